@@ -1,0 +1,263 @@
+"""The draft interchange format, version 1 (docs/draft-format.md), as pydantic models.
+
+A draft is read in two steps: the envelope (format, template, languages, release) is the
+same for every template; ``fields`` is then checked against the field list of the template
+the draft names (``validate_fields``), because each template declares its own fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    ValidationError,
+    field_validator,
+)
+
+from pressdraft import LANGUAGES
+from pressdraft.problems import PressdraftError, Problem, join_path
+from pressdraft.safety.text import clean_text
+
+FORMAT_VERSION = 1
+
+Lang = Literal["tr", "az", "en"]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, AfterValidator(clean_text)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors; models are values (frozen)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalizedText(Strict):
+    """One text in up to three languages; a missing language is a gap, not an error."""
+
+    tr: Text | None = None
+    az: Text | None = None
+    en: Text | None = None
+
+    def get(self, lang: str) -> str | None:
+        value = getattr(self, lang)
+        return value if value and value.strip() else None
+
+
+def _ref_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "~key"
+    if isinstance(value, Mapping | BaseModel):
+        return "~inline"
+    return None
+
+
+def ref(inline: type[BaseModel], what: str) -> Any:
+    """A value that is a directory key or an inline entry (``istanbul`` or ``{tr: ..., ...}``).
+
+    Union tags start with ``~`` so that error paths can leave them out.
+    """
+    return Annotated[
+        Union[Annotated[Key, Tag("~key")], Annotated[inline, Tag("~inline")]],  # noqa: UP007
+        Discriminator(
+            _ref_tag,
+            custom_error_type="reference",
+            custom_error_message=f"expected a directory key or an inline {what}",
+        ),
+    ]
+
+
+class InlinePerson(Strict):
+    name: LocalizedText
+    title: LocalizedText = LocalizedText()
+    gender: Literal["f", "m"] | None = None
+    short: LocalizedText | None = None
+
+
+class InlineContact(Strict):
+    label: LocalizedText
+    organization: Key | None = None
+    person: Key | None = None
+    email: Text | None = None
+    phone: Text | None = None
+
+
+PlaceRef = ref(LocalizedText, "place {tr: ..., az: ..., en: ...}")
+PersonRef = ref(InlinePerson, "person {name: ..., title: ...}")
+ContactRef = ref(InlineContact, "contact {label: ..., email: ..., phone: ...}")
+
+
+class Quote(Strict):
+    speaker: PersonRef
+    text: LocalizedText
+    source_language: Lang
+
+
+class Release(Strict):
+    """What every release has, whatever its template."""
+
+    date: dt.date
+    city: PlaceRef
+    issuer: Key
+    embargo: AwareDatetime | None = None
+    contacts: list[ContactRef] = Field(default_factory=list)
+
+
+class Draft(Strict):
+    """A press release in the making. ``fields`` holds typed values once validated."""
+
+    format: int
+    template: Key
+    languages: list[Lang] = Field(min_length=1, max_length=3)
+    source_language: Lang
+    release: Release
+    fields: dict[str, Any]
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        if value > FORMAT_VERSION:
+            raise ValueError(
+                f"format {value} is newer than this pressdraft reads ({FORMAT_VERSION}); "
+                "update pressdraft"
+            )
+        if value < 1:
+            raise ValueError(f"format must be {FORMAT_VERSION}")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _distinct_languages(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each language may appear once")
+        return value
+
+
+# --- field types: one registry, read by validation, the views, the form and the docs ---------
+
+FIELD_TYPES: dict[str, tuple[Any, str]] = {
+    "text": (LocalizedText, "one line of text in each language"),
+    "paragraphs": (LocalizedText, "text in each language; a blank line starts a new paragraph"),
+    "text_list": (list[LocalizedText], "a list of texts in each language"),
+    "date": (dt.date, "a date (YYYY-MM-DD)"),
+    "number": (Annotated[int, Field(strict=True)], "a whole number"),
+    "place": (PlaceRef, "a place: a directory key or an inline localized name"),
+    "person": (PersonRef, "a person: a directory key or an inline name and title"),
+    "people": (list[PersonRef], "a list of people"),
+    "quotes": (list[Quote], "quotes, each with a speaker, a text and its source language"),
+    "choice": (str, "one of the values the template lists"),
+}
+LOCALIZED_TYPES = frozenset({"text", "paragraphs"})
+
+
+def _error_problem(error: Any, prefix: tuple[str | int, ...]) -> Problem:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("~")))
+    kind = error["type"]
+    if kind == "missing":
+        message = "required"
+    elif kind == "extra_forbidden":
+        message = "unknown key"
+    elif kind in ("string_type", "string_sub_type"):
+        message = "must be text"
+    else:
+        message = error["msg"]
+        message = message.removeprefix("Value error, ")
+        message = message[:1].lower() + message[1:]
+    return Problem(join_path(*prefix, *loc), "{message}", {"message": message})
+
+
+def problems_from(error: ValidationError, *prefix: str | int) -> list[Problem]:
+    """Pydantic's errors as problems that name the path in the file."""
+    return [_error_problem(e, prefix) for e in error.errors()]
+
+
+def parse_draft(data: Any) -> Draft:
+    """Check the envelope of a draft read from a file; ``fields`` stays raw until validated."""
+    if not isinstance(data, Mapping):
+        raise PressdraftError(Problem("", "a draft must be a mapping of keys (format, template, ...)"))
+    try:
+        return Draft.model_validate(data)
+    except ValidationError as error:
+        raise PressdraftError(problems_from(error)) from None
+
+
+def suggestion(key: str, known: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest known key, or nothing."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def validate_fields(draft: Draft, fields_model: type[BaseModel]) -> Draft:
+    """Type ``draft.fields`` with the template's field model; errors name ``fields.<name>``."""
+    known = fields_model.model_fields
+    problems = [
+        Problem(
+            join_path("fields", name),
+            "unknown field{hint}",
+            {"hint": suggestion(name, known)},
+        )
+        for name in draft.fields
+        if name not in known
+    ]
+    if problems:
+        raise PressdraftError(problems)
+    try:
+        typed = fields_model.model_validate(draft.fields)
+    except ValidationError as error:
+        raise PressdraftError(problems_from(error, "fields")) from None
+    values = {name: getattr(typed, name) for name in known if getattr(typed, name) is not None}
+    return draft.model_copy(update={"fields": values})
+
+
+def draft_to_data(draft: Draft, field_order: Iterable[str]) -> dict[str, Any]:
+    """The canonical plain-data form of a validated draft (the file layout, keys in order)."""
+    data = draft.model_dump(mode="json", exclude_none=True, exclude={"fields"})
+    data["release"].setdefault("embargo", None)
+    data["release"] = {k: data["release"][k] for k in Release.model_fields if k in data["release"]}
+    fields = {}
+    for name in field_order:
+        if name in draft.fields:
+            fields[name] = _plain(draft.fields[name])
+    data["fields"] = fields
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+__all__ = [
+    "FIELD_TYPES",
+    "FORMAT_VERSION",
+    "LANGUAGES",
+    "LOCALIZED_TYPES",
+    "ContactRef",
+    "Draft",
+    "InlineContact",
+    "InlinePerson",
+    "LocalizedText",
+    "PersonRef",
+    "PlaceRef",
+    "Quote",
+    "Release",
+    "draft_to_data",
+    "parse_draft",
+    "problems_from",
+    "validate_fields",
+]
