@@ -197,26 +197,25 @@ def suggestion(key: str, known: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def validate_fields(draft: Draft, fields_model: type[BaseModel]) -> Draft:
-    """Type ``draft.fields`` with the template's field model; errors name ``fields.<name>``."""
+def type_fields(fields: Mapping[str, Any], fields_model: type[BaseModel]) -> dict[str, Any]:
+    """Type a draft's ``fields`` with a template's field model; errors name ``fields.<name>``."""
     known = fields_model.model_fields
     problems = [
-        Problem(
-            join_path("fields", name),
-            "unknown field{hint}",
-            {"hint": suggestion(name, known)},
-        )
-        for name in draft.fields
+        Problem(join_path("fields", name), "unknown field{hint}", {"hint": suggestion(name, known)})
+        for name in fields
         if name not in known
     ]
     if problems:
         raise PressdraftError(problems)
     try:
-        typed = fields_model.model_validate(draft.fields)
+        typed = fields_model.model_validate(fields)
     except ValidationError as error:
         raise PressdraftError(problems_from(error, "fields")) from None
-    values = {name: getattr(typed, name) for name in known if getattr(typed, name) is not None}
-    return draft.model_copy(update={"fields": values})
+    return {name: getattr(typed, name) for name in known if getattr(typed, name) is not None}
+
+
+def validate_fields(draft: Draft, fields_model: type[BaseModel]) -> Draft:
+    return draft.model_copy(update={"fields": type_fields(draft.fields, fields_model)})
 
 
 def draft_to_data(draft: Draft, field_order: Iterable[str]) -> dict[str, Any]:
@@ -259,5 +258,6 @@ __all__ = [
     "draft_to_data",
     "parse_draft",
     "problems_from",
+    "type_fields",
     "validate_fields",
 ]

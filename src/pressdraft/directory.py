@@ -1,0 +1,144 @@
+"""The terminology directory: people, organizations, contacts and places in every language.
+
+Drafts refer to entries by key, so a minister's name and title are typed once and come out
+the same in every release. Name-like entries may say how they are read (``reading``) and
+give explicit case forms (``forms``) for what the language rules cannot know.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, Discriminator, Field, Tag, ValidationError
+
+from pressdraft.files import format_of, read_data
+from pressdraft.language import CASES
+from pressdraft.model import Key, Lang, LocalizedText, Strict, Text, problems_from, suggestion
+from pressdraft.problems import PressdraftError, Problem, join_path
+
+Case = Literal[CASES]  # type: ignore[valid-type]
+Reading = Union[Text, dict[Lang, Text]]  # noqa: UP007
+Forms = dict[Lang, dict[Case, Text]]
+
+
+class NameInfo(Strict):
+    """What rules cannot know about a name: its reading and explicit case forms."""
+
+    reading: Reading | None = None
+    forms: Forms = Field(default_factory=dict)
+
+    def reading_in(self, lang: str) -> str | None:
+        if isinstance(self.reading, dict):
+            return self.reading.get(lang)  # type: ignore[call-overload]
+        return self.reading
+
+    def forms_in(self, lang: str) -> dict[str, str]:
+        return dict(self.forms.get(lang, {}))  # type: ignore[call-overload]
+
+
+class Person(NameInfo):
+    name: LocalizedText
+    title: LocalizedText = LocalizedText()
+    organization: Key | None = None
+    gender: Literal["f", "m"] | None = None
+    short: LocalizedText | None = None
+
+
+class Organization(NameInfo):
+    name: LocalizedText
+    short: LocalizedText | None = None
+    about: LocalizedText | None = None
+    kind: Literal["institution", "company", "state", "other"] | None = None
+
+
+class Contact(Strict):
+    label: LocalizedText
+    organization: Key | None = None
+    person: Key | None = None
+    email: Text | None = None
+    phone: Text | None = None
+
+
+class Place(NameInfo):
+    name: LocalizedText
+
+
+def _place_tag(value: Any) -> str:
+    return "~entry" if isinstance(value, dict) and "name" in value else "~text"
+
+
+PlaceEntry = Annotated[
+    Union[Annotated[Place, Tag("~entry")], Annotated[LocalizedText, Tag("~text")]],  # noqa: UP007
+    Discriminator(_place_tag),
+]
+
+SECTIONS = {"people": "person", "organizations": "organization", "contacts": "contact", "places": "place"}
+
+
+class Directory(Strict):
+    people: dict[Key, Person] = Field(default_factory=dict)
+    organizations: dict[Key, Organization] = Field(default_factory=dict)
+    contacts: dict[Key, Contact] = Field(default_factory=dict)
+    places: dict[Key, PlaceEntry] = Field(default_factory=dict)
+
+    def entry(self, section: str, key: str, path: str) -> Any:
+        """The entry under ``key``, or an error naming the path, the key and the closest one."""
+        entries = getattr(self, section)
+        if key in entries:
+            return entries[key]
+        raise PressdraftError(
+            Problem(
+                path,
+                "unknown {kind} {key!r}{hint}",
+                {"kind": SECTIONS[section], "key": key, "hint": suggestion(key, entries)},
+            )
+        )
+
+    def place(self, key: str, path: str) -> Place:
+        entry = self.entry("places", key, path)
+        return entry if isinstance(entry, Place) else Place(name=entry)
+
+    def cross_reference_problems(self) -> list[Problem]:
+        """Entries that point at entries which do not exist."""
+        checks = [
+            ("people", key, "organization", "organizations", person.organization)
+            for key, person in self.people.items()
+        ] + [
+            ("contacts", key, field, section, getattr(contact, field))
+            for key, contact in self.contacts.items()
+            for field, section in (("organization", "organizations"), ("person", "people"))
+        ]
+        problems = []
+        for section, key, field, target, value in checks:
+            if value is None:
+                continue
+            try:
+                self.entry(target, value, join_path(section, key, field))
+            except PressdraftError as error:
+                problems.extend(error.problems)
+        return problems
+
+
+def parse_directory(data: Any, source: str = "directory") -> Directory:
+    try:
+        directory = Directory.model_validate(data or {})
+    except ValidationError as error:
+        raise PressdraftError(problems_from(error, source)) from None
+    problems = directory.cross_reference_problems()
+    if problems:
+        raise PressdraftError(problems)
+    return directory
+
+
+def load_directory(path: Path) -> Directory:
+    return parse_directory(read_data(path.read_text("utf-8"), format_of(path.name), source=str(path)))
+
+
+@cache
+def default_directory() -> Directory:
+    """The shipped directory: the starting content of every installation."""
+    text = resources.files("pressdraft").joinpath("data/directory.yaml").read_text("utf-8")
+    return parse_directory(read_data(text, "yaml"))

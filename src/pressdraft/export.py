@@ -1,0 +1,110 @@
+"""Editions of a rendered release as files: DOCX, Markdown, plain text, side by side, ZIP.
+
+The CLI and the app both call ``edition_files``, so the same draft gives the same names and
+the same bytes wherever it is rendered. Names follow ``<date>_<slug>_<lang>.<ext>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from pressdraft.blocks import Block, blocks_to_text, parse_markdown
+from pressdraft.docx import DocumentInfo, write_docx, write_side_by_side
+from pressdraft.engine import Rendition
+
+FORMATS = ("docx", "md", "txt", "pdf")
+_ASCII = str.maketrans({"ı": "i", "İ": "i", "ə": "e", "Ə": "e", "ğ": "g", "Ğ": "g", "ş": "s", "Ş": "s",
+                        "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u"})
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An ASCII file-name slug: "İstanbul'da yaptı" -> "istanbulda-yapti"."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_ASCII)).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['’`]", "", ascii_text.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "release"
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    name: str
+    data: bytes
+
+
+class Edition:
+    """A rendition seen as documents: blocks, titles and file names per language."""
+
+    def __init__(self, rendition: Rendition):
+        self.rendition = rendition
+        self.draft = rendition.draft
+
+    @cached_property
+    def blocks(self) -> dict[str, list[Block]]:
+        return {lang: parse_markdown(md) for lang, md in self.rendition.markdown.items()}
+
+    def first_text(self, lang: str, kind: str) -> str:
+        return next(("".join(r.text for r in b.runs) for b in self.blocks[lang] if b.kind == kind), "")
+
+    @cached_property
+    def stem(self) -> str:
+        langs = list(self.rendition.markdown)
+        title_lang = self.draft.source_language if self.draft.source_language in langs else langs[0]
+        return f"{self.draft.release.date.isoformat()}_{slugify(self.first_text(title_lang, 'headline'))}"
+
+    def info(self, lang: str) -> DocumentInfo:
+        issuer = self.rendition.issuers[lang]
+        return DocumentInfo(
+            lang=lang,
+            title=self.first_text(lang, "headline"),
+            subject=self.first_text(lang, "subheadline"),
+            author=issuer,
+            issuer=issuer,
+            created=dt.datetime.combine(self.draft.release.date, dt.time(), tzinfo=dt.UTC),
+            keywords=self.rendition.template.id,
+        )
+
+    def docx(self, lang: str, letterhead: object | None = None) -> bytes:
+        return write_docx(self.blocks[lang], self.info(lang), letterhead)  # type: ignore[arg-type]
+
+    def side_by_side(self, letterhead: object | None = None) -> bytes:
+        editions = [(self.blocks[lang], self.info(lang)) for lang in self.rendition.markdown]
+        return write_side_by_side(editions, letterhead)  # type: ignore[arg-type]
+
+    def files(self, formats: Iterable[str], *, side_by_side: bool = False,
+              letterhead: object | None = None) -> list[OutputFile]:
+        """The requested formats for every language (and the side-by-side DOCX)."""
+        out: list[OutputFile] = []
+        for lang, markdown in self.rendition.markdown.items():
+            name = f"{self.stem}_{lang}"
+            for fmt in formats:
+                if fmt == "docx":
+                    out.append(OutputFile(f"{name}.docx", self.docx(lang, letterhead)))
+                elif fmt == "md":
+                    out.append(OutputFile(f"{name}.md", markdown.encode("utf-8")))
+                elif fmt == "txt":
+                    out.append(OutputFile(f"{name}.txt", blocks_to_text(self.blocks[lang]).encode("utf-8")))
+        if side_by_side and len(self.rendition.markdown) > 1:
+            joined = "-".join(self.rendition.markdown)
+            out.append(OutputFile(f"{self.stem}_{joined}.docx", self.side_by_side(letterhead)))
+        return out
+
+
+def zip_files(files: Sequence[OutputFile], when: dt.date) -> bytes:
+    """One ZIP of all files, with fixed timestamps so the same release zips to the same bytes."""
+    buffer = io.BytesIO()
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in files:
+            info = zipfile.ZipInfo(file.name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, file.data)
+    return buffer.getvalue()
