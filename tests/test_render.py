@@ -1,0 +1,116 @@
+"""Draft + template -> Markdown: the example reads like the real release in each language."""
+
+from pathlib import Path
+
+import pytest
+
+from pressdraft.problems import PressdraftError
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def rendition(engine, example_data):
+    return engine.render(engine.draft_from_data(example_data))
+
+
+@pytest.mark.parametrize("lang", ["tr", "az", "en"])
+def test_the_example_matches_its_golden_markdown(rendition, lang):
+    assert rendition.markdown[lang] == (GOLDEN / f"joint-media-platform.{lang}.md").read_text("utf-8")
+
+
+def test_the_turkish_release_writes_names_and_places_as_turkish_editors_do(rendition):
+    tr = rendition.markdown["tr"]
+    assert "**İSTANBUL, 23 Ekim 2021** —" in tr
+    assert "Ortak Medya Platformunun ilk toplantısı" in tr  # institution: no apostrophe (TDK)
+    assert "Hikmet Hacıyev'in eş başkanlığında İstanbul'da gerçekleştirildi." in tr
+    assert "Altun, “Medya, iletişim" in tr and "mutabakat içindeyiz.” dedi." in tr
+    assert "Hacıyev ise “Bugün" in tr
+    assert "Kamuoyuna saygıyla duyurulur." in tr
+
+
+def test_the_azerbaijani_release_uses_no_apostrophes_and_its_own_attribution(rendition):
+    az = rendition.markdown["az"]
+    assert "**İSTANBUL, 23 oktyabr 2021** —" in az
+    assert "ilk iclası oktyabrın 23-də İstanbulda" in az
+    assert "Hikmət Hacıyevin həmsədrliyi ilə keçirilib." in az
+    assert "konsensusumuz var”, – deyə F.Altun bildirib." in az
+    assert "”, – deyə o vurğulayıb." in az
+    assert "”, – deyə H.Hacıyev qeyd edib." in az
+    assert "'" not in az.split("### ")[0]
+
+
+def test_the_english_release_follows_us_press_style(rendition):
+    en = rendition.markdown["en"]
+    assert "FOR IMMEDIATE RELEASE" in en
+    assert "**ISTANBUL, October 23, 2021** —" in en
+    assert "was held in Istanbul on October 23, 2021, co-chaired by Fahrettin Altun" in en
+    assert "Hikmet Hajiyev" in en
+    assert "making joint efforts,” Altun said." in en
+    assert "future generations,” he added." in en
+    assert "six committees" in en
+    assert en.rstrip().endswith("\\#\\#\\#")
+
+
+def test_no_template_syntax_is_left_in_any_language(rendition):
+    for markdown in rendition.markdown.values():
+        assert "{{" not in markdown and "{%" not in markdown and "}}" not in markdown
+
+
+def test_hostile_user_text_stays_literal(engine, example_data):
+    example_data["fields"]["theme"]["en"] = "*bold* _it_ [x](javascript:alert(1)) <script> `c` # h"
+    example_data["fields"]["committees"][0]["en"] = "1. not a number"
+    example_data["fields"]["background"]["en"] = "> quote?\n\n- dash\n\n{.release}"
+    markdown = engine.render(engine.draft_from_data(example_data), ["en"]).markdown["en"]
+    assert "\\*bold\\* \\_it\\_ \\[x\\](javascript:alert(1)) \\<script> \\`c\\` \\# h" in markdown
+    assert "- 1\\. not a number" in markdown
+    assert "\\> quote?\n\n\\- dash\n\n\\{.release\\}" in markdown
+
+
+def test_an_incomplete_language_is_refused_with_every_gap(engine, example_data):
+    del example_data["fields"]["theme"]["az"]
+    del example_data["fields"]["quotes"][1]["text"]["az"]
+    draft = engine.draft_from_data(example_data)
+    with pytest.raises(PressdraftError) as caught:
+        engine.render(draft)
+    assert [(p.path, p.lang) for p in caught.value.problems] == [
+        ("fields.theme", "az"),
+        ("fields.quotes[1].text", "az"),
+    ]
+    assert engine.render(draft, ["tr", "en"]).markdown.keys() == {"tr", "en"}
+
+
+def test_allowing_incomplete_marks_each_gap_visibly(engine, example_data):
+    del example_data["fields"]["theme"]["az"]
+    rendition = engine.render(engine.draft_from_data(example_data), allow_incomplete=True)
+    assert "⟦YOXDUR: fields.theme⟧" in rendition.markdown["az"]
+    assert [(p.path, p.lang) for p in rendition.gaps] == [("fields.theme", "az")]
+
+
+def test_a_headline_override_replaces_the_proposal_language_by_language(engine, example_data):
+    example_data["fields"]["headline"] = {"en": "Turkey and Azerbaijan hold first meeting of Joint Media Platform"}
+    rendition = engine.render(engine.draft_from_data(example_data))
+    assert "# Turkey and Azerbaijan hold first meeting of Joint Media Platform\n" in rendition.markdown["en"]
+    assert "# Türkiye-Azerbaycan Ortak Medya Platformu ilk toplantısını İstanbul'da yaptı\n" in rendition.markdown["tr"]
+
+
+def test_an_embargo_replaces_the_release_line_with_its_time_zone(engine, example_data):
+    example_data["release"]["embargo"] = "2021-10-23T18:00:00+03:00"
+    markdown = engine.render(engine.draft_from_data(example_data)).markdown
+    assert markdown["en"].startswith("{.release}\nEMBARGOED UNTIL")
+    assert "UTC+3" in markdown["en"] and "UTC+3" in markdown["tr"] and "UTC+3" in markdown["az"]
+
+
+def test_another_meeting_in_another_city_reads_just_as_well(engine, example_data):
+    fields = example_data["fields"]
+    fields.update(meeting_number=2, city="baku", committees=[fields["committees"][0]], quotes=fields["quotes"][2:])
+    example_data["release"]["city"] = "baku"
+    markdown = engine.render(engine.draft_from_data(example_data)).markdown
+    assert "ikinci toplantısını Bakü'de yaptı" in markdown["tr"]
+    assert "**BAKÜ, 23 Ekim 2021**" in markdown["tr"]
+    assert "## Bir komite kurulacak" in markdown["tr"]
+    assert "ikinci iclası Bakıda keçirilib" in markdown["az"]
+    assert "**BAKI, 23 oktyabr 2021**" in markdown["az"]
+    assert "holds second meeting in Baku" in markdown["en"]
+    assert "## One committee to be established" in markdown["en"]
+    assert "establish one committee:" in markdown["en"]
