@@ -1,0 +1,33 @@
+"""Lists in running text: ``A, B ve C`` / ``A, B və C`` / ``A, B, and C`` (conventions.md §4.3).
+
+Babel's CLDR "standard" and "or" patterns, except Azerbaijani "or": CLDR writes
+``A, B, yaxud C`` (a comma before *yaxud*, a CLDR quirk); editors write ``A, B və ya C``.
+Babel's "unit" style is never used (``KeyError`` for az with three or more items).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from babel.lists import format_list as babel_format_list
+
+from ._base import check_lang
+from .numbers import babel_locale
+
+LIST_STYLES: tuple[str, ...] = ("and", "or")
+
+
+def format_list(items: Iterable[object], lang: str, style: str = "and") -> str:
+    """Join ``items`` (as strings) with commas and the language's "and"/"or"."""
+    check_lang(lang)
+    if style not in LIST_STYLES:
+        raise ValueError(f"unknown list style {style!r}; expected one of {LIST_STYLES}")
+    values = [str(item) for item in items]
+    if not values:
+        return ""
+    if lang == "az" and style == "or":
+        if len(values) == 1:
+            return values[0]
+        return f"{', '.join(values[:-1])} və ya {values[-1]}"
+    babel_style = "standard" if style == "and" else "or"
+    return babel_format_list(values, style=babel_style, locale=babel_locale(lang))

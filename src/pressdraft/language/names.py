@@ -1,0 +1,136 @@
+"""Names and their case forms: the ``inflect`` filter templates call.
+
+``{{ city|locative }}`` → İstanbul'da / Bakü'de / Paris'te / NATO'da / ABD'de (tr),
+Bakıda / Türkiyədə / NATO-da / ABŞ-da (az). A :class:`Name` carries what rules cannot know
+(a reading, explicit forms, institution and possessive flags) from the directory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from . import settings
+from ._base import check_case, check_lang
+from .lexicon import lexicon
+from .suffixes import APOS, DIRECT, HYPHEN, analyse, azerbaijani_suffix, normalise, turkish_suffix
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name-like value with what rules cannot know (from the directory).
+
+    ``reading``: "letters", "word" or a pronounced form in this language's spelling ("bordo").
+    ``forms``: case → complete explicit form; wins over every rule.
+    ``institution``: tr institution names take case endings without an apostrophe (R2).
+    ``possessive``: ends in a 3rd-person possessive (pronominal n, R12); None = rule/lexicon.
+    """
+
+    text: str
+    reading: str | None = None
+    forms: Mapping[str, str] = field(default_factory=dict, hash=False)
+    institution: bool = False
+    possessive: bool | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _english_genitive(text: str) -> str:
+    """en genitive: ``Altun's``; a name ending in s takes the apostrophe alone (``Paris'``),
+    the AP Stylebook rule for singular proper names ending in s."""
+    apostrophe = settings.APOSTROPHE
+    if text.endswith("s"):
+        return text + apostrophe
+    return f"{text}{apostrophe}s"
+
+
+def _tr_apostrophes(text: str) -> str:
+    """Write every apostrophe inside a name as the configured one (’ and ' both occur)."""
+    apostrophe = settings.APOSTROPHE
+    tail = ""
+    if text.endswith("’") and "‘" in text:  # a closing single quote, not an apostrophe
+        text, tail = text[:-1], text[-1]
+    return text.replace("’", apostrophe).replace("'", apostrophe) + tail
+
+
+def inflect(
+    name: str | Name,
+    case: str,
+    lang: str,
+    *,
+    reading: str | None = None,
+    institution: bool | None = None,
+    possessive: bool | None = None,
+    forms: Mapping[str, str] | None = None,
+) -> str:
+    """``name`` in grammatical ``case`` for ``lang``; keyword arguments override the Name's.
+
+    tr: apostrophe before the ending on proper names, abbreviations and numerals (R1, R8, R13),
+    none on institution names (R2), after a closing quote (R14) or a final period (R10).
+    az: no apostrophe (A1); a hyphen after abbreviations and numerals (A5, A7); the instrumental
+    is ``X ilə`` by default (see :mod:`settings`). en: unchanged except the genitive.
+    """
+    check_case(case)
+    check_lang(lang)
+    if isinstance(name, Name):
+        text = name.text
+        reading = reading if reading is not None else name.reading
+        institution = institution if institution is not None else name.institution
+        possessive = possessive if possessive is not None else name.possessive
+        forms = forms if forms is not None else name.forms
+    elif isinstance(name, str | int) and not isinstance(name, bool):
+        text = str(name)
+    else:
+        raise TypeError(
+            f"inflect() takes a str or Name, got {type(name).__name__}; "
+            "format dates first (format_date(..., form='text'))"
+        )
+    if forms and forms.get(case):
+        return forms[case]
+    text = normalise(text)
+    if not text:
+        return text
+    if lang == "en":
+        return _english_genitive(text) if case == "genitive" else text
+    if lang == "tr":
+        text = _tr_apostrophes(text)
+    join, sound, pronominal = analyse(text, lang, reading, bool(institution), possessive)
+    if sound is None:
+        raise ValueError(f"cannot tell how {text!r} is read; give it a reading")
+    if (
+        lang == "az"
+        and case == "instrumental"
+        and (not settings.AZ_INSTRUMENTAL_SUFFIX or sound.vowel_final or pronominal)
+    ):
+        return f"{text} ilə"
+    suffix = (turkish_suffix if lang == "tr" else azerbaijani_suffix)(case, sound, pronominal)
+    joiner = {APOS: settings.APOSTROPHE, HYPHEN: "-", DIRECT: ""}[join]
+    return f"{text}{joiner}{suffix}"
+
+
+_CAPS_TOKEN = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+
+
+def guessed_readings(text: str, lang: str) -> list[str]:
+    """All-capital tokens (2+ letters) in ``text`` that the lexicon does not know.
+
+    They will be read letter by letter (the default), so ``pressdraft check`` can say
+    "read letter by letter; set a reading in the directory if wrong". Roman numerals are
+    skipped; English has no case suffixes and returns [].
+    """
+    check_lang(lang)
+    if lang == "en":
+        return []
+    lex = lexicon(lang)
+    found: list[str] = []
+    for token in _CAPS_TOKEN.findall(normalise(text)):
+        if len(token) < 2 or not all(c.isupper() for c in token):
+            continue
+        if _ROMAN.fullmatch(token) and set(token) <= set("IVX"):
+            continue
+        if lex.reading(token) is None and token not in found:
+            found.append(token)
+    return found

@@ -1,0 +1,197 @@
+"""The Turkish and Azerbaijani case-suffix engine.
+
+Given a name, it finds the last word, decides how that word is *read* (a word, letters, a
+number, a lexicon or directory reading), reduces the reading to a :class:`Sound`, and builds
+the suffix. Rules and sources: conventions.md §1 (R1–R15) and §2 (A1–A11).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .lexicon import Lexicon, lexicon
+from .numbers import last_number_word
+from .phonology import VOWELS, Sound, four_way, lower_turkic, sound_of, spoken, two_way
+
+# How the suffix is joined to the name.
+APOS, HYPHEN, DIRECT, SPACE = "apostrophe", "hyphen", "direct", "space"
+
+_SPLIT_WORDS = re.compile(r"\s+")
+_SPLIT_PARTS = re.compile(r"[\s\-‐‑‒–—/]+")
+_EDGE_PUNCT = "()[]{}«»“”‘’\"'.,;:!?"
+_TRAILING_NUMBER = re.compile(r"(\d(?:[\d.,:]*\d)?)$")
+_SUPERSCRIPTS = "²³¹⁰⁴⁵⁶⁷⁸⁹"
+_CLOSING_QUOTES = {"”": "“", "»": "«", "’": "‘", '"': '"', "“": "„"}
+
+
+def _closing_quote_split(text: str) -> str | None:
+    """The text inside a final quotation (R14, A9), or None when ``text`` does not end in one."""
+    if not text:
+        return None
+    last = text[-1]
+    opener = _CLOSING_QUOTES.get(last)
+    if opener is None:
+        return None
+    body = text[:-1]
+    if opener not in body:
+        return None
+    return body.rstrip()
+
+
+def _number_value(num: str, lang: str) -> int:
+    """The integer whose last spoken word ends the numeral ``num`` (``1.000`` → 1000,
+    ``17.30`` → 30, ``2,5`` → 5): grouping per the language, decimals and times by their tail."""
+    group_sep, decimal_sep = (",", ".") if lang == "en" else (".", ",")
+    grouped = rf"\d{{1,3}}(?:{re.escape(group_sep)}\d{{3}})+"
+    if re.fullmatch(grouped, num):
+        return int(num.replace(group_sep, ""))
+    if re.fullmatch(rf"{grouped}{re.escape(decimal_sep)}\d+", num):
+        return int(num.rsplit(decimal_sep, 1)[1])
+    tail = re.split(r"[.,:]", num)[-1]
+    return int(tail)
+
+
+def _is_abbreviation(core: str) -> bool:
+    letters = [c for c in core if c.isalpha()]
+    if not letters or len(letters) != len(core):
+        return False
+    if all(c.isupper() for c in letters):
+        return True
+    # Mixed case such as AzTV or TürkPA: two or more capitals and a capital at the end.
+    return sum(c.isupper() for c in letters) >= 2 and letters[-1].isupper()
+
+
+def _letters_sound(core: str, lex: Lexicon, lang: str) -> Sound | None:
+    letters = [c for c in core if c.isalpha()]
+    if not letters:
+        return None
+    name = lex.letter_name(letters[-1])
+    return sound_of(spoken(name.split()[-1], lang), lang)
+
+
+def _reading_sound(reading: str, core: str, lex: Lexicon, lang: str) -> Sound | None:
+    if reading == "letters":
+        return _letters_sound(core, lex, lang)
+    if reading == "word":
+        return sound_of(spoken(core, lang), lang, front=lex.is_front(core))
+    words = reading.split()
+    return sound_of(spoken(words[-1], lang), lang) if words else None
+
+
+def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
+    """R12 for names without a directory flag: lexicon, then the shape of the last word."""
+    for key in (text, core):
+        flag = lex.possessive_of(key)
+        if flag is not None:
+            return flag
+    word = lower_turkic(core)
+    if any(word.endswith(e) and len(word) > len(e) for e in lex.possessive_endings):
+        return True
+    if len(_SPLIT_WORDS.split(text)) < 2 or len(word) < 2:
+        return False
+    vowels = VOWELS[lang]
+    if word[-1] not in "ıiuü" or word[-2] in vowels:
+        return False
+    if word in lex.possessive_heads:
+        return True
+    return not any(word.endswith(e) for e in lex.derivational_endings)
+
+
+@lru_cache(maxsize=8192)
+def analyse(
+    text: str, lang: str, reading: str | None, institution: bool, possessive: bool | None
+) -> tuple[str, Sound | None, bool]:
+    """How to join a suffix to ``text``, the sound it follows, and whether the pronominal n
+    of a possessive applies. Cached: names repeat across a release and across languages."""
+    lex = lexicon(lang)
+    body = _closing_quote_split(text)
+    quoted = body is not None
+    base = body if quoted else text
+    parts = [p for p in _SPLIT_PARTS.split(base) if p]
+    last_part = parts[-1] if parts else base
+    core = last_part.strip(_EDGE_PUNCT) or last_part
+    period = (not quoted) and base.endswith(".") and not _TRAILING_NUMBER.search(core)
+    superscript = (not quoted) and base[-1:] in _SUPERSCRIPTS
+
+    number = _TRAILING_NUMBER.search(core) if not period else None
+    abbreviation = number is None and _is_abbreviation(core)
+    lexicon_reading = lex.reading(base) or lex.reading(last_part) or lex.reading(core)
+    if period:
+        lexicon_reading = lexicon_reading or lex.reading(last_part)
+    chosen = reading or lexicon_reading
+
+    sound: Sound | None = None
+    if chosen:
+        sound = _reading_sound(chosen, core, lex, lang)
+    elif number is not None:
+        value = _number_value(number.group(1), lang)
+        sound = sound_of(last_number_word(value, lang), lang)
+    elif abbreviation:
+        sound = _letters_sound(core, lex, lang)
+    else:
+        sound = sound_of(spoken(core, lang), lang, front=lex.is_front(core))
+    if sound is None:  # no vowel to harmonise with (e.g. "Ltd"): read the last letter's name
+        sound = _letters_sound(core, lex, lang)
+
+    pronominal = False
+    written_vowel_final = core[-1:].isalpha() and lower_turkic(core[-1]) in VOWELS[lang]
+    if number is None and not abbreviation and sound is not None and written_vowel_final:
+        flag = possessive if possessive is not None else _possessive_by_rule(
+            base, core, lex, lang
+        )
+        pronominal = bool(flag) and sound.vowel_final
+
+    if quoted or period or superscript:
+        join = DIRECT
+    elif lang == "az":
+        join = HYPHEN if (number is not None or abbreviation) else DIRECT
+    elif number is not None or abbreviation:
+        join = APOS
+    elif institution:
+        join = DIRECT
+    elif not any(c.isupper() for c in base) and lexicon_reading is None:
+        join = DIRECT  # a common noun (all lower case): R1 covers proper names only
+    else:
+        join = APOS
+    return join, sound, pronominal
+
+
+def turkish_suffix(case: str, sound: Sound, pronominal: bool) -> str:
+    """The Turkish case suffix (R4–R6, R12) after ``sound``."""
+    a = two_way(sound.last_vowel, "tr")
+    i = four_way(sound.last_vowel, "tr")
+    vowel = sound.vowel_final
+    if case in ("locative", "ablative"):
+        stem = "nd" + a if pronominal else ("t" if sound.voiceless_final else "d") + a
+        return stem + ("n" if case == "ablative" else "")
+    if case == "dative":
+        return ("n" if pronominal else "y" if vowel else "") + a
+    if case == "accusative":
+        return ("n" if pronominal else "y" if vowel else "") + i
+    if case == "genitive":
+        return ("n" if vowel else "") + i + "n"
+    # instrumental: ile as a suffix, -(y)lA
+    return ("y" if vowel else "") + "l" + a
+
+
+def azerbaijani_suffix(case: str, sound: Sound, pronominal: bool) -> str:
+    """The Azerbaijani case suffix (A2, A3: locative/ablative always d)."""
+    a = two_way(sound.last_vowel, "az")
+    i = four_way(sound.last_vowel, "az")
+    vowel = sound.vowel_final
+    if case in ("locative", "ablative"):
+        return ("n" if pronominal else "") + "d" + a + ("n" if case == "ablative" else "")
+    if case == "dative":
+        return ("n" if pronominal else "y" if vowel else "") + a
+    if case == "accusative":
+        return ("n" if (pronominal or vowel) else "") + i
+    if case == "genitive":
+        return ("n" if vowel else "") + i + "n"
+    return ("y" if vowel else "") + "l" + a
+
+
+def normalise(text: str) -> str:
+    """NFC and trimmed: the form every lookup and rule sees."""
+    return unicodedata.normalize("NFC", text).strip()
