@@ -354,3 +354,14 @@ def test_alignment_matches_blocks_by_kind():
         ("quote", "quote", "quote"),
         ("closing", None, "end"),
     ]
+
+
+def test_the_package_is_a_sound_zip_with_the_parts_word_expects(editions):
+    with zipfile.ZipFile(io.BytesIO(editions["az"])) as archive:
+        assert archive.testzip() is None
+        names = archive.namelist()
+        content_types = archive.read("[Content_Types].xml").decode()
+    assert names[:3] == ["[Content_Types].xml", "_rels/.rels", "word/document.xml"]
+    for name in names:
+        if name.endswith(".xml") and not name.startswith("["):
+            assert f'PartName="/{name}"' in content_types

@@ -7,8 +7,8 @@ so the writer applies them by id.
 
 from __future__ import annotations
 
-import copy
 import io
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +58,8 @@ class Letterhead:
     number_num: int | None = None
     number_abstract: int | None = None
     _package: Package | None = field(default=None, repr=False)
+    _variants: dict[tuple[str, str], Package] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Letterhead:
@@ -93,11 +95,23 @@ class Letterhead:
         if self.number_num is not None:
             self.number_abstract = ooxml.abstract_num_id_of(document, self.number_num)
 
-    def new_document(self) -> Document:
-        """A fresh, empty document in this letterhead: a deep copy of the parsed package."""
+    def new_document(self, tag: str, page_format: str) -> Document:
+        """A fresh, empty document in this letterhead: a clone of its parsed package, with
+        the styles in proofing language ``tag`` and the page numbers (``{{page}}``) as
+        ``page_format``. One such variant per language is prepared once and kept."""
         assert self._package is not None
-        package = copy.deepcopy(self._package)
-        return package.main_document_part.document
+        key = (tag, page_format)
+        with self._lock:
+            source = self._variants.get(key)
+            if source is None:
+                source = ooxml.clone_package(self._package)
+                document = source.main_document_part.document
+                ooxml.set_styles_lang(document.styles.element, tag)
+                ooxml.set_settings_lang(document.settings.element, tag)
+                for part in ooxml.story_parts(document):
+                    ooxml.fill_placeholders(part.element, tag, {"page": page_format})
+                self._variants[key] = source
+        return ooxml.clone_package(source).main_document_part.document
 
 
 def _clear_body(document: Document) -> None:
