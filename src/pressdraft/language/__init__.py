@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._base import CASES, LANGS
 from .casing import capitalize, lower, title, upper
+from .consistency import ConsistencyWarning, consistency_warnings
 from .dates import format_date, format_datetime
 from .lists import format_list
 from .names import Name, guessed_readings, inflect
@@ -17,10 +18,12 @@ from .quotes import QUOTE_MARKS, quote
 
 __all__ = [
     "CASES",
+    "ConsistencyWarning",
     "LANGS",
     "QUOTE_MARKS",
     "Name",
     "capitalize",
+    "consistency_warnings",
     "count",
     "format_date",
     "format_datetime",
