@@ -1,0 +1,66 @@
+"""The store: drafts, template versions, the directory, settings and the audit log, in one database.
+
+SQLite in the data folder by default, PostgreSQL for several servers; the same behaviour on
+both. Nothing is lost: autosaves and template saves are guarded by revisions (a stale save is
+refused with what is stored now), deletions go to a trash, versions are never rewritten,
+every change to templates, directory and settings and every deletion is audited in the same
+transaction, and the whole store can be backed up, restored and copied, verified by checksums.
+"""
+
+from pressdraft.store.api import Store, default_url, open_store
+from pressdraft.store.backup import restore_backup as restore
+from pressdraft.store.database import make_engine
+from pressdraft.store.drafts import NotInTrash
+from pressdraft.store.errors import (
+    BackupError,
+    ConflictError,
+    NotFound,
+    StoreBusy,
+    StoreError,
+    StoreNotEmpty,
+    StoreNotReady,
+)
+from pressdraft.store.migrate import head_revision, pending_migrations, upgrade
+from pressdraft.store.records import (
+    AuditEntry,
+    DirectoryVersion,
+    Draft,
+    DraftSummary,
+    TemplateSummary,
+    TemplateVersion,
+)
+from pressdraft.store.transfer import migrate_store
+
+
+def backup(url: str, path: str) -> dict:
+    """Back up the store at ``url`` to one file (``pressdraft backup``); returns the manifest."""
+    with Store(url) as store:
+        return store.backup(path)
+
+
+__all__ = [
+    "AuditEntry",
+    "BackupError",
+    "ConflictError",
+    "DirectoryVersion",
+    "Draft",
+    "DraftSummary",
+    "NotFound",
+    "NotInTrash",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+    "StoreNotEmpty",
+    "StoreNotReady",
+    "TemplateSummary",
+    "TemplateVersion",
+    "backup",
+    "default_url",
+    "head_revision",
+    "make_engine",
+    "migrate_store",
+    "open_store",
+    "pending_migrations",
+    "restore",
+    "upgrade",
+]

@@ -1,0 +1,72 @@
+"""The audit log: append-only, written in the same transaction as the change it records.
+
+Because the row goes in with the change, a change that fails leaves no audit row, and a change
+that is committed always has one. Nothing in the store updates or deletes audit rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from pressdraft.store.records import AuditEntry
+from pressdraft.store.schema import audit_log, now
+
+
+def write(
+    connection: Connection,
+    *,
+    user: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    """Append one audit row inside the caller's transaction."""
+    connection.execute(
+        insert(audit_log).values(
+            at=now(),
+            user_id=user,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            before=before,
+            after=after,
+        )
+    )
+
+
+def entries(
+    connection: Connection,
+    *,
+    limit: int | None,
+    offset: int = 0,
+    newest_first: bool = True,
+    object_type: str | None = None,
+    object_id: str | None = None,
+) -> list[AuditEntry]:
+    """Audit rows, newest first by default, optionally for one object."""
+    order = audit_log.c.id.desc() if newest_first else audit_log.c.id.asc()
+    query = select(audit_log).order_by(order).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    if object_type is not None:
+        query = query.where(audit_log.c.object_type == object_type)
+    if object_id is not None:
+        query = query.where(audit_log.c.object_id == object_id)
+    return [_entry(row._mapping) for row in connection.execute(query)]
+
+
+def _entry(row: Any) -> AuditEntry:
+    return AuditEntry(
+        id=row["id"],
+        at=row["at"],
+        user=row["user_id"],
+        action=row["action"],
+        object_type=row["object_type"],
+        object_id=row["object_id"],
+        before=row["before"],
+        after=row["after"],
+    )

@@ -1,0 +1,216 @@
+"""Drafts: autosaved as the user types, guarded by a revision number, deleted to a trash first.
+
+``save`` is a conditional ``UPDATE ... WHERE revision = :expected``: of two writers holding the
+same revision exactly one succeeds, on SQLite and on PostgreSQL alike, whatever process or
+server they run in; the other gets ``ConflictError`` with what is stored now. The store never
+validates draft data: an incomplete draft is still the user's work and is kept as typed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from pressdraft.store import audit
+from pressdraft.store.errors import ConflictError, NotFound, StoreError
+from pressdraft.store.records import Draft, DraftSummary
+from pressdraft.store.schema import drafts, now
+
+_SUMMARY_COLUMNS = [column for column in drafts.c if column.name != "data"]
+
+
+class NotInTrash(StoreError):
+    """Purging is only allowed from the trash, so one click can never destroy a draft."""
+
+
+def new_id() -> str:
+    """A draft id for the app's URL: random, unguessable, 32 hex digits."""
+    return uuid.uuid4().hex
+
+
+def _derived(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Template and languages as the (possibly incomplete) data says, for the drafts list."""
+    template = data.get("template")
+    languages = data.get("languages")
+    return {
+        "template_id": template if isinstance(template, str) else None,
+        "languages": [x for x in languages if isinstance(x, str)]
+        if isinstance(languages, list)
+        else [],
+    }
+
+
+def create(
+    connection: Connection,
+    data: Mapping[str, Any],
+    *,
+    owner: str,
+    title: str = "",
+    draft_id: str | None = None,
+) -> Draft:
+    """A new draft at revision 1."""
+    if draft_id is not None and _exists(connection, draft_id):
+        existing = get(connection, draft_id)
+        raise ConflictError(
+            f"A draft {draft_id!r} already exists.",
+            current=existing.data,
+            revision=existing.revision,
+            record=existing,
+        )
+    stamp = now()
+    row = {
+        "id": draft_id or new_id(),
+        "data": dict(data),
+        "title": title,
+        "owner": owner,
+        "created_at": stamp,
+        "updated_at": stamp,
+        "revision": 1,
+        "deleted_at": None,
+        "template_version": None,
+        **_derived(data),
+    }
+    connection.execute(insert(drafts).values(**row))
+    return get(connection, row["id"])
+
+
+def _exists(connection: Connection, draft_id: str) -> bool:
+    return (
+        connection.execute(select(drafts.c.id).where(drafts.c.id == draft_id)).first() is not None
+    )
+
+
+def get(connection: Connection, draft_id: str) -> Draft:
+    row = connection.execute(select(drafts).where(drafts.c.id == draft_id)).one_or_none()
+    if row is None:
+        raise NotFound(f"There is no draft {draft_id!r}.")
+    return Draft(**row._mapping)
+
+
+def save(
+    connection: Connection,
+    draft_id: str,
+    data: Mapping[str, Any],
+    *,
+    expected_revision: int,
+    title: str | None = None,
+) -> int:
+    """Store ``data`` if the draft is still at ``expected_revision``; returns the new revision."""
+    values: dict[str, Any] = {
+        "data": dict(data),
+        "revision": expected_revision + 1,
+        "updated_at": now(),
+        **_derived(data),
+    }
+    if title is not None:
+        values["title"] = title
+    result = connection.execute(
+        update(drafts)
+        .where(drafts.c.id == draft_id, drafts.c.revision == expected_revision)
+        .values(**values)
+    )
+    if result.rowcount == 1:
+        return expected_revision + 1
+    current = get(connection, draft_id)
+    raise ConflictError(
+        f"This draft was changed elsewhere (another tab or person) since revision "
+        f"{expected_revision}; it is now at revision {current.revision}. Nothing was overwritten.",
+        current=current.data,
+        revision=current.revision,
+        record=current,
+    )
+
+
+def summaries(
+    connection: Connection, *, trash: bool = False, owner: str | None = None
+) -> list[DraftSummary]:
+    """Drafts (or the trash), the most recently edited first."""
+    deleted = drafts.c.deleted_at.is_not(None) if trash else drafts.c.deleted_at.is_(None)
+    query = select(*_SUMMARY_COLUMNS).where(deleted)
+    if owner is not None:
+        query = query.where(drafts.c.owner == owner)
+    query = query.order_by(drafts.c.updated_at.desc(), drafts.c.id)
+    return [DraftSummary(**row._mapping) for row in connection.execute(query)]
+
+
+def duplicate(
+    connection: Connection, draft_id: str, *, owner: str, title: str | None = None
+) -> Draft:
+    """A new draft with the same data, owned by ``owner``; the original is untouched."""
+    source = get(connection, draft_id)
+    return create(
+        connection,
+        source.data,
+        owner=owner,
+        title=source.title if title is None else title,
+    )
+
+
+def set_template_version(connection: Connection, draft_id: str, version: int | None) -> None:
+    """Remember which template version the draft was last rendered with (not an edit)."""
+    result = connection.execute(
+        update(drafts).where(drafts.c.id == draft_id).values(template_version=version)
+    )
+    if result.rowcount != 1:
+        raise NotFound(f"There is no draft {draft_id!r}.")
+
+
+def move_to_trash(connection: Connection, draft_id: str, *, user: str) -> Draft:
+    """Delete into the trash (restorable); a draft already there stays as it is."""
+    before = get(connection, draft_id)
+    if before.deleted_at is not None:
+        return before
+    connection.execute(update(drafts).where(drafts.c.id == draft_id).values(deleted_at=now()))
+    after = get(connection, draft_id)
+    _audit(connection, "draft.delete", user, before, after)
+    return after
+
+
+def restore(connection: Connection, draft_id: str, *, user: str) -> Draft:
+    """Bring a draft back from the trash, as it was."""
+    before = get(connection, draft_id)
+    if before.deleted_at is None:
+        return before
+    connection.execute(update(drafts).where(drafts.c.id == draft_id).values(deleted_at=None))
+    after = get(connection, draft_id)
+    _audit(connection, "draft.restore", user, before, after)
+    return after
+
+
+def purge(connection: Connection, draft_id: str, *, user: str) -> None:
+    """Remove a draft from the trash for good."""
+    before = get(connection, draft_id)
+    if before.deleted_at is None:
+        raise NotInTrash(
+            f"The draft {before.title or draft_id!r} is not in the trash; delete it first."
+        )
+    connection.execute(delete(drafts).where(drafts.c.id == draft_id))
+    _audit(connection, "draft.purge", user, before, None)
+
+
+def _audit(
+    connection: Connection, action: str, user: str, before: Draft, after: Draft | None
+) -> None:
+    """Deletions are audited by what identifies the draft, not by its text."""
+    audit.write(
+        connection,
+        user=user,
+        action=action,
+        object_type="draft",
+        object_id=before.id,
+        before=_identity(before),
+        after=_identity(after) if after is not None else None,
+    )
+
+
+def _identity(draft: Draft) -> dict[str, Any]:
+    return {
+        "title": draft.title,
+        "template_id": draft.template_id,
+        "owner": draft.owner,
+        "revision": draft.revision,
+        "deleted_at": draft.deleted_at.isoformat() if draft.deleted_at else None,
+    }

@@ -1,0 +1,90 @@
+"""What the store hands back: plain frozen records, detached from any database connection."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+TemplateStatus = Literal["working", "draft"]
+TEMPLATE_STATUSES: tuple[str, ...] = ("working", "draft")
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """One line of the drafts page (no draft data, so listing stays cheap)."""
+
+    id: str
+    title: str
+    template_id: str | None
+    languages: list[str]
+    owner: str
+    created_at: datetime
+    updated_at: datetime
+    revision: int
+    deleted_at: datetime | None
+    template_version: int | None
+
+
+@dataclass(frozen=True)
+class Draft(DraftSummary):
+    """A draft with its data (a dict in the draft file format, possibly incomplete)."""
+
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TemplateVersion:
+    """One saved version of an organization's template; versions are never changed or removed."""
+
+    template_id: str
+    number: int
+    files: dict[str, str]
+    author: str
+    created_at: datetime
+    comment: str
+    status: TemplateStatus
+    restored_from: int | None
+
+
+@dataclass(frozen=True)
+class TemplateSummary:
+    """One line of the templates page: the latest version and the one in use."""
+
+    template_id: str
+    latest: int
+    latest_status: TemplateStatus
+    working: int | None
+    author: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DirectoryVersion:
+    """One saved version of the whole directory document."""
+
+    number: int
+    data: dict[str, Any]
+    author: str
+    created_at: datetime
+    comment: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audit row: who did what to which object, with the state before and after."""
+
+    id: int
+    at: datetime
+    user: str
+    action: str
+    object_type: str
+    object_id: str
+    before: Any
+    after: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        """For CSV/JSON export: the timestamp as ISO 8601 text, the rest as stored."""
+        out = asdict(self)
+        out["at"] = self.at.isoformat()
+        return out

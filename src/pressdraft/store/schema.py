@@ -1,0 +1,146 @@
+"""The store's tables, declared once (SQLAlchemy Core) for queries, backups and migration checks.
+
+The migrations in ``pressdraft/migrations`` create exactly this schema; a test compares them.
+Natural keys where they exist (draft id, template id + version number), so a version can never
+be inserted twice: the unique key is what makes optimistic locking hold across processes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Dialect,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp on every database.
+
+    SQLite has no time zones: values are stored as naive UTC text (which sorts correctly) and
+    come back aware; PostgreSQL stores ``timestamptz`` and the value is converted to UTC.
+    Naive datetimes are refused, so local time can never slip in.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("the store keeps timezone-aware UTC timestamps only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def json_type() -> JSON:
+    """JSON where Python ``None`` is SQL NULL, the same on SQLite and PostgreSQL."""
+    return JSON(none_as_null=True)
+
+
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("data", json_type(), nullable=False),
+    Column("title", Text, nullable=False, default=""),
+    Column("template_id", String(200), nullable=True),
+    Column("languages", json_type(), nullable=False),
+    Column("owner", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("deleted_at", UTCDateTime, nullable=True),
+    Column("template_version", Integer, nullable=True),
+    Index("ix_drafts_deleted_at_updated_at", "deleted_at", "updated_at"),
+    Index("ix_drafts_owner", "owner"),
+)
+
+template_versions = Table(
+    "template_versions",
+    metadata,
+    Column("template_id", String(200), primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("files", json_type(), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("status", String(16), nullable=False),
+    Column("restored_from", Integer, nullable=True),
+    CheckConstraint("status IN ('working', 'draft')", name="status"),
+    CheckConstraint("number >= 1", name="number"),
+)
+
+directory_versions = Table(
+    "directory_versions",
+    metadata,
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("data", json_type(), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    CheckConstraint("number >= 1", name="number"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("user_id", String(200), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("object_type", String(64), nullable=False),
+    Column("object_id", String(200), nullable=False),
+    Column("before", json_type(), nullable=True),
+    Column("after", json_type(), nullable=True),
+    Index("ix_audit_log_object", "object_type", "object_id"),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("value", json_type(), nullable=True),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("updated_by", String(200), nullable=False),
+)
+
+#: Every table of the store, in the order a backup writes and a restore loads them.
+TABLES: tuple[Table, ...] = (drafts, template_versions, directory_versions, settings, audit_log)
+
+
+def now() -> datetime:
+    """The current time, aware and in UTC (the only kind the store keeps)."""
+    return datetime.now(UTC)
+
+
+def row_dict(row: Any) -> dict[str, Any]:
+    """A result row as a plain dict."""
+    return dict(row._mapping)
