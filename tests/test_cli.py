@@ -5,10 +5,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from docx import Document
 
+from docx import Document
 from pressdraft.cli import main
 from pressdraft.files import dump_data
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "joint-media-platform.yaml"
 
 

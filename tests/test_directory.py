@@ -10,15 +10,24 @@ def test_the_shipped_directory_has_the_people_of_the_example():
     directory = default_directory()
     hajiyev = directory.people["hikmet-hajiyev"]
     assert [hajiyev.name.get(lang) for lang in ("tr", "az", "en")] == [
-        "Hikmet Hacıyev", "Hikmət Hacıyev", "Hikmet Hajiyev"
+        "Hikmet Hacıyev",
+        "Hikmət Hacıyev",
+        "Hikmet Hajiyev",
     ]
     assert directory.place("baku", "x").name.get("az") == "Bakı"
 
 
 def test_a_place_may_carry_a_reading_and_explicit_forms():
     directory = parse_directory(
-        {"places": {"bordeaux": {"name": {"tr": "Bordeaux", "en": "Bordeaux"}, "reading": {"tr": "bordo"},
-                                 "forms": {"tr": {"locative": "Bordeaux'da"}}}}}
+        {
+            "places": {
+                "bordeaux": {
+                    "name": {"tr": "Bordeaux", "en": "Bordeaux"},
+                    "reading": {"tr": "bordo"},
+                    "forms": {"tr": {"locative": "Bordeaux'da"}},
+                }
+            }
+        }
     )
     place = directory.place("bordeaux", "x")
     assert place.reading_in("tr") == "bordo"

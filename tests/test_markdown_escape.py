@@ -44,8 +44,19 @@ def test_a_value_placed_mid_line_stays_literal(value):
 
 
 def test_markup_typed_by_a_user_survives_as_typed():
-    for typed in ["*not bold*", "# not a heading", "_x_", "[link](http://a.b)", "<b>html</b>",
-                  "`code`", "1. not a list", "- not a list", "> not a quote", "&amp; stays", "{.release}"]:
+    for typed in [
+        "*not bold*",
+        "# not a heading",
+        "_x_",
+        "[link](http://a.b)",
+        "<b>html</b>",
+        "`code`",
+        "1. not a list",
+        "- not a list",
+        "> not a quote",
+        "&amp; stays",
+        "{.release}",
+    ]:
         assert inline_text(escape_text(typed)) == typed
 
 

@@ -48,7 +48,7 @@ def test_unknown_keys_and_wrong_types_name_their_paths(engine, example_data):
 
 def test_an_unknown_field_suggests_the_declared_one(engine, example_data):
     example_data["fields"]["platfrom"] = example_data["fields"].pop("platform")
-    assert "fields.platfrom: unknown field; did you mean 'platform'?" in problems_of(engine, example_data)
+    assert "fields.platfrom: unknown field 'platfrom'; did you mean 'platform'?" in problems_of(engine, example_data)
 
 
 def test_an_unknown_template_suggests_the_closest(engine, example_data):
@@ -93,6 +93,4 @@ def test_a_draft_written_read_and_written_again_is_the_same_bytes(engine, exampl
 
 
 def test_a_draft_that_is_not_a_mapping_is_refused(engine):
-    assert problems_of(engine, ["not", "a", "draft"]) == [
-        "a draft must be a mapping of keys (format, template, ...)"
-    ]
+    assert problems_of(engine, ["not", "a", "draft"]) == ["a draft must be a mapping of keys (format, template, ...)"]

@@ -33,7 +33,10 @@ def test_an_attack_is_refused_without_hanging(source):
 
 def test_ordinary_arithmetic_and_repetition_still_work():
     env = ReleaseSandbox()
-    assert env.from_string("{{ 2 * 3 }} {{ 'ab' * 2 }} {{ 2 ** 10 }} {{ 7 // 2 }} {{ 1 + 1 }}").render() == "6 abab 1024 3 2"
+    assert (
+        env.from_string("{{ 2 * 3 }} {{ 'ab' * 2 }} {{ 2 ** 10 }} {{ 7 // 2 }} {{ 1 + 1 }}").render()
+        == "6 abab 1024 3 2"
+    )
 
 
 def test_output_is_bounded_even_when_each_piece_is_small():

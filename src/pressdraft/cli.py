@@ -139,7 +139,9 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("--lang", help="languages to write, e.g. tr,az (default: the draft's)")
     render.add_argument("--format", default="docx", help=f"comma-separated: {', '.join(FORMATS)} (default: docx)")
     render.add_argument("--allow-incomplete", action="store_true", help="mark missing translations instead of refusing")
-    render.add_argument("--side-by-side", action="store_true", help="also write one DOCX with the languages side by side")
+    render.add_argument(
+        "--side-by-side", action="store_true", help="also write one DOCX with the languages side by side"
+    )
     render.add_argument("--zip", action="store_true", help="write everything, with the draft, as one ZIP")
     render.add_argument("--letterhead", type=Path, help="a letterhead .docx made in Word")
     sources(render)

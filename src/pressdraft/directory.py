@@ -12,12 +12,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, Discriminator, Field, Tag, ValidationError
+from pydantic import Discriminator, Field, Tag, ValidationError
 
 from pressdraft.files import format_of, read_data
 from pressdraft.language import CASES
-from pressdraft.model import Key, Lang, LocalizedText, Strict, Text, problems_from, suggestion
-from pressdraft.problems import PressdraftError, Problem, join_path
+from pressdraft.model import Key, Lang, LocalizedText, Strict, Text, problems_from
+from pressdraft.problems import PressdraftError, Problem, join_path, unknown
 
 Case = Literal[CASES]  # type: ignore[valid-type]
 Reading = Union[Text, dict[Lang, Text]]  # noqa: UP007
@@ -89,13 +89,7 @@ class Directory(Strict):
         entries = getattr(self, section)
         if key in entries:
             return entries[key]
-        raise PressdraftError(
-            Problem(
-                path,
-                "unknown {kind} {key!r}{hint}",
-                {"kind": SECTIONS[section], "key": key, "hint": suggestion(key, entries)},
-            )
-        )
+        raise PressdraftError(unknown(path, SECTIONS[section], key, entries))
 
     def place(self, key: str, path: str) -> Place:
         entry = self.entry("places", key, path)
@@ -104,8 +98,7 @@ class Directory(Strict):
     def cross_reference_problems(self) -> list[Problem]:
         """Entries that point at entries which do not exist."""
         checks = [
-            ("people", key, "organization", "organizations", person.organization)
-            for key, person in self.people.items()
+            ("people", key, "organization", "organizations", person.organization) for key, person in self.people.items()
         ] + [
             ("contacts", key, field, section, getattr(contact, field))
             for key, contact in self.contacts.items()
@@ -142,3 +135,73 @@ def default_directory() -> Directory:
     """The shipped directory: the starting content of every installation."""
     text = resources.files("pressdraft").joinpath("data/directory.yaml").read_text("utf-8")
     return parse_directory(read_data(text, "yaml"))
+
+
+# --- the directory as tables (the app edits it a section at a time, a column per language) -------
+
+LANG_COLUMNS = ("tr", "az", "en")
+TABLE_COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "people": (("name",), ("title",), ("organization", None), ("gender", None)),
+    "organizations": (("name",), ("short",), ("about",), ("kind", None)),
+    "contacts": (("label",), ("organization", None), ("person", None), ("email", None), ("phone", None)),
+    "places": (("name",),),
+}
+
+
+def _columns(section: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``(column name, path in the entry)`` pairs: ``name.tr`` for localized, ``email`` for plain."""
+    out = []
+    for spec in TABLE_COLUMNS[section]:
+        if len(spec) == 1:
+            out += [(f"{spec[0]}.{lang}", (spec[0], lang)) for lang in LANG_COLUMNS]
+        else:
+            out.append((spec[0], (spec[0],)))
+    return out
+
+
+def _entry_data(section: str, entry: Any) -> dict[str, Any]:
+    if section == "places" and "name" not in entry:
+        return {"name": dict(entry)}
+    return dict(entry)
+
+
+def table_rows(data: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    """One row per entry: its key, then a column per language of each localized value."""
+    rows = []
+    for key, entry in (data.get(section) or {}).items():
+        entry = _entry_data(section, entry)
+        row: dict[str, Any] = {"key": key}
+        for column, path in _columns(section):
+            value: Any = entry
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            row[column] = value
+        rows.append(row)
+    return rows
+
+
+def from_table_rows(data: dict[str, Any], section: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The directory data with ``section`` replaced by the table's rows.
+
+    Columns the table does not show (a reading, explicit forms) are kept from the entry with
+    the same key; an empty cell removes that value.
+    """
+    previous = data.get(section) or {}
+    entries: dict[str, Any] = {}
+    for row in rows:
+        key = str(row.get("key") or "").strip()
+        if not key:
+            continue
+        entry = _entry_data(section, previous.get(key, {}))
+        for column, path in _columns(section):
+            value = row.get(column)
+            value = value.strip() if isinstance(value, str) else value
+            target = entry
+            for part in path[:-1]:
+                target = target.setdefault(part, {})
+            if value in (None, ""):
+                target.pop(path[-1], None)
+            else:
+                target[path[-1]] = value
+        entries[key] = {k: v for k, v in entry.items() if v not in ({}, None)}
+    return {**data, section: entries}

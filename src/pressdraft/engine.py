@@ -16,7 +16,7 @@ from pressdraft.directory import Directory, default_directory
 from pressdraft.files import Format, dump_data, format_of, read_data
 from pressdraft.library import Library, Template, default_templates_folder
 from pressdraft.model import Draft, draft_to_data, parse_draft, type_fields, validate_fields
-from pressdraft.problems import PressdraftError, Problem
+from pressdraft.problems import N_, PressdraftError, Problem
 from pressdraft.render import render_markdown
 from pressdraft.resolve import resolve
 
@@ -76,7 +76,9 @@ class Engine:
         try:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise PressdraftError(Problem(str(path), "cannot read the file: {reason}", {"reason": str(error)})) from None
+            raise PressdraftError(
+                Problem(str(path), "cannot read the file: {reason}", {"reason": str(error)})
+            ) from None
         return self.read_draft(text, format_of(path.name), source=str(path))
 
     def dump_draft(self, draft: Draft, fmt: Format = "yaml") -> str:
@@ -98,8 +100,7 @@ class Engine:
     def warnings(self, draft: Draft, template: Template) -> list[Problem]:
         texts = _localized_texts(draft, template)
         names = [
-            {lang: text for lang in draft.languages if (text := entry.get(lang))}
-            for entry in self._directory_names()
+            {lang: text for lang in draft.languages if (text := entry.get(lang))} for entry in self._directory_names()
         ]
         problems = [
             Problem(w.field, "{message}", {"message": w.message}, severity="warning")
@@ -111,7 +112,7 @@ class Engine:
                     problems.append(
                         Problem(
                             path,
-                            "{token} will be read letter by letter; give its reading in the directory if it is read as a word",
+                            N_("{token} will be read letter by letter; if it is read as a word, give its reading"),
                             {"token": token},
                             severity="warning",
                             lang=lang,

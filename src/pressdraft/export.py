@@ -11,17 +11,33 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from pressdraft.blocks import Block, blocks_to_text, parse_markdown
 from pressdraft.docx import DocumentInfo, write_docx, write_side_by_side
 from pressdraft.engine import Rendition
 
 FORMATS = ("docx", "md", "txt", "pdf")
-_ASCII = str.maketrans({"ı": "i", "İ": "i", "ə": "e", "Ə": "e", "ğ": "g", "Ğ": "g", "ş": "s", "Ş": "s",
-                        "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u"})
+_ASCII = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "i",
+        "ə": "e",
+        "Ə": "e",
+        "ğ": "g",
+        "Ğ": "g",
+        "ş": "s",
+        "Ş": "s",
+        "ç": "c",
+        "Ç": "c",
+        "ö": "o",
+        "Ö": "o",
+        "ü": "u",
+        "Ü": "u",
+    }
+)
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -79,23 +95,41 @@ class Edition:
         editions = [(self.blocks[lang], self.info(lang)) for lang in self.rendition.markdown]
         return write_side_by_side(editions, letterhead)  # type: ignore[arg-type]
 
-    def files(self, formats: Iterable[str], *, side_by_side: bool = False,
-              letterhead: object | None = None) -> list[OutputFile]:
-        """The requested formats for every language (and the side-by-side DOCX)."""
-        out: list[OutputFile] = []
+    def plan(
+        self, formats: Iterable[str], *, side_by_side: bool = False, letterhead: object | None = None
+    ) -> list[Planned]:
+        """The files the formats ask for, named now and made only when wanted (the app's
+        downloads make them on click)."""
+        planned: list[Planned] = []
         for lang, markdown in self.rendition.markdown.items():
             name = f"{self.stem}_{lang}"
             for fmt in formats:
                 if fmt == "docx":
-                    out.append(OutputFile(f"{name}.docx", self.docx(lang, letterhead)))
+                    planned.append(Planned(f"{name}.docx", partial(self.docx, lang, letterhead)))
                 elif fmt == "md":
-                    out.append(OutputFile(f"{name}.md", markdown.encode("utf-8")))
+                    planned.append(Planned(f"{name}.md", partial(str.encode, markdown, "utf-8")))
                 elif fmt == "txt":
-                    out.append(OutputFile(f"{name}.txt", blocks_to_text(self.blocks[lang]).encode("utf-8")))
+                    text = partial(blocks_to_text, self.blocks[lang])
+                    planned.append(Planned(f"{name}.txt", lambda text=text: text().encode("utf-8")))
         if side_by_side and len(self.rendition.markdown) > 1:
             joined = "-".join(self.rendition.markdown)
-            out.append(OutputFile(f"{self.stem}_{joined}.docx", self.side_by_side(letterhead)))
-        return out
+            planned.append(Planned(f"{self.stem}_{joined}.docx", partial(self.side_by_side, letterhead)))
+        return planned
+
+    def files(
+        self, formats: Iterable[str], *, side_by_side: bool = False, letterhead: object | None = None
+    ) -> list[OutputFile]:
+        """The requested formats for every language (and the side-by-side DOCX)."""
+        return [p.make_file() for p in self.plan(formats, side_by_side=side_by_side, letterhead=letterhead)]
+
+
+@dataclass(frozen=True)
+class Planned:
+    name: str
+    make: Callable[[], bytes]
+
+    def make_file(self) -> OutputFile:
+        return OutputFile(self.name, self.make())
 
 
 def zip_files(files: Sequence[OutputFile], when: dt.date) -> bytes:

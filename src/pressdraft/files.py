@@ -27,9 +27,7 @@ class _SafeLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.constructor.ConstructorError(
-                None, None, "aliases (*name) are not allowed", event.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed", event.start_mark)
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
@@ -37,9 +35,7 @@ class _SafeLoader(yaml.SafeLoader):
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -80,9 +76,7 @@ def format_of(name: str) -> Format:
 def read_data(text: str, fmt: Format, *, source: str = "") -> Any:
     """Parse YAML or JSON text; a syntax error names the line and column."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise PressdraftError(
-            Problem(source, "file is larger than {limit} bytes", {"limit": str(MAX_FILE_BYTES)})
-        )
+        raise PressdraftError(Problem(source, "file is larger than {limit} bytes", {"limit": str(MAX_FILE_BYTES)}))
     try:
         if fmt == "json":
             return json.loads(text)
@@ -104,6 +98,4 @@ def dump_data(data: Any, fmt: Format) -> str:
     """Canonical text for plain data (dicts keep their order)."""
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)

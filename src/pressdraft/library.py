@@ -29,7 +29,7 @@ from pressdraft.model import (
     problems_from,
     suggestion,
 )
-from pressdraft.problems import PressdraftError, Problem
+from pressdraft.problems import PressdraftError, Problem, unknown
 
 META_FILE = "meta.yaml"
 RESERVED_NAMES = frozenset({"release", "lang", "languages", "source_language", "template"})
@@ -59,8 +59,7 @@ class FieldSpec(Strict):
     def _known_type(self) -> FieldSpec:
         if self.type not in FIELD_TYPES:
             raise ValueError(
-                f"unknown type {self.type!r}{suggestion(self.type, FIELD_TYPES)}; "
-                f"known types: {', '.join(FIELD_TYPES)}"
+                f"unknown type {self.type!r}{suggestion(self.type, FIELD_TYPES)}; known types: {', '.join(FIELD_TYPES)}"
             )
         if self.name in RESERVED_NAMES:
             raise ValueError(f"{self.name!r} is reserved; choose another field name")
@@ -110,9 +109,7 @@ class Template:
             )
         except ValidationError as error:
             raise PressdraftError(problems_from(error, f"{template_id}/{META_FILE}")) from None
-        self.sources = {
-            lang: self.files[source_file(lang)] for lang in LANGUAGES if source_file(lang) in self.files
-        }
+        self.sources = {lang: self.files[source_file(lang)] for lang in LANGUAGES if source_file(lang) in self.files}
 
     @cached_property
     def version(self) -> str:
@@ -125,8 +122,7 @@ class Template:
     def fields_model(self) -> type[BaseModel]:
         """The pydantic model that types a draft's ``fields`` for this template."""
         definitions: dict[str, Any] = {
-            spec.name: (spec.annotation(), Field(default=spec.default()))
-            for spec in self.meta.fields
+            spec.name: (spec.annotation(), Field(default=spec.default())) for spec in self.meta.fields
         }
         return create_model(  # type: ignore[call-overload, no-any-return]
             f"Fields_{self.id.replace('-', '_')}",
@@ -190,13 +186,7 @@ class Library:
             raise PressdraftError(
                 Problem(path, "template {id!r} has errors; run 'pressdraft templates check'", {"id": template_id})
             )
-        raise PressdraftError(
-            Problem(
-                path,
-                "unknown template {id!r}{hint}",
-                {"id": template_id, "hint": suggestion(template_id, self._templates)},
-            )
-        )
+        raise PressdraftError(unknown(path, "template", template_id, self._templates))
 
 
 def default_templates_folder() -> Path:

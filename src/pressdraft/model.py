@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from pressdraft import LANGUAGES
-from pressdraft.problems import PressdraftError, Problem, join_path
+from pressdraft.problems import N_, PressdraftError, Problem, join_path, unknown
 from pressdraft.safety.text import clean_text
 
 FORMAT_VERSION = 1
@@ -128,8 +128,7 @@ class Draft(Strict):
     def _known_format(cls, value: int) -> int:
         if value > FORMAT_VERSION:
             raise ValueError(
-                f"format {value} is newer than this pressdraft reads ({FORMAT_VERSION}); "
-                "update pressdraft"
+                f"format {value} is newer than this pressdraft reads ({FORMAT_VERSION}); update pressdraft"
             )
         if value < 1:
             raise ValueError(f"format must be {FORMAT_VERSION}")
@@ -160,20 +159,34 @@ FIELD_TYPES: dict[str, tuple[Any, str]] = {
 LOCALIZED_TYPES = frozenset({"text", "paragraphs"})
 
 
+_MESSAGES = {
+    "missing": N_("required"),
+    "extra_forbidden": N_("unknown key"),
+    "string_type": N_("must be text"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "date_from_datetime_parsing": N_("must be a date (YYYY-MM-DD)"),
+    "date_parsing": N_("must be a date (YYYY-MM-DD)"),
+    "date_type": N_("must be a date (YYYY-MM-DD)"),
+    "timezone_aware": N_("must give its time zone, e.g. 2021-10-23T18:00:00+03:00"),
+    "list_type": N_("must be a list"),
+    "literal_error": N_("must be one of: {expected}"),
+    "too_short": N_("must not be empty"),
+    "too_long": N_("has too many items"),
+    "string_pattern_mismatch": N_("must be a key of lower-case letters, digits and hyphens"),
+}
+
+
 def _error_problem(error: Any, prefix: tuple[str | int, ...]) -> Problem:
+    """One pydantic error as a problem; known kinds get a message the app can translate."""
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("~")))
-    kind = error["type"]
-    if kind == "missing":
-        message = "required"
-    elif kind == "extra_forbidden":
-        message = "unknown key"
-    elif kind in ("string_type", "string_sub_type"):
-        message = "must be text"
-    else:
-        message = error["msg"]
-        message = message.removeprefix("Value error, ")
-        message = message[:1].lower() + message[1:]
-    return Problem(join_path(*prefix, *loc), "{message}", {"message": message})
+    template = _MESSAGES.get(error["type"])
+    if template is None:
+        message = error["msg"].removeprefix("Value error, ")
+        return Problem(join_path(*prefix, *loc), "{message}", {"message": message[:1].lower() + message[1:]})
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    return Problem(join_path(*prefix, *loc), template, {"expected": expected} if expected else {})
 
 
 def problems_from(error: ValidationError, *prefix: str | int) -> list[Problem]:
@@ -192,7 +205,7 @@ def parse_draft(data: Any) -> Draft:
 
 
 def suggestion(key: str, known: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest known key, or nothing."""
+    """``"; did you mean 'x'?"`` for the closest known key, or nothing (for English-only texts)."""
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -200,11 +213,7 @@ def suggestion(key: str, known: Iterable[str]) -> str:
 def type_fields(fields: Mapping[str, Any], fields_model: type[BaseModel]) -> dict[str, Any]:
     """Type a draft's ``fields`` with a template's field model; errors name ``fields.<name>``."""
     known = fields_model.model_fields
-    problems = [
-        Problem(join_path("fields", name), "unknown field{hint}", {"hint": suggestion(name, known)})
-        for name in fields
-        if name not in known
-    ]
+    problems = [unknown(join_path("fields", name), "field", name, known) for name in fields if name not in known]
     if problems:
         raise PressdraftError(problems)
     try:

@@ -8,6 +8,7 @@ same template (the msgid), so the library stays free of any UI language state.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -38,9 +39,7 @@ class PressdraftError(Exception):
     """Raised with every problem that stops an operation; never shown as a traceback."""
 
     def __init__(self, problems: Problem | Sequence[Problem]):
-        self.problems: tuple[Problem, ...] = (
-            (problems,) if isinstance(problems, Problem) else tuple(problems)
-        )
+        self.problems: tuple[Problem, ...] = (problems,) if isinstance(problems, Problem) else tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -62,3 +61,30 @@ def join_path(*parts: str | int) -> str:
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs where it is defined; it is translated where shown."""
+    return message
+
+
+UNKNOWN = {
+    "person": (N_("unknown person {key!r}"), N_("unknown person {key!r}; did you mean {close!r}?")),
+    "place": (N_("unknown place {key!r}"), N_("unknown place {key!r}; did you mean {close!r}?")),
+    "organization": (
+        N_("unknown organization {key!r}"),
+        N_("unknown organization {key!r}; did you mean {close!r}?"),
+    ),
+    "contact": (N_("unknown contact {key!r}"), N_("unknown contact {key!r}; did you mean {close!r}?")),
+    "template": (N_("unknown template {key!r}"), N_("unknown template {key!r}; did you mean {close!r}?")),
+    "field": (N_("unknown field {key!r}"), N_("unknown field {key!r}; did you mean {close!r}?")),
+}
+
+
+def unknown(path: str, kind: str, key: str, known: Iterable[str]) -> Problem:
+    """An unknown key, with the closest known one when there is a close one."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    plain, with_hint = UNKNOWN[kind]
+    if close:
+        return Problem(path, with_hint, {"key": key, "close": close[0]})
+    return Problem(path, plain, {"key": key})

@@ -65,19 +65,13 @@ def _lines(values: Any, lang: str) -> Markdown:
     return Markdown("\\\n".join(escape_text(str(v)) for v in values if v and str(v).strip()))
 
 
-WITH = {"tr": "ile"}
-
-
 def _list(style: str) -> Callable[..., str]:
     def join(values: Any, lang: str, case: str | None = None) -> str:
         """Join a list (A, B ve C); ``case`` inflects the group by its last member (B'nin)."""
         items: list[Any] = list(values)
         if case and items:
             items[-1] = language.inflect(items[-1], case, lang)
-        texts = [str(v) for v in items]
-        if style == "with" and len(texts) == 2 and lang in WITH:
-            return f"{texts[0]} {WITH[lang]} {texts[1]}"
-        return language.format_list(texts, lang, style="or" if style == "or" else "and")
+        return language.format_list(items, lang, style=style)
 
     join.__doc__ = {
         "and": "Join with the language's 'and': A, B ve C / A, B və C / A, B, and C.",

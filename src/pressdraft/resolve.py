@@ -108,8 +108,9 @@ class Resolver:
             return Missing(f"⟦{GAP_WORD[self.lang]}: {path}⟧")
         return kind(text)
 
-    def name(self, value: LocalizedText | None, path: str, info: NameInfo | None = None,
-             institution: bool = False) -> Name:
+    def name(
+        self, value: LocalizedText | None, path: str, info: NameInfo | None = None, institution: bool = False
+    ) -> Name:
         text = self.text(value, path)
         if isinstance(text, Missing):
             return Name(text)

@@ -3,6 +3,10 @@
 Babel's CLDR "standard" and "or" patterns, except Azerbaijani "or": CLDR writes
 ``A, B, yaxud C`` (a comma before *yaxud*, a CLDR quirk); editors write ``A, B və ya C``.
 Babel's "unit" style is never used (``KeyError`` for az with three or more items).
+
+Two more press habits: "with" joins two people acting together with Turkish *ile*
+(``A ile B'nin eş başkanlığında``; otherwise as "and"), and in English an item carrying an
+appositive (``Fahrettin Altun, Director of …``) is closed by a comma before "and".
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from babel.lists import format_list as babel_format_list
 from ._base import check_lang
 from .numbers import babel_locale
 
-LIST_STYLES: tuple[str, ...] = ("and", "or")
+LIST_STYLES: tuple[str, ...] = ("and", "or", "with")
+WITH = {"tr": "ile"}
 
 
 def format_list(items: Iterable[object], lang: str, style: str = "and") -> str:
@@ -29,5 +34,9 @@ def format_list(items: Iterable[object], lang: str, style: str = "and") -> str:
         if len(values) == 1:
             return values[0]
         return f"{', '.join(values[:-1])} və ya {values[-1]}"
-    babel_style = "standard" if style == "and" else "or"
+    if len(values) == 2 and style == "with" and lang in WITH:
+        return f"{values[0]} {WITH[lang]} {values[1]}"
+    if len(values) == 2 and style != "or" and lang == "en" and ", " in values[0]:
+        return f"{values[0]}, and {values[1]}"
+    babel_style = "or" if style == "or" else "standard"
     return babel_format_list(values, style=babel_style, locale=babel_locale(lang))

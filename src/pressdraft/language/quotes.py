@@ -5,6 +5,7 @@ punctuation at the closing mark depends on what follows:
 
 * ``position="end"``: the quote closes the sentence; its final . ! ? … stays inside.
 * ``position="before_verb"``: an attribution verb follows.
+* ``position="title"``: a theme or a name inside a sentence: the marks and nothing else.
   tr ``Altun, “…içindeyiz.” dedi.`` (the final mark stays inside);
   az ``“…konsensusumuz var”, – deyə F.Altun bildirib.`` (period dropped, comma after the
   closing mark; ? ! … stay inside with no comma); en ``“…joint efforts,” Altun said.``
@@ -22,7 +23,7 @@ QUOTE_MARKS: dict[str, tuple[str, str, str, str]] = {
     "az": ("“", "”", "‘", "’"),
     "en": ("“", "”", "‘", "’"),
 }
-POSITIONS: tuple[str, ...] = ("end", "before_verb")
+POSITIONS: tuple[str, ...] = ("end", "before_verb", "title")
 
 _TERMINAL = ("…", "...", "?!", "!?", "?", "!", ".")
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
@@ -72,6 +73,8 @@ def quote(text: str, lang: str, position: str = "end") -> str:
     open_q, close_q, _, _ = QUOTE_MARKS[lang]
     body = re.sub(r"\s+", " ", _strip_outer_quotes(str(text).strip()))
     body = _nest(body, lang)
+    if position == "title":  # a name or a theme inside a sentence: the marks and nothing else
+        return f"{open_q}{body}{close_q}"
     body = body.rstrip(",;:").rstrip()
     body, mark = _split_terminal(body)
     if mark == "...":

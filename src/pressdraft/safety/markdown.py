@@ -20,10 +20,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 def _escape_line(line: str) -> str:
     core = _INLINE.sub(r"\\\1", line.strip())
-    if _ORDERED_MARK.match(core):
-        core = _ORDERED_MARK.sub(r"\1\\\2", core, count=1)
-    else:
-        core = _BLOCK_MARK.sub(r"\\\1", core)
+    ordered = _ORDERED_MARK.match(core)
+    core = _ORDERED_MARK.sub(r"\1\\\2", core, count=1) if ordered else _BLOCK_MARK.sub(r"\\\1", core)
     return _edge(line[:1]) + core + _edge(line[-1:]) if core else _edge(line)
 
 

@@ -47,8 +47,13 @@ class ReleaseSandbox(SandboxedEnvironment):
             raise SecurityError(f"a joined value longer than {MAX_VALUE_CHARS} characters")
         if op == "%" and isinstance(left, str):
             raise SecurityError("'%' formatting is not available in templates")
-        functions = {"*": operator.mul, "**": operator.pow, "+": operator.add, "%": operator.mod,
-                     "//": operator.floordiv}
+        functions = {
+            "*": operator.mul,
+            "**": operator.pow,
+            "+": operator.add,
+            "%": operator.mod,
+            "//": operator.floordiv,
+        }
         return functions[op](left, right)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
