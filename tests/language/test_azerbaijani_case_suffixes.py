@@ -133,6 +133,11 @@ POSSESSIVES: list[Row] = [
     # reference release: Kommunikasiya İdarəsinin; A10 Azərbaycan Respublikasının (legalacts.az)
     ("Kommunikasiya İdarəsi", {}, ("Kommunikasiya İdarəsində", "", "Kommunikasiya İdarəsinə", "Kommunikasiya İdarəsinin", "Kommunikasiya İdarəsini", "Kommunikasiya İdarəsi ilə")),
     ("Azərbaycan Respublikası", {}, ("Azərbaycan Respublikasında", "Azərbaycan Respublikasından", "Azərbaycan Respublikasına", "Azərbaycan Respublikasının", "Azərbaycan Respublikasını", "")),
+    # A10 (legalacts.az, Orthography Norms 8.6): official names are possessive compounds
+    ("Bakı Dövlət Universiteti", {}, ("Bakı Dövlət Universitetində", "", "Bakı Dövlət Universitetinə", "Bakı Dövlət Universitetinin", "", "")),
+    ("Heydər Əliyev Fondu", {}, ("Heydər Əliyev Fondunda", "", "Heydər Əliyev Fonduna", "Heydər Əliyev Fondunun", "", "")),
+    # A2: a name ending in a consonant is never possessive (Milli Məclisdə)
+    ("Milli Məclis", {}, ("Milli Məclisdə", "", "Milli Məclisə", "Milli Məclisin", "", "")),
     # A10 Xarici İşlər Nazirliyi (legalacts.az): possessive compound, pronominal n
     ("Xarici İşlər Nazirliyi", {}, ("Xarici İşlər Nazirliyində", "", "Xarici İşlər Nazirliyinə", "Xarici İşlər Nazirliyinin", "", "")),
 ]

@@ -181,6 +181,25 @@ POSSESSIVES_AND_INSTITUTIONS: list[Row] = [
     ("Tbilisi", {}, ("Tbilisi'de", "Tbilisi'den", "Tbilisi'ye", "Tbilisi'nin", "Tbilisi'yi", "Tbilisi'yle")),
     # R12: a person's name is never possessive; the directory says so (possessive=False)
     ("Matteo Renzi", {"possessive": False}, ("Matteo Renzi'de", "", "Matteo Renzi'ye", "Matteo Renzi'nin", "Matteo Renzi'yi", "")),
+    # R12 shape rule (brief): multi-word, last word ends in a harmonic ı/i/u/ü after a consonant
+    ("Marmara Denizi", {}, ("Marmara Denizi'nde", "Marmara Denizi'nden", "Marmara Denizi'ne", "Marmara Denizi'nin", "Marmara Denizi'ni", "Marmara Denizi'yle")),
+    ("Amerika Birleşik Devletleri", {}, ("Amerika Birleşik Devletleri'nde", "", "Amerika Birleşik Devletleri'ne", "Amerika Birleşik Devletleri'nin", "", "")),
+    ("Atatürk Havalimanı", {}, ("Atatürk Havalimanı'nda", "", "Atatürk Havalimanı'na", "", "Atatürk Havalimanı'nı", "")),
+    # R12 with a lexicon head ending in l + vowel (İpek Yolu, Van Gölü) or ç-stem (Barış Gücü)
+    ("Van Gölü", {}, ("Van Gölü'nde", "", "Van Gölü'ne", "Van Gölü'nün", "", "")),
+    ("Fildişi Sahili", {}, ("Fildişi Sahili'nde", "", "Fildişi Sahili'ne", "", "", "")),
+    ("Barış Gücü", {}, ("Barış Gücü'nde", "", "Barış Gücü'ne", "", "", "")),
+    # R12 single word by lexicon ending -oğlu (Beyoğlu'nda); Sultanahmet Camii'nde (lexicon)
+    ("Beyoğlu", {}, ("Beyoğlu'nda", "Beyoğlu'ndan", "Beyoğlu'na", "Beyoğlu'nun", "Beyoğlu'nu", "Beyoğlu'yla")),
+    ("Sultanahmet Camii", {}, ("Sultanahmet Camii'nde", "", "Sultanahmet Camii'ne", "", "", "")),
+    # ⚠ not possessive: a final vowel out of harmony with the stem is part of the name
+    # (Ali, Parti), and -lI / consonant + -cI endings are derived words (Bahçeli, Akıncı)
+    ("Mehmet Ali", {}, ("Mehmet Ali'de", "", "Mehmet Ali'ye", "Mehmet Ali'nin", "Mehmet Ali'yi", "")),
+    ("AK Parti", {}, ("AK Parti'de", "", "AK Parti'ye", "AK Parti'nin", "", "")),
+    ("Devlet Bahçeli", {}, ("", "", "Devlet Bahçeli'ye", "Devlet Bahçeli'nin", "Devlet Bahçeli'yi", "")),
+    ("Mustafa Akıncı", {}, ("", "", "Mustafa Akıncı'ya", "", "Mustafa Akıncı'yı", "")),
+    # ⚠ lexicon: Doğu "east" ends like a possessive but is not one (Orta Doğu'da)
+    ("Orta Doğu", {}, ("Orta Doğu'da", "", "Orta Doğu'ya", "", "", "")),
     # R2 İletişim Başkanlığından attested (turkgun.com); Başkanlığına (brief)
     ("İletişim Başkanlığı", {"institution": True}, ("İletişim Başkanlığında", "İletişim Başkanlığından", "İletişim Başkanlığına", "İletişim Başkanlığının", "İletişim Başkanlığını", "İletişim Başkanlığıyla")),
     # R2 Türk Dil Kurumundan, Türk Dil Kurumuna (yilmazelgun.wordpress.com; eokultv)

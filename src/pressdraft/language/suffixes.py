@@ -13,7 +13,16 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, lexicon
 from .numbers import last_number_word
-from .phonology import VOWELS, Sound, four_way, lower_turkic, sound_of, spoken, two_way
+from .phonology import (
+    VOWELS,
+    Sound,
+    four_way,
+    last_vowel,
+    lower_turkic,
+    sound_of,
+    spoken,
+    two_way,
+)
 
 # How the suffix is joined to the name.
 APOS, HYPHEN, DIRECT, SPACE = "apostrophe", "hyphen", "direct", "space"
@@ -23,6 +32,7 @@ _SPLIT_PARTS = re.compile(r"[\s\-‐‑‒–—/]+")
 _EDGE_PUNCT = "()[]{}«»“”‘’\"'.,;:!?"
 _TRAILING_NUMBER = re.compile(r"(\d(?:[\d.,:]*\d)?)$")
 _SUPERSCRIPTS = "²³¹⁰⁴⁵⁶⁷⁸⁹"
+_CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 _CLOSING_QUOTES = {"”": "“", "»": "«", "’": "‘", '"': '"', "“": "„"}
 
 
@@ -96,7 +106,17 @@ def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
         return False
     if word in lex.possessive_heads:
         return True
-    return not any(word.endswith(e) for e in lex.derivational_endings)
+    for ending in lex.derivational_endings:
+        if word.endswith(ending):
+            before = word[-len(ending) - 1 : -len(ending)]
+            # -lI (Bahçeli, Soylu) always; -cI/-çI (Akıncı, Kuşçu) after a consonant only,
+            # since after a vowel it is usually a ç-stem possessive (ağacı, gücü, içi).
+            if ending[0] == "l" or (before and before not in vowels):
+                return False
+    # A possessive suffix harmonises with its stem (Birliği, Platformu, Respublikası); a final
+    # vowel that does not is part of the name itself (Ali, Dabi, Parti, Modi, Netanyahu).
+    stem_vowel = last_vowel(word[:-1].translate(_CIRCUMFLEX), lang)
+    return bool(stem_vowel) and four_way(stem_vowel, lang) == word[-1]
 
 
 @lru_cache(maxsize=8192)
