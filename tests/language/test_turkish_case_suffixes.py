@@ -231,6 +231,9 @@ FOREIGN_AND_SPECIAL: list[Row] = [
     # R10 Alm.dan, İng.yi: a final period, no apostrophe, read as the full word
     ("Alm.", {}, ("", "Alm.dan", "", "", "", "")),
     ("İng.", {}, ("", "", "", "", "İng.yi", "")),
+    # ⚠ R10 by analogy: Şti. is read "şirketi", a possessive (Ltd. Şti.ne); A.Ş. by its letters
+    ("Ltd. Şti.", {}, ("Ltd. Şti.nde", "", "Ltd. Şti.ne", "Ltd. Şti.nin", "", "")),
+    ("A.Ş.", {}, ("", "", "A.Ş.ye", "A.Ş.nin", "", "")),
     # R10 kg'dan, cm'yi, m²ye (egitimsistem.com, nasil-yazilir.com)
     ("kg", {}, ("", "kg'dan", "", "", "", "")),
     ("cm", {}, ("", "", "", "", "cm'yi", "")),

@@ -65,7 +65,7 @@ def _number_value(num: str, lang: str) -> int:
 
 def _is_abbreviation(core: str) -> bool:
     letters = [c for c in core if c.isalpha()]
-    if not letters or len(letters) != len(core):
+    if not letters or len(letters) != len(core.replace(".", "")):  # A.Ş counts, G20 does not
         return False
     if all(c.isupper() for c in letters):
         return True
@@ -156,10 +156,14 @@ def analyse(
         sound = _letters_sound(core, lex, lang)
 
     pronominal = False
-    written_vowel_final = core[-1:].isalpha() and lower_turkic(core[-1]) in VOWELS[lang]
+    # After a period abbreviation the full word decides (Şti. → şirketi → Şti.ne, R10).
+    probe = core
+    if period and lexicon_reading and lexicon_reading not in ("letters", "word"):
+        probe = lexicon_reading.split()[-1]
+    written_vowel_final = probe[-1:].isalpha() and lower_turkic(probe[-1]) in VOWELS[lang]
     if number is None and not abbreviation and sound is not None and written_vowel_final:
         flag = possessive if possessive is not None else _possessive_by_rule(
-            base, core, lex, lang
+            base, probe, lex, lang
         )
         pronominal = bool(flag) and sound.vowel_final
 
