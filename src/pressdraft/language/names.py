@@ -70,7 +70,8 @@ def inflect(
     tr: apostrophe before the ending on proper names, abbreviations and numerals (R1, R8, R13),
     none on institution names (R2), after a closing quote (R14) or a final period (R10).
     az: no apostrophe (A1); a hyphen after abbreviations and numerals (A5, A7); the instrumental
-    is ``X ilə`` by default (see :mod:`settings`). en: unchanged except the genitive.
+    is ``X ilə`` by default (see :mod:`settings`). en: unchanged except the genitive
+    (``Altun's``; ``Paris'`` after a final s).
     """
     check_case(case)
     check_lang(lang)
