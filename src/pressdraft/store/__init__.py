@@ -14,6 +14,7 @@ from pressdraft.store.drafts import NotInTrash
 from pressdraft.store.errors import (
     BackupError,
     ConflictError,
+    InvalidData,
     NotFound,
     StoreBusy,
     StoreError,
@@ -45,6 +46,7 @@ __all__ = [
     "DirectoryVersion",
     "Draft",
     "DraftSummary",
+    "InvalidData",
     "NotFound",
     "NotInTrash",
     "Store",

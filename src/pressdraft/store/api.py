@@ -37,9 +37,7 @@ def default_url(data_dir: str | Path) -> str:
     return f"sqlite:///{Path(data_dir).expanduser().resolve() / 'pressdraft.db'}"
 
 
-def open_store(
-    url: str | URL, *, auto_upgrade: bool = False, busy_timeout: float = 10.0, attempts: int = 3
-) -> Store:
+def open_store(url: str | URL, *, auto_upgrade: bool = False, busy_timeout: float = 10.0, attempts: int = 3) -> Store:
     """A ready store, or ``StoreNotReady`` saying to run ``pressdraft db upgrade``.
 
     ``auto_upgrade`` applies pending migrations itself, on SQLite only (the embedded default,
@@ -94,9 +92,7 @@ class Store:
         self, data: Mapping[str, Any], *, owner: str, title: str = "", draft_id: str | None = None
     ) -> Draft:
         """A new draft at revision 1 (``draft_id``: keep an id, e.g. when importing)."""
-        return self._write(
-            lambda c: drafts.create(c, data, owner=owner, title=title, draft_id=draft_id)
-        )
+        return self._write(lambda c: drafts.create(c, data, owner=owner, title=title, draft_id=draft_id))
 
     def get_draft(self, draft_id: str) -> Draft:
         return self._read(lambda c: drafts.get(c, draft_id))
@@ -110,11 +106,7 @@ class Store:
         title: str | None = None,
     ) -> int:
         """Autosave; returns the new revision, or raises ``ConflictError`` with the stored data."""
-        return self._write(
-            lambda c: drafts.save(
-                c, draft_id, data, expected_revision=expected_revision, title=title
-            )
-        )
+        return self._write(lambda c: drafts.save(c, draft_id, data, expected_revision=expected_revision, title=title))
 
     def list_drafts(self, *, trash: bool = False, owner: str | None = None) -> list[DraftSummary]:
         return self._read(lambda c: drafts.summaries(c, trash=trash, owner=owner))
@@ -208,11 +200,7 @@ class Store:
     def save_directory(
         self, data: Mapping[str, Any], *, author: str, base_version: int | None, comment: str = ""
     ) -> DirectoryVersion:
-        return self._write(
-            lambda c: directory.save(
-                c, data, author=author, base_version=base_version, comment=comment
-            )
-        )
+        return self._write(lambda c: directory.save(c, data, author=author, base_version=base_version, comment=comment))
 
     def current_directory(self) -> dict[str, Any] | None:
         """The organization's directory, or None: use the shipped one."""
@@ -279,9 +267,7 @@ class Store:
     ) -> list[AuditEntry]:
         """A page of the audit log, the newest first."""
         return self._read(
-            lambda c: audit.entries(
-                c, limit=limit, offset=offset, object_type=object_type, object_id=object_id
-            )
+            lambda c: audit.entries(c, limit=limit, offset=offset, object_type=object_type, object_id=object_id)
         )
 
     def export_audit(self) -> list[dict[str, Any]]:

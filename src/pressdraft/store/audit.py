@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from pressdraft.store.database import plain_json
 from pressdraft.store.records import AuditEntry
 from pressdraft.store.schema import audit_log, now
 
@@ -32,8 +33,8 @@ def write(
             action=action,
             object_type=object_type,
             object_id=object_id,
-            before=before,
-            after=after,
+            before=plain_json(before),
+            after=plain_json(after),
         )
     )
 

@@ -41,9 +41,7 @@ def write_backup(database: Database, path: str | Path) -> dict[str, Any]:
     """Write the whole store to ``path`` atomically; returns the manifest."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".partial", dir=path.parent
-    )
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as raw:
             manifest = database.run_read(lambda c: _write_zip(c, database.url, raw), snapshot=True)
@@ -87,9 +85,7 @@ def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
     try:
         manifest = json.loads(archive.read(MANIFEST))
     except (KeyError, ValueError) as error:
-        raise BackupError(
-            f"This is not a pressdraft backup (no readable {MANIFEST}): {error}"
-        ) from None
+        raise BackupError(f"This is not a pressdraft backup (no readable {MANIFEST}): {error}") from None
     if manifest.get("format") != FORMAT:
         raise BackupError(f"This is not a pressdraft backup (format {manifest.get('format')!r}).")
     if manifest.get("format_version") != FORMAT_VERSION:

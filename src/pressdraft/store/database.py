@@ -27,9 +27,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, StatementError
 
-from pressdraft.store.errors import StoreBusy
+from pressdraft.store.errors import InvalidData, StoreBusy
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -68,6 +68,18 @@ def dump_json(value: object) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)
     return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def plain_json(value: object) -> Any:
+    """``value`` as the store will keep it (see ``dump_json``), or ``InvalidData``.
+
+    Called before every write, so the caller learns at once and the same on every database,
+    and the record returned equals what a later read gives back.
+    """
+    try:
+        return json.loads(dump_json(value))
+    except (TypeError, ValueError) as error:
+        raise InvalidData(f"The store cannot keep this value: {error}") from None
 
 
 def make_engine(url: str | URL, *, busy_timeout: float = 10.0) -> Engine:
@@ -153,11 +165,14 @@ class Database:
                     raise
                 if attempt == self.attempts:
                     raise StoreBusy(
-                        "The database is busy with other changes; nothing was lost, "
-                        "please try again in a moment."
+                        "The database is busy with other changes; nothing was lost, please try again in a moment."
                     ) from error
                 log.warning("store busy (attempt %d of %d): %s", attempt, self.attempts, error.orig)
                 time.sleep(random.uniform(0.05, 0.2) * attempt)
+            except StatementError as error:
+                if isinstance(error, DBAPIError) or not isinstance(error.orig, TypeError | ValueError):
+                    raise
+                raise InvalidData(f"The store cannot keep this value: {error.orig}") from error
         raise AssertionError("unreachable")  # pragma: no cover
 
     def dispose(self) -> None:

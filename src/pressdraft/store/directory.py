@@ -14,6 +14,7 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from pressdraft.store import audit
+from pressdraft.store.database import plain_json
 from pressdraft.store.errors import ConflictError, NotFound
 from pressdraft.store.records import DirectoryVersion
 from pressdraft.store.schema import directory_versions, now
@@ -57,7 +58,7 @@ def save(
         raise _conflict(connection, base)
     row = {
         "number": base + 1,
-        "data": dict(data),
+        "data": plain_json(dict(data)),
         "author": author,
         "created_at": now(),
         "comment": comment,

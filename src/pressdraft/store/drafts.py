@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from pressdraft.store import audit
+from pressdraft.store.database import plain_json
 from pressdraft.store.errors import ConflictError, NotFound, StoreError
 from pressdraft.store.records import Draft, DraftSummary
 from pressdraft.store.schema import drafts, now
@@ -37,9 +38,7 @@ def _derived(data: Mapping[str, Any]) -> dict[str, Any]:
     languages = data.get("languages")
     return {
         "template_id": template if isinstance(template, str) else None,
-        "languages": [x for x in languages if isinstance(x, str)]
-        if isinstance(languages, list)
-        else [],
+        "languages": [x for x in languages if isinstance(x, str)] if isinstance(languages, list) else [],
     }
 
 
@@ -63,7 +62,7 @@ def create(
     stamp = now()
     row = {
         "id": draft_id or new_id(),
-        "data": dict(data),
+        "data": plain_json(dict(data)),
         "title": title,
         "owner": owner,
         "created_at": stamp,
@@ -78,9 +77,7 @@ def create(
 
 
 def _exists(connection: Connection, draft_id: str) -> bool:
-    return (
-        connection.execute(select(drafts.c.id).where(drafts.c.id == draft_id)).first() is not None
-    )
+    return connection.execute(select(drafts.c.id).where(drafts.c.id == draft_id)).first() is not None
 
 
 def get(connection: Connection, draft_id: str) -> Draft:
@@ -100,7 +97,7 @@ def save(
 ) -> int:
     """Store ``data`` if the draft is still at ``expected_revision``; returns the new revision."""
     values: dict[str, Any] = {
-        "data": dict(data),
+        "data": plain_json(dict(data)),
         "revision": expected_revision + 1,
         "updated_at": now(),
         **_derived(data),
@@ -108,9 +105,7 @@ def save(
     if title is not None:
         values["title"] = title
     result = connection.execute(
-        update(drafts)
-        .where(drafts.c.id == draft_id, drafts.c.revision == expected_revision)
-        .values(**values)
+        update(drafts).where(drafts.c.id == draft_id, drafts.c.revision == expected_revision).values(**values)
     )
     if result.rowcount == 1:
         return expected_revision + 1
@@ -124,9 +119,7 @@ def save(
     )
 
 
-def summaries(
-    connection: Connection, *, trash: bool = False, owner: str | None = None
-) -> list[DraftSummary]:
+def summaries(connection: Connection, *, trash: bool = False, owner: str | None = None) -> list[DraftSummary]:
     """Drafts (or the trash), the most recently edited first."""
     deleted = drafts.c.deleted_at.is_not(None) if trash else drafts.c.deleted_at.is_(None)
     query = select(*_SUMMARY_COLUMNS).where(deleted)
@@ -136,9 +129,7 @@ def summaries(
     return [DraftSummary(**row._mapping) for row in connection.execute(query)]
 
 
-def duplicate(
-    connection: Connection, draft_id: str, *, owner: str, title: str | None = None
-) -> Draft:
+def duplicate(connection: Connection, draft_id: str, *, owner: str, title: str | None = None) -> Draft:
     """A new draft with the same data, owned by ``owner``; the original is untouched."""
     source = get(connection, draft_id)
     return create(
@@ -151,9 +142,7 @@ def duplicate(
 
 def set_template_version(connection: Connection, draft_id: str, version: int | None) -> None:
     """Remember which template version the draft was last rendered with (not an edit)."""
-    result = connection.execute(
-        update(drafts).where(drafts.c.id == draft_id).values(template_version=version)
-    )
+    result = connection.execute(update(drafts).where(drafts.c.id == draft_id).values(template_version=version))
     if result.rowcount != 1:
         raise NotFound(f"There is no draft {draft_id!r}.")
 
@@ -184,16 +173,12 @@ def purge(connection: Connection, draft_id: str, *, user: str) -> None:
     """Remove a draft from the trash for good."""
     before = get(connection, draft_id)
     if before.deleted_at is None:
-        raise NotInTrash(
-            f"The draft {before.title or draft_id!r} is not in the trash; delete it first."
-        )
+        raise NotInTrash(f"The draft {before.title or draft_id!r} is not in the trash; delete it first.")
     connection.execute(delete(drafts).where(drafts.c.id == draft_id))
     _audit(connection, "draft.purge", user, before, None)
 
 
-def _audit(
-    connection: Connection, action: str, user: str, before: Draft, after: Draft | None
-) -> None:
+def _audit(connection: Connection, action: str, user: str, before: Draft, after: Draft | None) -> None:
     """Deletions are audited by what identifies the draft, not by its text."""
     audit.write(
         connection,

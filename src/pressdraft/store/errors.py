@@ -28,6 +28,10 @@ class ConflictError(StoreError):
         self.record = record
 
 
+class InvalidData(StoreError, ValueError):
+    """A value the store cannot keep: not JSON (NaN, objects) or a naive timestamp."""
+
+
 class StoreBusy(StoreError):
     """The database stayed locked by other writers after waiting and retrying."""
 

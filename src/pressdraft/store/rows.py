@@ -68,9 +68,7 @@ def _decode_value(value: Any, kind: Kind) -> Any:
 
 def canonical(obj: Any) -> bytes:
     """One byte string per value: sorted keys, no spaces, UTF-8."""
-    return json.dumps(
-        obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
 class TableDigest:
@@ -126,9 +124,7 @@ def insert_encoded(
     return digest
 
 
-def stored_digest(
-    connection: Connection, target: TableClause, kinds: Mapping[str, Kind]
-) -> TableDigest:
+def stored_digest(connection: Connection, target: TableClause, kinds: Mapping[str, Kind]) -> TableDigest:
     """The digest of what a database holds now (read back, to verify a load)."""
     digest = TableDigest()
     for row in read_encoded(connection, target, kinds):

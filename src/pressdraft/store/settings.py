@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pressdraft.store import audit
+from pressdraft.store.database import plain_json
 from pressdraft.store.schema import now, settings
 
 _S = settings.c
@@ -19,9 +20,7 @@ _MISSING = object()
 
 
 def all_values(connection: Connection) -> dict[str, Any]:
-    return {
-        row.key: row.value for row in connection.execute(select(_S.key, _S.value).order_by(_S.key))
-    }
+    return {row.key: row.value for row in connection.execute(select(_S.key, _S.value).order_by(_S.key))}
 
 
 def get(connection: Connection, key: str, default: Any = None) -> Any:
@@ -31,6 +30,7 @@ def get(connection: Connection, key: str, default: Any = None) -> Any:
 
 def put(connection: Connection, key: str, value: Any, *, user: str) -> None:
     """Set an override (insert or update) and audit the old and new value."""
+    value = plain_json(value)
     before = _stored(connection, key)
     values = {"value": value, "updated_at": now(), "updated_by": user}
     if before is _MISSING:
@@ -59,9 +59,7 @@ def _stored(connection: Connection, key: str) -> Any:
     return _MISSING if row is None else row.value
 
 
-def _audit(
-    connection: Connection, action: str, user: str, key: str, before: Any, after: Any
-) -> None:
+def _audit(connection: Connection, action: str, user: str, key: str, before: Any, after: Any) -> None:
     audit.write(
         connection,
         user=user,

@@ -60,9 +60,7 @@ def current(connection: Connection, template_id: str) -> TemplateVersion | None:
 
 def history(connection: Connection, template_id: str) -> list[TemplateVersion]:
     """Every version of a template, the newest first."""
-    query = (
-        select(template_versions).where(_T.template_id == template_id).order_by(_T.number.desc())
-    )
+    query = select(template_versions).where(_T.template_id == template_id).order_by(_T.number.desc())
     return [TemplateVersion(**row._mapping) for row in connection.execute(query)]
 
 
@@ -73,9 +71,7 @@ def summaries(connection: Connection) -> list[TemplateSummary]:
     found: dict[str, TemplateSummary] = {}
     for row in rows:
         previous = found.get(row.template_id)
-        working = (
-            row.number if row.status == "working" else (previous.working if previous else None)
-        )
+        working = row.number if row.status == "working" else (previous.working if previous else None)
         found[row.template_id] = TemplateSummary(
             template_id=row.template_id,
             latest=row.number,

@@ -18,9 +18,7 @@ from pressdraft.store.rows import column_kinds, read_encoded, stored_digest
 from pressdraft.store.schema import TABLES
 
 
-def migrate_store(
-    from_url: str | URL, to_url: str | URL, **options: Any
-) -> dict[str, dict[str, Any]]:
+def migrate_store(from_url: str | URL, to_url: str | URL, **options: Any) -> dict[str, dict[str, Any]]:
     """Copy everything from one store into a new, empty database; returns counts and checksums."""
     source = Database(from_url, **options)
     target = Database(to_url, **options)
@@ -43,8 +41,6 @@ def _copy(source: Connection, target: Connection, source_url: URL) -> dict[str, 
     for table in TABLES:
         kinds = column_kinds(table)
         expected = stored_digest(source, table, kinds).summary()
-        report[table.name] = load_table(
-            target, table.name, kinds, read_encoded(source, table, kinds), expected
-        )
+        report[table.name] = load_table(target, table.name, kinds, read_encoded(source, table, kinds), expected)
     finish(target)
     return report
