@@ -114,3 +114,17 @@ def test_another_meeting_in_another_city_reads_just_as_well(engine, example_data
     assert "holds second meeting in Baku" in markdown["en"]
     assert "## One committee to be established" in markdown["en"]
     assert "establish one committee:" in markdown["en"]
+
+
+def test_a_person_whose_name_ends_like_a_possessive_is_still_a_person(engine, example_data):
+    # "Ahmet Kuzusu" ends in -su like "Ortak Medya Platformu", but a person's name is not a
+    # possessive compound: Kuzusu'da, not Kuzusu'nda (TDK R1, R12).
+    from pressdraft.language import inflect
+    from pressdraft.resolve import resolve
+
+    example_data["fields"]["chairs"] = [{"name": {"tr": "Ahmet Kuzusu", "az": "Əhməd Kuzusu", "en": "Ahmet Kuzusu"}}]
+    draft = engine.draft_from_data(example_data)
+    chair = resolve(draft, engine.library.get("joint-meeting"), engine.directory, "tr").context["chairs"][0]
+    assert inflect(chair.full, "locative", "tr") == "Ahmet Kuzusu'da"
+    assert inflect(chair.short, "locative", "tr") == "Kuzusu'da"
+    assert inflect("Avrupa Birliği", "locative", "tr") == "Avrupa Birliği'nde"

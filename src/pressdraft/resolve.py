@@ -109,8 +109,14 @@ class Resolver:
         return kind(text)
 
     def name(
-        self, value: LocalizedText | None, path: str, info: NameInfo | None = None, institution: bool = False
+        self,
+        value: LocalizedText | None,
+        path: str,
+        info: NameInfo | None = None,
+        institution: bool = False,
+        possessive: bool | None = None,
     ) -> Name:
+        """A name in this language with what the suffix rules need; people are never possessives."""
         text = self.text(value, path)
         if isinstance(text, Missing):
             return Name(text)
@@ -119,6 +125,7 @@ class Resolver:
             reading=info.reading_in(self.lang) if info else None,
             forms=info.forms_in(self.lang) if info else {},
             institution=institution,
+            possessive=possessive,
         )
 
     # --- directory entries --------------------------------------------------------------
@@ -150,11 +157,11 @@ class Resolver:
             key, at = ref, f"{path} → people.{ref}"
         else:
             source, entry, key, at = ref, None, "", path
-        name = self.name(source.name, f"{at}.name", entry)
+        name = self.name(source.name, f"{at}.name", entry, possessive=False)
         has_title = any(source.title.get(lang) for lang in ("tr", "az", "en"))
         title = self.text(source.title, f"{at}.title") if has_title else ""
         short_text = source.short.get(self.lang) if source.short else None
-        short = Name(short_text) if short_text else self._short(name)
+        short = Name(short_text, possessive=False) if short_text else self._short(name)
         organization = self.organization(entry.organization, f"{at}.organization") if entry else None
         return PersonView(key, name, title, short, self._full(name, title), source.gender, organization)
 
@@ -164,16 +171,16 @@ class Resolver:
             return name
         words = name.text.split()
         text = f"{words[0][0]}.{words[-1]}" if self.lang == "az" else words[-1]
-        return Name(text, reading=name.reading)
+        return Name(text, reading=name.reading, possessive=False)
 
     def _full(self, name: Name, title: str) -> Name:
         """First mention: title then name (tr, az), or name, title (en)."""
         if not title:
             return name
         if self.lang == "en":
-            return Name(f"{name.text}, {title}")
+            return Name(f"{name.text}, {title}", possessive=False)
         forms = {case: f"{title} {form}" for case, form in name.forms.items()}
-        return Name(f"{title} {name.text}", reading=name.reading, forms=forms)
+        return Name(f"{title} {name.text}", reading=name.reading, forms=forms, possessive=False)
 
     def place(self, ref: str | LocalizedText, path: str) -> Name:
         if isinstance(ref, LocalizedText):
