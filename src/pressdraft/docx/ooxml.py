@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from docx.document import Document
@@ -27,8 +27,6 @@ from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.spec import default_content_types
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run as DocxRun
 from lxml.etree import SubElement
 
 # python-docx keeps docProps/app.xml as an opaque blob; as an XmlPart its properties can be
@@ -56,11 +54,6 @@ def lang_tag(lang: str) -> str:
 
 
 # -- language -----------------------------------------------------------------------------
-
-
-def set_run_lang(run: DocxRun, tag: str) -> None:
-    """Give ``run`` the proofing language ``tag`` (``w:rPr/w:lang/@w:val``)."""
-    set_rpr_lang(run._r.get_or_add_rPr(), tag)  # noqa: SLF001
 
 
 def set_rpr_lang(rpr, tag: str) -> None:
@@ -116,20 +109,7 @@ def set_settings_lang(settings_element, tag: str) -> None:
         theme_lang.set(qn("w:val"), tag)
 
 
-# -- paragraphs, runs, links ----------------------------------------------------------------
-
-
-def set_paragraph_style_id(paragraph: Paragraph, style_id: str | None) -> None:
-    """Apply a paragraph style by its id: no name lookup, no scan of the styles part."""
-    if style_id:
-        paragraph._p.style = style_id  # noqa: SLF001
-
-
-def set_numbering(paragraph: Paragraph, num_id: int, level: int) -> None:
-    """Direct numbering on a paragraph: ``w:numPr`` with ``w:ilvl`` and ``w:numId``."""
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # noqa: SLF001
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
+# -- numbering ----------------------------------------------------------------------------
 
 
 def add_restarted_num(document: Document, abstract_num_id: int, level: int = 0) -> int:
@@ -152,26 +132,6 @@ def abstract_num_id_of(document: Document, num_id: int) -> int | None:
             ref = num.find(qn("w:abstractNumId"))
             return int(ref.get(qn("w:val"))) if ref is not None else None
     return None
-
-
-def add_hyperlink(
-    paragraph: Paragraph, url: str, style_id: str | None = "Hyperlink"
-) -> Callable[[], DocxRun]:
-    """Append a ``w:hyperlink`` to an external ``url``; returns a function that adds a run
-    inside it (so the caller formats the link's runs like any other run)."""
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    hyperlink = OxmlElement("w:hyperlink", {qn("r:id"): r_id})
-    paragraph._p.append(hyperlink)  # noqa: SLF001
-
-    def add_run() -> DocxRun:
-        r = OxmlElement("w:r")
-        hyperlink.append(r)
-        run = DocxRun(r, paragraph)
-        if style_id:
-            r.style = style_id
-        return run
-
-    return add_run
 
 
 def add_field(paragraph_element, instruction: str, placeholder: str, rpr=None) -> None:
@@ -465,7 +425,7 @@ def write_package(package: OpcPackage, when: dt.datetime | None = None) -> bytes
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
-    writer = _ZipWriter(when)
+    writer = ZipWriter(when)
     writer.add("[Content_Types].xml", _content_types_xml(parts))
     writer.add("_rels/.rels", _rels_xml(package.rels))
     for part in parts:
@@ -536,7 +496,7 @@ def _deflate(data: bytes) -> tuple[bytes, int]:
     return compressor.compress(data) + compressor.flush(), zlib.crc32(data)
 
 
-class _ZipWriter:
+class ZipWriter:
     """A minimal deflate zip writer (what python's zipfile writes, minus the clock)."""
 
     def __init__(self, when: dt.datetime | None) -> None:
