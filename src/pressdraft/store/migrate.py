@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
@@ -47,13 +48,20 @@ def pending_on(connection: Connection) -> list[str]:
     """The revisions not yet applied to this database, oldest first."""
     script = ScriptDirectory.from_config(alembic_config())
     current = current_revision(connection)
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known(script, current):
         raise StoreNotReady(
             f"The database is at schema revision {current!r}, which this version of pressdraft "
             "does not know: it was upgraded by a newer version. Run that version instead."
         )
     revisions = script.iterate_revisions("heads", current)
     return [rev.revision for rev in reversed(list(revisions))]
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def pending_migrations(url: str | URL) -> list[str]:

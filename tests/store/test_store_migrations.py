@@ -1,0 +1,96 @@
+"""Schema migrations: pending ones are reported, applied once, and the app refuses to run without them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from pressdraft.store import (
+    StoreNotReady,
+    default_url,
+    head_revision,
+    open_store,
+    pending_migrations,
+    upgrade,
+)
+from pressdraft.store.database import Database
+from pressdraft.store.migrate import alembic_config
+from pressdraft.store.schema import metadata
+
+
+def test_an_empty_database_has_every_migration_pending_and_none_after_upgrade(new_database):
+    url = new_database()
+
+    assert pending_migrations(url) == ["0001"]
+    assert upgrade(url) == ["0001"]
+    assert pending_migrations(url) == []
+    assert upgrade(url) == []
+    assert head_revision() == "0001"
+
+
+def test_the_migrations_create_exactly_the_schema_the_code_declares(url: str):
+    database = Database(url)
+    try:
+        differences = database.run_read(
+            lambda connection: compare_metadata(MigrationContext.configure(connection), metadata)
+        )
+    finally:
+        database.dispose()
+    assert differences == []
+
+
+def test_the_migrations_can_be_rolled_back_and_applied_again(url: str):
+    def down_and_up(connection) -> None:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+        assert "drafts" not in connection.dialect.get_table_names(connection)
+        command.upgrade(config, "head")
+
+    database = Database(url)
+    try:
+        database.run_write(down_and_up)
+    finally:
+        database.dispose()
+    assert pending_migrations(url) == []
+
+
+def test_the_store_refuses_to_open_on_a_database_with_pending_migrations(new_database):
+    url = new_database()
+    with pytest.raises(StoreNotReady, match=r"needs 1 schema migration.*Run `pressdraft db upgrade`"):
+        open_store(url)
+
+
+def test_auto_upgrade_prepares_a_new_sqlite_database_on_first_use(tmp_path: Path):
+    url = default_url(tmp_path / "data" / "nested")
+
+    with open_store(url, auto_upgrade=True) as store:
+        store.create_draft({}, owner="ayse")
+
+    assert (tmp_path / "data" / "nested" / "pressdraft.db").exists()
+    assert pending_migrations(url) == []
+
+
+def test_auto_upgrade_never_touches_a_shared_postgresql_database(new_database):
+    url = new_database()
+    if not url.startswith("postgresql"):
+        pytest.skip("about PostgreSQL")
+    with pytest.raises(StoreNotReady, match="pressdraft db upgrade"):
+        open_store(url, auto_upgrade=True)
+    assert pending_migrations(url) == ["0001"]
+
+
+def test_a_database_upgraded_by_a_newer_version_is_refused_clearly(url: str):
+    database = Database(url)
+    try:
+        database.run_write(lambda c: c.execute(text("UPDATE alembic_version SET version_num = '9999'")))
+    finally:
+        database.dispose()
+
+    with pytest.raises(StoreNotReady, match="newer version"):
+        open_store(url)

@@ -1,0 +1,99 @@
+"""SQLite durability: WAL, full sync, a busy timeout, BEGIN IMMEDIATE, and no raw lock error for users."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from pressdraft.store import Store, StoreBusy, open_store
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with open_store(url, auto_upgrade=True, busy_timeout=0.2, attempts=2) as store:
+        yield store, tmp_path / "store.db"
+
+
+def pragma(store: Store, name: str):
+    return store.database.run_read(lambda c: c.execute(text(f"PRAGMA {name}")).scalar_one())
+
+
+def test_every_connection_uses_wal_full_sync_and_a_busy_timeout(sqlite_store):
+    store, _ = sqlite_store
+    assert pragma(store, "journal_mode") == "wal"
+    assert pragma(store, "synchronous") == 2  # FULL
+    assert pragma(store, "busy_timeout") == 200
+
+
+def test_the_default_busy_timeout_is_ten_seconds(tmp_path: Path):
+    with open_store(f"sqlite:///{tmp_path / 's.db'}", auto_upgrade=True) as store:
+        assert pragma(store, "busy_timeout") == 10_000
+
+
+def hold_write_lock(path: Path) -> sqlite3.Connection:
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def test_writes_take_the_write_lock_first_so_a_held_lock_is_waited_for(sqlite_store):
+    store, path = sqlite_store
+    draft = store.create_draft({"text": "a"}, owner="ayse")
+    other = hold_write_lock(path)
+    release = threading.Timer(0.1, other.rollback)
+    release.start()
+    try:
+        assert store.save_draft(draft.id, {"text": "ab"}, expected_revision=1) == 2
+    finally:
+        release.join()
+        other.close()
+
+
+def test_a_lock_held_too_long_gives_a_clear_busy_error_not_database_is_locked(sqlite_store):
+    store, path = sqlite_store
+    draft = store.create_draft({"text": "a"}, owner="ayse")
+    other = hold_write_lock(path)
+    try:
+        started = time.monotonic()
+        with pytest.raises(StoreBusy) as busy:
+            store.save_draft(draft.id, {"text": "ab"}, expected_revision=1)
+        assert time.monotonic() - started < 2
+        assert "database is locked" not in str(busy.value)
+        assert "nothing was lost" in str(busy.value)
+        assert store.get_draft(draft.id).data == {"text": "a"}  # readers are never blocked (WAL)
+    finally:
+        other.rollback()
+        other.close()
+    assert store.save_draft(draft.id, {"text": "ab"}, expected_revision=1) == 2
+
+
+def test_a_retry_after_the_busy_timeout_succeeds_when_the_lock_goes_away(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with open_store(url, auto_upgrade=True, busy_timeout=0.05, attempts=6) as store:
+        draft = store.create_draft({"text": "a"}, owner="ayse")
+        other = hold_write_lock(tmp_path / "store.db")
+        release = threading.Timer(0.15, other.rollback)
+        release.start()
+        try:
+            assert store.save_draft(draft.id, {"text": "ab"}, expected_revision=1) == 2
+        finally:
+            release.join()
+            other.close()
+
+
+def test_a_write_transaction_is_all_or_nothing(sqlite_store):
+    store, _ = sqlite_store
+
+    def half_done(connection) -> None:
+        connection.execute(text("INSERT INTO settings VALUES ('k', '1', '2026-01-01', 'me')"))
+        raise RuntimeError("crash in the middle")
+
+    with pytest.raises(RuntimeError):
+        store.database.run_write(half_done)
+    assert store.settings() == {}
