@@ -491,6 +491,22 @@ class HostileLetterheads:
         data = rezip(data, {rels_name: rels.encode()})
         return add_content_type(data, '<Default Extension="svg" ContentType="image/svg+xml"/>')
 
+    def lying_sizes(self) -> bytes:
+        """A part whose zip headers declare 100 bytes for 400 KB of data."""
+        import struct
+
+        data = bytearray(rezip(self.base, {"word/media/big.bin": bytes(range(256)) * 1600}))
+        name = b"word/media/big.bin"
+        at = data.find(b"PK\x01\x02")
+        while at >= 0:
+            name_length = struct.unpack_from("<H", data, at + 28)[0]
+            if bytes(data[at + 46 : at + 46 + name_length]) == name:
+                struct.pack_into("<I", data, at + 24, 100)  # central directory
+                local = struct.unpack_from("<I", data, at + 42)[0]
+                struct.pack_into("<I", data, local + 22, 100)  # local header
+            at = data.find(b"PK\x01\x02", at + 4)
+        return bytes(data)
+
     def traversal(self) -> bytes:
         return rezip(self.base, {"../../evil.xml": b"<x/>"})
 

@@ -134,6 +134,7 @@ def test_a_word_template_dotx_is_accepted(hostile):
         ("image_bomb", "image bomb"),
         ("svg_logo", "insert the logo as PNG or JPEG"),
         ("traversal", "suspicious part name"),
+        ("lying_sizes", "damaged"),
     ],
 )
 def test_a_hostile_letterhead_is_refused_with_its_reason(hostile, case, reason):
