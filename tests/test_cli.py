@@ -1,7 +1,9 @@
 """The command line: files where asked, one clear line per problem, exit codes, no traceback."""
 
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,35 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path):
     )
     assert result.returncode == 1
     assert "cannot read the file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_side_by_side_zip_and_text_formats_bundle_with_the_draft(tmp_path):
+    assert (
+        main(["render", str(EXAMPLE), "-o", str(tmp_path), "--format", "docx,md,txt", "--side-by-side", "--zip"]) == 0
+    )
+    (archive,) = list(tmp_path.iterdir())
+    stem = "2021-10-23_turkiye-azerbaycan-ortak-medya-platformu-ilk-toplantisini"
+    assert archive.name == f"{stem}.zip"
+    with zipfile.ZipFile(archive) as bundle:
+        names = sorted(bundle.namelist())
+        assert f"{stem}_tr-az-en.docx" in names and f"{stem}.yaml" in names
+        assert {f"{stem}_{lang}.{ext}" for lang in ("tr", "az", "en") for ext in ("docx", "md", "txt")} <= set(names)
+        assert "fields:" in bundle.read(f"{stem}.yaml").decode("utf-8")
+
+
+def test_a_hostile_letterhead_is_refused_with_its_reason(tmp_path, capsys):
+    letterhead = tmp_path / "letterhead.docx"
+    letterhead.write_bytes(b"PK\x03\x04 not really a docx")
+    assert main(["render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--letterhead", str(letterhead)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.libreoffice
+def test_pdf_is_written_through_libreoffice(tmp_path):
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) is not installed")
+    assert main(["render", str(EXAMPLE), "-o", str(tmp_path), "--lang", "az", "--format", "pdf"]) == 0
+    (pdf,) = list(tmp_path.glob("*.pdf"))
+    assert pdf.read_bytes().startswith(b"%PDF")

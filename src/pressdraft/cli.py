@@ -13,8 +13,9 @@ from pathlib import Path
 
 from pressdraft import LANGUAGES, language
 from pressdraft.directory import default_directory, load_directory
+from pressdraft.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings, load_letterhead
 from pressdraft.engine import Engine
-from pressdraft.export import FORMATS, Edition, OutputFile, zip_files
+from pressdraft.export import FORMATS, Edition, pdf_files, zip_edition
 from pressdraft.library import Library, default_templates_folder, read_template_folder
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.template_checks import check_template
@@ -51,31 +52,21 @@ def cmd_render(args: argparse.Namespace) -> int:
     rendition = engine.render(draft, langs, allow_incomplete=args.allow_incomplete)
     _print_problems(rendition.gaps)
     edition = Edition(rendition)
-    letterhead = _letterhead(args.letterhead) if args.letterhead else None
+    letterhead = load_letterhead(args.letterhead.read_bytes()) if args.letterhead else None
+    if letterhead is not None:
+        for warning in font_coverage_warnings([b for blocks in edition.blocks.values() for b in blocks], letterhead):
+            print(f"warning: {warning}", file=sys.stderr)
     files = edition.files([f for f in formats if f != "pdf"], side_by_side=args.side_by_side, letterhead=letterhead)
     if "pdf" in formats:
-        files += _pdfs([f for f in files if f.name.endswith(".docx")] or edition.files(["docx"], letterhead=letterhead))
+        docx = [f for f in files if f.name.endswith(".docx")] or edition.files(["docx"], letterhead=letterhead)
+        files += pdf_files(docx)
     if args.zip:
-        draft_file = OutputFile(f"{edition.stem}.yaml", engine.dump_draft(draft).encode("utf-8"))
-        files = [OutputFile(f"{edition.stem}.zip", zip_files([*files, draft_file], draft.release.date))]
+        files = [zip_edition(edition, files, engine.dump_draft(draft))]
     args.output.mkdir(parents=True, exist_ok=True)
     for file in files:
         (args.output / file.name).write_bytes(file.data)
         print(args.output / file.name)
     return 0
-
-
-def _letterhead(path: Path) -> object:
-    from pressdraft.docx import load_letterhead
-
-    return load_letterhead(path.read_bytes())
-
-
-def _pdfs(files: Sequence[object]) -> list[object]:
-    from pressdraft.docx import convert_to_pdf
-
-    converted = convert_to_pdf({f.name: f.data for f in files})  # type: ignore[attr-defined]
-    return [OutputFile(name, data) for name, data in converted.items()]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -178,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PressdraftError as error:
         _print_problems(error.problems)
         return 2
-    except (UsageError, ValueError, OSError) as error:
+    except (UsageError, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except Exception as error:  # the promise: no traceback reaches a user

@@ -132,6 +132,20 @@ class Planned:
         return OutputFile(self.name, self.make())
 
 
+def zip_edition(edition: Edition, files: Sequence[OutputFile], draft_text: str) -> OutputFile:
+    """Everything in one ZIP, with the draft file itself: ``<date>_<slug>.zip``."""
+    draft_file = OutputFile(f"{edition.stem}.yaml", draft_text.encode("utf-8"))
+    return OutputFile(f"{edition.stem}.zip", zip_files([*files, draft_file], edition.draft.release.date))
+
+
+def pdf_files(docx_files: Sequence[OutputFile]) -> list[OutputFile]:
+    """The DOCX files as PDF, through LibreOffice in one call (``PdfUnavailable`` without it)."""
+    from pressdraft.docx import convert_to_pdf
+
+    converted = convert_to_pdf({f.name: f.data for f in docx_files})
+    return [OutputFile(name, data) for name, data in converted.items()]
+
+
 def zip_files(files: Sequence[OutputFile], when: dt.date) -> bytes:
     """One ZIP of all files, with fixed timestamps so the same release zips to the same bytes."""
     buffer = io.BytesIO()
