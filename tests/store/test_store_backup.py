@@ -16,6 +16,7 @@ from pressdraft.store import (
     StoreNotEmpty,
     StoreNotReady,
     backup,
+    head_revision,
     migrate_store,
     open_store,
     pending_migrations,
@@ -94,7 +95,7 @@ def test_the_backup_is_one_zip_of_json_lines_with_counts_and_checksums(store: St
         drafts = [json.loads(line) for line in archive.read("drafts.jsonl").splitlines()]
     assert names == {"manifest.json"} | {f"{t.name}.jsonl" for t in TABLES}
     assert manifest["format"] == "pressdraft-store-backup" and manifest["format_version"] == 1
-    assert manifest["schema_revision"] == "0001"
+    assert manifest["schema_revision"] == head_revision()
     assert len(drafts) == manifest["tables"]["drafts"]["count"] == 2
     assert all(len(spec["sha256"]) == 64 for spec in manifest["tables"].values())
     assert [p.name for p in path.parent.iterdir()] == ["store.zip"]  # no partial file left
@@ -149,7 +150,7 @@ def test_a_tampered_backup_is_refused_and_the_target_stays_untouched(store: Stor
     with pytest.raises(BackupError, match="settings.*checksum"):
         restore(tmp_path / "tampered.zip", target)
 
-    assert pending_migrations(target) == ["0001"]
+    assert pending_migrations(target) == ["0001", "0002"]
 
 
 def test_a_backup_missing_rows_is_refused(store: Store, new_database, tmp_path: Path):

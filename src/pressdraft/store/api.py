@@ -104,9 +104,14 @@ class Store:
         *,
         expected_revision: int,
         title: str | None = None,
+        marks: Mapping[str, Any] | None = None,
     ) -> int:
-        """Autosave; returns the new revision, or raises ``ConflictError`` with the stored data."""
-        return self._write(lambda c: drafts.save(c, draft_id, data, expected_revision=expected_revision, title=title))
+        """Autosave; returns the new revision, or raises ``ConflictError`` with the stored data.
+
+        ``marks``: the app's translation marks, saved with the data (None keeps them)."""
+        return self._write(
+            lambda c: drafts.save(c, draft_id, data, expected_revision=expected_revision, title=title, marks=marks)
+        )
 
     def list_drafts(self, *, trash: bool = False, owner: str | None = None) -> list[DraftSummary]:
         return self._read(lambda c: drafts.summaries(c, trash=trash, owner=owner))

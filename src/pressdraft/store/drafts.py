@@ -20,7 +20,7 @@ from pressdraft.store.errors import ConflictError, NotFound, StoreError
 from pressdraft.store.records import Draft, DraftSummary
 from pressdraft.store.schema import drafts, now
 
-_SUMMARY_COLUMNS = [column for column in drafts.c if column.name != "data"]
+_SUMMARY_COLUMNS = [column for column in drafts.c if column.name not in ("data", "marks")]
 
 
 class NotInTrash(StoreError):
@@ -94,6 +94,7 @@ def save(
     *,
     expected_revision: int,
     title: str | None = None,
+    marks: Mapping[str, Any] | None = None,
 ) -> int:
     """Store ``data`` if the draft is still at ``expected_revision``; returns the new revision."""
     values: dict[str, Any] = {
@@ -104,6 +105,8 @@ def save(
     }
     if title is not None:
         values["title"] = title
+    if marks is not None:
+        values["marks"] = plain_json(dict(marks))
     result = connection.execute(
         update(drafts).where(drafts.c.id == draft_id, drafts.c.revision == expected_revision).values(**values)
     )

@@ -28,9 +28,11 @@ class DraftSummary:
 
 @dataclass(frozen=True)
 class Draft(DraftSummary):
-    """A draft with its data (a dict in the draft file format, possibly incomplete)."""
+    """A draft with its data (a dict in the draft file format, possibly incomplete) and the
+    app's translation marks (which source text each translation was made from)."""
 
     data: dict[str, Any]
+    marks: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ drafts = Table(
     Column("revision", Integer, nullable=False),
     Column("deleted_at", UTCDateTime, nullable=True),
     Column("template_version", Integer, nullable=True),
+    Column("marks", json_type(), nullable=True),
     Index("ix_drafts_deleted_at_updated_at", "deleted_at", "updated_at"),
     Index("ix_drafts_owner", "owner"),
 )
