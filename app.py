@@ -1,7 +1,5 @@
-"""pressdraft's web app entry point: page set-up and navigation only (see src/pressdraft/ui/)."""
+"""pressdraft's web app: page set-up and navigation only; the pages live in src/pressdraft/ui/."""
 
-import streamlit as st
+from pressdraft.ui.pages import run
 
-st.set_page_config(page_title="pressdraft", layout="wide")
-st.title("pressdraft")
-st.write("The web app is being built; use the `pressdraft` command line meanwhile.")
+run()

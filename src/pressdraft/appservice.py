@@ -1,0 +1,210 @@
+"""What the web app does, without Streamlit: drafts, downloads and the directory over the store.
+
+The UI calls these methods and shows their results; everything that decides something
+(which draft to open, what a new draft holds, what a download is called) lives here, where
+it is tested without a browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pressdraft.directory import default_directory, from_table_rows, parse_directory
+from pressdraft.editing import Marks, new_draft_data
+from pressdraft.engine import Engine
+from pressdraft.export import Edition, Planned, pdf_files, zip_edition
+from pressdraft.files import dump_data, format_of, read_data
+from pressdraft.library import Library, default_templates_folder
+from pressdraft.problems import PressdraftError, Problem
+from pressdraft.store import ConflictError, NotFound, Store, open_store
+from pressdraft.workspace import Conflict, DraftEditor
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
+LOCAL_USER = "local"
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One line of the drafts page."""
+
+    id: str
+    title: str
+    template_name: str
+    languages: list[str]
+    missing: dict[str, int]
+    updated_at: dt.datetime
+
+
+class StoreDrafts:
+    """The editor's view of the store: a draft's data, its translation marks, its revision."""
+
+    def __init__(self, service: AppService):
+        self.service = service
+
+    def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], Marks, int]:
+        record = self.service.store.get_draft(draft_id)
+        return dict(record.data), dict(record.marks or {}), record.revision
+
+    def save_draft_state(self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int) -> int:
+        try:
+            return self.service.store.save_draft(
+                draft_id, data, marks=marks, expected_revision=expected_revision, title=self.service.title_of(data)
+            )
+        except ConflictError as conflict:
+            record = self.service.store.get_draft(draft_id)
+            raise Conflict(dict(record.data), dict(record.marks or {}), record.revision) from conflict
+
+
+class AppService:
+    def __init__(self, store: Store, library: Library, user: str = LOCAL_USER):
+        self.store, self.library, self.user = store, library, user
+        self._directory_version: int | None = -1
+        self.engine = Engine(library, default_directory())
+        self.refresh()
+
+    @classmethod
+    def open(cls, settings: dict[str, Any]) -> AppService:
+        """The store named by the settings (a fresh SQLite default is created and upgraded)."""
+        Path(settings["data_dir"]).mkdir(parents=True, exist_ok=True)
+        store = open_store(settings["database_url"], auto_upgrade=True)
+        library = Library.from_folder(settings["templates_dir"] or default_templates_folder())
+        service = cls(store, library)
+        service.seed()
+        return service
+
+    def refresh(self) -> None:
+        """Pick up a directory saved by another server or session since the last look."""
+        latest = self.store.directory_version()
+        number = latest.number if latest else None
+        if number != self._directory_version:
+            self.engine.directory = parse_directory(latest.data) if latest else default_directory()
+            self._directory_version = number
+
+    def seed(self) -> None:
+        """An empty installation starts with the sample release, so there is something to see."""
+        if not self.store.list_drafts() and not self.store.list_drafts(trash=True):
+            self.import_draft(EXAMPLE.read_bytes(), EXAMPLE.name)
+
+    # --- drafts ------------------------------------------------------------------------------
+    def title_of(self, data: dict[str, Any]) -> str:
+        """The headline in the language the draft was written in, when it can be rendered."""
+        try:
+            draft = self.engine.draft_from_data(data)
+            lang = draft.source_language if draft.source_language in draft.languages else draft.languages[0]
+            rendition = self.engine.render(draft, [lang], allow_incomplete=True)
+        except PressdraftError:
+            return ""
+        return Edition(rendition).first_text(lang, "headline")
+
+    def open_draft_id(self, wanted: str | None) -> str:
+        """The draft a session opens: the one asked for if it exists, else the latest, else a new one."""
+        if wanted:
+            try:
+                if self.store.get_draft(wanted).deleted_at is None:
+                    return wanted
+            except NotFound:
+                pass
+        drafts = self.store.list_drafts()
+        return drafts[0].id if drafts else self.new_draft()
+
+    def editor(self, draft_id: str) -> DraftEditor:
+        return DraftEditor(self.engine, StoreDrafts(self), draft_id)
+
+    def new_draft(self, template_id: str | None = None) -> str:
+        template = self.library.get(template_id or self.library.ids()[0])
+        data = new_draft_data(template, ["tr", "az", "en"], "tr")
+        data["release"]["date"] = dt.date.today().isoformat()
+        return self.store.create_draft(data, owner=self.user).id
+
+    def import_draft(self, content: bytes, name: str) -> str:
+        """A draft file (YAML or JSON) as a new draft; refused, with every problem, when invalid."""
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PressdraftError(Problem(name, "the file is not UTF-8 text")) from None
+        data = read_data(text, format_of(name), source=name)
+        draft = self.engine.draft_from_data(data)
+        canonical = read_data(self.engine.dump_draft(draft), "yaml")
+        return self.store.create_draft(canonical, owner=self.user, title=self.title_of(canonical)).id
+
+    def draft_export(self, draft_id: str, fmt: str) -> tuple[str, Any]:
+        """A file name and a maker of the draft file: canonical when valid, as stored otherwise."""
+        record = self.store.get_draft(draft_id)
+
+        def make() -> bytes:
+            try:
+                text = self.engine.dump_draft(self.engine.draft_from_data(record.data), fmt)  # type: ignore[arg-type]
+            except PressdraftError:
+                text = dump_data(record.data, fmt)  # type: ignore[arg-type]
+            return text.encode("utf-8")
+
+        stem = record.data.get("release", {}).get("date", "draft") if isinstance(record.data, dict) else "draft"
+        return f"{stem}_{record.id[:8]}.{fmt}", make
+
+    def draft_summaries(self, *, trash: bool = False) -> list[DraftRow]:
+        rows = []
+        for summary in self.store.list_drafts(trash=trash):
+            record = self.store.get_draft(summary.id)
+            try:
+                problems = self.engine.check(self.engine.draft_from_data(record.data))
+            except PressdraftError as error:
+                problems = list(error.problems)
+            try:
+                name = self.library.get(summary.template_id or "").meta.name.get("en") or ""
+            except PressdraftError:
+                name = summary.template_id or ""
+            missing = {
+                lang: sum(1 for p in problems if p.severity == "gap" and p.lang == lang) for lang in summary.languages
+            }
+            rows.append(DraftRow(summary.id, summary.title, name, summary.languages, missing, summary.updated_at))
+        return rows
+
+    def duplicate_draft(self, draft_id: str) -> str:
+        return self.store.duplicate_draft(draft_id, owner=self.user).id
+
+    def trash_draft(self, draft_id: str) -> None:
+        self.store.delete_draft(draft_id, user=self.user)
+
+    def restore_draft(self, draft_id: str) -> None:
+        self.store.restore_draft(draft_id, user=self.user)
+
+    def purge_draft(self, draft_id: str) -> None:
+        self.store.purge_draft(draft_id, user=self.user)
+
+    # --- downloads -----------------------------------------------------------------------------
+    def edition_files(self, edition: Edition) -> list[Planned]:
+        """Every download of a release, made when clicked, with the CLI's names and bytes:
+        ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``."""
+        side_by_side = len(edition.rendition.markdown) > 1
+        planned = edition.plan(["docx"], side_by_side=side_by_side) + edition.plan(["md", "txt"])
+
+        def bundle() -> bytes:
+            files = edition.files(["docx", "md", "txt"], side_by_side=side_by_side)
+            return zip_edition(edition, files, self.engine.dump_draft(edition.draft)).data
+
+        planned.append(Planned(f"{edition.stem}.zip", bundle))
+        if shutil.which("soffice"):
+            for item in edition.plan(["docx"]):
+                pdf_name = item.name.removesuffix(".docx") + ".pdf"
+                planned.append(Planned(pdf_name, lambda item=item: pdf_files([item.make_file()])[0].data))
+        return planned
+
+    # --- the directory ---------------------------------------------------------------------------
+    def directory_data(self) -> dict[str, Any]:
+        return self.engine.directory.model_dump(mode="json", exclude_none=True)
+
+    def save_directory_section(self, section: str, rows: list[dict[str, Any]]) -> None:
+        """Replace one section; refused, with every problem, when the result is not valid."""
+        data = from_table_rows(self.directory_data(), section, rows)
+        directory = parse_directory(data)
+        latest = self.store.directory_version()
+        self.store.save_directory(
+            directory.model_dump(mode="json", exclude_none=True),
+            author=self.user,
+            base_version=latest.number if latest else 0,
+        )
+        self.refresh()

@@ -1,0 +1,255 @@
+"""Compose: one form, the release appearing in each language as it is typed, checks, downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import streamlit as st
+
+from pressdraft import LANGUAGES
+from pressdraft.blocks import blocks_to_html
+from pressdraft.export import Edition
+from pressdraft.ui import form
+from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.state import _, app, editor, engine, ui_lang
+from pressdraft.workspace import DraftEditor, Report
+
+PREVIEW_CSS = """
+<style>
+.pd-page{font-family:Carlito,Calibri,'Noto Sans',sans-serif;background:#fff;color:#1b1b1b;padding:1.2rem 1.4rem;
+ border:1px solid #d9dde3;border-radius:4px;line-height:1.45;font-size:0.95rem}
+.pd-release{font-size:.72rem;letter-spacing:.12em;font-weight:700;color:#5a6472;text-transform:uppercase}
+.pd-headline{font-size:1.45rem;color:#1f3864;margin:.3rem 0;font-weight:700}
+.pd-subheadline{font-size:1.05rem;color:#44546a;margin:.2rem 0 .8rem;font-weight:400}
+.pd-heading{font-size:.95rem;color:#1f3864;margin:1rem 0 .2rem}
+.pd-quote{border-left:3px solid #1f3864;margin:.6rem 0;padding-left:.8rem}
+.pd-about{font-size:.85rem;color:#44546a}.pd-contact{font-size:.85rem}
+.pd-end,.pd-closing{text-align:center;font-weight:600}
+.pd-page mark{background:#ffe58f}
+.pd-sbs{display:grid;gap:1rem}
+</style>
+"""
+OFFSETS = {"+03:00": "UTC+3 (İstanbul, Ankara)", "+04:00": "UTC+4 (Bakı)", "+00:00": "UTC"}
+
+
+def page() -> None:
+    ed = editor()
+    header(ed)
+    body()
+
+
+def header(ed: DraftEditor) -> None:
+    rendition = ed.rendition()
+    title = ""
+    if rendition is not None:
+        lang = ed.source_language if ed.source_language in rendition.markdown else next(iter(rendition.markdown))
+        title = Edition(rendition).first_text(lang, "headline")
+    st.subheader(title or _("New release"))
+    library = engine().library
+    pick_template, pick_langs, pick_source = st.columns([3, 3, 2])
+    with pick_template:
+        key = "w-template"
+        form._start(key, ed.data.get("template"))
+        st.selectbox(
+            _("Kind of release"),
+            library.ids(),
+            key=key,
+            format_func=lambda i: form._localized_label(library.get(i).meta.name),
+            on_change=lambda: ed.switch_template(st.session_state[key]),
+        )
+    with pick_langs:
+        key = "w-languages"
+        form._start(key, ed.languages)
+        st.pills(
+            _("Languages"),
+            list(LANGUAGES),
+            selection_mode="multi",
+            key=key,
+            format_func=form.LANG_LABELS.get,
+            on_change=lambda: ed.set("languages", [x for x in LANGUAGES if x in st.session_state[key]]),
+        )
+    with pick_source:
+        key = "w-source"
+        form._start(key, ed.source_language)
+        st.selectbox(
+            _("Written first in"),
+            list(LANGUAGES),
+            key=key,
+            format_func=form.LANG_LABELS.get,
+            on_change=lambda: ed.set("source_language", st.session_state[key]),
+        )
+
+
+@st.fragment
+def body() -> None:
+    """Form and preview rerun together, without the rest of the page, as the user types."""
+    ed = editor()
+    report = ed.report()
+    stale = set(report.stale)
+    left, right = st.columns([11, 9], gap="large")
+    with left:
+        release_section(ed, stale)
+        template = ed.template
+        if template is not None:
+            for spec in template.meta.fields:
+                form.field(ed, spec, stale)
+    with right:
+        with st.container(height=620, border=False):
+            preview(ed)
+        check_panel(ed, report)
+        downloads(ed)
+
+
+def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
+    directory = engine().directory
+    with st.expander(_("Release: date, place, issuer, embargo, contacts"), expanded=False):
+        form.date(ed, "release.date", _("Release date"))
+        st.markdown(f"**{_('Dateline city')}**")
+        form.place(ed, "release.city", directory, stale)
+        orgs = list(directory.organizations)
+        key = form.widget_key("release.issuer")
+        form._start(key, ed.value("release.issuer") if ed.value("release.issuer") in orgs else None)
+        st.selectbox(
+            _("Issued by"),
+            orgs,
+            key=key,
+            index=None,
+            format_func=lambda k: form._name_in_ui(directory.organizations[k]),
+            on_change=form._commit_key,
+            args=(ed, "release.issuer", key),
+        )
+        embargo(ed)
+        contacts = list(directory.contacts)
+        key = form.widget_key("release.contacts")
+        form._start(key, [c for c in ed.value("release.contacts") or [] if c in contacts])
+        st.multiselect(
+            _("Contacts"),
+            contacts,
+            key=key,
+            format_func=lambda k: form._localized_label(directory.contacts[k].label),
+            on_change=form._commit_key,
+            args=(ed, "release.contacts", key),
+        )
+
+
+def embargo(ed: DraftEditor) -> None:
+    """Immediate release, or an embargo: a day, a time and the time zone it is given in."""
+    current = ed.value("release.embargo")
+    moment = dt.datetime.fromisoformat(current) if isinstance(current, str) else None
+    on, day, time, zone = (form.widget_key("release.embargo", part) for part in ("on", "day", "time", "zone"))
+    form._start(on, moment is not None)
+    form._start(day, moment.date() if moment else dt.date.today())
+    form._start(time, moment.time().replace(tzinfo=None) if moment else dt.time(10, 0))
+    offset = moment.isoformat()[-6:] if moment else "+03:00"
+    form._start(zone, offset if offset in OFFSETS else "+03:00")
+    st.toggle(_("Embargoed"), key=on, on_change=_save_embargo, args=(ed, on, day, time, zone))
+    if st.session_state[on]:
+        a, b, c = st.columns(3)
+        keys = (ed, on, day, time, zone)
+        a.date_input(_("Until (day)"), key=day, format="DD.MM.YYYY", on_change=_save_embargo, args=keys)
+        b.time_input(_("Time"), key=time, on_change=_save_embargo, args=keys)
+        c.selectbox(
+            _("Time zone"), list(OFFSETS), key=zone, format_func=OFFSETS.get, on_change=_save_embargo, args=keys
+        )
+
+
+def _save_embargo(ed: DraftEditor, on: str, day: str, time: str, zone: str) -> None:
+    if not st.session_state[on]:
+        ed.set("release.embargo", None)
+        return
+    stamp = dt.datetime.combine(st.session_state[day], st.session_state[time]).isoformat(timespec="seconds")
+    ed.set("release.embargo", stamp + st.session_state[zone])
+
+
+def preview(ed: DraftEditor) -> None:
+    rendition = ed.rendition()
+    if rendition is None:
+        st.info(_("The preview appears once the errors below are fixed."))
+        return
+    edition = Edition(rendition)
+    langs = list(rendition.markdown)
+    tabs = st.tabs([form.LANG_LABELS[lang] for lang in langs] + ([_("Side by side")] if len(langs) > 1 else []))
+    st.html(PREVIEW_CSS)
+    for tab, lang in zip(tabs, langs, strict=False):
+        with tab:
+            st.html(f'<div class="pd-page" lang="{lang}">{blocks_to_html(edition.blocks[lang])}</div>')
+    if len(langs) > 1:
+        with tabs[-1]:
+            columns = "".join(
+                f'<div class="pd-page" lang="{lang}">{blocks_to_html(edition.blocks[lang])}</div>' for lang in langs
+            )
+            st.html(f'<div class="pd-sbs" style="grid-template-columns:repeat({len(langs)},1fr)">{columns}</div>')
+
+
+def check_panel(ed: DraftEditor, report: Report) -> None:
+    st.markdown("**" + _("Check") + "**")
+    lang = ui_lang()
+    summary = []
+    for draft_lang in ed.languages:
+        missing = len(report.missing(draft_lang))
+        text = _("{lang}: complete") if not missing else _("{lang}: {count} missing")
+        summary.append(text.format(lang=form.LANG_LABELS[draft_lang], count=missing))
+    st.markdown(" · ".join(summary) or _("Choose at least one language."))
+    rows = [("🛑", problem_text(lang, p), p.path) for p in report.errors]
+    rows += [
+        ("⬜", f"{form.LANG_LABELS.get(p.lang or '', '')} · {problem_text(lang, p)}", p.path)
+        for p in report.problems
+        if p.severity == "gap"
+    ]
+    rows += [
+        ("🔶", f"{form.LANG_LABELS[stale_lang]} · {path}: " + _("stale translation"), path)
+        for path, stale_lang in report.stale
+    ]
+    rows += [("⚠️", problem_text(lang, p), p.path) for p in report.warnings]
+    if not rows:
+        st.success(_("Ready to send: every language is complete and consistent."))
+        return
+    items = "".join(
+        f'<li><a href="#{form.anchor(_field_of(path))}">{icon} {html.escape(text)}</a></li>'
+        for icon, text, path in rows
+    )
+    st.html(f'<ul class="pd-checks" style="list-style:none;padding-left:0">{items}</ul>')
+
+
+def _field_of(path: str) -> str:
+    """The form field a problem is about: ``fields.quotes[1].text → …`` -> ``fields.quotes``."""
+    parts = path.split(" → ")[0].split(".")
+    return ".".join(parts[:2]).split("[")[0] if parts[0] in ("fields", "release") else path
+
+
+def downloads(ed: DraftEditor) -> None:
+    st.markdown("**" + _("Download") + "**")
+    edition = ed.edition()
+    if edition is None:
+        st.caption(_("Downloads are ready when every language is complete."))
+        return
+    kinds = {"docx": _("Word"), "md": "Markdown", "txt": _("Plain text"), "pdf": "PDF", "zip": _("Everything (ZIP)")}
+    planned = app().edition_files(edition)
+    for kind, title in kinds.items():
+        files = [f for f in planned if f.name.endswith("." + kind)]
+        if not files:
+            continue
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"**{title}**", width=110)
+            for file in files:
+                tag = file.name.removesuffix("." + kind).rsplit("_", 1)[-1]
+                label = _("All") if kind == "zip" else tag.upper()
+                st.download_button(
+                    label,
+                    data=file.make,
+                    file_name=file.name,
+                    key=f"dl-{file.name}",
+                    mime=MIME[kind],
+                    help=file.name,
+                    on_click="ignore",
+                )
+
+
+MIME = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "zip": "application/zip",
+    "md": "text/markdown",
+    "txt": "text/plain",
+    "pdf": "application/pdf",
+}

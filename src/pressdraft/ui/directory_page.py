@@ -1,0 +1,41 @@
+"""Directory: people, organizations, contacts and places, a column per language, validated on save."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pressdraft.directory import TABLE_COLUMNS, table_rows
+from pressdraft.problems import PressdraftError
+from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.state import _, app, ui_lang
+
+SECTION_TITLES = {"people": "People", "organizations": "Organizations", "contacts": "Contacts", "places": "Places"}
+
+
+def page() -> None:
+    st.title(_("Directory"))
+    st.caption(_("Names and titles typed once here come out the same in every release, in every language."))
+    data = app().directory_data()
+    tabs = st.tabs([_(SECTION_TITLES[s]) for s in TABLE_COLUMNS])
+    for tab, section in zip(tabs, TABLE_COLUMNS, strict=True):
+        with tab:
+            edited = st.data_editor(
+                table_rows(data, section),
+                num_rows="dynamic",
+                key=f"dir-{section}",
+                hide_index=True,
+                width="stretch",
+            )
+            if st.button(
+                _("Save {section}").format(section=_(SECTION_TITLES[section]).lower()),
+                key=f"save-{section}",
+                type="primary",
+            ):
+                try:
+                    app().save_directory_section(section, list(edited))
+                except PressdraftError as error:
+                    st.error(_("Not saved; nothing was lost. Please correct:"))
+                    for problem in error.problems:
+                        st.markdown(f"- {problem_text(ui_lang(), problem)}")
+                else:
+                    st.success(_("Saved."))

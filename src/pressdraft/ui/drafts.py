@@ -1,0 +1,100 @@
+"""Drafts: every release in the making, opened, duplicated, deleted to a trash, imported, exported."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pressdraft.problems import PressdraftError
+from pressdraft.ui import pages
+from pressdraft.ui.form import LANG_LABELS
+from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.state import _, app, ui_lang
+
+MAX_UPLOAD_BYTES = 2_000_000
+
+
+def page() -> None:
+    st.title(_("Drafts"))
+    new, upload = st.columns([1, 2])
+    with new:
+        if st.button(_("New release"), type="primary", icon=":material/add:"):
+            _open(app().new_draft())
+    with upload:
+        import_draft()
+    current, trash = st.tabs([_("Drafts"), _("Trash")])
+    with current:
+        listing(trash=False)
+    with trash:
+        listing(trash=True)
+
+
+def _open(draft_id: str) -> None:
+    st.session_state.pop("editor", None)
+    st.switch_page(pages.page("compose"), query_params={"draft": draft_id})
+
+
+def listing(*, trash: bool) -> None:
+    rows = app().draft_summaries(trash=trash)
+    if not rows:
+        st.caption(_("The trash is empty.") if trash else _("No drafts yet."))
+        return
+    for row in rows:
+        with st.container(border=True):
+            info, actions = st.columns([3, 2], vertical_alignment="center")
+            with info:
+                st.markdown(f"**{row.title or _('Untitled')}**")
+                languages = " ".join(LANG_LABELS.get(lang, lang) for lang in row.languages)
+                completeness = " · ".join(
+                    _("{lang}: complete").format(lang=LANG_LABELS[lang])
+                    if not missing
+                    else _("{lang}: {count} missing").format(lang=LANG_LABELS[lang], count=missing)
+                    for lang, missing in row.missing.items()
+                )
+                st.caption(
+                    f"{row.template_name} · {languages} · {completeness} · "
+                    + _("edited {when}").format(when=row.updated_at.strftime("%d.%m.%Y %H:%M"))
+                )
+            with actions:
+                buttons = st.columns(3)
+                if trash:
+                    service = app()
+                    buttons[0].button(
+                        _("Restore"), key=f"restore-{row.id}", on_click=service.restore_draft, args=(row.id,)
+                    )
+                    buttons[1].button(
+                        _("Delete for good"), key=f"purge-{row.id}", on_click=service.purge_draft, args=(row.id,)
+                    )
+                    continue
+                if buttons[0].button(_("Open"), key=f"open-{row.id}", type="primary"):
+                    _open(row.id)
+                buttons[1].button(_("Duplicate"), key=f"dup-{row.id}", on_click=app().duplicate_draft, args=(row.id,))
+                buttons[2].button(_("Delete"), key=f"del-{row.id}", on_click=app().trash_draft, args=(row.id,))
+                for fmt in ("yaml", "json"):
+                    name, make = app().draft_export(row.id, fmt)
+                    st.download_button(
+                        _("Export {fmt}").format(fmt=fmt.upper()),
+                        data=make,
+                        file_name=name,
+                        key=f"export-{fmt}-{row.id}",
+                        on_click="ignore",
+                    )
+
+
+def import_draft() -> None:
+    upload = st.file_uploader(
+        _("Import a draft file (YAML or JSON)"), type=["yaml", "yml", "json"], key="import-draft", max_upload_size=2
+    )
+    if upload is None:
+        return
+    data = upload.getvalue()
+    if len(data) > MAX_UPLOAD_BYTES:
+        st.error(_("The file is larger than 2 MB."))
+        return
+    try:
+        draft_id = app().import_draft(data, upload.name)
+    except PressdraftError as error:
+        st.error(_("The file was not imported:"))
+        for problem in error.problems:
+            st.markdown(f"- {problem_text(ui_lang(), problem)}")
+        return
+    _open(draft_id)

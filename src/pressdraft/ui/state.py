@@ -1,0 +1,64 @@
+"""What every page shares: settings, the engine, the store, the session's language and draft.
+
+The engine and the store are process-wide resources (read-only or thread-safe); the
+interface language and the open draft belong to one browser session. The open draft's id
+lives in the URL (``?draft=…``), so a reload or a second tab finds the same draft.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from pressdraft.engine import Engine
+from pressdraft.settings import load_settings
+from pressdraft.ui import i18n
+from pressdraft.workspace import DraftEditor
+
+UI_LANG = "ui_lang"
+
+
+@st.cache_resource
+def settings() -> dict[str, Any]:
+    return load_settings()
+
+
+@st.cache_resource
+def app() -> Any:
+    """The engine and the store, opened once per server process."""
+    from pressdraft.appservice import AppService
+
+    return AppService.open(settings())
+
+
+def engine() -> Engine:
+    return app().engine  # type: ignore[no-any-return]
+
+
+def ui_lang() -> str:
+    if UI_LANG not in st.session_state:
+        configured = settings()["ui_language"]
+        st.session_state[UI_LANG] = configured or i18n.browser_language(st.context.locale)
+    return str(st.session_state[UI_LANG])
+
+
+def _(message: str) -> str:
+    """Translate an interface string into the session's language."""
+    return i18n.gettext(ui_lang(), message)
+
+
+def editor() -> DraftEditor:
+    """The draft this session edits: the one named in the URL, else the latest one."""
+    wanted = st.query_params.get("draft")
+    current: DraftEditor | None = st.session_state.get("editor")
+    if current is not None and current.id == wanted:
+        return current
+    draft_id = app().open_draft_id(wanted)
+    if draft_id != wanted:
+        st.query_params["draft"] = draft_id
+    for key in [k for k in st.session_state if str(k).startswith("w-")]:
+        del st.session_state[key]
+    current = app().editor(draft_id)
+    st.session_state["editor"] = current
+    return current
