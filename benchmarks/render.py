@@ -1,25 +1,59 @@
-"""How long the example release takes to become three DOCX files.
+"""How long the example release takes to become three DOCX files, side by side with docxtpl
+and with a zipfile floor, and whether memory stays flat.
 
-Prints medians in milliseconds: in-process (the engine and the DOCX writer reused, as the
-app uses them) and from the command line (a new process each time, start-up included).
-Run it with ``make bench``; tests never assert times.
+Measured in one run, in interleaved rounds (each round times every contender once, in a
+rotating order, so drift in the machine's speed hits all of them alike), after a warm-up:
+
+- **ours**: what a user's download costs: ``engine.render(draft)`` + ``Edition(...)`` + the
+  three ``edition.docx(lang)``, the engine and the letterhead reused as the app reuses them.
+  ``ours, writing only`` is the three ``docx()`` of an Edition whose blocks are made (shown
+  for reading the figures; the ratios use the full cost).
+- **docxtpl**: the same release from equivalent .docx templates built on the same letterhead
+  (see ``docxtpl_reference.py``): ``DocxTemplate(path)``, ``render(context)``, ``save`` for
+  each language. The templates are built and the contexts made from our rendered blocks
+  before timing, so docxtpl is charged neither for building them nor for the engine's
+  resolve/Markdown work: its figure is a lower bound, and our ratio is conservative.
+- **floor**: the XML parts of our three documents, prepared as bytes before timing, written
+  as three deflated zip packages with the standard library's ``zipfile`` only.
+
+Then 1,000 in-process renders with the growth of RSS and of Python's allocated memory blocks
+between render 100 and render 1,000 (``--trace`` adds tracemalloc's figure, slowly), and the
+command line (a new process each time, start-up included). Prints medians in milliseconds
+and, as the last line, ``ratio_vs_docxtpl=<ours/docxtpl> ratio_vs_floor=<ours/floor>``.
+Run with ``make bench``; tests never assert times (``tests/test_benchmarks.py`` runs each
+part once so that it does not rot).
 """
 
 from __future__ import annotations
 
+import gc
+import io
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
+import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pressdraft.engine import Engine
 from pressdraft.export import Edition
+from pressdraft.model import Draft
+
+if str(Path(__file__).resolve().parent) not in sys.path:  # imported by the smoke test too
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+import docxtpl_reference  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
+
+REPEAT = 40  # rounds of the side-by-side timing
+RENDERS, MARK = 1000, 100  # memory: renders in all, and the one the growth is measured from
+CLI_REPEAT = 5
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -31,23 +65,182 @@ def median_ms(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
+def side_by_side(actions: dict[str, Callable[[], object]], repeat: int, warmup: int = 2) -> dict[str, float]:
+    """Median ms of each action, timed in ``repeat`` rounds that rotate the order."""
+    for _ in range(warmup):
+        for action in actions.values():
+            action()
+    names = list(actions)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for round_ in range(repeat):
+        shift = round_ % len(names)
+        for name in names[shift:] + names[:shift]:
+            action = actions[name]
+            start = time.perf_counter()
+            action()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+# -- the contenders ---------------------------------------------------------------------
+
+
+@dataclass
+class Setup:
+    engine: Engine
+    draft: Draft
+    edition: Edition  # rendered once, blocks made: for "writing only" and the references
+    templates: dict[str, Path]  # docxtpl templates, one per language
+    contexts: dict[str, dict[str, object]]  # docxtpl contexts, from our rendered blocks
+    parts: dict[str, list[tuple[str, bytes]]]  # our documents' zip members, for the floor
+
+
+def prepare(folder: Path) -> Setup:
+    """Everything built before timing; checks that docxtpl's documents match ours."""
     engine = Engine.default()
     draft = engine.load_draft(EXAMPLE)
+    edition = Edition(engine.render(draft))
+    languages = list(draft.languages)
+    templates = docxtpl_reference.build_templates(folder, languages)
+    contexts = {
+        lang: docxtpl_reference.context_from_blocks(edition.blocks[lang], edition.rendition.issuers[lang])
+        for lang in languages
+    }
+    parts: dict[str, list[tuple[str, bytes]]] = {}
+    for lang in languages:
+        ours = edition.docx(lang)
+        theirs = docxtpl_reference.render(templates[lang], contexts[lang])
+        differences = docxtpl_reference.same_body(ours, theirs)
+        if differences:
+            raise SystemExit(f"docxtpl's {lang} document differs from ours: " + "; ".join(differences[:5]))
+        with zipfile.ZipFile(io.BytesIO(ours)) as archive:
+            parts[lang] = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    return Setup(engine, draft, edition, templates, contexts, parts)
 
-    def in_process() -> list[bytes]:
+
+def ours(setup: Setup) -> Callable[[], list[bytes]]:
+    """A user's download: render the draft, make the edition, write the three DOCX."""
+    engine, draft = setup.engine, setup.draft
+
+    def run() -> list[bytes]:
         edition = Edition(engine.render(draft))
         return [edition.docx(lang) for lang in draft.languages]
 
-    in_process()  # warm the caches the app keeps warm
-    inproc = median_ms(in_process, 30)
+    return run
+
+
+def ours_writing(setup: Setup) -> Callable[[], list[bytes]]:
+    """The DOCX writer alone: the three ``docx()`` of an edition whose blocks are made."""
+    edition, languages = setup.edition, list(setup.draft.languages)
+    return lambda: [edition.docx(lang) for lang in languages]
+
+
+def docxtpl(setup: Setup) -> Callable[[], list[bytes]]:
+    """docxtpl as documented, once per language: DocxTemplate(path), render, save."""
+    jobs = [(setup.templates[lang], setup.contexts[lang]) for lang in setup.draft.languages]
+    return lambda: [docxtpl_reference.render(template, context) for template, context in jobs]
+
+
+def floor(setup: Setup) -> Callable[[], list[bytes]]:
+    """The same parts written as three deflated zip packages with ``zipfile`` alone."""
+    packages = [setup.parts[lang] for lang in setup.draft.languages]
+
+    def run() -> list[bytes]:
+        out = []
+        for members in packages:
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, data in members:
+                    archive.writestr(name, data)
+            out.append(buffer.getvalue())
+        return out
+
+    return run
+
+
+# -- memory and the command line ------------------------------------------------------------
+
+
+def rss_kib() -> int | None:
+    """The process's resident set size now (Linux); None where /proc is missing."""
+    try:
+        fields = Path("/proc/self/statm").read_text().split()
+    except OSError:
+        return None
+    return int(fields[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def memory_growth(
+    setup: Setup, renders: int = RENDERS, mark: int = MARK, trace: bool = False
+) -> dict[str, float | None]:
+    """Growth between render ``mark`` and render ``renders``: of RSS, and of the memory
+    blocks Python has allocated (``sys.getallocatedblocks``: every live object, at no cost).
+
+    With ``trace``, tracemalloc runs from render ``mark`` on, so what it reports at the end
+    is what the later renders allocated and still hold (it slows each render about 5×: the
+    whole benchmark then takes over a minute)."""
+    run = ours(setup)
+    for _ in range(mark):
+        run()
+    gc.collect()
+    rss_before, blocks_before = rss_kib(), sys.getallocatedblocks()
+    if trace:
+        tracemalloc.start()
+    for _ in range(renders - mark):
+        run()
+    gc.collect()
+    traced = tracemalloc.get_traced_memory()[0] / 1024 if trace else None
+    tracemalloc.stop()
+    rss_after, blocks_after = rss_kib(), sys.getallocatedblocks()
+    return {
+        "rss_kib": None if rss_before is None or rss_after is None else rss_after - rss_before,
+        "blocks": blocks_after - blocks_before,
+        "traced_kib": traced,
+    }
+
+
+def cli_ms(repeat: int = CLI_REPEAT) -> float:
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "pressdraft.cli", "render", str(EXAMPLE), "-o", out]
-        cli = median_ms(lambda: subprocess.run(command, check=True, capture_output=True), 5)
-    print(f"three DOCX in-process: median {inproc:.1f} ms")
+        return median_ms(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
+
+
+# -- the run ------------------------------------------------------------------------------
+
+
+def main(
+    repeat: int = REPEAT, renders: int = RENDERS, mark: int = MARK, cli_repeat: int = CLI_REPEAT, trace: bool = False
+) -> None:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        setup = prepare(Path(folder))
+        medians = side_by_side(
+            {
+                "ours": ours(setup),
+                "ours_writing": ours_writing(setup),
+                "docxtpl": docxtpl(setup),
+                "floor": floor(setup),
+            },
+            repeat,
+        )
+        memory = memory_growth(setup, renders, mark, trace)
+    cli = cli_ms(cli_repeat)
+    inproc, tpl, zip_floor = medians["ours"], medians["docxtpl"], medians["floor"]
+    print(f"three DOCX, median of {repeat} interleaved rounds (docxtpl's documents checked equal to ours):")
+    print(f"  ours in-process (render + edition + 3 docx): {inproc:.1f} ms")
+    print(f"  ours, DOCX writing only (3 docx):            {medians['ours_writing']:.1f} ms")
+    print(f"  docxtpl (DocxTemplate, render, save) x 3:    {tpl:.1f} ms")
+    print(f"  floor (stdlib zipfile, deflate) x 3:         {zip_floor:.1f} ms")
+    rss, traced = memory["rss_kib"], memory["traced_kib"]
+    print(
+        f"memory, {renders} in-process renders, growth from render {mark} to {renders}: "
+        f"RSS {'n/a' if rss is None else f'{rss:+d} KiB'}, Python blocks {memory['blocks']:+d}"
+        + ("" if traced is None else f", tracemalloc {traced:+.1f} KiB")
+    )
     print(f"three DOCX from the command line: median {cli:.1f} ms")
-    print(f"in_process_ms={inproc:.1f} cli_ms={cli:.1f}")
+    print(f"in_process_ms={inproc:.1f} cli_ms={cli:.1f} (whole benchmark {time.perf_counter() - started:.0f} s)")
+    print(f"ratio_vs_docxtpl={inproc / tpl:.2f} ratio_vs_floor={inproc / zip_floor:.2f}")
 
 
 if __name__ == "__main__":
-    main()
+    main(trace="--trace" in sys.argv[1:])
