@@ -96,3 +96,14 @@ def autosave_until_killed(url: str, draft_id: str, acks: Connection) -> None:
                     base_version=latest.number if latest else None,
                 ).number
                 acks.send(("template", number))
+
+
+def first_use(url: str, name: str, start: Any, results: Any) -> None:
+    """Open a brand-new SQLite store with auto-upgrade, as several app processes might at once."""
+    try:
+        start.wait()
+        with open_store(url, auto_upgrade=True) as store:
+            store.create_draft({}, owner=name)
+        results.put((name, "ok"))
+    except Exception:
+        results.put((name, traceback.format_exc()))

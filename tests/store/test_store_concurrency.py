@@ -7,7 +7,7 @@ from typing import Any
 
 import store_workers
 
-from pressdraft.store import Store
+from pressdraft.store import Store, open_store
 
 SPAWN = multiprocessing.get_context("spawn")
 WORKERS = 4
@@ -83,3 +83,14 @@ def test_of_two_racing_template_saves_from_one_base_exactly_one_wins(store: Stor
     assert [v.number for v in history] == list(range(rounds, 0, -1))
     winners = ["a" if reports["a"][k] == "won" else "b" for k in range(rounds)]
     assert [v.author for v in reversed(history)] == winners
+
+
+def test_processes_opening_a_new_sqlite_store_at_once_migrate_it_exactly_once(tmp_path):
+    url = f"sqlite:///{tmp_path / 'data' / 'pressdraft.db'}"
+    start, results = SPAWN.Barrier(3), SPAWN.Queue()
+
+    reports = run_processes([(store_workers.first_use, (url, f"p{i}", start, results)) for i in range(3)], results)
+
+    assert sorted(reports) == [("p0", "ok"), ("p1", "ok"), ("p2", "ok")]
+    with open_store(url) as store:
+        assert len(store.list_drafts()) == 3

@@ -20,6 +20,7 @@ from pressdraft.store.errors import (
     StoreError,
     StoreNotEmpty,
     StoreNotReady,
+    StoreUnavailable,
 )
 from pressdraft.store.migrate import head_revision, pending_migrations, upgrade
 from pressdraft.store.records import (
@@ -54,6 +55,7 @@ __all__ = [
     "StoreError",
     "StoreNotEmpty",
     "StoreNotReady",
+    "StoreUnavailable",
     "TemplateSummary",
     "TemplateVersion",
     "backup",

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError, StatementError
 
-from pressdraft.store.errors import InvalidData, StoreBusy
+from pressdraft.store.errors import InvalidData, StoreBusy, StoreUnavailable
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -162,7 +162,8 @@ class Database:
                         return work(connection)
             except OperationalError as error:
                 if not is_transient(error):
-                    raise
+                    reason = str(error.orig).strip().splitlines()[0] if str(error.orig) else error
+                    raise StoreUnavailable(f"The database {safe_url(self.url)} is not available: {reason}") from error
                 if attempt == self.attempts:
                     raise StoreBusy(
                         "The database is busy with other changes; nothing was lost, please try again in a moment."

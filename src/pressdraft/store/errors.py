@@ -36,6 +36,10 @@ class StoreBusy(StoreError):
     """The database stayed locked by other writers after waiting and retrying."""
 
 
+class StoreUnavailable(StoreError):
+    """The database cannot be reached or used (server down, file unreadable, disk full)."""
+
+
 class StoreNotReady(StoreError):
     """The database schema is behind the code (pending migrations) or newer than it."""
 
