@@ -67,7 +67,8 @@ class Place(NameInfo):
 
 
 def _place_tag(value: Any) -> str:
-    return "~entry" if isinstance(value, dict) and "name" in value else "~text"
+    """A place is an entry with a ``name`` (and maybe a reading), or just its names."""
+    return "~entry" if isinstance(value, Place) or (isinstance(value, dict) and "name" in value) else "~text"
 
 
 PlaceEntry = Annotated[

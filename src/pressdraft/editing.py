@@ -104,7 +104,7 @@ def new_draft_data(template: Template, languages: list[str], source_language: st
 def empty_row(kind: str, languages: list[str], source_language: str) -> Any:
     """A new row of a list field: a localized text, or a quote with no speaker yet."""
     if kind == "quotes":
-        return {"speaker": "", "source_language": source_language, "text": {}}
+        return {"source_language": source_language, "text": {}}
     return {}
 
 

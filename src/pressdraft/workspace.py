@@ -74,6 +74,7 @@ class DraftEditor:
         self.data, self.marks, self.revision = store.load_draft_state(draft_id)
         if not self.marks:
             self.marks = self._fresh_marks()
+        self._memo: dict[str, Any] = {}
 
     # --- reading ----------------------------------------------------------------------------
     @property
@@ -106,8 +107,10 @@ class DraftEditor:
                 self.revision = self.store.save_draft_state(self.id, data, marks, expected_revision=self.revision)
             except Conflict as conflict:
                 self.data, self.marks, self.revision = conflict.data, conflict.marks, conflict.revision
+                self._memo.clear()
                 continue
             self.data, self.marks = data, marks
+            self._memo.clear()
             return
         raise PressdraftError(Problem("", "the draft is being changed elsewhere; reload the page"))
 
@@ -163,7 +166,16 @@ class DraftEditor:
         self._apply(switch)
 
     # --- checking, previewing, downloading ------------------------------------------------------
+    def _once(self, name: str, compute: Callable[[], Any]) -> Any:
+        """Each is computed once per saved state of the draft, however often the page asks."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        return self._memo[name]
+
     def report(self) -> Report:
+        return self._once("report", self._report)  # type: ignore[no-any-return]
+
+    def _report(self) -> Report:
         template = self.template
         try:
             draft = self.engine.draft_from_data(self.data)
@@ -172,14 +184,22 @@ class DraftEditor:
         stale = stale_translations(self.data, template, self.marks) if template else []
         return Report(self.engine.check(draft), stale)
 
-    def rendition(self, *, allow_incomplete: bool = True) -> Rendition | None:
+    def rendition(self) -> Rendition | None:
         """The release as it stands, gaps marked; ``None`` while the draft has errors."""
+        return self._once("rendition", self._rendition)  # type: ignore[no-any-return]
+
+    def _rendition(self) -> Rendition | None:
         try:
             draft = self.engine.draft_from_data(self.data)
-            return self.engine.render(draft, allow_incomplete=allow_incomplete)
+            return self.engine.render(draft, allow_incomplete=True)
         except PressdraftError:
             return None
 
     def edition(self) -> Edition | None:
-        rendition = self.rendition(allow_incomplete=False)
-        return Edition(rendition) if rendition else None
+        """The release as it can be sent: only when no language has a gap."""
+        preview = self.preview()
+        return preview if preview is not None and not preview.rendition.gaps else None
+
+    def preview(self) -> Edition | None:
+        """The release as it stands, gaps marked (its blocks parsed once per saved state)."""
+        return self._once("preview", lambda: Edition(r) if (r := self.rendition()) is not None else None)  # type: ignore[no-any-return]

@@ -9,7 +9,6 @@ import streamlit as st
 
 from pressdraft import LANGUAGES
 from pressdraft.blocks import blocks_to_html
-from pressdraft.export import Edition
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, app, editor, engine, ui_lang
@@ -40,12 +39,14 @@ def page() -> None:
 
 
 def header(ed: DraftEditor) -> None:
-    rendition = ed.rendition()
+    shown = ed.preview()
     title = ""
-    if rendition is not None:
-        lang = ed.source_language if ed.source_language in rendition.markdown else next(iter(rendition.markdown))
-        title = Edition(rendition).first_text(lang, "headline")
-    st.subheader(title or _("New release"))
+    if shown is not None:
+        langs = list(shown.rendition.markdown)
+        title = shown.first_text(ed.source_language if ed.source_language in langs else langs[0], "headline")
+    heading, new = st.columns([6, 1], vertical_alignment="center")
+    heading.subheader(title or _("New release"))
+    new.button(_("New release"), key="new-release", icon=":material/add:", on_click=_new_release)
     library = engine().library
     pick_template, pick_langs, pick_source = st.columns([3, 3, 2])
     with pick_template:
@@ -79,6 +80,10 @@ def header(ed: DraftEditor) -> None:
             format_func=form.LANG_LABELS.get,
             on_change=lambda: ed.set("source_language", st.session_state[key]),
         )
+
+
+def _new_release() -> None:
+    st.query_params["draft"] = app().new_draft()
 
 
 @st.fragment
@@ -163,12 +168,11 @@ def _save_embargo(ed: DraftEditor, on: str, day: str, time: str, zone: str) -> N
 
 
 def preview(ed: DraftEditor) -> None:
-    rendition = ed.rendition()
-    if rendition is None:
+    edition = ed.preview()
+    if edition is None:
         st.info(_("The preview appears once the errors below are fixed."))
         return
-    edition = Edition(rendition)
-    langs = list(rendition.markdown)
+    langs = list(edition.rendition.markdown)
     tabs = st.tabs([form.LANG_LABELS[lang] for lang in langs] + ([_("Side by side")] if len(langs) > 1 else []))
     st.html(PREVIEW_CSS)
     for tab, lang in zip(tabs, langs, strict=False):
@@ -185,12 +189,15 @@ def preview(ed: DraftEditor) -> None:
 def check_panel(ed: DraftEditor, report: Report) -> None:
     st.markdown("**" + _("Check") + "**")
     lang = ui_lang()
+    if report.errors:
+        st.markdown(_("Errors to fix before the release can be checked: {count}").format(count=len(report.errors)))
     summary = []
     for draft_lang in ed.languages:
         missing = len(report.missing(draft_lang))
         text = _("{lang}: complete") if not missing else _("{lang}: {count} missing")
         summary.append(text.format(lang=form.LANG_LABELS[draft_lang], count=missing))
-    st.markdown(" · ".join(summary) or _("Choose at least one language."))
+    if not report.errors:
+        st.markdown(" · ".join(summary) or _("Choose at least one language."))
     rows = [("🛑", problem_text(lang, p), p.path) for p in report.errors]
     rows += [
         ("⬜", f"{form.LANG_LABELS.get(p.lang or '', '')} · {problem_text(lang, p)}", p.path)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from pressdraft.directory import TABLE_COLUMNS, table_rows
-from pressdraft.problems import PressdraftError
+from pressdraft.problems import N_, PressdraftError
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, app, ui_lang
 
-SECTION_TITLES = {"people": "People", "organizations": "Organizations", "contacts": "Contacts", "places": "Places"}
+SECTION_TITLES = {
+    "people": N_("People"),
+    "organizations": N_("Organizations"),
+    "contacts": N_("Contacts"),
+    "places": N_("Places"),
+}
 
 
 def page() -> None:

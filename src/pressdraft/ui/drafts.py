@@ -17,7 +17,7 @@ def page() -> None:
     st.title(_("Drafts"))
     new, upload = st.columns([1, 2])
     with new:
-        if st.button(_("New release"), type="primary", icon=":material/add:"):
+        if st.button(_("New release"), type="primary", icon=":material/add:", key="drafts-new-release"):
             _open(app().new_draft())
     with upload:
         import_draft()

@@ -62,7 +62,7 @@ def localized(ed: DraftEditor, path: str, *, multiline: bool, source: str, stale
     for column, lang in zip(columns, ed.languages, strict=False):
         key = widget_key(path, lang)
         _start(key, ed.value(f"{path}.{lang}", "") or "")
-        label = LANG_LABELS[lang] + (f" · {_('source')}" if lang == source else "")
+        label = LANG_LABELS[lang] + (" · " + _("source") if lang == source else "")
         with column:
             kwargs: dict[str, Any] = {"key": key, "on_change": _on_text, "args": (ed, path, lang, key)}
             if multiline:

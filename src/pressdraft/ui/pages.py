@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from pressdraft.problems import N_
 from pressdraft.ui import i18n
 from pressdraft.ui.state import UI_LANG, _, ui_lang
 
@@ -29,9 +30,9 @@ def _directory() -> None:
 
 
 PAGES: dict[str, tuple[Callable[[], None], str, str]] = {
-    "compose": (_compose, "Compose", ":material/edit_note:"),
-    "drafts": (_drafts, "Drafts", ":material/folder_open:"),
-    "directory": (_directory, "Directory", ":material/contacts:"),
+    "compose": (_compose, N_("Compose"), ":material/edit_note:"),
+    "drafts": (_drafts, N_("Drafts"), ":material/folder_open:"),
+    "directory": (_directory, N_("Directory"), ":material/contacts:"),
 }
 
 

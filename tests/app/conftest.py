@@ -1,0 +1,31 @@
+"""AppTest fixtures: the real app on a fresh data folder for each test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """A fresh installation: empty data folder, caches of earlier tests dropped."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("PRESSDRAFT_DATA_DIR", str(folder))
+    monkeypatch.delenv("PRESSDRAFT_DATABASE_URL", raising=False)
+    monkeypatch.setenv("PRESSDRAFT_UI_LANGUAGE", "en")
+    st.cache_resource.clear()
+    yield folder
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app(data_dir) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at

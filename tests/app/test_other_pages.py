@@ -1,0 +1,50 @@
+"""The drafts and directory pages, each run on its own through AppTest."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+
+def drafts_page() -> None:
+    from pressdraft.ui import drafts
+
+    drafts.page()
+
+
+def directory_page() -> None:
+    from pressdraft.ui import directory_page
+
+    directory_page.page()
+
+
+def run(page) -> AppTest:
+    at = AppTest.from_function(page, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_the_drafts_page_lists_opens_duplicates_deletes_and_restores(data_dir):
+    at = run(drafts_page)
+    titles = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert titles == ["**Türkiye-Azerbaycan Ortak Medya Platformu ilk toplantısını İstanbul'da yaptı**"]
+    assert any("TR: complete · AZ: complete · EN: complete" in c.value for c in at.caption)
+    draft_id = next(b.key for b in at.button if b.key and b.key.startswith("dup-")).removeprefix("dup-")
+    at.button(key=f"dup-{draft_id}").click().run()
+    assert len([m for m in at.markdown if m.value.startswith("**")]) == 2
+    at.button(key=f"del-{draft_id}").click().run()
+    assert not at.exception
+    assert at.button(key=f"restore-{draft_id}").label == "Restore"
+    at.button(key=f"restore-{draft_id}").click().run()
+    assert f"del-{draft_id}" in [b.key for b in at.button]
+    exports = [b.proto.label for b in at.get("download_button")]
+    assert exports.count("Export YAML") == 2 and exports.count("Export JSON") == 2
+
+
+def test_the_directory_page_shows_each_section_a_column_per_language(data_dir):
+    at = run(directory_page)
+    assert [t.label for t in at.tabs] == ["People", "Organizations", "Contacts", "Places"]
+    assert len(at.dataframe) == 4
+    assert at.dataframe[0].value.iloc[0]["name.az"] == "Fahrettin Altun"
+    assert list(at.dataframe[3].value.columns) == ["key", "name.tr", "name.az", "name.en"]
+    assert not at.exception
