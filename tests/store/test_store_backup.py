@@ -30,7 +30,7 @@ from pressdraft.store.schema import TABLES
 def fill(store: Store) -> None:
     """A bit of everything, including a trashed draft, drafts versions and audit rows."""
     kept = store.create_draft({"fields": {"theme": {"az": "Köklü keçmiş, güclü gələcək"}}}, owner="ayse")
-    store.save_draft(kept.id, {"fields": {"theme": {"tr": "Köklü Geçmiş"}}}, expected_revision=1)
+    store.save_draft(kept.id, {"fields": {"theme": {"tr": "Köklü Geçmiş"}}}, expected_revision=1, marks={"az": "1f"})
     trashed = store.create_draft({"text": "İstanbul'da"}, owner="elvin", title="Ziyaret")
     store.delete_draft(trashed.id, user="elvin")
     store.set_draft_template_version(kept.id, 2)

@@ -215,3 +215,18 @@ def test_any_json_draft_comes_back_exactly_as_saved(store: Store, data):
     draft = store.create_draft({}, owner="ayse")
     store.save_draft(draft.id, data, expected_revision=1)
     assert store.get_draft(draft.id).data == data
+
+
+def test_translation_marks_are_saved_with_the_draft_kept_when_not_given_and_duplicated(store: Store, draft_data):
+    draft = store.create_draft(draft_data, owner="ayse", marks={"en:fields.theme": "abc"})
+    assert draft.marks == {"en:fields.theme": "abc"}
+
+    store.save_draft(draft.id, draft_data, expected_revision=1)
+    assert store.get_draft(draft.id).marks == {"en:fields.theme": "abc"}
+    store.save_draft(draft.id, draft_data, expected_revision=2, marks={"en:fields.theme": "def"})
+    assert store.get_draft(draft.id).marks == {"en:fields.theme": "def"}
+
+    assert store.duplicate_draft(draft.id, owner="elvin").marks == {"en:fields.theme": "def"}
+    with pytest.raises(ConflictError) as refused:
+        store.save_draft(draft.id, {}, expected_revision=1, marks={})
+    assert refused.value.record.marks == {"en:fields.theme": "def"}

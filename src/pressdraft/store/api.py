@@ -89,10 +89,16 @@ class Store:
     # drafts -------------------------------------------------------------------------------
 
     def create_draft(
-        self, data: Mapping[str, Any], *, owner: str, title: str = "", draft_id: str | None = None
+        self,
+        data: Mapping[str, Any],
+        *,
+        owner: str,
+        title: str = "",
+        draft_id: str | None = None,
+        marks: Mapping[str, Any] | None = None,
     ) -> Draft:
         """A new draft at revision 1 (``draft_id``: keep an id, e.g. when importing)."""
-        return self._write(lambda c: drafts.create(c, data, owner=owner, title=title, draft_id=draft_id))
+        return self._write(lambda c: drafts.create(c, data, owner=owner, title=title, draft_id=draft_id, marks=marks))
 
     def get_draft(self, draft_id: str) -> Draft:
         return self._read(lambda c: drafts.get(c, draft_id))

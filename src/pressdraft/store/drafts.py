@@ -49,6 +49,7 @@ def create(
     owner: str,
     title: str = "",
     draft_id: str | None = None,
+    marks: Mapping[str, Any] | None = None,
 ) -> Draft:
     """A new draft at revision 1."""
     if draft_id is not None and _exists(connection, draft_id):
@@ -70,6 +71,7 @@ def create(
         "revision": 1,
         "deleted_at": None,
         "template_version": None,
+        "marks": plain_json(dict(marks)) if marks is not None else None,
         **_derived(data),
     }
     connection.execute(insert(drafts).values(**row))
@@ -133,13 +135,14 @@ def summaries(connection: Connection, *, trash: bool = False, owner: str | None 
 
 
 def duplicate(connection: Connection, draft_id: str, *, owner: str, title: str | None = None) -> Draft:
-    """A new draft with the same data, owned by ``owner``; the original is untouched."""
+    """A new draft with the same data and marks, owned by ``owner``; the original is untouched."""
     source = get(connection, draft_id)
     return create(
         connection,
         source.data,
         owner=owner,
         title=source.title if title is None else title,
+        marks=source.marks,
     )
 
 
