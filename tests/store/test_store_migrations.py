@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,22 @@ def test_a_database_upgraded_by_a_newer_version_is_refused_clearly(url: str):
 
     with pytest.raises(StoreNotReady, match="newer version"):
         open_store(url)
+
+
+def test_auto_upgrade_of_an_existing_sqlite_store_first_keeps_a_copy_of_it(tmp_path: Path):
+    url = default_url(tmp_path)
+    upgrade(url, "0001")
+
+    with open_store(url, auto_upgrade=True):
+        pass
+
+    copy = tmp_path / f"pressdraft.db.before-{head_revision()}.bak"
+    assert pending_migrations(url) == []
+    with closing(sqlite3.connect(copy)) as kept:
+        assert kept.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+
+
+def test_auto_upgrade_of_a_new_sqlite_store_makes_no_copy(tmp_path: Path):
+    with open_store(default_url(tmp_path), auto_upgrade=True):
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".bak") == []

@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL
 from pressdraft.store import audit, directory, drafts, settings, templates
 from pressdraft.store.backup import write_backup
 from pressdraft.store.database import Database, is_sqlite, safe_url
-from pressdraft.store.migrate import pending_on, require_current, upgrade_on
+from pressdraft.store.migrate import current_revision, pending_on, require_current, upgrade_on
 from pressdraft.store.records import (
     AuditEntry,
     DirectoryVersion,
@@ -29,6 +29,7 @@ from pressdraft.store.records import (
     TemplateVersion,
 )
 from pressdraft.store.rows import count
+from pressdraft.store.safety_copy import copy_before_upgrade
 from pressdraft.store.schema import TABLES
 
 
@@ -41,18 +42,29 @@ def open_store(url: str | URL, *, auto_upgrade: bool = False, busy_timeout: floa
     """A ready store, or ``StoreNotReady`` saying to run ``pressdraft db upgrade``.
 
     ``auto_upgrade`` applies pending migrations itself, on SQLite only (the embedded default,
-    created on first use); a PostgreSQL database is shared by servers and upgraded by its
-    operator, so it is never changed behind their back.
+    created on first use; an existing file is first copied to ``<file>.before-<rev>.bak``);
+    a PostgreSQL database is shared by servers and upgraded by its operator, so it is never
+    changed behind their back.
     """
     store = Store(url, busy_timeout=busy_timeout, attempts=attempts)
     try:
         if auto_upgrade and is_sqlite(url):
-            store.database.run_write(lambda c: upgrade_on(c) if pending_on(c) else None)
+            _auto_upgrade(store.database)
         store.database.run_read(lambda c: require_current(c, url))
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _auto_upgrade(database: Database) -> None:
+    """Migrate a SQLite store; one that already has a schema is first copied beside itself."""
+    pending = database.run_read(pending_on)
+    if not pending:
+        return
+    if database.run_read(current_revision) is not None:
+        copy_before_upgrade(database.url, pending[-1])
+    database.run_write(lambda c: upgrade_on(c) if pending_on(c) else None)
 
 
 class Store:
