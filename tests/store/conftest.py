@@ -34,45 +34,87 @@ NewDatabase = Callable[[], str]
 
 
 class PostgresDatabases:
-    """Creates throw-away databases on the test server and drops them afterwards."""
+    """Throw-away databases on the test server: new ones empty, or copies of a migrated one.
+
+    Copies use ``STRATEGY FILE_COPY`` (PostgreSQL 15+), ten times faster than the default for
+    small databases; each test's databases are dropped when it ends.
+    """
 
     def __init__(self, admin_url: str):
         self.admin_url = make_url(admin_url)
         self.engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
-        self.created: list[str] = []
+        with self.engine.connect() as connection:
+            version = int(connection.execute(text("SHOW server_version_num")).scalar_one())
+        self.strategy = " STRATEGY FILE_COPY" if version >= 150000 else ""
+        self.migrated = self._create("template0")
+        upgrade(self._url(self.migrated))
 
-    def new(self) -> str:
+    def _create(self, template: str) -> str:
         name = f"pressdraft_test_{uuid.uuid4().hex[:12]}"
         with self.engine.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        self.created.append(name)
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"{self.strategy}'))
+        return name
+
+    def _url(self, name: str) -> str:
         return self.admin_url.set(database=name).render_as_string(hide_password=False)
 
-    def drop_all(self) -> None:
+    def new(self, created: list[str], *, migrated: bool = False) -> str:
+        name = self._create(self.migrated if migrated else "template0")
+        created.append(name)
+        return self._url(name)
+
+    def drop(self, names: list[str]) -> None:
         with self.engine.connect() as connection:
-            for name in self.created:
+            for name in names:
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        self.created.clear()
+
+    def close(self) -> None:
+        self.drop([self.migrated])
         self.engine.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[NewDatabase]:
-    """A factory of new, empty (not migrated) databases of one backend, as URLs."""
-    if request.param == "sqlite":
-        counter = iter(range(1_000_000))
-        yield lambda: f"sqlite:///{tmp_path / f'store-{next(counter)}.db'}"
-        return
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresDatabases]:
     databases = PostgresDatabases(POSTGRES_URL)
     try:
-        yield databases.new
+        yield databases
     finally:
-        databases.drop_all()
+        databases.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
 @pytest.fixture
-def url(new_database: NewDatabase) -> str:
+def created_postgres_databases(backend: str, request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """The names of the PostgreSQL databases a test made, dropped when it ends."""
+    created: list[str] = []
+    yield created
+    if created:
+        request.getfixturevalue("postgres").drop(created)
+
+
+@pytest.fixture
+def new_database(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest, created_postgres_databases: list[str]
+) -> NewDatabase:
+    """A factory of new, empty (not migrated) databases of one backend, as URLs."""
+    if backend == "sqlite":
+        counter = iter(range(1_000_000))
+        return lambda: f"sqlite:///{tmp_path / f'store-{next(counter)}.db'}"
+    postgres: PostgresDatabases = request.getfixturevalue("postgres")
+    return lambda: postgres.new(created_postgres_databases)
+
+
+@pytest.fixture
+def url(
+    backend: str, new_database: NewDatabase, request: pytest.FixtureRequest, created_postgres_databases: list[str]
+) -> str:
     """A migrated, empty database."""
+    if backend == "postgresql":
+        return request.getfixturevalue("postgres").new(created_postgres_databases, migrated=True)
     fresh = new_database()
     upgrade(fresh)
     return fresh
