@@ -24,11 +24,11 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
-import docx
 from pressdraft.blocks import Block
 from pressdraft.docx import ooxml
 from pressdraft.docx.letterhead import DEFAULT_LETTERHEAD_PATH

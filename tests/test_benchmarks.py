@@ -8,9 +8,8 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 import docx
+import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from docx import Document
+
 from pressdraft.cli import main
 from pressdraft.files import dump_data
 

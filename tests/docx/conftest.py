@@ -8,10 +8,10 @@ import io
 import re
 import zipfile
 
+import docx
 import pytest
 from docx.document import Document
 
-import docx
 from pressdraft.blocks import Block, parse_markdown
 from pressdraft.docx import DocumentInfo, write_docx, write_side_by_side
 

@@ -6,10 +6,10 @@ import io
 import time
 import zipfile
 
+import docx
 import pytest
 from docx.oxml.ns import qn
 
-import docx
 from pressdraft.blocks import parse_markdown
 from pressdraft.docx import (
     LetterheadError,

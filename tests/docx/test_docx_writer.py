@@ -6,12 +6,12 @@ import datetime as dt
 import io
 import zipfile
 
+import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 
-import docx
 from pressdraft.blocks import Block, Run, parse_markdown
 from pressdraft.docx import align_blocks, clean_text, write_docx, write_side_by_side
 

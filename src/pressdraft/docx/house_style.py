@@ -424,9 +424,8 @@ def build_letterhead(font: str = FONT) -> bytes:
 
 def add_logo(letterhead: bytes, logo: bytes, height_cm: float = 1.4) -> bytes:
     """A copy of ``letterhead`` with ``logo`` (PNG/JPEG) before the issuer's name in the header."""
-    from docx.shared import Cm
-
     import docx
+    from docx.shared import Cm
 
     from .ooxml import save_deterministic
 

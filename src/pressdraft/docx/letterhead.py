@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.package import Package
-
-import docx
 
 from . import ooxml
 

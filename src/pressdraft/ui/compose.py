@@ -29,6 +29,7 @@ PREVIEW_CSS = """
 .pd-sbs{display:grid;gap:1rem}
 </style>
 """
+ERROR, GAP, STALE, WARNING = "#b42318", "#667085", "#dc6803", "#b54708"  # dot colours per kind
 OFFSETS = {"+03:00": "UTC+3 (İstanbul, Ankara)", "+04:00": "UTC+4 (Bakı)", "+00:00": "UTC"}
 
 
@@ -198,23 +199,24 @@ def check_panel(ed: DraftEditor, report: Report) -> None:
         summary.append(text.format(lang=form.LANG_LABELS[draft_lang], count=missing))
     if not report.errors:
         st.markdown(" · ".join(summary) or _("Choose at least one language."))
-    rows = [("🛑", problem_text(lang, p), p.path) for p in report.errors]
+    rows = [(ERROR, problem_text(lang, p), p.path) for p in report.errors]
     rows += [
-        ("⬜", f"{form.LANG_LABELS.get(p.lang or '', '')} · {problem_text(lang, p)}", p.path)
+        (GAP, f"{form.LANG_LABELS.get(p.lang or '', '')} · {problem_text(lang, p)}", p.path)
         for p in report.problems
         if p.severity == "gap"
     ]
     rows += [
-        ("🔶", f"{form.LANG_LABELS[stale_lang]} · {path}: " + _("stale translation"), path)
+        (STALE, f"{form.LANG_LABELS[stale_lang]} · {path}: " + _("stale translation"), path)
         for path, stale_lang in report.stale
     ]
-    rows += [("⚠️", problem_text(lang, p), p.path) for p in report.warnings]
+    rows += [(WARNING, problem_text(lang, p), p.path) for p in report.warnings]
     if not rows:
         st.success(_("Ready to send: every language is complete and consistent."))
         return
     items = "".join(
-        f'<li><a href="#{form.anchor(_field_of(path))}">{icon} {html.escape(text)}</a></li>'
-        for icon, text, path in rows
+        f'<li><span style="color:{colour}">●</span> '
+        f'<a href="#{form.anchor(_field_of(path))}">{html.escape(text)}</a></li>'
+        for colour, text, path in rows
     )
     st.html(f'<ul class="pd-checks" style="list-style:none;padding-left:0">{items}</ul>')
 
