@@ -7,6 +7,11 @@ every change to templates, directory and settings and every deletion is audited 
 transaction, and the whole store can be backed up, restored and copied, verified by checksums.
 """
 
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import URL
+
 from pressdraft.store.api import Store, default_url, open_store
 from pressdraft.store.backup import restore_backup as restore
 from pressdraft.store.database import make_engine
@@ -34,7 +39,7 @@ from pressdraft.store.records import (
 from pressdraft.store.transfer import migrate_store
 
 
-def backup(url: str, path: str) -> dict:
+def backup(url: str | URL, path: str | Path) -> dict[str, Any]:
     """Back up the store at ``url`` to one file (``pressdraft backup``); returns the manifest."""
     with Store(url) as store:
         return store.backup(path)
