@@ -33,7 +33,7 @@ class DraftRow:
 
     id: str
     title: str
-    template_name: str
+    template_name: dict[str, str]
     languages: list[str]
     missing: dict[str, int]
     updated_at: dt.datetime
@@ -154,9 +154,9 @@ class AppService:
             except PressdraftError as error:
                 problems = list(error.problems)
             try:
-                name = self.library.get(summary.template_id or "").meta.name.get("en") or ""
+                name = self.library.get(summary.template_id or "").meta.name.model_dump(exclude_none=True)
             except PressdraftError:
-                name = summary.template_id or ""
+                name = {"en": summary.template_id or ""}
             missing = {
                 lang: sum(1 for p in problems if p.severity == "gap" and p.lang == lang) for lang in summary.languages
             }

@@ -87,7 +87,7 @@ def test_a_new_release_is_filled_from_scratch(app):
 
 
 def test_the_interface_speaks_the_chosen_language(app, monkeypatch):
-    app.segmented_control(key="ui_lang").set_value("tr").run()
+    app.selectbox(key="ui_lang").set_value("tr").run()
     assert app.text_input(key="w-fields-theme-tr").label == "TR · kaynak"
     assert app.button(key="new-release").label == "Yeni bülten"
     assert not app.exception

@@ -24,12 +24,15 @@ def page() -> None:
     tabs = st.tabs([_(SECTION_TITLES[s]) for s in TABLE_COLUMNS])
     for tab, section in zip(tabs, TABLE_COLUMNS, strict=True):
         with tab:
+            rows = table_rows(data, section)
+            columns = {name: _column_label(name) for name in (rows[0] if rows else {"key": ""})}
             edited = st.data_editor(
-                table_rows(data, section),
+                rows,
                 num_rows="dynamic",
                 key=f"dir-{section}",
                 hide_index=True,
                 width="stretch",
+                column_config=columns,
             )
             if st.button(
                 _("Save {section}").format(section=_(SECTION_TITLES[section]).lower()),
@@ -44,3 +47,26 @@ def page() -> None:
                         st.markdown(f"- {problem_text(ui_lang(), problem)}")
                 else:
                     st.success(_("Saved."))
+
+
+def _column_label(column: str) -> str:
+    """``name.tr`` -> ``Name · TR``: one column per language of each value."""
+    field, _dot, lang = column.partition(".")
+    label = _(COLUMN_TITLES.get(field, field))
+    return f"{label} · {lang.upper()}" if lang else label
+
+
+COLUMN_TITLES = {
+    "key": N_("Key"),
+    "name": N_("Name"),
+    "title": N_("Title"),
+    "short": N_("Short name"),
+    "about": N_("About"),
+    "kind": N_("Kind"),
+    "label": N_("Label"),
+    "organization": N_("Organization"),
+    "person": N_("Person"),
+    "gender": N_("Gender"),
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+}

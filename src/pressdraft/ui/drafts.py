@@ -38,45 +38,34 @@ def listing(*, trash: bool) -> None:
     if not rows:
         st.caption(_("The trash is empty.") if trash else _("No drafts yet."))
         return
+    service = app()
     for row in rows:
         with st.container(border=True):
-            info, actions = st.columns([3, 2], vertical_alignment="center")
-            with info:
-                st.markdown(f"**{row.title or _('Untitled')}**")
-                languages = " ".join(LANG_LABELS.get(lang, lang) for lang in row.languages)
-                completeness = " · ".join(
-                    _("{lang}: complete").format(lang=LANG_LABELS[lang])
-                    if not missing
-                    else _("{lang}: {count} missing").format(lang=LANG_LABELS[lang], count=missing)
-                    for lang, missing in row.missing.items()
-                )
-                st.caption(
-                    f"{row.template_name} · {languages} · {completeness} · "
-                    + _("edited {when}").format(when=row.updated_at.strftime("%d.%m.%Y %H:%M"))
-                )
-            with actions:
-                buttons = st.columns(3)
+            st.markdown(f"**{row.title or _('Untitled')}**")
+            languages = " ".join(LANG_LABELS.get(lang, lang) for lang in row.languages)
+            completeness = " · ".join(
+                _("{lang}: complete").format(lang=LANG_LABELS[lang])
+                if not missing
+                else _("{lang}: {count} missing").format(lang=LANG_LABELS[lang], count=missing)
+                for lang, missing in row.missing.items()
+            )
+            kind = row.template_name.get(ui_lang()) or row.template_name.get("en", "")
+            edited = _("edited {when}").format(when=row.updated_at.strftime("%d.%m.%Y %H:%M"))
+            st.caption(f"{kind} · {languages} · {completeness} · {edited}")
+            with st.container(horizontal=True):
                 if trash:
-                    service = app()
-                    buttons[0].button(
-                        _("Restore"), key=f"restore-{row.id}", on_click=service.restore_draft, args=(row.id,)
-                    )
-                    buttons[1].button(
-                        _("Delete for good"), key=f"purge-{row.id}", on_click=service.purge_draft, args=(row.id,)
-                    )
+                    st.button(_("Restore"), key=f"restore-{row.id}", on_click=service.restore_draft, args=(row.id,))
+                    st.button(_("Delete for good"), key=f"purge-{row.id}", on_click=service.purge_draft, args=(row.id,))
                     continue
-                if buttons[0].button(_("Open"), key=f"open-{row.id}", type="primary"):
+                if st.button(_("Open"), key=f"open-{row.id}", type="primary"):
                     _open(row.id)
-                buttons[1].button(_("Duplicate"), key=f"dup-{row.id}", on_click=app().duplicate_draft, args=(row.id,))
-                buttons[2].button(_("Delete"), key=f"del-{row.id}", on_click=app().trash_draft, args=(row.id,))
+                st.button(_("Duplicate"), key=f"dup-{row.id}", on_click=service.duplicate_draft, args=(row.id,))
+                st.button(_("Delete"), key=f"del-{row.id}", on_click=service.trash_draft, args=(row.id,))
                 for fmt in ("yaml", "json"):
-                    name, make = app().draft_export(row.id, fmt)
+                    name, make = service.draft_export(row.id, fmt)
+                    label = _("Export {fmt}").format(fmt=fmt.upper())
                     st.download_button(
-                        _("Export {fmt}").format(fmt=fmt.upper()),
-                        data=make,
-                        file_name=name,
-                        key=f"export-{fmt}-{row.id}",
-                        on_click="ignore",
+                        label, data=make, file_name=name, key=f"export-{fmt}-{row.id}", on_click="ignore"
                     )
 
 

@@ -46,11 +46,10 @@ def run() -> None:
     st.set_page_config(page_title="pressdraft", page_icon=":material/article:", layout="wide")
     ui_lang()
     with st.sidebar:
-        st.segmented_control(
+        st.selectbox(
             _("Interface language"),
             list(i18n.UI_LANGUAGES),
             key=UI_LANG,
-            required=True,
             format_func=i18n.LANGUAGE_NAMES.get,
         )
     st.navigation([page(name) for name in PAGES]).run()
