@@ -1,14 +1,18 @@
-"""The command line: ``pressdraft render | check | templates | inflect``.
+"""The command line: ``pressdraft render | check | templates | inflect``, and the store's
+``db upgrade | db status | backup | restore | migrate-store``.
 
 Bad input gets one clear line per problem and exit code 2; ``check`` exits 1 when it finds
-a problem; nothing ever prints a traceback.
+a problem, ``db status`` when migrations are pending; nothing ever prints a traceback, and
+no database password is ever printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pressdraft import LANGUAGES, language
@@ -23,6 +27,10 @@ from pressdraft.template_checks import check_template
 
 class UsageError(Exception):
     """A command-line option with a value we cannot use."""
+
+
+class StoreFailure(Exception):
+    """A store command that could not be done; its message is one line, passwords hidden."""
 
 
 def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
@@ -116,6 +124,177 @@ def cmd_inflect(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- the store: db upgrade | db status | backup | restore | migrate-store ---------------------
+# The store (SQLAlchemy, Alembic) is imported by these commands only, so the others start fast.
+
+_PASSWORD_IN_URL = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@\s]*@")
+
+
+def _hide_passwords(text: str) -> str:
+    """Any ``scheme://user:password@`` in a message, with the password replaced by ***."""
+    return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***@", text)
+
+
+def _one_line(text: str) -> str:
+    return _hide_passwords(" ".join(str(text).split()))
+
+
+def _store_command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The store's errors, and the database's own, become one line and exit code 2."""
+
+    @functools.wraps(run)
+    def wrapped(args: argparse.Namespace) -> int:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from pressdraft.store import StoreError
+
+        try:
+            return run(args)
+        except StoreError as error:
+            raise StoreFailure(_one_line(str(error))) from None
+        except SQLAlchemyError as error:
+            lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+            reason = lines[0] if lines else type(error).__name__
+            raise StoreFailure(_one_line(f"the database refused: {reason}")) from None
+
+    return wrapped
+
+
+def _checked_url(value: str, option: str) -> str:
+    """A database URL SQLAlchemy can use, or a clear refusal (naming the option it came from)."""
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        make_url(value).get_dialect()
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        raise UsageError(
+            _one_line(
+                f"{option}: not a database URL pressdraft can use ({_hide_passwords(value)!r}: {error}); "
+                "expected sqlite:///PATH or postgresql+psycopg://… (see docs/deploy.md)"
+            )
+        ) from None
+    return value
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    """``--database-url``, else the settings' ``database_url`` (``PRESSDRAFT_DATABASE_URL``)."""
+    if args.database_url:
+        return _checked_url(args.database_url, "--database-url")
+    from pressdraft.settings import load_settings
+
+    return _checked_url(str(load_settings()["database_url"]), "PRESSDRAFT_DATABASE_URL")
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL that does not exist yet (None: exists, or not a SQLite file)."""
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    path = Path(database).expanduser()
+    return None if path.exists() else path
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _migration_titles(revisions: Sequence[str]) -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from pressdraft.store.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    titles = []
+    for revision in revisions:
+        doc = (script.get_revision(revision).doc or "").strip()  # type: ignore[union-attr]
+        titles.append(f"{revision} ({doc})" if doc else revision)
+    return titles
+
+
+def _print_tables(tables: dict[str, dict[str, object]]) -> None:
+    """One line per table: its row count and SHA-256, as verified."""
+    for name, spec in tables.items():
+        print(f"{name:<20} {spec['count']:>8} rows  sha256 {spec['sha256']}")
+
+
+@_store_command
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from pressdraft.store import head_revision, upgrade
+
+    url = _database_url(args)
+    applied = upgrade(url)
+    for title in _migration_titles(applied):
+        print(f"applied {title}")
+    state = f"upgraded to revision {head_revision()}" if applied else f"already at revision {head_revision()}"
+    print(f"{_safe(url)}: {state}")
+    return 0
+
+
+@_store_command
+def cmd_db_status(args: argparse.Namespace) -> int:
+    from pressdraft.store import head_revision, pending_migrations
+
+    url = _database_url(args)
+    missing = _missing_sqlite_file(url)
+    pending = pending_migrations("sqlite://" if missing else url)  # a missing file is not created here
+    for title in _migration_titles(pending):
+        print(f"pending {title}")
+    if pending:
+        where = f"{_safe(url)} (no database file yet)" if missing else _safe(url)
+        print(f"{where}: {len(pending)} migration(s) pending; run `pressdraft db upgrade`")
+        return 1
+    print(f"{_safe(url)}: up to date at revision {head_revision()}")
+    return 0
+
+
+@_store_command
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pressdraft.store import backup
+
+    url = _database_url(args)
+    missing = _missing_sqlite_file(url)
+    if missing:
+        raise StoreFailure(f"there is no store at {missing}; nothing to back up")
+    manifest = backup(url, args.file)
+    _print_tables(manifest["tables"])
+    print(f"backed up {_safe(url)} (schema revision {manifest['schema_revision']}) to {args.file}")
+    return 0
+
+
+@_store_command
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pressdraft.store import restore
+
+    url = _database_url(args)
+    if not args.file.is_file():
+        raise StoreFailure(f"cannot read the backup {args.file}: no such file")
+    manifest = restore(args.file, url)
+    _print_tables(manifest["tables"])
+    print(f"restored {args.file} into {_safe(url)}; every table verified by its count and checksum")
+    return 0
+
+
+@_store_command
+def cmd_migrate_store(args: argparse.Namespace) -> int:
+    from pressdraft.store import migrate_store
+
+    source = _checked_url(args.source, "--from")
+    target = _checked_url(args.target, "--to")
+    missing = _missing_sqlite_file(source)
+    if missing:
+        raise StoreFailure(f"--from: there is no store at {missing}")
+    report = migrate_store(source, target)
+    _print_tables(report)
+    print(f"copied {_safe(source)} to {_safe(target)}; every table verified by its count and checksum")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="pressdraft", description="Trilingual press releases from one draft.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -159,6 +338,35 @@ def parser() -> argparse.ArgumentParser:
     inflect.add_argument("--reading", help="how the names are read: letters, word, or a pronounced form")
     inflect.add_argument("names", nargs="+")
     inflect.set_defaults(run=cmd_inflect)
+
+    def database(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--database-url", help="the store's SQLAlchemy URL (default: the settings' PRESSDRAFT_DATABASE_URL)"
+        )
+
+    db = commands.add_parser("db", help="the store's database schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_upgrade = db_commands.add_parser("upgrade", help="apply the pending schema migrations")
+    database(db_upgrade)
+    db_upgrade.set_defaults(run=cmd_db_upgrade)
+    db_status = db_commands.add_parser("status", help="list pending migrations (exit code 1 when there are some)")
+    database(db_status)
+    db_status.set_defaults(run=cmd_db_status)
+
+    backing_up = commands.add_parser("backup", help="write the whole store to one file")
+    backing_up.add_argument("file", type=Path)
+    database(backing_up)
+    backing_up.set_defaults(run=cmd_backup)
+
+    restoring = commands.add_parser("restore", help="load a backup into a new, empty store")
+    restoring.add_argument("file", type=Path)
+    database(restoring)
+    restoring.set_defaults(run=cmd_restore)
+
+    copying = commands.add_parser("migrate-store", help="copy a whole store into a new, empty database")
+    copying.add_argument("--from", dest="source", required=True, metavar="URL", help="the store to copy")
+    copying.add_argument("--to", dest="target", required=True, metavar="URL", help="a new, empty database")
+    copying.set_defaults(run=cmd_migrate_store)
     return main
 
 
@@ -169,11 +377,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PressdraftError as error:
         _print_problems(error.problems)
         return 2
-    except (UsageError, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (UsageError, StoreFailure, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
+        print(f"error: {_hide_passwords(str(error))}", file=sys.stderr)
         return 2
     except Exception as error:  # the promise: no traceback reaches a user
-        print(f"error: unexpected failure ({type(error).__name__}: {error}); please report it", file=sys.stderr)
+        message = _hide_passwords(f"{type(error).__name__}: {error}")
+        print(f"error: unexpected failure ({message}); please report it", file=sys.stderr)
         return 3
 
 
