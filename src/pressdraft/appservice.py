@@ -18,9 +18,10 @@ from pressdraft.editing import Marks, new_draft_data
 from pressdraft.engine import Engine
 from pressdraft.export import Edition, Planned, pdf_files, zip_edition
 from pressdraft.files import dump_data, format_of, read_data
-from pressdraft.library import Library, default_templates_folder
+from pressdraft.library import Library, Template, default_templates_folder
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.store import ConflictError, NotFound, Store, open_store
+from pressdraft.workshop import Workshop, organization_templates
 from pressdraft.workspace import Conflict, DraftEditor
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
@@ -60,11 +61,17 @@ class StoreDrafts:
 
 
 class AppService:
-    def __init__(self, store: Store, library: Library, user: str = LOCAL_USER):
-        self.store, self.library, self.user = store, library, user
+    def __init__(self, store: Store, shipped: Library, user: str = LOCAL_USER):
+        self.store, self.shipped, self.user = store, shipped, user
         self._directory_version: int | None = -1
-        self.engine = Engine(library, default_directory())
+        self._templates_seen: tuple[tuple[str, int | None], ...] | None = None
+        self.engine = Engine(shipped, default_directory())
+        self.workshop = Workshop(store, shipped, lambda: self.engine.directory, user)
         self.refresh()
+
+    @property
+    def library(self) -> Library:
+        return self.engine.library
 
     @classmethod
     def open(cls, settings: dict[str, Any]) -> AppService:
@@ -77,12 +84,16 @@ class AppService:
         return service
 
     def refresh(self) -> None:
-        """Pick up a directory saved by another server or session since the last look."""
+        """Pick up a directory or templates saved by another server or session since the last look."""
         latest = self.store.directory_version()
         number = latest.number if latest else None
         if number != self._directory_version:
             self.engine.directory = parse_directory(latest.data) if latest else default_directory()
             self._directory_version = number
+        seen = tuple((s.template_id, s.working) for s in self.store.list_templates())
+        if seen != self._templates_seen:
+            self.engine.library = self.shipped.with_overrides(organization_templates(self.store))
+            self._templates_seen = seen
 
     def seed(self) -> None:
         """An empty installation starts with the sample release, so there is something to see."""
@@ -176,9 +187,33 @@ class AppService:
         self.store.purge_draft(draft_id, user=self.user)
 
     # --- downloads -----------------------------------------------------------------------------
-    def edition_files(self, edition: Edition) -> list[Planned]:
+    def edition_files(self, edition: Edition, draft_id: str) -> list[Planned]:
         """Every download of a release, made when clicked, with the CLI's names and bytes:
-        ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``."""
+        ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``.
+        A download records the template version it was made with (0: the shipped one)."""
+        return [Planned(p.name, self._recording(p.make, draft_id, edition)) for p in self._planned(edition)]
+
+    def _recording(self, make: Any, draft_id: str, edition: Edition) -> Any:
+        def made() -> bytes:
+            self.store.set_draft_template_version(draft_id, edition.rendition.template.number or 0)
+            return make()  # type: ignore[no-any-return]
+
+        return made
+
+    def as_downloaded(self, draft_id: str) -> Edition:
+        """The release rendered again with the template version of its last download."""
+        record = self.store.get_draft(draft_id)
+        draft = self.engine.draft_from_data(record.data)
+        template = self.library.get(draft.template)
+        if record.template_version:
+            files = self.store.template_version(draft.template, record.template_version).files
+            template = Template(draft.template, files, origin="organization", number=record.template_version)
+        elif record.template_version == 0 and draft.template in self.shipped:
+            template = self.shipped.get(draft.template)
+        engine = Engine(Library({template.id: template}, {}), self.engine.directory)
+        return Edition(engine.render(draft))
+
+    def _planned(self, edition: Edition) -> list[Planned]:
         side_by_side = len(edition.rendition.markdown) > 1
         planned = edition.plan(["docx"], side_by_side=side_by_side) + edition.plan(["md", "txt"])
 

@@ -98,10 +98,18 @@ class TemplateMeta(Strict):
 
 
 class Template:
-    """One template: its metadata and one Jinja source per language."""
+    """One template: its metadata and one Jinja source per language.
 
-    def __init__(self, template_id: str, files: Mapping[str, str]):
+    ``origin`` says where it comes from: ``shipped`` (this repository's ``templates/``, trusted
+    and rendered in-process), ``organization`` (a version saved by staff in the app, whose
+    store version is ``number``) or ``folder`` (a library folder given on the command line).
+    """
+
+    def __init__(
+        self, template_id: str, files: Mapping[str, str], *, origin: str = "shipped", number: int | None = None
+    ):
         self.id = template_id
+        self.origin, self.number = origin, number
         self.files = dict(sorted(files.items()))
         try:
             self.meta = TemplateMeta.model_validate(
@@ -144,13 +152,17 @@ class Template:
         )
 
 
-def read_template_folder(folder: Path) -> Template:
-    files = {
+def template_files(folder: Path) -> dict[str, str]:
+    """The files of a template folder: ``meta.yaml`` and the ``<lang>.md.j2`` sources."""
+    return {
         path.name: path.read_text("utf-8")
         for path in sorted(folder.iterdir())
         if path.name == META_FILE or path.name.endswith(".md.j2")
     }
-    return Template(folder.name, files)
+
+
+def read_template_folder(folder: Path, origin: str = "shipped") -> Template:
+    return Template(folder.name, template_files(folder), origin=origin)
 
 
 class Library:
@@ -161,17 +173,25 @@ class Library:
         self.broken = dict(broken)
 
     @classmethod
-    def from_folder(cls, root: Path) -> Library:
+    def from_folder(cls, root: Path, origin: str = "shipped") -> Library:
         if not root.is_dir():
             raise PressdraftError(Problem(str(root), "not a folder of templates"))
         templates: dict[str, Template] = {}
         broken: dict[str, PressdraftError] = {}
         for folder in sorted(p for p in root.iterdir() if (p / META_FILE).is_file()):
             try:
-                templates[folder.name] = read_template_folder(folder)
+                templates[folder.name] = read_template_folder(folder, origin)
             except PressdraftError as error:
                 broken[folder.name] = error
         return cls(templates, broken)
+
+    def with_overrides(self, overrides: Mapping[str, Template]) -> Library:
+        """This library with some templates replaced or added (the organization's own)."""
+        broken = {k: v for k, v in self.broken.items() if k not in overrides}
+        return Library({**self._templates, **overrides}, broken)
+
+    def __contains__(self, template_id: object) -> bool:
+        return template_id in self._templates
 
     def __iter__(self) -> Iterator[Template]:
         return iter(self._templates.values())

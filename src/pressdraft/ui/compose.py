@@ -234,7 +234,7 @@ def downloads(ed: DraftEditor) -> None:
         st.caption(_("Downloads are ready when every language is complete."))
         return
     kinds = {"docx": _("Word"), "md": "Markdown", "txt": _("Plain text"), "pdf": "PDF", "zip": _("Everything (ZIP)")}
-    planned = app().edition_files(edition)
+    planned = app().edition_files(edition, ed.id)
     for kind, title in kinds.items():
         files = [f for f in planned if f.name.endswith("." + kind)]
         if not files:

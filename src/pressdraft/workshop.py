@@ -1,0 +1,293 @@
+"""The template library as staff maintain it: edit, check, preview, version, restore, exchange.
+
+Shipped templates are read-only; the first save of one makes the organization's own copy,
+which overrides it from then on. Every save is a new version in the store; one that fails
+its checks is kept as a ``draft`` version and never used. Two people saving from the same
+version: the second is refused with what the first saved, never silently overwritten.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from pressdraft import LANGUAGES
+from pressdraft.directory import Directory
+from pressdraft.engine import Engine
+from pressdraft.library import META_FILE, Library, Template, source_file
+from pressdraft.problems import PressdraftError, Problem
+from pressdraft.store import ConflictError, Store, TemplateVersion
+from pressdraft.template_checks import check_template, engine_data
+
+TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_TEMPLATE_FILE_CHARS = 200_000
+BLANK_FILES = {
+    META_FILE: """name: {tr: Yeni şablon, az: Yeni şablon, en: New template}
+description: {tr: "", az: "", en: ""}
+fields:
+  - name: headline
+    type: text
+    required: true
+    label: {tr: Başlık, az: Başlıq, en: Headline}
+    sample: {tr: Başlık, az: Başlıq, en: Headline}
+sample_release:
+  date: 2021-10-23
+  city: istanbul
+  issuer: tr-communications
+  embargo: null
+  contacts: [tr-communications-press]
+""",
+    **{source_file(lang): "# {{ headline }}\n" for lang in LANGUAGES},
+}
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    """One line of the templates page."""
+
+    id: str
+    name: dict[str, str]
+    languages: list[str]
+    version: int | None  # the organization's version in use; None: the shipped one
+    edited_by: str
+    edited_at: datetime | None
+    origin: str
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    version: TemplateVersion
+    problems: list[Problem]
+
+    @property
+    def used(self) -> bool:
+        return self.version.status == "working"
+
+
+class SaveConflict(Exception):
+    """Someone saved this template after the version the editor started from."""
+
+    def __init__(self, current: TemplateVersion, diff: str):
+        super().__init__(f"version {current.number} was saved by {current.author} meanwhile")
+        self.current, self.diff = current, diff
+
+
+def organization_templates(store: Store) -> dict[str, Template]:
+    """The organization's templates in use: the newest working version of each."""
+    out = {}
+    for summary in store.list_templates():
+        if summary.working is not None:
+            version = store.template_version(summary.template_id, summary.working)
+            out[summary.template_id] = Template(
+                summary.template_id, version.files, origin="organization", number=version.number
+            )
+    return out
+
+
+def diff_files(old: Mapping[str, str], new: Mapping[str, str]) -> str:
+    """A readable unified diff of two sets of template files."""
+    chunks = []
+    for name in sorted(set(old) | set(new)):
+        chunks += difflib.unified_diff(
+            old.get(name, "").splitlines(keepends=True),
+            new.get(name, "").splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+    return "".join(chunks)
+
+
+class Workshop:
+    def __init__(self, store: Store, shipped: Library, directory: Callable[[], Directory], user: str):
+        self.store, self.shipped, self.directory, self.user = store, shipped, directory, user
+
+    # --- reading -----------------------------------------------------------------------------
+    def rows(self) -> list[TemplateRow]:
+        summaries = {s.template_id: s for s in self.store.list_templates()}
+        rows = []
+        for template_id in sorted(set(self.shipped.ids()) | set(summaries)):
+            files, _ = self.files(template_id)
+            template = self._template(template_id, files)
+            summary = summaries.get(template_id)
+            name = template.meta.name.model_dump(exclude_none=True) if template else {"en": template_id}
+            rows.append(
+                TemplateRow(
+                    id=template_id,
+                    name=name,
+                    languages=[lang for lang in LANGUAGES if source_file(lang) in files],
+                    version=summary.working if summary else None,
+                    edited_by=summary.author if summary else "",
+                    edited_at=summary.created_at if summary else None,
+                    origin="organization" if summary else "shipped",
+                )
+            )
+        return rows
+
+    def files(self, template_id: str) -> tuple[dict[str, str], int | None]:
+        """The files to edit (the newest version, even a draft one) and the version they are."""
+        latest = self.store.latest_template(template_id)
+        if latest is not None:
+            return dict(latest.files), latest.number
+        if template_id in self.shipped:
+            return dict(self.shipped.get(template_id).files), None
+        raise PressdraftError(Problem("template", "unknown template {key!r}", {"key": template_id}))
+
+    def history(self, template_id: str) -> list[TemplateVersion]:
+        return self.store.template_history(template_id)
+
+    def diff(self, template_id: str, number: int) -> str:
+        """What version ``number`` changed compared with the one before it (or the shipped one)."""
+        new = self.store.template_version(template_id, number).files
+        if number > 1:
+            old = self.store.template_version(template_id, number - 1).files
+        elif template_id in self.shipped:
+            old = self.shipped.get(template_id).files
+        else:
+            old = {}
+        return diff_files(old, new)
+
+    # --- checking and previewing --------------------------------------------------------------
+    @staticmethod
+    def _template(template_id: str, files: Mapping[str, str]) -> Template | None:
+        try:
+            return Template(template_id, files, origin="organization")
+        except PressdraftError:
+            return None
+
+    def check(self, template_id: str, files: Mapping[str, str]) -> list[Problem]:
+        """Every problem of these files: sizes, metadata, syntax, fields, sample rendering."""
+        problems = [
+            Problem(
+                f"{template_id}/{name}",
+                "the file is longer than {limit} characters",
+                {"limit": str(MAX_TEMPLATE_FILE_CHARS)},
+            )
+            for name, text in files.items()
+            if len(text) > MAX_TEMPLATE_FILE_CHARS
+        ]
+        if problems:
+            return problems
+        try:
+            template = Template(template_id, files, origin="organization")
+        except PressdraftError as error:
+            return list(error.problems)
+        return check_template(template, self.directory())
+
+    def preview(self, template_id: str, files: Mapping[str, str]) -> dict[str, str]:
+        """The template's sample values rendered in every language (gaps marked)."""
+        template = Template(template_id, files, origin="organization")
+        engine = Engine(Library({template_id: template}, {}), self.directory())
+        draft = engine.draft_from_data(engine_data(template))
+        return engine.render(draft, allow_incomplete=True).markdown
+
+    # --- changing -----------------------------------------------------------------------------
+    def save(
+        self, template_id: str, files: Mapping[str, str], *, base_version: int | None, comment: str = ""
+    ) -> SaveResult:
+        """A new version: used when it passes its checks, kept as a draft version otherwise."""
+        if not TEMPLATE_ID.match(template_id):
+            raise PressdraftError(Problem("template", "a template id is lower-case letters, digits and hyphens"))
+        problems = self.check(template_id, files)
+        try:
+            version = self.store.save_template(
+                template_id,
+                dict(files),
+                author=self.user,
+                comment=comment,
+                status="draft" if problems else "working",
+                base_version=base_version,
+            )
+        except ConflictError:
+            current = self.store.latest_template(template_id)
+            assert current is not None
+            raise SaveConflict(current, diff_files(current.files, files)) from None
+        return SaveResult(version, problems)
+
+    def create(self, template_id: str, copy_of: str | None = None) -> SaveResult:
+        """A new template: blank, or a copy of another one (which keeps its own history)."""
+        if template_id in self.shipped or self.store.latest_template(template_id) is not None:
+            raise PressdraftError(Problem("template", "a template {key!r} exists already", {"key": template_id}))
+        files = self.files(copy_of)[0] if copy_of else dict(BLANK_FILES)
+        return self.save(template_id, files, base_version=None, comment=f"copy of {copy_of}" if copy_of else "new")
+
+    def restore(self, template_id: str, number: int) -> SaveResult:
+        """Version ``number`` again, as a new version (history is never rewritten)."""
+        files = self.store.template_version(template_id, number).files
+        latest = self.store.latest_template(template_id)
+        problems = self.check(template_id, files)
+        version = self.store.restore_template(
+            template_id,
+            number,
+            author=self.user,
+            comment=f"restored version {number}",
+            status="draft" if problems else "working",
+            base_version=latest.number if latest else None,
+        )
+        return SaveResult(version, problems)
+
+    # --- exchanging -----------------------------------------------------------------------------
+    def export(self, template_ids: list[str] | None = None) -> bytes:
+        """A ZIP in the layout of ``templates/``: ``<id>/meta.yaml``, ``<id>/<lang>.md.j2``."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for template_id in template_ids or [row.id for row in self.rows()]:
+                for name, text in self.files(template_id)[0].items():
+                    archive.writestr(zipfile.ZipInfo(f"{template_id}/{name}", (1980, 1, 1, 0, 0, 0)), text)
+        return buffer.getvalue()
+
+    def import_zip(self, data: bytes) -> dict[str, SaveResult]:
+        """Each template folder of a ZIP saved as a new version of the template of that name."""
+        folders = read_template_zip(data)
+        results = {}
+        for template_id, files in folders.items():
+            latest = self.store.latest_template(template_id)
+            results[template_id] = self.save(
+                template_id, files, base_version=latest.number if latest else None, comment="imported"
+            )
+        return results
+
+
+MAX_ZIP_BYTES = 5_000_000
+
+
+def read_template_zip(data: bytes) -> dict[str, dict[str, str]]:
+    """``{id: {file: text}}`` from a ZIP of template folders, refusing anything else in it."""
+    if len(data) > MAX_ZIP_BYTES:
+        raise PressdraftError(Problem("zip", "the file is larger than 5 MB"))
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise PressdraftError(Problem("zip", "not a ZIP file")) from None
+    folders: dict[str, dict[str, str]] = {}
+    problems = []
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            parts = info.filename.strip("/").split("/")
+            if len(parts) > 2:
+                parts = parts[-2:]  # a ZIP of the whole templates/ folder
+            if len(parts) != 2 or not TEMPLATE_ID.match(parts[0]) or not _template_file(parts[1]):
+                problems.append(Problem(info.filename, "not a template file (<id>/meta.yaml or <id>/<lang>.md.j2)"))
+                continue
+            if info.file_size > MAX_TEMPLATE_FILE_CHARS * 4:
+                problems.append(Problem(info.filename, "the file is too large"))
+                continue
+            try:
+                text = archive.read(info).decode("utf-8")
+            except UnicodeDecodeError:
+                problems.append(Problem(info.filename, "the file is not UTF-8 text"))
+                continue
+            folders.setdefault(parts[0], {})[parts[1]] = text
+    if problems:
+        raise PressdraftError(problems)
+    return folders
+
+
+def _template_file(name: str) -> bool:
+    return name == META_FILE or name in {source_file(lang) for lang in LANGUAGES}
