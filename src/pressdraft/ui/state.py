@@ -25,11 +25,26 @@ def settings() -> dict[str, Any]:
 
 
 @st.cache_resource
-def app() -> Any:
-    """The engine and the store, opened once per server process."""
+def _open_app() -> Any:
     from pressdraft.appservice import AppService
 
     return AppService.open(settings())
+
+
+def app() -> Any:
+    """The engine and the store, opened once per server process.
+
+    A database that is not ready (pending migrations on PostgreSQL, a newer schema) or cannot
+    be reached stops the page with the store's message, which says what to do (e.g. run
+    `pressdraft db upgrade`); nothing is cached then, so a reload after the fix just works.
+    """
+    from pressdraft.store import StoreNotReady, StoreUnavailable
+
+    try:
+        return _open_app()
+    except (StoreNotReady, StoreUnavailable) as error:
+        st.error(str(error), icon=":material/database:")
+        st.stop()
 
 
 def engine() -> Engine:
