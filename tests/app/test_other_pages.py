@@ -48,3 +48,16 @@ def test_the_directory_page_shows_each_section_a_column_per_language(data_dir):
     assert at.dataframe[0].value.iloc[0]["name.az"] == "Fahrettin Altun"
     assert list(at.dataframe[3].value.columns) == ["key", "name.tr", "name.az", "name.en"]
     assert not at.exception
+
+
+def test_the_templates_page_lists_the_library_and_opens_the_editor_with_its_checks(data_dir, tmp_path):
+    script = tmp_path / "templates_page.py"
+    script.write_text("from pressdraft.ui import templates_page\ntemplates_page.page()\n", "utf-8")
+    at = AppTest.from_file(str(script), default_timeout=60)
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "joint-meeting" in list(table["Key"])
+    assert at.subheader[0].value == "joint-meeting"
+    assert any("Every check passes." in s.value for s in at.success)
+    assert any("No saved versions yet" in c.value for c in at.caption)

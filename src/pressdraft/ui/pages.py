@@ -8,7 +8,7 @@ import streamlit as st
 
 from pressdraft.problems import N_
 from pressdraft.ui import i18n
-from pressdraft.ui.state import UI_LANG, _, ui_lang
+from pressdraft.ui.state import UI_LANG, _, app, ui_lang
 
 
 def _compose() -> None:
@@ -29,10 +29,17 @@ def _directory() -> None:
     directory_page.page()
 
 
+def _templates() -> None:
+    from pressdraft.ui import templates_page
+
+    templates_page.page()
+
+
 PAGES: dict[str, tuple[Callable[[], None], str, str]] = {
     "compose": (_compose, N_("Compose"), ":material/edit_note:"),
     "drafts": (_drafts, N_("Drafts"), ":material/folder_open:"),
     "directory": (_directory, N_("Directory"), ":material/contacts:"),
+    "templates": (_templates, N_("Templates"), ":material/description:"),
 }
 
 
@@ -45,6 +52,7 @@ def run() -> None:
     """Set up the page, the sidebar and the navigation, then run the chosen page."""
     st.set_page_config(page_title="pressdraft", page_icon=":material/article:", layout="wide")
     ui_lang()
+    app().refresh()
     with st.sidebar:
         st.selectbox(
             _("Interface language"),
