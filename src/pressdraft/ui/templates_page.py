@@ -100,22 +100,31 @@ def _buffer(template_id: str) -> dict[str, object]:
     """The files being edited, kept for the session until saved (or reloaded from the store)."""
     buffers = st.session_state.setdefault("tpl-buffers", {})
     if template_id not in buffers:
-        files, base = app().workshop.files(template_id)
-        buffers[template_id] = {"files": files, "base": base, "generation": 0}
+        _reload(template_id)
     return buffers[template_id]  # type: ignore[no-any-return]
 
 
 def _reload(template_id: str) -> None:
+    """Start editing from the newest saved version; the editors start afresh with it."""
     buffers = st.session_state.setdefault("tpl-buffers", {})
     generation = buffers.get(template_id, {}).get("generation", 0) + 1
     files, base = app().workshop.files(template_id)
-    buffers[template_id] = {"files": files, "base": base, "generation": generation}
+    buffers[template_id] = {"files": files, "initial": dict(files), "base": base, "generation": generation}
+
+
+def _editor_key(template_id: str, name: str, generation: object) -> str:
+    return f"ace-{template_id}-{name}-{generation}"
 
 
 def editor(template_id: str) -> None:
     buffer = _buffer(template_id)
     files: dict[str, str] = buffer["files"]  # type: ignore[assignment]
+    initial: dict[str, str] = buffer["initial"]  # type: ignore[assignment]
     base = buffer["base"]
+    for name in FILES:  # what the editors hold now (their value is kept under their key)
+        typed = st.session_state.get(_editor_key(template_id, name, buffer["generation"]))
+        if isinstance(typed, str):
+            files[name] = typed
     st.subheader(template_id)
     if base is None:
         st.caption(_("A shipped template: your first save makes your organization's own copy, which replaces it."))
@@ -127,11 +136,11 @@ def editor(template_id: str) -> None:
         tabs = st.tabs(FILES)
         for tab, name in zip(tabs, FILES, strict=True):
             with tab:
-                text = st_ace(
-                    value=files.get(name, ""),
+                st_ace(
+                    value=initial.get(name, ""),  # fixed while typing, so no keystroke is lost
                     language="yaml" if name == META_FILE else "django",
                     theme="chrome",
-                    key=f"ace-{template_id}-{name}-{base}-{buffer['generation']}",
+                    key=_editor_key(template_id, name, buffer["generation"]),
                     auto_update=True,
                     wrap=True,
                     min_lines=18,
@@ -139,9 +148,6 @@ def editor(template_id: str) -> None:
                     font_size=13,
                     annotations=annotations(problems, name),
                 )
-                if isinstance(text, str) and text != files.get(name, ""):
-                    files[name] = text
-                    st.rerun()
         save_box(template_id, files, base, problems)
     with right:
         st.markdown("**" + _("Checks") + "**")
