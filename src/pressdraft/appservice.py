@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pressdraft.directory import default_directory, from_table_rows, parse_directory
+from pressdraft.docx import Letterhead, load_letterhead
 from pressdraft.editing import Marks, new_draft_data
 from pressdraft.engine import Engine
 from pressdraft.export import Edition, Planned, pdf_files, zip_edition
@@ -61,8 +62,8 @@ class StoreDrafts:
 
 
 class AppService:
-    def __init__(self, store: Store, shipped: Library, user: str = LOCAL_USER):
-        self.store, self.shipped, self.user = store, shipped, user
+    def __init__(self, store: Store, shipped: Library, user: str = LOCAL_USER, letterhead: Letterhead | None = None):
+        self.store, self.shipped, self.user, self.letterhead = store, shipped, user, letterhead
         self._directory_version: int | None = -1
         self._templates_seen: tuple[tuple[str, int | None], ...] | None = None
         self.engine = Engine(shipped, default_directory())
@@ -79,7 +80,8 @@ class AppService:
         Path(settings["data_dir"]).mkdir(parents=True, exist_ok=True)
         store = open_store(settings["database_url"], auto_upgrade=True)
         library = Library.from_folder(settings["templates_dir"] or default_templates_folder())
-        service = cls(store, library)
+        letterhead = load_letterhead(Path(settings["letterhead"]).read_bytes()) if settings["letterhead"] else None
+        service = cls(store, library, letterhead=letterhead)
         service.seed()
         return service
 
@@ -215,15 +217,16 @@ class AppService:
 
     def _planned(self, edition: Edition) -> list[Planned]:
         side_by_side = len(edition.rendition.markdown) > 1
-        planned = edition.plan(["docx"], side_by_side=side_by_side) + edition.plan(["md", "txt"])
+        letterhead = self.letterhead
+        planned = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead) + edition.plan(["md", "txt"])
 
         def bundle() -> bytes:
-            files = edition.files(["docx", "md", "txt"], side_by_side=side_by_side)
+            files = edition.files(["docx", "md", "txt"], side_by_side=side_by_side, letterhead=letterhead)
             return zip_edition(edition, files, self.engine.dump_draft(edition.draft)).data
 
         planned.append(Planned(f"{edition.stem}.zip", bundle))
         if shutil.which("soffice"):
-            for item in edition.plan(["docx"]):
+            for item in edition.plan(["docx"], letterhead=letterhead):
                 pdf_name = item.name.removesuffix(".docx") + ".pdf"
                 planned.append(Planned(pdf_name, lambda item=item: pdf_files([item.make_file()])[0].data))
         return planned
