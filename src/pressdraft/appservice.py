@@ -7,6 +7,7 @@ it is tested without a browser.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import shutil
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class DraftRow:
     languages: list[str]
     missing: dict[str, int]
     updated_at: dt.datetime
+    owner: str = ""
 
 
 class StoreDrafts:
@@ -73,6 +75,15 @@ class AppService:
     @property
     def library(self) -> Library:
         return self.engine.library
+
+    def for_user(self, user: str) -> AppService:
+        """This service acting for ``user`` (one signed-in session): the same store, engine and
+        caches, but drafts it creates are owned by ``user`` and every change it makes (templates,
+        directory, deletions) is audited as ``user``."""
+        view = copy.copy(self)
+        view.user = user
+        view.workshop = Workshop(self.store, self.shipped, lambda: self.engine.directory, user)
+        return view
 
     @classmethod
     def open(cls, settings: dict[str, Any]) -> AppService:
@@ -173,7 +184,11 @@ class AppService:
             missing = {
                 lang: sum(1 for p in problems if p.severity == "gap" and p.lang == lang) for lang in summary.languages
             }
-            rows.append(DraftRow(summary.id, summary.title, name, summary.languages, missing, summary.updated_at))
+            rows.append(
+                DraftRow(
+                    summary.id, summary.title, name, summary.languages, missing, summary.updated_at, summary.owner
+                )
+            )
         return rows
 
     def duplicate_draft(self, draft_id: str) -> str:
