@@ -139,7 +139,9 @@ class AppService:
         return DraftEditor(self.engine, StoreDrafts(self), draft_id)
 
     def new_draft(self, template_id: str | None = None) -> str:
-        template = self.library.get(template_id or self.library.ids()[0])
+        """A fresh draft of ``template_id``; by default of the kind last worked on."""
+        known = [t for t in (template_id, *(d.template_id for d in self.store.list_drafts())) if t in self.library]
+        template = self.library.get(known[0] if known else self.library.ids()[0])
         data = new_draft_data(template, ["tr", "az", "en"], "tr")
         data["release"]["date"] = dt.date.today().isoformat()
         return self.store.create_draft(data, owner=self.user).id
@@ -185,9 +187,7 @@ class AppService:
                 lang: sum(1 for p in problems if p.severity == "gap" and p.lang == lang) for lang in summary.languages
             }
             rows.append(
-                DraftRow(
-                    summary.id, summary.title, name, summary.languages, missing, summary.updated_at, summary.owner
-                )
+                DraftRow(summary.id, summary.title, name, summary.languages, missing, summary.updated_at, summary.owner)
             )
         return rows
 

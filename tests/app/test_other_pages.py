@@ -55,6 +55,7 @@ def test_the_templates_page_lists_the_library_and_opens_the_editor_with_its_chec
     script.write_text("from pressdraft.ui import templates_page\ntemplates_page.page()\n", "utf-8")
     at = AppTest.from_file(str(script), default_timeout=60)
     at.run()
+    at.selectbox(key="tpl-pick").set_value("joint-meeting").run()
     assert not at.exception
     table = at.dataframe[0].value
     assert "joint-meeting" in list(table["Key"])

@@ -84,7 +84,9 @@ def header(ed: DraftEditor) -> None:
 
 
 def _new_release() -> None:
-    st.query_params["draft"] = app().new_draft()
+    """Another release of the kind on screen (the kind can be changed in the form)."""
+    current = st.session_state.get("editor")
+    st.query_params["draft"] = app().new_draft(current.data.get("template") if current else None)
 
 
 @st.fragment
