@@ -64,3 +64,12 @@ def test_every_download_is_named_as_the_cli_names_it(service):
     names = [p.name for p in service.edition_files(editor.edition(), editor.id)]
     stem = "2021-10-23_turkiye-azerbaycan-ortak-medya-platformu-ilk-toplantisini"
     assert f"{stem}_tr.docx" in names and f"{stem}_tr-az-en.docx" in names and f"{stem}.zip" in names
+
+
+def test_a_new_place_added_from_the_form_is_in_the_directory_and_a_taken_key_is_refused(service):
+    service.add_directory_entry("places", "ganja", {"name": {"tr": "Gence", "az": "Gəncə", "en": "Ganja"}})
+    assert service.engine.directory.place("ganja", "x").name.get("tr") == "Gence"
+    with pytest.raises(PressdraftError, match="taken"):
+        service.add_directory_entry("places", "ganja", {"name": {"tr": "X"}})
+    with pytest.raises(PressdraftError):
+        service.add_directory_entry("people", "Bad Key", {"name": {"tr": "X"}})

@@ -250,9 +250,18 @@ class AppService:
     def directory_data(self) -> dict[str, Any]:
         return self.engine.directory.model_dump(mode="json", exclude_none=True)
 
+    def add_directory_entry(self, section: str, key: str, entry: dict[str, Any]) -> None:
+        """One new person or place, added from the form's picker; refused if invalid or taken."""
+        data = self.directory_data()
+        if key in (data.get(section) or {}):
+            raise PressdraftError(Problem(f"{section}.{key}", "the key {key!r} is taken", {"key": key}))
+        self._save_directory({**data, section: {**(data.get(section) or {}), key: entry}})
+
     def save_directory_section(self, section: str, rows: list[dict[str, Any]]) -> None:
         """Replace one section; refused, with every problem, when the result is not valid."""
-        data = from_table_rows(self.directory_data(), section, rows)
+        self._save_directory(from_table_rows(self.directory_data(), section, rows))
+
+    def _save_directory(self, data: dict[str, Any]) -> None:
         directory = parse_directory(data)
         latest = self.store.directory_version()
         self.store.save_directory(

@@ -18,7 +18,9 @@ import streamlit as st
 from pressdraft.directory import Directory
 from pressdraft.editing import empty_row
 from pressdraft.library import FieldSpec
-from pressdraft.ui.state import _, engine, ui_lang
+from pressdraft.problems import PressdraftError
+from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.state import _, app, engine, ui_lang
 from pressdraft.workspace import DraftEditor
 
 LANG_LABELS = {"tr": "TR", "az": "AZ", "en": "EN"}
@@ -110,6 +112,7 @@ def place(ed: DraftEditor, path: str, directory: Directory, stale: set[tuple[str
     )
     if st.session_state[key] == INLINE:
         localized(ed, path, multiline=False, source=ed.source_language, stale=stale)
+    add_to_directory(ed, path, "places")
 
 
 def _on_reference(ed: DraftEditor, path: str, key: str) -> None:
@@ -140,6 +143,37 @@ def _commit_key(ed: DraftEditor, path: str, key: str) -> None:
     ed.set(path, st.session_state[key])
 
 
+def add_to_directory(ed: DraftEditor, path: str, section: str, *, many: bool = False) -> None:
+    """ "Add new": a person or place typed once, in every language, then chosen for this field."""
+    prefix = widget_key(path, "new")
+    with st.popover(_("Add a new person") if section == "people" else _("Add a new place"), key=prefix):
+        key = st.text_input(_("Key (lower-case letters, digits, hyphens)"), key=f"{prefix}-key")
+        columns = st.columns(len(LANG_LABELS))
+        names = {
+            lang: col.text_input(_("Name") + f" · {label}", key=f"{prefix}-name-{lang}")
+            for col, (lang, label) in zip(columns, LANG_LABELS.items(), strict=True)
+        }
+        titles = {}
+        if section == "people":
+            titles = {
+                lang: col.text_input(_("Title") + f" · {label}", key=f"{prefix}-title-{lang}")
+                for col, (lang, label) in zip(columns, LANG_LABELS.items(), strict=True)
+            }
+        if st.button(_("Add"), key=f"{prefix}-add", type="primary"):
+            entry = {"name": {k: v for k, v in names.items() if v.strip()}}
+            if any(v.strip() for v in titles.values()):
+                entry["title"] = {k: v for k, v in titles.items() if v.strip()}
+            try:
+                app().add_directory_entry(section, key.strip(), entry)
+            except PressdraftError as error:
+                for problem in error.problems:
+                    st.error(problem_text(ui_lang(), problem))
+                return
+            _forget(path)
+            ed.set(path, [*(ed.value(path) or []), key.strip()] if many else key.strip())
+            st.rerun()
+
+
 def people(ed: DraftEditor, path: str, directory: Directory, label: str) -> None:
     """Several people from the directory, in the order they are to be named."""
     keys = list(directory.people)
@@ -156,6 +190,7 @@ def people(ed: DraftEditor, path: str, directory: Directory, label: str) -> None
         args=(ed, path, key),
         label_visibility="collapsed",
     )
+    add_to_directory(ed, path, "people", many=True)
 
 
 # --- rows ----------------------------------------------------------------------------------------
