@@ -21,6 +21,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/render.py
+	$(BIN)/python benchmarks/app.py
+	$(BIN)/python benchmarks/inflect.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks app.py
