@@ -124,3 +124,11 @@ def test_only_the_requested_languages_are_compared() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language"):
         consistency_warnings({}, [], ("tr", "ru"))
+
+
+def test_an_ap_whole_hour_matches_the_turkish_full_hour():
+    # AP writes whole hours without minutes ("10 a.m."); TDK writes 10.00 (conventions §4.2, §7.4).
+    texts = {"fields.when": {"tr": "Saat 10.00'da ve 18.00'de", "en": "at 10 a.m. and 6 p.m."}}
+    assert consistency_warnings(texts, [], ["tr", "en"]) == []
+    wrong = {"fields.when": {"tr": "Saat 10.00'da", "en": "at 11 a.m."}}
+    assert {w.value for w in consistency_warnings(wrong, [], ["tr", "en"])} == {"10:00", "11:00"}

@@ -144,6 +144,9 @@ NUMBERS_AND_DATES: list[Row] = [
     ("1000000", {}, ("1000000'da", "", "1000000'a", "1000000'un", "", "")),
     # TDK times with a period: 17.30'da (avrupa-postasi.com, edebiyatokulu.org; §4.2)
     ("17.30", {}, ("17.30'da", "", "17.30'a", "", "", "")),
+    # R13 a full hour is read without its minutes: 12.00 "on iki" -> 12.00'de, 20.00 "yirmi"
+    ("12.00", {}, ("12.00'de", "12.00'den", "12.00'ye", "", "", "")),
+    ("20.00", {}, ("20.00'de", "20.00'den", "20.00'ye", "", "", "")),
     # R1 23 Nisan'da (turkcenindirilisi.com); last word decides
     ("23 Nisan", {}, ("23 Nisan'da", "23 Nisan'dan", "23 Nisan'a", "23 Nisan'ın", "23 Nisan'ı", "")),
     # brief / §4.2: 23 Ekim'de, 23 Ekim 2021'de

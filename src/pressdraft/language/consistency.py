@@ -61,8 +61,9 @@ def _numbers(text: str, lang: str) -> set[str]:
             found.add(_canonical(raw.replace(group, "").replace(decimal, ".")))
         elif re.fullmatch(rf"\d+{re.escape(decimal)}\d+", raw):
             found.add(_canonical(raw.replace(decimal, ".")))
-        elif re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):  # a time: 18.00 (tr), 18:00, 6:00 p.m.
-            hour, minute = int(raw[:-3]), raw[-2:]
+        elif re.fullmatch(r"\d{1,2}[.:]\d{2}", raw) or (raw.isdigit() and _PM.match(text, match.end())):
+            # a time: 18.00 (tr), 18:00, 6:00 p.m., and AP's whole hours: 10 a.m.
+            hour, minute = (int(raw[:-3]), raw[-2:]) if not raw.isdigit() else (int(raw), "00")
             suffix = _PM.match(text, match.end())
             if suffix and hour < 12 and suffix.group(1).lower().startswith("p"):
                 hour += 12

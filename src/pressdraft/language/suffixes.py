@@ -52,15 +52,17 @@ def _closing_quote_split(text: str) -> str | None:
 
 def _number_value(num: str, lang: str) -> int:
     """The integer whose last spoken word ends the numeral ``num`` (``1.000`` → 1000,
-    ``17.30`` → 30, ``2,5`` → 5): grouping per the language, decimals and times by their tail."""
+    ``17.30`` → 30, ``2,5`` → 5): grouping per the language, decimals and times by their tail,
+    except a tail of zeros, which is not spoken (``12.00`` is read "on iki": 12.00'de)."""
     group_sep, decimal_sep = (",", ".") if lang == "en" else (".", ",")
     grouped = rf"\d{{1,3}}(?:{re.escape(group_sep)}\d{{3}})+"
     if re.fullmatch(grouped, num):
         return int(num.replace(group_sep, ""))
     if re.fullmatch(rf"{grouped}{re.escape(decimal_sep)}\d+", num):
         return int(num.rsplit(decimal_sep, 1)[1])
-    tail = re.split(r"[.,:]", num)[-1]
-    return int(tail)
+    parts = re.split(r"[.,:]", num)
+    spoken_parts = [part for part in parts[1:] if int(part)] or [parts[0]]
+    return int(spoken_parts[-1])
 
 
 def _is_abbreviation(core: str) -> bool:
