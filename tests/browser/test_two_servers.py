@@ -1,0 +1,247 @@
+"""Several app servers on one PostgreSQL database behind nginx, driven by two browsers.
+
+Two ``streamlit run`` servers share ``PRESSDRAFT_DATABASE_URL`` (migrated first with
+``pressdraft db upgrade``, as docs/deploy.md says) and a cookie secret, behind a local nginx
+configured by ``deploy/nginx.conf.template`` itself, with sticky sessions. A draft changed
+through one server is seen through the other, directly and through nginx.
+
+Skips, saying why, without Chromium, nginx or a PostgreSQL server
+(``PRESSDRAFT_TEST_POSTGRES_URL``, a role that may create databases); CI has all three.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import string
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from helpers import by_key, type_into, wait_for_app
+from playwright.sync_api import expect
+from sqlalchemy import create_engine, make_url, text
+
+from pressdraft.files import read_data
+from pressdraft.store import open_store
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
+EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
+NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
+POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")
+ROUTE_COOKIE = "pressdraft_server"
+SERVED_BY = "X-Pressdraft-Server"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Nginx:
+    """nginx on a free port with the deployment's configuration, run by the current user.
+
+    Its folder (pid, logs, temporary files) is readable by all, so that nginx started by root,
+    whose workers run as ``nobody``, can use its temporary files too.
+    """
+
+    def __init__(self, upstreams: list[str]):
+        assert NGINX is not None
+        self.dir = Path(tempfile.mkdtemp(prefix="pressdraft-nginx-"))
+        self.dir.chmod(0o755)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = string.Template(TEMPLATE.read_text("utf-8")).safe_substitute(
+            NGINX_DIR=str(self.dir),
+            LISTEN=f"127.0.0.1:{self.port}",
+            MAX_BODY="200m",
+            APP_SERVERS=" ".join(f"server {address};" for address in upstreams),
+        )
+        unfilled = [line for line in config.splitlines() if "${" in line and not line.lstrip().startswith("#")]
+        assert not unfilled, f"placeholders left unfilled: {unfilled}"
+        self.config = self.dir / "nginx.conf"
+        self.config.write_text(config, "utf-8")
+        base = [NGINX, "-c", str(self.config), "-p", str(self.dir), "-e", str(self.dir / "error.log")]
+        checked = subprocess.run([*base, "-t"], capture_output=True, text=True)
+        assert checked.returncode == 0, f"nginx refuses the configuration:\n{checked.stderr}"
+        self.process = subprocess.Popen(
+            [*base, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"nginx died:\n{self.errors()}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        pytest.fail(f"nginx did not listen in 15 s:\n{self.errors()}")
+
+    def errors(self) -> str:
+        log = self.dir / "error.log"
+        return log.read_text("utf-8", "replace")[-5000:] if log.exists() else "(no error log)"
+
+    def served_by(self, route: str | None, path: str = "/_stcore/health") -> tuple[str, str]:
+        """Which app server answers a request with this route cookie, and the cookie set back."""
+        request = urllib.request.Request(self.url + path)
+        if route is not None:
+            request.add_header("Cookie", f"{ROUTE_COOKIE}={route}")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            cookies = response.headers.get_all("Set-Cookie") or []
+            routes = [m.group(1) for c in cookies if (m := re.match(rf"{ROUTE_COOKIE}=([^;]+)", c))]
+            return response.headers[SERVED_BY], routes[0] if routes else ""
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture
+def shared_database() -> Iterator[str]:
+    """A new PostgreSQL database for the servers to share, dropped afterwards."""
+    if not POSTGRES_URL:
+        pytest.skip("set PRESSDRAFT_TEST_POSTGRES_URL (a PostgreSQL role that may create databases) to run this test")
+    admin_url = make_url(POSTGRES_URL)
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"pressdraft_servers_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def nginx_installed() -> None:
+    if NGINX is None:
+        pytest.skip("no nginx found (install Debian's 'nginx' package to run the several-servers test)")
+
+
+@pytest.fixture
+def cluster(browser, nginx_installed, start_server, shared_database, request):
+    """Two app servers on one migrated PostgreSQL database, behind nginx: (a, b, nginx)."""
+    upgraded = subprocess.run(
+        [sys.executable, "-m", "pressdraft.cli", "db", "upgrade", "--database-url", shared_database],
+        capture_output=True,
+        text=True,
+    )
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert "applied 0001" in upgraded.stdout
+    env = {
+        "PRESSDRAFT_DATABASE_URL": shared_database,
+        "STREAMLIT_SERVER_COOKIE_SECRET": uuid.uuid4().hex,  # one secret for all servers (st.login)
+        "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",  # as in production: no reruns on file changes
+    }
+    a, b = start_server("server-a", env), start_server("server-b", env)
+    balancer = Nginx([f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"])
+    yield a, b, balancer
+    balancer.stop()
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        print(f"nginx errors:\n{balancer.errors()}")
+
+
+def routes_to_each_server(balancer: Nginx, addresses: list[str]) -> dict[str, str]:
+    """A route cookie value that nginx sends to each server (found by asking it)."""
+    found: dict[str, str] = {}
+    for attempt in range(200):
+        route = f"route-{attempt}"
+        served, _ = balancer.served_by(route)
+        found.setdefault(served, route)
+        if set(found) >= set(addresses):
+            return found
+    pytest.fail(f"nginx sent 200 route keys only to {sorted(found)}, not to all of {addresses}")
+
+
+def shows(page, key: str, value: str) -> None:
+    """The field shows ``value`` (waiting while the page loads: a value is never read half-drawn)."""
+    expect(by_key(page, key).locator("input").first).to_have_value(value, timeout=15_000)
+
+
+def open_page(browser, balancer: Nginx, route: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_cookies([{"name": ROUTE_COOKIE, "value": route, "url": balancer.url}])
+    return context, context.new_page()
+
+
+def test_nginx_sticks_a_browser_to_one_server_and_spreads_browsers(cluster):
+    a, b, balancer = cluster
+    addresses = [f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"]
+    served, route = balancer.served_by(None)  # a first visit: nginx picks a key and sets it
+    assert served in addresses and route
+    for _ in range(5):
+        assert balancer.served_by(route) == (served, route)  # and keeps the browser there
+    routes = routes_to_each_server(balancer, addresses)
+    for address, key in routes.items():
+        assert all(balancer.served_by(key)[0] == address for _ in range(3))
+
+
+def test_a_draft_changed_through_one_server_is_seen_through_the_other(browser, cluster, shared_database):
+    a, b, balancer = cluster
+    with open_store(shared_database) as store:  # the shipped example, as an import would store it
+        draft_id = store.create_draft(read_data(EXAMPLE.read_text("utf-8"), "yaml"), owner="local").id
+    address_a, address_b = f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"
+    routes = routes_to_each_server(balancer, [address_a, address_b])
+    context_a, page_a = open_page(browser, balancer, routes[address_a])
+    context_b, page_b = open_page(browser, balancer, routes[address_b])
+    try:
+        # browser 1, through nginx, lands on server A (websocket included) and edits the release
+        response = page_a.goto(f"{balancer.url}/?draft={draft_id}")
+        assert response is not None and response.headers[SERVED_BY.lower()] == address_a
+        wait_for_app(page_a)
+        assert parse_qs(urlsplit(page_a.url).query)["draft"] == [draft_id]
+        shows(page_a, "w-fields-platform-en", "Turkey-Azerbaijan Joint Media Platform")
+        type_into(page_a, "w-fields-platform-en", "Typed on server A")
+        type_into(page_a, "w-fields-platform-az", "A serverində yazılıb")
+
+        # browser 2 opens the same ?draft= URL directly on server B ...
+        page_b.goto(f"{b.url}/?draft={draft_id}")
+        wait_for_app(page_b)
+        shows(page_b, "w-fields-platform-en", "Typed on server A")
+        shows(page_b, "w-fields-platform-az", "A serverində yazılıb")
+
+        # ... and through nginx, which keeps it on B; it changes the draft there
+        response = page_b.goto(f"{balancer.url}/?draft={draft_id}")
+        assert response is not None and response.headers[SERVED_BY.lower()] == address_b
+        wait_for_app(page_b)
+        shows(page_b, "w-fields-platform-en", "Typed on server A")
+        type_into(page_b, "w-fields-platform-tr", "B sunucusunda değişti")
+        type_into(page_b, "w-fields-platform-en", "Changed on server B")
+
+        # browser 1 reloads through nginx, still on server A, and sees B's changes
+        response = page_a.reload()
+        assert response is not None and response.headers[SERVED_BY.lower()] == address_a
+        wait_for_app(page_a)
+        shows(page_a, "w-fields-platform-en", "Changed on server B")
+        shows(page_a, "w-fields-platform-tr", "B sunucusunda değişti")
+        shows(page_a, "w-fields-platform-az", "A serverində yazılıb")
+
+        # and directly on server A, with no nginx in between
+        page_a.goto(f"{a.url}/?draft={draft_id}")
+        wait_for_app(page_a)
+        shows(page_a, "w-fields-platform-en", "Changed on server B")
+    finally:
+        context_a.close()
+        context_b.close()
