@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pressdraft.auth import parse_allowlist
 from pressdraft.problems import PressdraftError, Problem
 
 
@@ -22,7 +23,7 @@ class Setting:
     name: str
     help: str
     default: Callable[[dict[str, Any]], Any]
-    parse: Callable[[str], Any] = str
+    parse: Callable[[Any], Any] = str  # a str, or a table of the TOML file
 
     @property
     def variable(self) -> str:
@@ -49,6 +50,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("templates_dir", "folder of the shipped template library", lambda s: None, _path),
     Setting("letterhead", "a letterhead .docx made in Word, used for every release", lambda s: None, _path),
     Setting("ui_language", "interface language (tr, az, en); empty: the browser's", lambda s: "", _ui_language),
+    Setting(
+        "allowlist",
+        "who may sign in, with their role: email=role pairs (drafter, editor, admin) separated by commas, "
+        "or a TOML table; used with a sign-in provider only (docs/sign-in.md)",
+        lambda s: {},
+        parse_allowlist,
+    ),
+    Setting(
+        "sign_in_provider",
+        "name of the provider section [auth.NAME] of Streamlit's secrets to sign in with; empty: [auth] itself",
+        lambda s: "",
+        lambda value: value.strip(),
+    ),
 )
 
 
@@ -63,8 +77,10 @@ def load_settings(environ: Mapping[str, str] | None = None, file: Path | None = 
     values: dict[str, Any] = {}
     for setting in SETTINGS:
         raw = environ.get(setting.variable, from_file.get(setting.name))
+        if raw is not None and not isinstance(raw, Mapping):
+            raw = str(raw)
         try:
-            values[setting.name] = setting.default(values) if raw in (None, "") else setting.parse(str(raw))
+            values[setting.name] = setting.default(values) if raw in (None, "") else setting.parse(raw)
         except ValueError as error:
             raise PressdraftError(Problem(setting.variable, "{message}", {"message": str(error)})) from None
     return values

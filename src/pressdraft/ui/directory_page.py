@@ -1,4 +1,6 @@
-"""Directory: people, organizations, contacts and places, a column per language, validated on save."""
+"""Directory: people, organizations, contacts and places, a column per language, validated on save.
+
+Editors and admins edit it; drafters read it."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import streamlit as st
 from pressdraft.directory import TABLE_COLUMNS, table_rows
 from pressdraft.problems import N_, PressdraftError
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import _, app, ui_lang
+from pressdraft.ui.state import _, account, app, ui_lang
 
 SECTION_TITLES = {
     "people": N_("People"),
@@ -21,11 +23,17 @@ def page() -> None:
     st.title(_("Directory"))
     st.caption(_("Names and titles typed once here come out the same in every release, in every language."))
     data = app().directory_data()
+    editable = account().can("directory.edit")
+    if not editable:
+        st.info(_("Read only: editors and administrators change the directory."), icon=":material/lock:")
     tabs = st.tabs([_(SECTION_TITLES[s]) for s in TABLE_COLUMNS])
     for tab, section in zip(tabs, TABLE_COLUMNS, strict=True):
         with tab:
             rows = table_rows(data, section)
             columns = {name: _column_label(name) for name in (rows[0] if rows else {"key": ""})}
+            if not editable:
+                st.dataframe(rows, key=f"dir-{section}", hide_index=True, width="stretch", column_config=columns)
+                continue
             edited = st.data_editor(
                 rows,
                 num_rows="dynamic",

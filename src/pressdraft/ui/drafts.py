@@ -1,4 +1,8 @@
-"""Drafts: every release in the making, opened, duplicated, deleted to a trash, imported, exported."""
+"""Drafts: every release in the making, opened, duplicated, deleted to a trash, imported, exported.
+
+Drafts are shared by the office: everyone sees and opens every draft, with its owner shown.
+A draft goes to the trash and back by its owner or an admin; only an admin deletes for good.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pressdraft.problems import PressdraftError
 from pressdraft.ui import pages
 from pressdraft.ui.form import LANG_LABELS
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import _, app, ui_lang
+from pressdraft.ui.state import _, account, app, ui_lang
 
 MAX_UPLOAD_BYTES = 2_000_000
 
@@ -39,6 +43,7 @@ def listing(*, trash: bool) -> None:
         st.caption(_("The trash is empty.") if trash else _("No drafts yet."))
         return
     service = app()
+    who = account()
     for row in rows:
         with st.container(border=True):
             st.markdown(f"**{row.title or _('Untitled')}**")
@@ -51,16 +56,22 @@ def listing(*, trash: bool) -> None:
             )
             kind = row.template_name.get(ui_lang()) or row.template_name.get("en", "")
             edited = _("edited {when}").format(when=row.updated_at.strftime("%d.%m.%Y %H:%M"))
-            st.caption(f"{kind} · {languages} · {completeness} · {edited}")
+            owner = "" if who.local else " · " + _("owner: {user}").format(user=row.owner)
+            st.caption(f"{kind} · {languages} · {completeness} · {edited}{owner}")
             with st.container(horizontal=True):
                 if trash:
-                    st.button(_("Restore"), key=f"restore-{row.id}", on_click=service.restore_draft, args=(row.id,))
-                    st.button(_("Delete for good"), key=f"purge-{row.id}", on_click=service.purge_draft, args=(row.id,))
+                    if who.may_trash(row.owner):
+                        st.button(_("Restore"), key=f"restore-{row.id}", on_click=service.restore_draft, args=(row.id,))
+                    if who.can("trash.purge"):
+                        st.button(
+                            _("Delete for good"), key=f"purge-{row.id}", on_click=service.purge_draft, args=(row.id,)
+                        )
                     continue
                 if st.button(_("Open"), key=f"open-{row.id}", type="primary"):
                     _open(row.id)
                 st.button(_("Duplicate"), key=f"dup-{row.id}", on_click=service.duplicate_draft, args=(row.id,))
-                st.button(_("Delete"), key=f"del-{row.id}", on_click=service.trash_draft, args=(row.id,))
+                if who.may_trash(row.owner):
+                    st.button(_("Delete"), key=f"del-{row.id}", on_click=service.trash_draft, args=(row.id,))
                 for fmt in ("yaml", "json"):
                     name, make = service.draft_export(row.id, fmt)
                     label = _("Export {fmt}").format(fmt=fmt.upper())

@@ -1,4 +1,10 @@
-"""The app's pages and the sidebar every page shares (the interface language)."""
+"""The app's pages, the sidebar every page shares (language, who is signed in), and the gate.
+
+With a sign-in provider configured, a session that is not signed in sees only the sign-in
+page, and one whose user is not on the allowlist only a refusal with a way to sign out. A
+signed-in user's navigation lists the pages their role may use; the others stay reachable
+by URL but show a refusal instead (docs/sign-in.md).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from pressdraft import auth
 from pressdraft.problems import N_
 from pressdraft.ui import i18n
-from pressdraft.ui.state import UI_LANG, _, app, ui_lang
+from pressdraft.ui.state import UI_LANG, _, account, app, provider_configured, settings, ui_lang
 
 
 def _compose() -> None:
@@ -35,29 +42,159 @@ def _templates() -> None:
     templates_page.page()
 
 
+def _admin() -> None:
+    from pressdraft.ui import admin_page
+
+    admin_page.page()
+
+
 PAGES: dict[str, tuple[Callable[[], None], str, str]] = {
     "compose": (_compose, N_("Compose"), ":material/edit_note:"),
     "drafts": (_drafts, N_("Drafts"), ":material/folder_open:"),
     "directory": (_directory, N_("Directory"), ":material/contacts:"),
     "templates": (_templates, N_("Templates"), ":material/description:"),
+    "admin": (_admin, N_("Administration"), ":material/admin_panel_settings:"),
 }
+# The capability (pressdraft.auth.CAPABILITIES) each page needs.
+NEEDS = {
+    "compose": "compose",
+    "drafts": "drafts",
+    "directory": "directory.view",
+    "templates": "templates",
+    "admin": "admin",
+}
+ROLE_NAMES = {"drafter": N_("drafter"), "editor": N_("editor"), "admin": N_("administrator")}
+
+
+def role_name(role: str | None) -> str:
+    return _(ROLE_NAMES[role]) if role in ROLE_NAMES else ""
 
 
 def page(name: str) -> st.Page:
+    """A page of the navigation: listed when the session's role may use it, else hidden and
+    showing a refusal to whoever opens its URL."""
     function, title, icon = PAGES[name]
-    return st.Page(function, title=_(title), icon=icon, url_path=name, default=name == "compose")
+    allowed = account().can(NEEDS[name])
+    return st.Page(
+        function if allowed else lambda: refusal(name),
+        title=_(title),
+        icon=icon,
+        url_path=name,
+        default=name == "compose",
+        visibility="visible" if allowed else "hidden",
+    )
+
+
+def refusal(name: str) -> None:
+    """What a page shows to a role that may not use it."""
+    st.title(_(PAGES[name][1]))
+    st.warning(
+        _("Your role ({role}) does not include this page. Ask an administrator if you need it.").format(
+            role=role_name(account().role)
+        ),
+        icon=":material/block:",
+    )
+
+
+def require(capability: str, name: str) -> None:
+    """Stop a page whose role may not use it (a second lock behind the navigation's)."""
+    if not account().can(capability):
+        refusal(name)
+        st.stop()
 
 
 def run() -> None:
-    """Set up the page, the sidebar and the navigation, then run the chosen page."""
+    """Set up the page, the gate, the sidebar and the navigation, then run the chosen page."""
     st.set_page_config(page_title="pressdraft", page_icon=":material/article:", layout="wide")
     ui_lang()
+    who = gate()
     app().refresh()
     with st.sidebar:
-        st.selectbox(
-            _("Interface language"),
-            list(i18n.UI_LANGUAGES),
-            key=UI_LANG,
-            format_func=i18n.LANGUAGE_NAMES.get,
-        )
+        language_choice()
+        account_box(who)
     st.navigation([page(name) for name in PAGES]).run()
+
+
+def language_choice() -> None:
+    st.selectbox(_("Interface language"), list(i18n.UI_LANGUAGES), key=UI_LANG, format_func=i18n.LANGUAGE_NAMES.get)
+
+
+def account_box(who: auth.Account) -> None:
+    """Who is working: the local mode said plainly, or the signed-in user, their role and sign-out."""
+    if who.local:
+        st.caption(":material/person: " + _("Local mode: no sign-in, one user with every role."))
+        return
+    shown = f"{who.name} <{who.user}>" if who.name else who.user  # plain text: no Markdown from a claim
+    st.text(_("Signed in as {user} ({role})").format(user=shown, role=role_name(who.role)))
+    if st.button(_("Sign out"), icon=":material/logout:", key="sign-out", width="stretch"):
+        st.logout()
+
+
+def gate() -> auth.Account:
+    """The session's account when it may use the app; otherwise the sign-in page, a refusal,
+    or (an allowlist set without a provider) a configuration error, and the run stops."""
+    try:
+        auth.check_configuration(provider_configured(), settings()["allowlist"])
+    except auth.SignInMisconfigured:
+        _only(misconfigured)
+    who = account()
+    if who.allowed:
+        return who
+    _only(sign_in if who.refusal == "signed_out" else lambda: refused(who))
+    raise AssertionError("unreachable")  # _only stops the run
+
+
+def _only(view: Callable[[], None]) -> None:
+    """Show ``view`` whatever page the URL names, without navigation, and stop."""
+    pages = [
+        st.Page(view, title="pressdraft", url_path=name, default=name == "compose", visibility="hidden")
+        for name in PAGES
+    ]
+    st.navigation(pages, position="hidden").run()
+    st.stop()
+
+
+def _card() -> st.delta_generator.DeltaGenerator:
+    _left, middle, _right = st.columns([1, 2, 1])
+    box = middle.container(border=True)
+    box.markdown("## :material/article: pressdraft")
+    box.caption(_("Press releases in Turkish, Azerbaijani and English"))
+    return box
+
+
+def sign_in() -> None:
+    with _card():
+        st.markdown(_("Sign in with your organization's account to continue."))
+        if st.button(_("Sign in"), type="primary", icon=":material/login:", key="sign-in", width="stretch"):
+            st.login(settings()["sign_in_provider"] or None)
+        language_choice()
+
+
+REFUSALS = {
+    "not_listed": N_(
+        "You are signed in as {user}, but this address is not on the list of pressdraft users. "
+        "Ask an administrator to add you, then sign in again."
+    ),
+    "unverified": N_("Your sign-in provider has not verified the address {user}, so pressdraft cannot use it."),
+    "no_email": N_("Your sign-in provider did not give an e-mail address, which pressdraft needs to know your role."),
+}
+
+
+def refused(who: auth.Account) -> None:
+    with _card():
+        st.error("**" + _("No access") + "**", icon=":material/block:")
+        st.text(_(REFUSALS[who.refusal]).format(user=who.user))
+        if st.button(_("Sign out"), icon=":material/logout:", key="sign-out", width="stretch"):
+            st.logout()
+
+
+def misconfigured() -> None:
+    with _card():
+        st.error(
+            _(
+                "Sign-in is not set up correctly: an allowlist of users is set, but no sign-in provider. "
+                "Add the [auth] section to .streamlit/secrets.toml, or remove the allowlist to run without "
+                "sign-in (see docs/sign-in.md)."
+            ),
+            icon=":material/error:",
+        )

@@ -1,8 +1,10 @@
-"""What every page shares: settings, the engine, the store, the session's language and draft.
+"""What every page shares: settings, the engine, the store, the session's account, language and draft.
 
 The engine and the store are process-wide resources (read-only or thread-safe); the
-interface language and the open draft belong to one browser session. The open draft's id
-lives in the URL (``?draft=…``), so a reload or a second tab finds the same draft.
+interface language, the signed-in account and the open draft belong to one browser session.
+The open draft's id lives in the URL (``?draft=…``), so a reload or a second tab finds the
+same draft. A session acts through ``app()``: the shared service, acting for the signed-in
+user, so what they create is theirs and what they change is audited under their name.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from pressdraft import auth
 from pressdraft.engine import Engine
 from pressdraft.settings import load_settings
 from pressdraft.ui import i18n
@@ -26,12 +29,46 @@ def settings() -> dict[str, Any]:
 
 @st.cache_resource
 def _open_app() -> Any:
+    from pressdraft.admin import record_settings
     from pressdraft.appservice import AppService
 
-    return AppService.open(settings())
+    service = AppService.open(settings())
+    record_settings(service.store, settings())  # a role given or taken away in the settings is audited
+    return service
+
+
+def provider_configured() -> bool:
+    """Sign-in is on when Streamlit's secrets have an ``[auth]`` section (docs/sign-in.md)."""
+    return bool(st.secrets.load_if_toml_exists() and "auth" in st.secrets)
+
+
+def account() -> auth.Account:
+    """Who this session acts for: the local user with every role when no provider is
+    configured, else the signed-in user with the role the allowlist gives them (or none)."""
+    if not provider_configured():
+        return auth.local_account()
+    return auth.account_for(st.user.to_dict(), settings()["allowlist"])
 
 
 def app() -> Any:
+    """The engine and the store (opened once per server process), acting for this session's
+    user: drafts they create are theirs, changes they make are audited under their e-mail.
+    A session whose user may not use the app (not signed in, not on the allowlist) stops here.
+    """
+    shared = _shared_app()
+    who = account()
+    if not who.allowed:
+        st.stop()
+    if who.user == shared.user:
+        return shared
+    view = st.session_state.get("_service")
+    if view is None or view.user != who.user or view.store is not shared.store:
+        view = shared.for_user(who.user)
+        st.session_state["_service"] = view
+    return view
+
+
+def _shared_app() -> Any:
     """The engine and the store, opened once per server process.
 
     A database that is not ready (pending migrations on PostgreSQL, a newer schema) or cannot

@@ -22,6 +22,9 @@ LINE = re.compile(r"^[^/]+/(?P<file>[^:]+):(?P<line>\d+)")
 
 
 def page() -> None:
+    from pressdraft.ui.pages import require
+
+    require("templates", "templates")
     st.title(_("Templates"))
     workshop = app().workshop
     rows = workshop.rows()

@@ -1,0 +1,211 @@
+"""Administration (admins only): the audit log with its exports, the users and roles, the settings."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pressdraft import admin
+from pressdraft.auth import sorted_allowlist
+from pressdraft.problems import N_
+from pressdraft.settings import SETTINGS
+from pressdraft.store.records import AuditEntry
+from pressdraft.ui.pages import require, role_name
+from pressdraft.ui.state import _, account, app, settings
+
+OBJECT_TYPES = {
+    "": N_("Everything"),
+    "template": N_("Templates"),
+    "directory": N_("Directory"),
+    "draft": N_("Drafts"),
+    "setting": N_("Settings"),
+}
+ACTIONS = {
+    "template.save": N_("template saved"),
+    "template.restore": N_("template version restored"),
+    "directory.save": N_("directory saved"),
+    "draft.delete": N_("draft moved to the trash"),
+    "draft.restore": N_("draft restored from the trash"),
+    "draft.purge": N_("draft deleted for good"),
+    "settings.set": N_("setting changed"),
+    "settings.reset": N_("setting reset"),
+    "settings.changed": N_("setting changed"),
+}
+ROLE_RIGHTS = {
+    "drafter": N_("compose; every draft of the office; own drafts to the trash and back; directory to read"),
+    "editor": N_("what a drafter may, and templates and editing the directory"),
+    "admin": N_("everything: also administration (audit log, users, settings) and the whole trash"),
+}
+OBJECT_NAMES = {
+    "template": N_("Template"),
+    "directory": N_("Directory"),
+    "draft": N_("Draft"),
+    "setting": N_("Setting"),
+}
+PAGE = "audit-page"
+
+
+def page() -> None:
+    require("admin", "admin")
+    st.title(_("Administration"))
+    log, users, configured = st.tabs([_("Audit log"), _("Users and roles"), _("Settings")])
+    with log:
+        audit_log()
+    with users:
+        users_and_roles()
+    with configured:
+        settings_table()
+
+
+def _reset_paging() -> None:
+    st.session_state[PAGE] = 0
+
+
+def audit_log() -> None:
+    st.caption(
+        _(
+            "Every change to templates, the directory and the settings, and every deletion: "
+            "who, when, what, before and after. The newest first."
+        )
+    )
+    store = app().store
+    kind_column, csv_column, json_column = st.columns([3, 1, 1], vertical_alignment="bottom")
+    with kind_column:
+        kind = st.selectbox(
+            _("Show"),
+            list(OBJECT_TYPES),
+            format_func=lambda k: _(OBJECT_TYPES[k]),
+            key="audit-type",
+            on_change=_reset_paging,
+        )
+    csv_column.download_button(
+        _("Export CSV"),
+        data=lambda: admin.audit_csv(store),
+        file_name="pressdraft-audit.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="audit-csv",
+        on_click="ignore",
+        width="stretch",
+    )
+    json_column.download_button(
+        _("Export JSON"),
+        data=lambda: admin.audit_json(store),
+        file_name="pressdraft-audit.json",
+        mime="application/json",
+        icon=":material/download:",
+        key="audit-json",
+        on_click="ignore",
+        width="stretch",
+    )
+    number = int(st.session_state.setdefault(PAGE, 0))
+    entries, more = admin.audit_page(store, object_type=kind or None, page=number)
+    if not entries:
+        st.info(_("Nothing recorded yet."))
+    else:
+        shown = st.dataframe(
+            [
+                {
+                    _("When (UTC)"): entry.at.strftime("%Y-%m-%d %H:%M:%S"),
+                    _("Who"): entry.user,
+                    _("What"): _(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action,
+                    _("Object"): _object(entry),
+                    _("Before"): admin.compact(entry.before),
+                    _("After"): admin.compact(entry.after),
+                }
+                for entry in entries
+            ],
+            hide_index=True,
+            width="stretch",
+            key=f"audit-table-{kind}-{number}",
+            on_select="rerun",
+            selection_mode="single-row",
+        )
+        picked = shown.selection.rows
+        if picked:
+            details(entries[picked[0]])
+        else:
+            st.caption(_("Select a row to see what it changed."))
+    first = number * admin.AUDIT_PAGE_SIZE + 1
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button(
+            _("Newer"),
+            icon=":material/chevron_left:",
+            key="audit-newer",
+            disabled=number == 0,
+            on_click=_turn,
+            args=(-1,),
+        )
+        if entries:
+            st.caption(_("Entries {first}–{last}").format(first=first, last=first + len(entries) - 1))
+        st.button(
+            _("Older"), icon=":material/chevron_right:", key="audit-older", disabled=not more, on_click=_turn, args=(1,)
+        )
+
+
+def _object(entry: AuditEntry) -> str:
+    """What an entry is about: its kind, and a draft's title (its id is in the exports)."""
+    kind = _(OBJECT_NAMES[entry.object_type]) if entry.object_type in OBJECT_NAMES else entry.object_type
+    named = next((v["title"] for v in (entry.before, entry.after) if isinstance(v, dict) and v.get("title")), "")
+    return f"{kind} · {named or entry.object_id}"
+
+
+def details(entry: AuditEntry) -> None:
+    """One entry's before and after, in full."""
+    before, after = st.columns(2)
+    with before:
+        st.markdown("**" + _("Before") + "**")
+        st.json(entry.before if entry.before is not None else {}, expanded=True)
+    with after:
+        st.markdown("**" + _("After") + "**")
+        st.json(entry.after if entry.after is not None else {}, expanded=True)
+
+
+def _turn(step: int) -> None:
+    st.session_state[PAGE] = max(0, int(st.session_state.get(PAGE, 0)) + step)
+
+
+def users_and_roles() -> None:
+    who = account()
+    if who.local:
+        st.info(
+            _(
+                "Local mode: no sign-in provider is configured, so one local user works with every role. "
+                "To let a team sign in, see docs/sign-in.md."
+            ),
+            icon=":material/person:",
+        )
+    allowlist = settings()["allowlist"]
+    st.caption(_("Read from the settings (allowlist); change it there and restart the app. Changes are audited."))
+    if allowlist:
+        st.dataframe(
+            [
+                {_("E-mail"): email, _("Role"): role_name(role), _("May"): _(ROLE_RIGHTS[role])}
+                for email, role in sorted_allowlist(allowlist)
+            ],
+            hide_index=True,
+            width="stretch",
+            key="users-table",
+        )
+    else:
+        st.caption(_("The allowlist is empty."))
+    with st.expander(_("What each role may do")):
+        for role, rights in ROLE_RIGHTS.items():
+            st.markdown(f"**{role_name(role)}** — {_(rights)}")
+
+
+def settings_table() -> None:
+    values = settings()
+    st.caption(_("The settings in force, from PRESSDRAFT_* variables or the settings file (read-only here)."))
+    st.dataframe(
+        [
+            {
+                _("Setting"): setting.name,
+                _("Variable"): setting.variable,
+                _("Value"): admin.shown_value(setting.name, values.get(setting.name)),
+            }
+            for setting in SETTINGS
+        ],
+        hide_index=True,
+        width="stretch",
+        key="settings-table",
+    )

@@ -1,0 +1,180 @@
+"""Sign-in and roles in the real app through AppTest: what each role sees, may open and may do.
+
+A provider is "configured" by giving the run Streamlit secrets with an ``[auth]`` section, and
+the user by ``AppTest.user`` (the claims ``st.user`` reads); the real sign-in against an OpenID
+Connect provider is tested in the browser (tests/browser/test_sign_in.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+AUTH = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "not-a-real-secret-but-long-enough-for-a-test",
+        "client_id": "pressdraft",
+        "client_secret": "pressdraft",
+        "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration",
+    }
+}
+ALLOWLIST = "ayse@example.org=admin, emre@example.org=editor, deniz@example.org=drafter"
+
+
+@pytest.fixture
+def office(data_dir, monkeypatch):
+    """An installation with a sign-in provider and an allowlist of three people."""
+    monkeypatch.setenv("PRESSDRAFT_ALLOWLIST", ALLOWLIST)
+    return data_dir
+
+
+def as_user(email: str | None, *, page: str = "", provider: bool = True) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    if provider:
+        at.secrets = dict(AUTH)
+        at.user = {"is_logged_in": False} if email is None else {"is_logged_in": True, "email": email}
+    if page:
+        at._page_hash = calc_hash(page)  # what opening /<page> in the browser asks for
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def menu(email: str | None, *, provider: bool = True) -> list[str]:
+    """The pages the navigation lists for a user."""
+
+    def script() -> None:
+        import streamlit as st
+
+        from pressdraft.ui.pages import PAGES, page
+
+        st.text(" ".join(name for name in PAGES if page(name).visibility == "visible"))
+
+    at = AppTest.from_function(script, default_timeout=60)
+    if provider:
+        at.secrets = dict(AUTH)
+        at.user = {"is_logged_in": True, "email": email}
+    at.run()
+    assert not at.exception, at.exception
+    return at.text[0].value.split()
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join([e.value for e in (*at.markdown, *at.caption, *at.text, *at.warning, *at.info, *at.error)])
+
+
+def refused(at: AppTest) -> bool:
+    return any("does not include this page" in w.value for w in at.warning)
+
+
+def test_each_role_sees_the_pages_it_may_use(office):
+    assert menu("deniz@example.org") == ["compose", "drafts", "directory"]
+    assert menu("emre@example.org") == ["compose", "drafts", "directory", "templates"]
+    assert menu("ayse@example.org") == ["compose", "drafts", "directory", "templates", "admin"]
+
+
+def test_local_mode_has_every_role_and_says_so(data_dir):
+    assert menu(None, provider=False) == ["compose", "drafts", "directory", "templates", "admin"]
+    at = as_user(None, provider=False)
+    assert "Local mode: no sign-in, one user with every role." in [c.value.split(" ", 1)[1] for c in at.sidebar.caption]
+    assert not [b for b in at.button if b.key == "sign-out"]
+    at = as_user(None, page="admin", provider=False)
+    assert [t.label for t in at.tabs] == ["Audit log", "Users and roles", "Settings"]
+    assert "Local mode: no sign-in provider is configured" in texts(at)
+
+
+def test_a_drafter_cannot_reach_the_template_editor_the_administration_or_directory_editing(office):
+    at = as_user("deniz@example.org")
+    assert "Signed in as deniz@example.org (drafter)" in [t.value for t in at.sidebar.text]
+    assert [b.label for b in at.button if b.key == "sign-out"] == ["Sign out"]
+
+    templates = as_user("deniz@example.org", page="templates")
+    assert refused(templates) and "Your role (drafter)" in texts(templates)
+    assert not templates.dataframe and not [s for s in templates.selectbox if s.key == "tpl-pick"]
+
+    admin = as_user("deniz@example.org", page="admin")
+    assert refused(admin) and not admin.tabs
+
+    directory = as_user("deniz@example.org", page="directory")
+    assert "Read only: editors and administrators change the directory." in texts(directory)
+    assert len(directory.dataframe) == 4 and all(not d.proto.editing_mode for d in directory.dataframe)  # READ_ONLY
+    assert not [b for b in directory.button if (b.key or "").startswith("save-")]
+
+
+def test_a_drafter_trashes_own_drafts_only_and_never_deletes_for_good(office):
+    for email in ("emre@example.org", "deniz@example.org"):  # each starts a release of their own
+        as_user(email, page="drafts").button(key="drafts-new-release").click().run()
+    deniz = as_user("deniz@example.org", page="drafts")
+    keys = [b.key or "" for b in deniz.button]
+    owners = [c.value for c in deniz.caption if "owner:" in c.value]
+    assert any("owner: deniz@example.org" in o for o in owners) and any("owner: emre@example.org" in o for o in owners)
+    assert any("owner: local" in o for o in owners)  # the sample release, seeded by the installation
+    assert sum(k.startswith("del-") for k in keys) == 1  # their own, not emre's or the sample
+    assert sum(k.startswith("open-") for k in keys) == 3  # but every draft is shared
+    own = next(k for k in keys if k.startswith("del-"))
+    deniz.button(key=own).click().run()
+    keys = [b.key or "" for b in deniz.button]
+    assert f"restore-{own.removeprefix('del-')}" in keys and not any(k.startswith("purge-") for k in keys)
+
+
+def test_an_editor_edits_templates_and_the_directory_but_cannot_administer(office):
+    templates = as_user("emre@example.org", page="templates")
+    assert not refused(templates) and "joint-meeting" in list(templates.dataframe[0].value["Key"])
+    directory = as_user("emre@example.org", page="directory")
+    assert len([b for b in directory.button if (b.key or "").startswith("save-")]) == 4
+    assert all(d.proto.editing_mode for d in directory.dataframe)  # editable
+    assert refused(as_user("emre@example.org", page="admin"))
+
+
+def test_an_admin_reads_the_audit_log_users_and_settings_and_purges_the_trash(office):
+    at = as_user("ayse@example.org", page="drafts")
+    sample = next(b.key for b in at.button if (b.key or "").startswith("del-"))
+    at.button(key=sample).click().run()
+    purge = f"purge-{sample.removeprefix('del-')}"
+    at.button(key=purge).click().run()
+    assert not at.exception
+
+    admin = as_user("ayse@example.org", page="admin")
+    assert [t.label for t in admin.tabs] == ["Audit log", "Users and roles", "Settings"]
+    log = admin.dataframe[0].value
+    assert list(log["Who"][:2]) == ["ayse@example.org", "ayse@example.org"]
+    assert list(log["What"][:2]) == ["draft deleted for good", "draft moved to the trash"]
+    assert "setting changed" in list(log["What"])  # the allowlist, recorded when the server started
+    users = admin.dataframe[1].value
+    assert list(users["E-mail"]) == ["ayse@example.org", "emre@example.org", "deniz@example.org"]
+    assert list(users["Role"]) == ["administrator", "editor", "drafter"]
+    settings = admin.dataframe[2].value
+    assert "allowlist" in list(settings["Setting"])
+    assert [b.proto.label for b in admin.get("download_button")] == ["Export CSV", "Export JSON"]
+
+    admin.selectbox(key="audit-type").set_value("setting").run()
+    assert set(admin.dataframe[0].value["What"]) == {"setting changed"}
+
+
+def test_a_user_not_on_the_allowlist_is_refused_and_can_sign_out(office):
+    at = as_user("stranger@example.org", page="templates")
+    assert "No access" in texts(at)
+    assert "You are signed in as stranger@example.org, but this address is not on the list" in texts(at)
+    assert not at.sidebar.text and not at.dataframe
+    at.button(key="sign-out").click().run()
+    assert at.user == {"is_logged_in": False}
+    at.run()  # the browser comes back signed out
+    assert [b.label for b in at.button] == ["Sign in"]
+
+
+def test_a_signed_out_visitor_sees_only_the_sign_in_page(office):
+    at = as_user(None, page="admin")
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert "Sign in with your organization's account to continue." in texts(at)
+    assert not at.tabs and not at.dataframe
+
+
+def test_an_allowlist_without_a_provider_refuses_everyone(office):
+    at = as_user(None, provider=False)
+    assert "Sign-in is not set up correctly" in texts(at)
+    assert not at.button and not at.text_input

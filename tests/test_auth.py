@@ -1,0 +1,201 @@
+"""Roles, the allowlist, a session's account, and what is audited under whose name (no browser)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from pressdraft import admin
+from pressdraft.appservice import AppService
+from pressdraft.auth import (
+    CAPABILITIES,
+    Account,
+    SignInMisconfigured,
+    account_for,
+    check_configuration,
+    format_allowlist,
+    local_account,
+    parse_allowlist,
+)
+from pressdraft.directory import table_rows
+from pressdraft.problems import PressdraftError
+from pressdraft.settings import load_settings
+
+ALLOWLIST = {"ayse@example.org": "admin", "emre@example.org": "editor", "deniz@example.org": "drafter"}
+
+
+@pytest.fixture
+def service(tmp_path):
+    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}))
+    yield service
+    service.store.close()
+
+
+# --- the allowlist ------------------------------------------------------------------------------
+
+
+def test_the_allowlist_reads_pairs_from_a_variable_and_a_table_from_the_settings_file(tmp_path):
+    assert parse_allowlist(" Ayse@Example.org = ADMIN,emre@example.org=editor;\ndeniz@example.org=drafter\n") == (
+        ALLOWLIST
+    )
+    file = tmp_path / "settings.toml"
+    file.write_text('[allowlist]\n"ayse@example.org" = "admin"\n"deniz@example.org" = "drafter"\n', "utf-8")
+    assert load_settings({}, file)["allowlist"] == {"ayse@example.org": "admin", "deniz@example.org": "drafter"}
+    assert load_settings({"PRESSDRAFT_ALLOWLIST": "emre@example.org=editor"}, file)["allowlist"] == {
+        "emre@example.org": "editor"
+    }
+    assert load_settings({})["allowlist"] == {} and load_settings({})["sign_in_provider"] == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("ayse@example.org", "write e-mail=role"),
+        ("ayse=admin", "not an e-mail address"),
+        ("ayse@example.org=owner", "not one of drafter, editor, admin"),
+        ("ayse@example.org=admin, AYSE@example.org=drafter", "listed twice"),
+    ],
+)
+def test_an_allowlist_that_cannot_be_read_stops_with_the_variable_named(value, message):
+    with pytest.raises(PressdraftError, match=message) as caught:
+        load_settings({"PRESSDRAFT_ALLOWLIST": value})
+    assert caught.value.problems[0].path == "PRESSDRAFT_ALLOWLIST"
+
+
+def test_the_allowlist_is_written_back_admins_first():
+    assert format_allowlist(ALLOWLIST) == "ayse@example.org=admin, emre@example.org=editor, deniz@example.org=drafter"
+
+
+# --- accounts and roles --------------------------------------------------------------------------
+
+
+def signed_in(email: str, **claims) -> dict:
+    return {"is_logged_in": True, "email": email, **claims}
+
+
+def test_each_role_includes_the_ones_before_it():
+    drafter, editor, admin_ = (Account(f"{r}@example.org", r) for r in ("drafter", "editor", "admin"))
+    allowed = {who.role: sorted(c for c in CAPABILITIES if who.can(c)) for who in (drafter, editor, admin_)}
+    assert allowed["drafter"] == ["compose", "directory.view", "drafts"]
+    assert allowed["editor"] == ["compose", "directory.edit", "directory.view", "drafts", "templates"]
+    assert allowed["admin"] == sorted(CAPABILITIES)
+
+
+def test_a_signed_in_user_gets_the_role_of_their_address_without_regard_to_case():
+    who = account_for(signed_in("Deniz@Example.org", name="Deniz Kaya"), ALLOWLIST)
+    assert (who.user, who.role, who.name, who.local) == ("deniz@example.org", "drafter", "Deniz Kaya", False)
+    assert who.can("compose") and not who.can("templates") and not who.can("trash.purge")
+
+
+@pytest.mark.parametrize(
+    ("claims", "refusal"),
+    [
+        ({"is_logged_in": False}, "signed_out"),
+        ({}, "signed_out"),
+        (signed_in("stranger@example.org"), "not_listed"),
+        (signed_in(""), "no_email"),
+        (signed_in("ayse@example.org", email_verified=False), "unverified"),
+    ],
+)
+def test_whoever_is_not_signed_in_verified_and_listed_is_refused(claims, refusal):
+    who = account_for(claims, ALLOWLIST)
+    assert not who.allowed and who.refusal == refusal
+    assert not any(who.can(c) for c in CAPABILITIES)
+
+
+def test_local_mode_is_one_user_with_every_role():
+    who = local_account()
+    assert who.local and who.user == "local" and all(who.can(c) for c in CAPABILITIES)
+
+
+def test_a_draft_goes_to_the_trash_by_its_owner_or_an_admin():
+    drafter = Account("deniz@example.org", "drafter")
+    assert drafter.may_trash("Deniz@example.org") and not drafter.may_trash("emre@example.org")
+    assert Account("ayse@example.org", "admin").may_trash("emre@example.org")
+    assert not Account("x@example.org", None, refusal="not_listed").may_trash("x@example.org")
+
+
+def test_an_allowlist_without_a_provider_fails_closed():
+    check_configuration(True, ALLOWLIST)
+    check_configuration(False, {})
+    with pytest.raises(SignInMisconfigured, match=r"\[auth\]"):
+        check_configuration(False, ALLOWLIST)
+
+
+# --- what is audited, under whose name -----------------------------------------------------------
+
+
+def test_a_session_acts_as_its_user_on_the_shared_store_and_engine(service):
+    emre = service.for_user("emre@example.org")
+    assert emre.store is service.store and emre.engine is service.engine and service.user == "local"
+    draft_id = emre.new_draft()
+    assert emre.store.get_draft(draft_id).owner == "emre@example.org"
+    assert {row.id: row.owner for row in service.draft_summaries()}[draft_id] == "emre@example.org"
+
+    emre.trash_draft(draft_id)
+    emre.restore_draft(draft_id)
+    emre.trash_draft(draft_id)
+    emre.purge_draft(draft_id)
+    places = table_rows(emre.directory_data(), "places")
+    emre.save_directory_section("places", [*places, {"key": "gabala", "name.tr": "Gebele", "name.az": "Qəbələ"}])
+    files, base = emre.workshop.files("joint-meeting")
+    emre.workshop.save("joint-meeting", files, base_version=base, comment="same text")
+    emre.workshop.restore("joint-meeting", 1)
+
+    entries = service.store.audit_entries(50)
+    assert [(e.user, e.action, e.object_type) for e in entries] == [
+        ("emre@example.org", "template.restore", "template"),
+        ("emre@example.org", "template.save", "template"),
+        ("emre@example.org", "directory.save", "directory"),
+        ("emre@example.org", "draft.purge", "draft"),
+        ("emre@example.org", "draft.delete", "draft"),
+        ("emre@example.org", "draft.restore", "draft"),
+        ("emre@example.org", "draft.delete", "draft"),
+    ]
+    assert entries[3].before["owner"] == "emre@example.org" and entries[3].after is None
+    assert service.engine.directory.places["gabala"].name.az == "Qəbələ"  # the shared engine sees the change
+
+
+def test_settings_changed_outside_the_app_are_audited_once_with_before_and_after(service):
+    store = service.store
+    defaults = load_settings({"PRESSDRAFT_DATA_DIR": "x"})
+    assert admin.record_settings(store, defaults) == []  # a fresh default installation records nothing
+    first = load_settings({"PRESSDRAFT_ALLOWLIST": "ayse@example.org=admin"})
+    assert admin.record_settings(store, first) == ["allowlist"]
+    assert admin.record_settings(store, first) == []  # unchanged: nothing more
+    second = load_settings({"PRESSDRAFT_ALLOWLIST": "ayse@example.org=admin, deniz@example.org=drafter"})
+    assert admin.record_settings(store, second) == ["allowlist"]
+    latest, earlier = store.audit_entries(2, object_type="setting")
+    assert (latest.user, latest.action, latest.object_id) == (admin.SETTINGS_AUTHOR, "settings.changed", "allowlist")
+    assert latest.before == {"value": {"ayse@example.org": "admin"}}
+    assert latest.after == {"value": {"ayse@example.org": "admin", "deniz@example.org": "drafter"}}
+    assert earlier.before == {"value": {}}
+
+
+def test_the_audit_log_pages_and_exports_as_csv_and_json_without_formulas(service):
+    store = service.store
+    for number in range(7):
+        store.audit(user="ayse@example.org", action="draft.delete", object_type="draft", object_id=f"d{number}")
+    store.audit(user="=cmd|' /C calc'!A0", action="draft.delete", object_type="draft", object_id="+x")
+    store.audit(user="ayse@example.org", action="directory.save", object_type="directory", object_id="directory")
+    page, more = admin.audit_page(store, page=0, size=4)
+    assert [e.object_id for e in page] == ["directory", "+x", "d6", "d5"] and more
+    page, more = admin.audit_page(store, object_type="draft", page=1, size=4)
+    assert [e.object_id for e in page] == ["d3", "d2", "d1", "d0"] and not more
+
+    rows = list(csv.DictReader(io.StringIO(admin.audit_csv(store).decode("utf-8-sig"))))
+    assert len(rows) == 9 and rows[0]["object_id"] == "d0" and rows[-1]["action"] == "directory.save"
+    assert rows[7]["user"] == "'=cmd|' /C calc'!A0" and rows[7]["object_id"] == "'+x"
+    exported = json.loads(admin.audit_json(store))
+    assert [e["object_id"] for e in exported][-2:] == ["+x", "directory"]
+    assert exported[-2]["user"] == "=cmd|' /C calc'!A0"  # JSON keeps the text as it is
+
+
+def test_the_settings_are_shown_without_the_database_password():
+    shown = admin.shown_value("database_url", "postgresql+psycopg://pd:secret@db/pressdraft")
+    assert "secret" not in shown and "pd:***@db" in shown
+    assert admin.shown_value("allowlist", ALLOWLIST).startswith("ayse@example.org=admin")
+    assert admin.shown_value("letterhead", None) == ""
