@@ -140,3 +140,26 @@ def test_pdf_is_written_through_libreoffice(tmp_path):
     assert main(["render", str(EXAMPLE), "-o", str(tmp_path), "--lang", "az", "--format", "pdf"]) == 0
     (pdf,) = list(tmp_path.glob("*.pdf"))
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_folder_of_letterheads_is_chosen_per_template_then_issuer(tmp_path):
+    from pressdraft.docx.house_style import build_letterhead
+
+    folder = tmp_path / "letterheads"
+    folder.mkdir()
+    (folder / "tr-communications.docx").write_bytes(build_letterhead(font="DejaVu Serif"))
+    plain = tmp_path / "plain"
+    assert main(["render", str(EXAMPLE), "-o", str(plain), "--lang", "en"]) == 0
+    chosen = tmp_path / "chosen"
+    assert main(["render", str(EXAMPLE), "-o", str(chosen), "--lang", "en", "--letterhead", str(folder)]) == 0
+    (document,) = chosen.glob("*.docx")
+    assert 'w:ascii="DejaVu Serif"' in styles_of(document)  # the issuer's letterhead was chosen
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["render", str(EXAMPLE), "-o", str(tmp_path / "none"), "--lang", "en", "--letterhead", str(empty)]) == 0
+    assert next((tmp_path / "none").glob("*.docx")).read_bytes() == next(plain.glob("*.docx")).read_bytes()
+
+
+def styles_of(path: Path) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read("word/styles.xml").decode("utf-8")

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from pressdraft.directory import default_directory, from_table_rows, parse_directory
-from pressdraft.docx import Letterhead, load_letterhead
 from pressdraft.editing import Marks, new_draft_data
 from pressdraft.engine import Engine
-from pressdraft.export import Edition, Planned, pdf_files, zip_edition
+from pressdraft.export import Edition, Planned, pdf_files, pick_letterhead, zip_edition
 from pressdraft.files import dump_data, format_of, read_data
 from pressdraft.library import Library, Template, default_templates_folder
 from pressdraft.problems import PressdraftError, Problem
@@ -64,7 +63,8 @@ class StoreDrafts:
 
 
 class AppService:
-    def __init__(self, store: Store, shipped: Library, user: str = LOCAL_USER, letterhead: Letterhead | None = None):
+    def __init__(self, store: Store, shipped: Library, user: str = LOCAL_USER, letterhead: Path | None = None):
+        """``letterhead``: a .docx, or a folder of them chosen per template or issuer (settings)."""
         self.store, self.shipped, self.user, self.letterhead = store, shipped, user, letterhead
         self._directory_version: int | None = -1
         self._templates_seen: tuple[tuple[str, int | None], ...] | None = None
@@ -91,8 +91,7 @@ class AppService:
         Path(settings["data_dir"]).mkdir(parents=True, exist_ok=True)
         store = open_store(settings["database_url"], auto_upgrade=True)
         library = Library.from_folder(settings["templates_dir"] or default_templates_folder())
-        letterhead = load_letterhead(Path(settings["letterhead"]).read_bytes()) if settings["letterhead"] else None
-        service = cls(store, library, letterhead=letterhead)
+        service = cls(store, library, letterhead=settings["letterhead"])
         service.seed()
         return service
 
@@ -232,7 +231,7 @@ class AppService:
 
     def _planned(self, edition: Edition) -> list[Planned]:
         side_by_side = len(edition.rendition.markdown) > 1
-        letterhead = self.letterhead
+        letterhead = pick_letterhead(self.letterhead, edition.draft.template, edition.draft.release.issuer)
         planned = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead) + edition.plan(["md", "txt"])
 
         def bundle() -> bytes:

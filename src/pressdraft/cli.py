@@ -17,11 +17,12 @@ from pathlib import Path
 
 from pressdraft import LANGUAGES, language
 from pressdraft.directory import default_directory, load_directory
-from pressdraft.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings, load_letterhead
+from pressdraft.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings
 from pressdraft.engine import Engine
-from pressdraft.export import FORMATS, Edition, pdf_files, zip_edition
+from pressdraft.export import FORMATS, Edition, pdf_files, pick_letterhead, zip_edition
 from pressdraft.library import Library, default_templates_folder, read_template_folder
 from pressdraft.problems import PressdraftError, Problem
+from pressdraft.settings import load_settings
 from pressdraft.template_checks import check_template
 
 
@@ -60,7 +61,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     rendition = engine.render(draft, langs, allow_incomplete=args.allow_incomplete)
     _print_problems(rendition.gaps)
     edition = Edition(rendition)
-    letterhead = load_letterhead(args.letterhead.read_bytes()) if args.letterhead else None
+    source = args.letterhead or load_settings()["letterhead"]
+    letterhead = pick_letterhead(source, draft.template, draft.release.issuer)
     if letterhead is not None:
         for warning in font_coverage_warnings([b for blocks in edition.blocks.values() for b in blocks], letterhead):
             print(f"warning: {warning}", file=sys.stderr)
@@ -181,7 +183,6 @@ def _database_url(args: argparse.Namespace) -> str:
     """``--database-url``, else the settings' ``database_url`` (``PRESSDRAFT_DATABASE_URL``)."""
     if args.database_url:
         return _checked_url(args.database_url, "--database-url")
-    from pressdraft.settings import load_settings
 
     return _checked_url(str(load_settings()["database_url"]), "PRESSDRAFT_DATABASE_URL")
 
@@ -313,7 +314,12 @@ def parser() -> argparse.ArgumentParser:
         "--side-by-side", action="store_true", help="also write one DOCX with the languages side by side"
     )
     render.add_argument("--zip", action="store_true", help="write everything, with the draft, as one ZIP")
-    render.add_argument("--letterhead", type=Path, help="a letterhead .docx made in Word")
+    render.add_argument(
+        "--letterhead",
+        type=Path,
+        help="a letterhead .docx made in Word, or a folder of them: <template>.docx, <issuer>.docx, default.docx "
+        "(default: the letterhead setting)",
+    )
     sources(render)
     render.set_defaults(run=cmd_render)
 

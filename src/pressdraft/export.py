@@ -14,10 +14,12 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
+from pathlib import Path
 
 from pressdraft.blocks import Block, blocks_to_text, parse_markdown
-from pressdraft.docx import DocumentInfo, write_docx, write_side_by_side
+from pressdraft.docx import DocumentInfo, Letterhead, load_letterhead, write_docx, write_side_by_side
 from pressdraft.engine import Rendition
+from pressdraft.problems import PressdraftError, Problem
 
 FORMATS = ("docx", "md", "txt", "pdf")
 _ASCII = str.maketrans(
@@ -130,6 +132,25 @@ class Planned:
 
     def make_file(self) -> OutputFile:
         return OutputFile(self.name, self.make())
+
+
+def pick_letterhead(source: Path | None, template_id: str, issuer: str) -> Letterhead | None:
+    """The letterhead for a release: a .docx, or a folder of them chosen per release —
+    ``<template id>.docx``, else ``<issuer key>.docx``, else ``default.docx`` — else the house style."""
+    if source is None:
+        return None
+    if source.is_dir():
+        candidates = [source / f"{name}.docx" for name in (template_id, issuer, "default")]
+        source = next((path for path in candidates if path.is_file()), None)  # type: ignore[assignment]
+        if source is None:
+            return None
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise PressdraftError(
+            Problem(str(source), "cannot read the letterhead: {reason}", {"reason": str(error)})
+        ) from None
+    return load_letterhead(data)
 
 
 def zip_edition(edition: Edition, files: Sequence[OutputFile], draft_text: str) -> OutputFile:
