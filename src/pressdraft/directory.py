@@ -16,7 +16,7 @@ from pydantic import Discriminator, Field, Tag, ValidationError
 
 from pressdraft.files import format_of, read_data
 from pressdraft.language import CASES
-from pressdraft.model import Key, Lang, LocalizedText, Strict, Text, problems_from
+from pressdraft.model import Key, Lang, LocalizedName, LocalizedText, Strict, Text, problems_from
 from pressdraft.problems import PressdraftError, Problem, join_path, unknown
 
 Case = Literal[CASES]  # type: ignore[valid-type]
@@ -40,22 +40,22 @@ class NameInfo(Strict):
 
 
 class Person(NameInfo):
-    name: LocalizedText
-    title: LocalizedText = LocalizedText()
+    name: LocalizedName
+    title: LocalizedName = LocalizedName()
     organization: Key | None = None
     gender: Literal["f", "m"] | None = None
-    short: LocalizedText | None = None
+    short: LocalizedName | None = None
 
 
 class Organization(NameInfo):
-    name: LocalizedText
-    short: LocalizedText | None = None
+    name: LocalizedName
+    short: LocalizedName | None = None
     about: LocalizedText | None = None
     kind: Literal["institution", "company", "state", "other"] | None = None
 
 
 class Contact(Strict):
-    label: LocalizedText
+    label: LocalizedName
     organization: Key | None = None
     person: Key | None = None
     email: Text | None = None
@@ -63,7 +63,7 @@ class Contact(Strict):
 
 
 class Place(NameInfo):
-    name: LocalizedText
+    name: LocalizedName
 
 
 def _place_tag(value: Any) -> str:
@@ -72,7 +72,7 @@ def _place_tag(value: Any) -> str:
 
 
 PlaceEntry = Annotated[
-    Union[Annotated[Place, Tag("~entry")], Annotated[LocalizedText, Tag("~text")]],  # noqa: UP007
+    Union[Annotated[Place, Tag("~entry")], Annotated[LocalizedName, Tag("~text")]],  # noqa: UP007
     Discriminator(_place_tag),
 ]
 

@@ -19,6 +19,7 @@ from pressdraft.model import Draft, draft_to_data, parse_draft, type_fields, val
 from pressdraft.problems import N_, PressdraftError, Problem
 from pressdraft.render import render_markdown
 from pressdraft.resolve import resolve
+from pressdraft.safety.text import text_problems
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,13 @@ class Engine:
         return dump_data(draft_to_data(draft, [f.name for f in template.meta.fields]), fmt)
 
     # --- checking and rendering ---------------------------------------------------------------
-    def check(self, draft: Draft) -> list[Problem]:
-        """Unknown references (errors), missing translations (gaps) and warnings, in order."""
+    def check(self, draft: Draft, data: Any = None) -> list[Problem]:
+        """Unknown references (errors), missing translations (gaps) and warnings, in order.
+
+        ``data``: the plain data the draft was read from (a file, the form's state); what the
+        text gate changed in it is reported field by field. Without it, the look-alike
+        letters the gate leaves in place are reported.
+        """
         template = self.library.get(draft.template)
         errors: list[Problem] = []
         gaps: list[Problem] = []
@@ -95,7 +101,8 @@ class Engine:
             resolution = resolve(draft, template, self.directory, lang)
             errors.extend(p for p in resolution.errors if p not in errors)
             gaps.extend(resolution.gaps)
-        return errors + gaps + self.warnings(draft, template)
+        entered = data if data is not None else draft_to_data(draft, [f.name for f in template.meta.fields])
+        return errors + gaps + self.warnings(draft, template) + text_problems(entered)
 
     def warnings(self, draft: Draft, template: Template) -> list[Problem]:
         texts = _localized_texts(draft, template)
@@ -136,7 +143,8 @@ class Engine:
         errors = [p for r in resolutions.values() for p in r.errors]
         gaps = [p for r in resolutions.values() for p in r.gaps]
         if errors or (gaps and not allow_incomplete):
-            raise PressdraftError(list(dict.fromkeys(errors)) + gaps)
+            distinct = [p for i, p in enumerate(errors) if p not in errors[:i]]  # problems are not hashable
+            raise PressdraftError(distinct + gaps)
         markdown = {lang: render_markdown(template, lang, r.context) for lang, r in resolutions.items()}
         issuers = {lang: str(r.context["release"].issuer.name) for lang, r in resolutions.items()}
         return Rendition(draft, template, markdown, issuers, gaps)

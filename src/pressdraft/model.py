@@ -27,13 +27,23 @@ from pydantic import (
 
 from pressdraft import LANGUAGES
 from pressdraft.problems import N_, PressdraftError, Problem, join_path, unknown
-from pressdraft.safety.text import clean_text
+from pressdraft.safety.text import TOO_LONG, clean_text, length_bound
 
 FORMAT_VERSION = 1
 
 Lang = Literal["tr", "az", "en"]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, AfterValidator(clean_text)]
+
+
+def _text(kind: str) -> Any:
+    """A string through the text gate (``safety/text.py``), then refused beyond its bound."""
+    return Annotated[str, AfterValidator(clean_text), AfterValidator(length_bound(kind))]
+
+
+Text = _text("line")
+Paragraphs = _text("paragraphs")
+ItemText = _text("item")
+NameText = _text("name")
 
 
 class Strict(BaseModel):
@@ -45,13 +55,37 @@ class Strict(BaseModel):
 class LocalizedText(Strict):
     """One text in up to three languages; a missing language is a gap, not an error."""
 
-    tr: Text | None = None
-    az: Text | None = None
-    en: Text | None = None
+    tr: Paragraphs | None = None
+    az: Paragraphs | None = None
+    en: Paragraphs | None = None
 
     def get(self, lang: str) -> str | None:
         value = getattr(self, lang)
         return value if value and value.strip() else None
+
+
+class LocalizedLine(LocalizedText):
+    """A one-line text in each language (a ``text`` field)."""
+
+    tr: Text | None = None
+    az: Text | None = None
+    en: Text | None = None
+
+
+class LocalizedItem(LocalizedText):
+    """One item of a list in each language (a ``text_list`` row)."""
+
+    tr: ItemText | None = None
+    az: ItemText | None = None
+    en: ItemText | None = None
+
+
+class LocalizedName(LocalizedText):
+    """A name or a title in each language (people, organizations, places, contacts)."""
+
+    tr: NameText | None = None
+    az: NameText | None = None
+    en: NameText | None = None
 
 
 def _ref_tag(value: Any) -> str | None:
@@ -78,21 +112,21 @@ def ref(inline: type[BaseModel], what: str) -> Any:
 
 
 class InlinePerson(Strict):
-    name: LocalizedText
-    title: LocalizedText = LocalizedText()
+    name: LocalizedName
+    title: LocalizedName = LocalizedName()
     gender: Literal["f", "m"] | None = None
-    short: LocalizedText | None = None
+    short: LocalizedName | None = None
 
 
 class InlineContact(Strict):
-    label: LocalizedText
+    label: LocalizedName
     organization: Key | None = None
     person: Key | None = None
     email: Text | None = None
     phone: Text | None = None
 
 
-PlaceRef = ref(LocalizedText, "place {tr: ..., az: ..., en: ...}")
+PlaceRef = ref(LocalizedName, "place {tr: ..., az: ..., en: ...}")
 PersonRef = ref(InlinePerson, "person {name: ..., title: ...}")
 ContactRef = ref(InlineContact, "contact {label: ..., email: ..., phone: ...}")
 
@@ -145,9 +179,9 @@ class Draft(Strict):
 # --- field types: one registry, read by validation, the views, the form and the docs ---------
 
 FIELD_TYPES: dict[str, tuple[Any, str]] = {
-    "text": (LocalizedText, "one line of text in each language"),
+    "text": (LocalizedLine, "one line of text in each language"),
     "paragraphs": (LocalizedText, "text in each language; a blank line starts a new paragraph"),
-    "text_list": (list[LocalizedText], "a list of texts in each language"),
+    "text_list": (list[LocalizedItem], "a list of texts in each language"),
     "date": (dt.date, "a date (YYYY-MM-DD)"),
     "number": (Annotated[int, Field(strict=True)], "a whole number"),
     "place": (PlaceRef, "a place: a directory key or an inline localized name"),
@@ -175,6 +209,7 @@ _MESSAGES = {
     "too_short": N_("must not be empty"),
     "too_long": N_("has too many items"),
     "string_pattern_mismatch": N_("must be a key of lower-case letters, digits and hyphens"),
+    "text_too_long": TOO_LONG,
 }
 
 
@@ -185,8 +220,9 @@ def _error_problem(error: Any, prefix: tuple[str | int, ...]) -> Problem:
     if template is None:
         message = error["msg"].removeprefix("Value error, ")
         return Problem(join_path(*prefix, *loc), "{message}", {"message": message[:1].lower() + message[1:]})
-    expected = str((error.get("ctx") or {}).get("expected", ""))
-    return Problem(join_path(*prefix, *loc), template, {"expected": expected} if expected else {})
+    ctx = error.get("ctx") or {}
+    params = {key: str(value) for key, value in ctx.items() if "{" + key in template and str(value)}
+    return Problem(join_path(*prefix, *loc), template, params)
 
 
 def problems_from(error: ValidationError, *prefix: str | int) -> list[Problem]:
@@ -259,7 +295,11 @@ __all__ = [
     "Draft",
     "InlineContact",
     "InlinePerson",
+    "LocalizedItem",
+    "LocalizedLine",
+    "LocalizedName",
     "LocalizedText",
+    "Paragraphs",
     "PersonRef",
     "PlaceRef",
     "Quote",
