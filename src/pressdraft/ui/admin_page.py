@@ -165,8 +165,7 @@ def _turn(step: int) -> None:
 
 
 def users_and_roles() -> None:
-    who = account()
-    if who.local:
+    if account().local:
         st.info(
             _(
                 "Local mode: no sign-in provider is configured, so one local user works with every role. "
@@ -174,9 +173,9 @@ def users_and_roles() -> None:
             ),
             icon=":material/person:",
         )
-    allowlist = settings()["allowlist"]
-    st.caption(_("Read from the settings (allowlist); change it there and restart the app. Changes are audited."))
-    if allowlist:
+    else:
+        allowlist = settings()["allowlist"]
+        st.caption(_("Read from the settings (allowlist); change it there and restart the app. Changes are audited."))
         st.dataframe(
             [
                 {_("E-mail"): email, _("Role"): role_name(role), _("May"): _(ROLE_RIGHTS[role])}
@@ -186,8 +185,6 @@ def users_and_roles() -> None:
             width="stretch",
             key="users-table",
         )
-    else:
-        st.caption(_("The allowlist is empty."))
     with st.expander(_("What each role may do")):
         for role, rights in ROLE_RIGHTS.items():
             st.markdown(f"**{role_name(role)}** — {_(rights)}")

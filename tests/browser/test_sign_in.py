@@ -1,0 +1,259 @@
+"""Sign-in for real: Chromium, the app under ``streamlit run`` with an ``[auth]`` secrets file,
+and a local OpenID Connect provider (``oidc-provider-mock``) that the test starts on a free
+loopback port. An admin signs in and reads the audit log, a drafter cannot reach the template
+editor, and a user not on the allowlist is refused and signs out.
+
+Screenshots (1280x800) go to the test's folder, and to ``PRESSDRAFT_SCREENSHOTS`` when set.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from helpers import by_key, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ALLOWLIST = "ayse@example.org=admin, emre@example.org=editor, deniz@example.org=drafter"
+PEOPLE = {
+    "ayse@example.org": "Ayşe Yılmaz",
+    "deniz@example.org": "Deniz Kaya",
+    "stranger@example.org": "Sam Stranger",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def provider(tmp_path) -> Iterator[str]:
+    """The OpenID Connect provider in its own process on a loopback port, knowing each person."""
+    if importlib.util.find_spec("oidc_provider_mock") is None:
+        pytest.skip("oidc-provider-mock is not installed (requirements.txt has it)")
+    port = free_port()
+    issuer = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "provider.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_for(f"{issuer}/.well-known/openid-configuration", process, tmp_path / "provider.log")
+        for email, name in PEOPLE.items():
+            claims = json.dumps({"email": email, "email_verified": True, "name": name}).encode()
+            headers = {"Content-Type": "application/json"}
+            url = f"{issuer}/users/{quote(email)}"
+            request = urllib.request.Request(url, data=claims, method="PUT", headers=headers)
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.status == 204
+        yield issuer
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+        log.close()
+
+
+def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"{url}: the server died:\n{log.read_text('utf-8', 'replace')[-5000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"{url} did not answer in {timeout} s:\n{log.read_text('utf-8', 'replace')[-5000:]}")
+
+
+class SignInServer:
+    """``streamlit run app.py`` with an ``[auth]`` secrets file naming the provider, and an allowlist."""
+
+    def __init__(self, folder: Path, issuer: str):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.secrets = folder / "secrets.toml"
+        self.secrets.write_text(
+            "[auth]\n"
+            f'redirect_uri = "{self.url}/oauth2callback"\n'
+            f'cookie_secret = "{secrets.token_urlsafe(48)}"\n'
+            'client_id = "pressdraft"\n'
+            f'client_secret = "{secrets.token_urlsafe(24)}"\n'
+            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n',
+            "utf-8",
+        )
+        self.log = folder / "server.log"
+        environ = {
+            **os.environ,
+            "PRESSDRAFT_DATA_DIR": str(folder / "data"),
+            "PRESSDRAFT_UI_LANGUAGE": "en",
+            "PRESSDRAFT_ALLOWLIST": ALLOWLIST,
+            "STREAMLIT_SECRETS_FILES": str(self.secrets),  # Streamlit's option secrets.files
+        }
+        command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port)]
+        command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+        self._log_file = self.log.open("w")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=environ, stdout=self._log_file, stderr=subprocess.STDOUT)
+        _wait_for(f"{self.url}/_stcore/health", self.process, self.log)
+
+    def output(self) -> str:
+        return self.log.read_text("utf-8", "replace")[-5000:]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+        self._log_file.close()
+
+
+@pytest.fixture
+def office(browser, provider, tmp_path, request) -> Iterator[SignInServer]:
+    server = SignInServer(tmp_path / "office", provider)
+    yield server
+    server.stop()
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        print(f"server output:\n{server.output()}")
+
+
+@pytest.fixture
+def shots(tmp_path) -> Iterator[object]:
+    folders = [tmp_path / "screenshots"]
+    if os.environ.get("PRESSDRAFT_SCREENSHOTS"):
+        folders.append(Path(os.environ["PRESSDRAFT_SCREENSHOTS"]))
+
+    def shot(page, name: str) -> None:
+        for folder in folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(folder / f"{name}.png"))
+
+    yield shot
+
+
+def signed_in_tab(browser, office: SignInServer, email: str, shot=None):
+    """A fresh browser (no cookie) that signs in as ``email`` through the provider's form."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(office.url)
+    wait_for_app(page)
+    if shot:
+        shot(page, "sign-in")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/oauth2/authorize**", timeout=30_000)
+    page.get_by_placeholder("sub").fill(email)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(f"{office.url}/**", timeout=30_000)
+    wait_for_app(page)
+    return context, page
+
+
+def navigation(page) -> list[str]:
+    """The titles of the navigation's links (each link's text ends with its title, after its icon)."""
+    return [text.split("\n")[-1] for text in page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()]
+
+
+def test_an_admin_signs_in_changes_the_directory_and_reads_it_in_the_audit_log(browser, office, shots):
+    context, page = signed_in_tab(browser, office, "ayse@example.org", shots)
+    try:
+        sidebar = page.locator("[data-testid='stSidebar']")
+        assert "Signed in as Ayşe Yılmaz <ayse@example.org> (administrator)" in sidebar.inner_text()
+        assert navigation(page) == ["Compose", "Drafts", "Directory", "Templates", "Administration"]
+        shots(page, "admin-compose")
+
+        page.goto(f"{office.url}/directory")
+        wait_for_app(page)
+        page.get_by_role("tab", name="Places").click()
+        by_key(page, "save-places").locator("button").click()
+        wait_for_app(page)
+        assert page.get_by_text("Saved.").is_visible()
+
+        page.goto(f"{office.url}/admin")
+        wait_for_app(page)
+        table = by_key(page, "audit-table--0")
+        table.wait_for()
+        shots(page, "admin-audit-log")
+        assert page.get_by_text("Entries 1–").is_visible()
+        with page.expect_download() as download:
+            by_key(page, "audit-csv").locator("button").click()
+        exported = Path(download.value.path()).read_text("utf-8-sig")
+        assert "ayse@example.org,directory.save,directory,directory" in exported
+        assert "(settings file or environment),settings.changed,setting,allowlist" in exported
+
+        page.get_by_role("tab", name="Users and roles").click()
+        page.wait_for_timeout(500)
+        shots(page, "admin-users")
+    finally:
+        context.close()
+
+
+def test_a_drafter_cannot_reach_the_template_editor(browser, office, shots):
+    context, page = signed_in_tab(browser, office, "deniz@example.org")
+    try:
+        assert navigation(page) == ["Compose", "Drafts", "Directory"]
+        assert (
+            "Signed in as Deniz Kaya <deniz@example.org> (drafter)"
+            in page.locator("[data-testid='stSidebar']").inner_text()
+        )
+        page.goto(f"{office.url}/templates")
+        wait_for_app(page)
+        assert page.get_by_text("Your role (drafter) does not include this page.").is_visible()
+        assert page.locator("iframe[title*='streamlit_ace']").count() == 0
+        assert by_key(page, "tpl-pick").count() == 0
+        shots(page, "drafter-templates-refused")
+
+        page.goto(f"{office.url}/directory")
+        wait_for_app(page)
+        assert page.get_by_text("Read only: editors and administrators change the directory.").is_visible()
+        assert page.locator("[class*='st-key-save-']").count() == 0
+        shots(page, "drafter-directory")
+    finally:
+        context.close()
+
+
+def test_a_user_not_on_the_allowlist_is_refused_and_signs_out(browser, office, shots):
+    context, page = signed_in_tab(browser, office, "stranger@example.org")
+    try:
+        body = page.locator("body")
+        assert "No access" in body.inner_text()
+        assert "You are signed in as stranger@example.org, but this address is not on the list" in body.inner_text()
+        assert navigation(page) == []
+        shots(page, "stranger-refused")
+        page.goto(f"{office.url}/drafts")  # no other page is reachable either
+        wait_for_app(page)
+        assert "No access" in body.inner_text() and "New release" not in body.inner_text()
+
+        page.get_by_role("button", name="Sign out").click()
+        page.wait_for_url("**/oauth2/end_session**", timeout=30_000)  # the provider ends its session too
+        page.get_by_role("button", name="End session").click()
+        page.wait_for_url(f"{office.url}/**", timeout=30_000)
+        wait_for_app(page)
+        page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
+        assert "No access" not in body.inner_text()
+    finally:
+        context.close()
