@@ -1,0 +1,656 @@
+"""Edited templates are compiled and rendered in a worker process with bounded time and memory.
+
+The sandbox (``sandbox.py``) refuses escapes and the blow-ups it can see, but Python code
+cannot interrupt itself: nested loops, ``~`` doubling in a loop or one huge integer power
+run until they finish or exhaust memory, and a thread cannot be stopped. A process can: each
+request gets ``timeout`` seconds of processor time (then the worker is killed and replaced;
+on an idle server that is ``timeout`` on the clock, on a loaded one at most ``WALL_FACTOR``
+times that) and each worker has an address-space limit (``RLIMIT_AS``), so a hostile
+template costs its author a clear error and nobody else anything.
+
+Workers are started with ``subprocess`` (a fork and an exec in C, safe in the threaded
+server) rather than ``multiprocessing``: under Streamlit ``__main__`` is the app script, and
+both ``spawn`` and ``forkserver`` would run that script again in every worker. A few workers
+are kept warm, each serving one request at a time, and a stopped one is replaced in the
+background. Only JSON crosses the pipes, both ways: the template's id and files, the draft
+and the directory as data; back Markdown or problems. The server never unpickles anything
+a worker wrote. Inside the worker the ordinary pipeline runs (``Engine.render``,
+``check_template``).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import datetime as dt
+import json
+import math
+import os
+import resource
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from multiprocessing.connection import Connection
+from typing import Any, Literal
+
+from pressdraft.library import Template
+from pressdraft.problems import N_, PressdraftError, Problem
+
+DEFAULT_TIMEOUT = 2.0
+MEMORY_LIMIT_MB = 512
+WARM_WORKERS = 2
+MAX_WORKERS = 4
+MAX_REQUESTS = 200  # then a fresh worker: the compiled-template cache only grows
+START_TIMEOUT = 60.0  # starting is not the template's fault: generous, for a loaded machine
+WALL_FACTOR = 2.0  # a template starved of processor time by a loaded server may take this much longer
+MAX_REPLY_BYTES = 64 * 1024 * 1024  # three outputs of at most MAX_OUTPUT_CHARS, as JSON
+
+TIMEOUT_MESSAGE = N_("the template took longer than {seconds} s and was stopped")
+MEMORY_MESSAGE = N_("the template used more than {megabytes} MB of memory and was stopped")
+CRASH_MESSAGE = N_("the template stopped the renderer ({reason})")
+FAILED_MESSAGE = N_("the template failed: {message}")
+START_MESSAGE = N_("the template sandbox could not start: {reason}")
+
+Kind = Literal["render", "check"]
+_in_worker = False
+
+
+def in_worker() -> bool:
+    """True inside a sandbox worker: there ``Engine.render`` must render in-process, not ask a worker."""
+    return _in_worker
+
+
+# --- the public API -------------------------------------------------------------------------------
+
+
+def render_untrusted(
+    template: Template,
+    draft_data: Mapping[str, Any],
+    directory_data: Mapping[str, Any],
+    languages: Sequence[str],
+    *,
+    allow_incomplete: bool,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> dict[str, str]:
+    """``Engine.render(...).markdown`` for an untrusted template, computed in a worker.
+
+    The draft and the directory are plain data (``draft_to_data``,
+    ``Directory.model_dump(mode="json", exclude_none=True)``); ``languages`` empty means the
+    draft's. Raises ``PressdraftError`` with the draft's problems, the template's, or one
+    saying the template took too long or used too much memory, naming its file.
+    """
+    request = {
+        "draft": draft_data,
+        "directory": directory_data,
+        "languages": list(languages),
+        "allow_incomplete": allow_incomplete,
+    }
+    markdown, problems = default_pool().run(template, "render", request, timeout)
+    if markdown is None:
+        raise PressdraftError(problems)
+    return markdown
+
+
+def check_untrusted(
+    template: Template, directory_data: Mapping[str, Any], *, timeout: float = DEFAULT_TIMEOUT
+) -> list[Problem]:
+    """``template_checks.check_template`` computed in a worker; a limit broken is a problem too."""
+    _, problems = default_pool().run(template, "check", {"directory": directory_data}, timeout)
+    return problems
+
+
+_default_pool: SandboxPool | None = None
+_default_lock = threading.Lock()
+
+
+def default_pool() -> SandboxPool:
+    """The process-wide pool, started on first use (its workers warm up in the background)."""
+    global _default_pool
+    with _default_lock:
+        if _default_pool is None:
+            _default_pool = SandboxPool()
+        return _default_pool
+
+
+def shutdown() -> None:
+    """Stop every worker (at exit, and in tests); the next request starts a new pool."""
+    global _default_pool
+    with _default_lock:
+        pool, _default_pool = _default_pool, None
+    if pool is not None:
+        pool.close()
+
+
+atexit.register(shutdown)
+
+
+# --- the pool, in the server process --------------------------------------------------------------
+
+
+class _Stopped(Exception):
+    """The worker had to be stopped, or stopped by itself, before it answered."""
+
+    def __init__(self, why: Literal["time", "crash", "lost"], lang: str | None, reason: str = ""):
+        super().__init__(why, lang, reason)
+        self.why = why
+        self.lang = lang
+        self.reason = reason
+
+
+class _Worker:
+    """One worker process and its two pipes; used by one thread at a time."""
+
+    def __init__(self, memory_bytes: int):
+        self.requests = 0
+        request_r, request_w = os.pipe()
+        reply_r, reply_w = os.pipe()
+        self._to = Connection(request_w, readable=False)
+        self._from = Connection(reply_r, writable=False)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", "-c", _BOOTSTRAP, json.dumps(_import_path()), str(request_r), str(reply_w)]
+                + [str(memory_bytes)],
+                pass_fds=(request_r, reply_w),  # and no other descriptor: no database connection, no socket
+                env=_environment(),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                start_new_session=True,  # Ctrl-C and terminal signals are for the server
+            )
+        except BaseException:
+            self._to.close()
+            self._from.close()
+            raise
+        finally:
+            os.close(request_r)
+            os.close(reply_w)
+        try:
+            if not self._from.poll(START_TIMEOUT):
+                raise PressdraftError(Problem("", START_MESSAGE, {"reason": f"no answer in {START_TIMEOUT:g} s"}))
+            self._receive()  # "ready"
+        except (EOFError, OSError, ValueError):
+            self.stop()
+            raise PressdraftError(Problem("", START_MESSAGE, {"reason": self._exit_reason()})) from None
+        except BaseException:
+            self.stop()
+            raise
+
+    def ask(self, request: dict[str, Any], timeout: float) -> tuple[str, Any, str | None]:
+        """Send one request; the answer, with the language the pipeline was last at."""
+        self.requests += 1
+        lang: str | None = None
+        received = False  # the worker says so first: if it dies before, the request never reached it
+        cpu_before = _cpu_seconds(self.process.pid)
+        started = time.monotonic()
+        deadline, last_call = started + timeout, started + timeout * WALL_FACTOR
+        try:
+            self._to.send_bytes(json.dumps(request, default=_json_value).encode())
+        except OSError:
+            raise _Stopped("lost", lang, self._exit_reason()) from None
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                deadline = self._later_deadline(cpu_before, timeout, last_call)
+                if deadline is None:
+                    raise _Stopped("time", lang)
+                continue
+            if not self._from.poll(remaining):
+                continue
+            try:
+                kind, value = self._receive()
+            except (EOFError, OSError, ValueError):
+                raise _Stopped("crash" if received else "lost", lang, self._exit_reason()) from None
+            if kind == "received":
+                received = True
+                continue
+            if kind == "lang":
+                lang = value if isinstance(value, str) else None
+                continue
+            return kind, value, lang
+
+    def _later_deadline(self, cpu_before: float | None, timeout: float, last_call: float) -> float | None:
+        """More wall time for a worker that has not had ``timeout`` of processor time yet.
+
+        On a loaded server a normal template can be kept waiting for the processor; it is
+        the template's own work that is limited, up to ``WALL_FACTOR`` times the limit.
+        """
+        now = time.monotonic()
+        cpu_now = _cpu_seconds(self.process.pid)
+        if cpu_before is None or cpu_now is None or now >= last_call:
+            return None
+        left = timeout - (cpu_now - cpu_before)
+        return min(now + max(left, 0.01), last_call) if left > 0 else None
+
+    def _receive(self) -> tuple[str, Any]:
+        message = json.loads(self._from.recv_bytes(MAX_REPLY_BYTES))
+        if not (isinstance(message, list) and len(message) == 2 and isinstance(message[0], str)):
+            raise ValueError("not a worker's message")
+        return message[0], message[1]
+
+    def _exit_reason(self) -> str:
+        try:
+            code = self.process.wait(1.0)
+        except subprocess.TimeoutExpired:
+            return "no answer"
+        if code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit code {code}"
+
+    def stop(self) -> None:
+        """Kill the process (it may be stuck in C code) and release its pipes."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self._to.close()
+        self._from.close()
+
+    def retire(self) -> None:
+        """Let an idle worker exit on its own (end of its request pipe), then make sure it did."""
+        self._to.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(1.0)
+        self.stop()
+
+
+class SandboxPool:
+    """A few warm workers shared by the server's threads; a stopped one is replaced in the background.
+
+    ``warm`` workers are always alive, so a normal render costs a pipe round trip, not a
+    process start; more are started when several requests come at once, up to
+    ``max_workers`` (a flood of hostile previews cannot start unbounded processes: further
+    requests wait their turn), and stop again when they are no longer needed.
+    """
+
+    def __init__(
+        self,
+        *,
+        memory_mb: int = MEMORY_LIMIT_MB,
+        warm: int = WARM_WORKERS,
+        max_workers: int = MAX_WORKERS,
+        max_requests: int = MAX_REQUESTS,
+    ):
+        if _in_worker:  # a worker starting workers would be a fork bomb
+            raise RuntimeError("inside a sandbox worker templates render in-process (see in_worker())")
+        self.memory_mb = memory_mb
+        self.warm = warm
+        self.max_workers = max(max_workers, 1)
+        self.max_requests = max_requests
+        self._idle: list[_Worker] = []
+        self._running = 0  # processes alive or starting, idle or busy
+        self._starting = 0  # of which being started in the background
+        self._starters: list[threading.Thread] = []
+        self._closed = False
+        self._changed = threading.Condition()
+        with self._changed:
+            self._fill()
+
+    def run(self, template: Template, kind: Kind, request: dict[str, Any], timeout: float) -> tuple[Any, list[Problem]]:
+        """``(value, [])`` or ``(None, problems)``; a limit broken is a problem, never an exception."""
+        message = {
+            "kind": kind,
+            "template": {
+                "id": template.id,
+                "version": template.version,
+                "files": template.files,
+                "origin": template.origin,
+                "number": template.number,
+            },
+            "timeout": timeout,
+            "house_style": _house_style(),
+            **request,
+        }
+        for attempt in (1, 2):
+            worker = self._take()
+            healthy = False
+            try:
+                reply, value, lang = worker.ask(message, timeout)
+                healthy = reply in ("ok", "problems")
+                break
+            except _Stopped as stopped:
+                if stopped.why == "lost" and attempt == 1:
+                    continue  # it died while idle (killed from outside): not this template's doing
+                return None, [_stopped_problem(template.id, stopped, timeout)]
+            finally:
+                self._give_back(worker, healthy)
+        if reply == "ok":
+            return _markdown(value), []
+        if reply == "memory":
+            return None, [_problem(template.id, lang, MEMORY_MESSAGE, {"megabytes": str(self.memory_mb)})]
+        return None, _problems(value)
+
+    @property
+    def processes(self) -> int:
+        """How many worker processes are alive or starting (for tests and monitoring)."""
+        with self._changed:
+            return self._running
+
+    def idle_pids(self) -> list[int]:
+        """The process ids of the idle workers (for tests and monitoring)."""
+        with self._changed:
+            return [worker.process.pid for worker in self._idle]
+
+    def close(self) -> None:
+        """Stop the idle workers and wait for background starts; busy ones stop when given back."""
+        with self._changed:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._running -= len(idle)
+            starters = list(self._starters)
+            self._changed.notify_all()
+        for worker in idle:
+            worker.retire()
+        for thread in starters:
+            thread.join()
+
+    # --- taking and giving back workers -------------------------------------------------------
+    def _take(self) -> _Worker:
+        with self._changed:
+            while True:
+                if self._closed:
+                    raise PressdraftError(Problem("", START_MESSAGE, {"reason": "the sandbox is shut down"}))
+                if self._idle:
+                    return self._idle.pop()
+                if not self._starting and self._running < self.max_workers:
+                    self._running += 1
+                    break
+                self._changed.wait()  # for a worker given back or started in the background
+        try:
+            return _Worker(self.memory_mb * 1024 * 1024)
+        except BaseException:
+            with self._changed:
+                self._running -= 1
+                self._changed.notify_all()
+            raise
+
+    def _give_back(self, worker: _Worker, healthy: bool) -> None:
+        with self._changed:
+            keep = healthy and not self._closed and worker.requests < self.max_requests
+            keep = keep and len(self._idle) < self.warm
+            if keep:
+                self._idle.append(worker)
+            else:
+                self._running -= 1
+                self._fill()
+            self._changed.notify_all()
+        if not keep:
+            if healthy:
+                worker.retire()
+            else:
+                worker.stop()
+
+    def _fill(self) -> None:
+        """Start workers in the background until ``warm`` are alive (the lock is held)."""
+        while not self._closed and self._running < min(self.warm, self.max_workers):
+            self._running += 1
+            self._starting += 1
+            thread = threading.Thread(target=self._start_one, name="pressdraft-sandbox-start", daemon=True)
+            self._starters.append(thread)
+            thread.start()
+
+    def _start_one(self) -> None:
+        worker: _Worker | None = None
+        try:
+            worker = _Worker(self.memory_mb * 1024 * 1024)
+        except Exception:  # noqa: BLE001 - a request that needs a worker will start one and report why
+            worker = None
+        with self._changed:
+            self._starting -= 1
+            self._starters.remove(threading.current_thread())
+            keep = worker is not None and not self._closed
+            if keep:
+                self._idle.append(worker)  # type: ignore[arg-type]
+            else:
+                self._running -= 1
+            self._changed.notify_all()
+        if worker is not None and not keep:
+            worker.retire()
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """The processor time a worker has used (Linux ``/proc``); None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _house_style() -> dict[str, Any]:
+    """The editorial settings as the server has them now (``language.settings`` may change at run time)."""
+    from pressdraft.language import settings
+
+    return {
+        name: value
+        for name, value in vars(settings).items()
+        if name.isupper() and isinstance(value, str | bool | int | float)
+    }
+
+
+def _import_path() -> list[str]:
+    """The server's ``sys.path``, with the current folder spelled out as the worker will need it."""
+    return [entry or os.getcwd() for entry in sys.path]
+
+
+def _environment() -> dict[str, str]:
+    """What the worker may see of the server's environment: locale and time zone, never secrets."""
+    return {k: v for k, v in os.environ.items() if k in ("PATH", "TZ", "LANG", "LANGUAGE") or k.startswith("LC_")}
+
+
+def _json_value(value: Any) -> Any:
+    """Dates in drafts read from YAML travel as ISO text, as in a JSON draft file."""
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} cannot be sent to the template sandbox")
+
+
+def _markdown(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise PressdraftError(Problem("", CRASH_MESSAGE, {"reason": "an answer that is not Markdown"}))
+    return value
+
+
+def _problems(value: Any) -> list[Problem]:
+    """Problems rebuilt field by field from the worker's JSON (nothing else is taken from it)."""
+    problems = []
+    for item in value if isinstance(value, list) else []:
+        params = item.get("params") if isinstance(item.get("params"), dict) else {}
+        severity = item.get("severity") if item.get("severity") in ("error", "gap", "warning") else "error"
+        problems.append(
+            Problem(
+                str(item.get("path", "")),
+                str(item.get("template", "")),
+                {str(k): str(v) for k, v in params.items()},
+                severity=severity,
+                lang=item["lang"] if isinstance(item.get("lang"), str) else None,
+            )
+        )
+    return problems
+
+
+def _problem(template_id: str, lang: str | None, message: str, params: dict[str, str]) -> Problem:
+    where = f"{template_id}/{lang}.md.j2" if lang else template_id
+    return Problem(where, message, params)
+
+
+def _stopped_problem(template_id: str, stopped: _Stopped, timeout: float) -> Problem:
+    if stopped.why == "time" or "SIGXCPU" in stopped.reason:
+        return _problem(template_id, stopped.lang, TIMEOUT_MESSAGE, {"seconds": f"{timeout:g}"})
+    return _problem(template_id, stopped.lang, CRASH_MESSAGE, {"reason": stopped.reason})
+
+
+# --- the worker process ----------------------------------------------------------------------------
+
+# The worker's command line: the server's import path, then the pipes and the memory limit.
+_BOOTSTRAP = (
+    "import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+    "from pressdraft.safety.worker import serve; serve(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))"
+)
+# A worker's parsed templates by (id, version), each with its plain sources.
+_Parsed = dict[tuple[str, str], tuple[Template, dict[str, str]]]
+
+
+class _Sources(dict[str, str]):
+    """A template's sources that tell the server which language the pipeline takes next.
+
+    ``render.compile_template`` reads ``sources[lang]`` right before compiling and
+    rendering that language, so a timeout or a crash can name the file.
+    """
+
+    def __init__(self, sources: Mapping[str, str], report: Callable[[str], None]):
+        super().__init__(sources)
+        self._report = report
+
+    def __getitem__(self, lang: str) -> str:
+        self._report(lang)
+        return super().__getitem__(lang)
+
+
+def serve(request_fd: int, reply_fd: int, memory_bytes: int) -> None:
+    """The worker's loop: one request at a time, until the server closes the pipe or goes away."""
+    global _in_worker
+    _in_worker = True
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _limit(resource.RLIMIT_AS, memory_bytes)
+    requests = Connection(request_fd, writable=False)
+    replies = Connection(reply_fd, readable=False)
+    _warm_up()
+    parsed: _Parsed = {}
+
+    def send(kind: str, value: Any) -> None:
+        replies.send_bytes(json.dumps([kind, value], ensure_ascii=False).encode())
+
+    send("ready", None)
+    while True:
+        try:
+            request = json.loads(requests.recv_bytes())
+        except (EOFError, OSError):
+            break
+        send("received", None)
+        _limit_cpu(request["timeout"])
+        kind, value = _answer(request, parsed, send)
+        try:
+            send(kind, value)
+        except MemoryError:
+            break
+        if kind not in ("ok", "problems"):
+            break  # after a MemoryError or a surprise, a fresh process is the safe state
+    requests.close()
+    replies.close()
+
+
+def _answer(request: dict[str, Any], parsed: _Parsed, send: Callable[[str, Any], None]) -> tuple[str, Any]:
+    seen: list[str] = []
+
+    def report(lang: str) -> None:
+        if seen[-1:] != [lang]:
+            seen.append(lang)
+            send("lang", lang)
+
+    try:
+        _use_house_style(request["house_style"])
+        template = _template(request["template"], parsed, report)
+        if request["kind"] == "check":
+            return "problems", [_plain(p) for p in _check(template, request)]
+        return "ok", _render(template, request)
+    except PressdraftError as error:
+        return "problems", [_plain(p) for p in error.problems]
+    except MemoryError:
+        return "memory", None
+    except Exception as error:  # noqa: BLE001 - a template must never take the worker's loop down
+        lang = seen[-1] if seen else None
+        problem = _problem(request["template"]["id"], lang, FAILED_MESSAGE, {"message": _describe(error)})
+        return "failed", [_plain(problem)]
+
+
+def _plain(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "template": problem.template,
+        "params": {k: str(v) for k, v in problem.params.items()},
+        "severity": problem.severity,
+        "lang": problem.lang,
+    }
+
+
+def _template(data: dict[str, Any], parsed: _Parsed, report: Callable[[str], None]) -> Template:
+    """The request's template, parsed once per version; its sources report progress."""
+    key = (data["id"], data["version"])
+    if key not in parsed:
+        if len(parsed) >= 32:
+            parsed.clear()
+        template = Template(data["id"], data["files"], origin=data["origin"], number=data["number"])
+        parsed[key] = (template, dict(template.sources))
+    template, sources = parsed[key]
+    template.sources = _Sources(sources, report)
+    return template
+
+
+def _use_house_style(values: dict[str, Any]) -> None:
+    """The server's editorial settings, so the worker's Markdown is the server's, byte for byte."""
+    from pressdraft.language import settings
+
+    for name, value in values.items():
+        if name.isupper() and hasattr(settings, name):
+            setattr(settings, name, value)
+
+
+def _render(template: Template, request: dict[str, Any]) -> dict[str, str]:
+    from pressdraft.directory import parse_directory
+    from pressdraft.engine import Engine
+    from pressdraft.library import Library
+
+    engine = Engine(Library({template.id: template}, {}), parse_directory(request["directory"]))
+    draft = engine.draft_from_data(request["draft"])
+    rendition = engine.render(draft, request["languages"] or None, allow_incomplete=request["allow_incomplete"])
+    return dict(rendition.markdown)
+
+
+def _check(template: Template, request: dict[str, Any]) -> list[Problem]:
+    from pressdraft.directory import parse_directory
+    from pressdraft.template_checks import check_template
+
+    return check_template(template, parse_directory(request["directory"]))
+
+
+def _warm_up() -> None:
+    """Load the pipeline and the languages' data before saying ready: not the template's time."""
+    from pressdraft import language
+    from pressdraft.render import environment
+
+    try:
+        env = environment()
+        for lang in ("tr", "az", "en"):
+            language.format_date(dt.date(2021, 10, 23), lang)
+            language.format_datetime(dt.datetime(2021, 10, 23, 10, 0, tzinfo=dt.UTC), lang)
+            language.format_list(["a", "b", "c"], lang)
+            env.from_string("{{ x|upper }}{{ x|quote }}{{ x|genitive }}{{ 3|ordinal }}").render(x="Ankara", lang=lang)
+    except Exception:  # noqa: BLE001, S110 - warming up is an optimisation only
+        pass
+
+
+def _describe(error: Exception) -> str:
+    text = str(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _limit(which: int, value: int) -> None:
+    """Lower a resource limit, never above the hard limit the process already has."""
+    _, hard = resource.getrlimit(which)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(which, (value, hard))
+
+
+def _limit_cpu(timeout: float) -> None:
+    """A CPU-time backstop for this request, should the server die and not stop the worker."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    _limit(resource.RLIMIT_CPU, math.ceil(usage.ru_utime + usage.ru_stime + timeout) + 2)
