@@ -245,3 +245,35 @@ def test_a_draft_changed_through_one_server_is_seen_through_the_other(browser, c
     finally:
         context_a.close()
         context_b.close()
+
+
+def test_two_editors_of_one_template_on_different_servers_get_the_conflict_refusal(browser, cluster):
+    from helpers import choose
+    from test_templates_in_browser import edit_en_source, english_preview, save
+
+    a, b, balancer = cluster
+    context_a, page_a = open_page(browser, balancer, "unused-a")
+    context_b, page_b = open_page(browser, balancer, "unused-b")
+    try:
+        for page, server in ((page_a, a), (page_b, b)):  # both open the editor before either saves
+            page.goto(f"{server.url}/templates")
+            wait_for_app(page)
+            choose(page, "tpl-pick", "joint-meeting")
+        edit_en_source(page_a, "Added on server A.")
+        save(page_a, "from A")
+        assert "Saved as version 1." in page_a.locator("body").inner_text()
+
+        edit_en_source(page_b, "Added on server B.")
+        save(page_b, "from B")
+        refusal = page_b.locator("[data-testid=stAlert]").filter(has_text="Not saved").inner_text()
+        assert "saved version 1 meanwhile" in refusal and "Nothing was overwritten" in refusal
+        assert "Added on server A." in page_b.locator("[data-testid=stCode]").first.inner_text()  # the diff
+
+        page_a.reload()
+        wait_for_app(page_a)
+        choose(page_a, "tpl-pick", "joint-meeting")
+        assert "Added on server A." in english_preview(page_a)
+        assert by_key(page_a, "tpl-version-1").is_visible() and by_key(page_a, "tpl-version-2").count() == 0
+    finally:
+        context_a.close()
+        context_b.close()
