@@ -163,3 +163,17 @@ def test_a_folder_of_letterheads_is_chosen_per_template_then_issuer(tmp_path):
 def styles_of(path: Path) -> str:
     with zipfile.ZipFile(path) as package:
         return package.read("word/styles.xml").decode("utf-8")
+
+
+def test_a_hostile_library_folder_is_stopped_by_the_sandbox_worker(tmp_path, capsys):
+    library = tmp_path / "library"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "templates" / "joint-meeting", library / "joint-meeting")
+    source = library / "joint-meeting" / "en.md.j2"
+    source.write_text(
+        source.read_text("utf-8") + "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n",
+        "utf-8",
+    )
+    code = main(["render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--library", str(library), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2 and "joint-meeting/en.md.j2" in err and "was stopped" in err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()

@@ -23,7 +23,7 @@ from pressdraft.export import FORMATS, Edition, pdf_files, pick_letterhead, zip_
 from pressdraft.library import Library, default_templates_folder, read_template_folder
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.settings import load_settings
-from pressdraft.template_checks import check_template
+from pressdraft.template_checks import check
 
 
 class UsageError(Exception):
@@ -44,7 +44,13 @@ def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
 
 def _engine(args: argparse.Namespace) -> Engine:
     directory = load_directory(args.directory) if args.directory else default_directory()
-    return Engine(Library.from_folder(args.library or default_templates_folder()), directory)
+    return Engine(_library(args.library), directory)
+
+
+def _library(path: Path | None) -> Library:
+    """The shipped library, or a folder given on the command line: untrusted, so its
+    templates are checked and rendered in the sandbox worker."""
+    return Library.from_folder(path, origin="folder") if path else Library.from_folder(default_templates_folder())
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -94,7 +100,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_list(args: argparse.Namespace) -> int:
-    library = Library.from_folder(args.library or default_templates_folder())
+    library = _library(args.library)
     for template in library:
         langs = ",".join(template.sources)
         print(f"{template.id}\t{template.meta.name.get('en') or ''}\t{langs}\t{template.version}")
@@ -107,13 +113,13 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
     path: Path = args.path or default_templates_folder()
     directory = load_directory(args.directory) if args.directory else default_directory()
     if (path / "meta.yaml").is_file():
-        templates, broken = [read_template_folder(path)], {}
+        templates, broken = [read_template_folder(path, "folder" if args.path else "shipped")], {}
     else:
-        library = Library.from_folder(path)
+        library = _library(args.path)
         templates, broken = list(library), library.broken
     problems = [p for error in broken.values() for p in error.problems]
     for template in templates:
-        problems += check_template(template, directory)
+        problems += check(template, directory)
     _print_problems(problems)
     for template in templates:
         print(f"{template.id}: {'ok' if not any(p.path.startswith(template.id) for p in problems) else 'problems'}")

@@ -145,9 +145,26 @@ class Engine:
         if errors or (gaps and not allow_incomplete):
             distinct = [p for i, p in enumerate(errors) if p not in errors[:i]]  # problems are not hashable
             raise PressdraftError(distinct + gaps)
-        markdown = {lang: render_markdown(template, lang, r.context) for lang, r in resolutions.items()}
+        markdown = self._markdown(draft, template, resolutions, allow_incomplete)
         issuers = {lang: str(r.context["release"].issuer.name) for lang, r in resolutions.items()}
         return Rendition(draft, template, markdown, issuers, gaps)
+
+    def _markdown(
+        self, draft: Draft, template: Template, resolutions: dict[str, Any], allow_incomplete: bool
+    ) -> dict[str, str]:
+        """Shipped templates render here; templates staff edited (or a library folder given on
+        the command line) render in the sandbox worker, bounded in time and memory."""
+        from pressdraft.safety import worker
+
+        if template.origin == "shipped" or worker.in_worker():
+            return {lang: render_markdown(template, lang, r.context) for lang, r in resolutions.items()}
+        return worker.render_untrusted(
+            template,
+            draft_to_data(draft, [f.name for f in template.meta.fields]),
+            self.directory.model_dump(mode="json", exclude_none=True),
+            list(resolutions),
+            allow_incomplete=allow_incomplete,
+        )
 
 
 def _localized_texts(draft: Draft, template: Template) -> dict[str, dict[str, str]]:

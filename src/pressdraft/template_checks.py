@@ -51,6 +51,16 @@ def used_fields(template: Template) -> tuple[dict[str, set[str]], list[Problem]]
     return used, problems
 
 
+def check(template: Template, directory: Directory) -> list[Problem]:
+    """Every problem of one template: shipped ones checked here, any other in the sandbox
+    worker (its samples are rendered, and a hostile template must not stop the server)."""
+    from pressdraft.safety import worker
+
+    if template.origin == "shipped" or worker.in_worker():
+        return check_template(template, directory)
+    return worker.check_untrusted(template, directory.model_dump(mode="json", exclude_none=True))
+
+
 def check_template(template: Template, directory: Directory) -> list[Problem]:
     """Every problem of one template; an empty list means it can be saved and used."""
     used, problems = used_fields(template)

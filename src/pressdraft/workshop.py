@@ -22,7 +22,7 @@ from pressdraft.engine import Engine
 from pressdraft.library import META_FILE, Library, Template, source_file
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.store import ConflictError, Store, TemplateVersion
-from pressdraft.template_checks import check_template, engine_data
+from pressdraft.template_checks import check, engine_data
 
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEMPLATE_FILE_CHARS = 200_000
@@ -176,14 +176,14 @@ class Workshop:
             template = Template(template_id, files, origin="organization")
         except PressdraftError as error:
             return list(error.problems)
-        return check_template(template, self.directory())
+        return check(template, self.directory())
 
     def preview(self, template_id: str, files: Mapping[str, str]) -> dict[str, str]:
         """The template's sample values rendered in every language (gaps marked)."""
         template = Template(template_id, files, origin="organization")
         engine = Engine(Library({template_id: template}, {}), self.directory())
         draft = engine.draft_from_data(engine_data(template))
-        return engine.render(draft, allow_incomplete=True).markdown
+        return engine.render(draft, allow_incomplete=True).markdown  # in the worker: origin organization
 
     # --- changing -----------------------------------------------------------------------------
     def save(
