@@ -1,0 +1,368 @@
+"""Load: concurrent browser sessions compose, preview and download against ONE app server.
+
+    .venv/bin/python benchmarks/load.py --sessions 10 --duration 120 [--json result.json]
+
+The script prepares a data folder with one draft per session (copies of the sample release),
+starts ``streamlit run app.py`` on a free loopback port with the repository's
+``.streamlit/config.toml``, and drives Debian's Chromium (one context per session, so each
+is its own Streamlit session) through Playwright. Each session loops until the time is up:
+
+1. compose: types a new theme (English) into the form and waits for the save;
+2. preview: clicks through every preview tab and checks the English page shows the theme;
+3. download: clicks the English Word download and times click → file received, then
+   checks the DOCX holds the theme.
+
+Afterwards every session's last typed theme must be in the store ("no lost draft"). It
+reports errors (any exception, a Streamlit error box, a traceback in the server log, a
+preview or document without the typed text), lost drafts, the p50/p95 click-to-download
+time and the server's resident memory (from /proc) at the start, at its peak and at the end.
+Only loopback addresses are used; every wait is bounded; the run stops by itself.
+Exit status: 0 with no error and no lost draft, 1 otherwise, 2 when it cannot run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Ten pages of one headless browser are all "in the background": without these, Chromium
+# throttles their timers and the load test would measure the throttling, not the server.
+LOAD_FLAGS = [
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-renderer-backgrounding",
+]
+IDLE = "[data-test-script-state='notRunning']"
+CONNECTED = "[data-test-connection-state='CONNECTED']"
+THEME = "w-fields-theme-en"
+TIMEOUT_MS = 90_000  # one step under load; a step slower than this is an error
+
+
+@dataclass
+class Result:
+    sessions: int
+    duration_s: float
+    iterations: int = 0
+    downloads: int = 0
+    errors: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    retried: list[str] = field(default_factory=list)  # downloads that worked on the second click
+    click_to_download_s: list[float] = field(default_factory=list)
+    rss_mb: dict[str, float] = field(default_factory=dict)
+    server_cpu_s: float = 0.0
+
+    def percentile(self, q: float) -> float | None:
+        times = sorted(self.click_to_download_s)
+        if not times:
+            return None
+        if len(times) == 1:
+            return times[0]
+        return statistics.quantiles(times, n=100, method="inclusive")[int(q) - 1]
+
+    def summary(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("click_to_download_s")
+        p50, p95 = self.percentile(50), self.percentile(95)
+        data["p50_s"] = round(p50, 3) if p50 is not None else None
+        data["p95_s"] = round(p95, 3) if p95 is not None else None
+        return data
+
+    def line(self) -> str:
+        s = self.summary()
+        return (
+            f"{self.sessions} sessions for {self.duration_s:.0f} s: {self.iterations} rounds, "
+            f"{self.downloads} downloads ({len(self.retried)} on a second click), "
+            f"{len(self.errors)} errors, {len(self.lost)} lost drafts; click to download p50 {s['p50_s']} s, "
+            f"p95 {s['p95_s']} s; server RSS {self.rss_mb.get('start')} MB at start, "
+            f"{self.rss_mb.get('peak')} MB peak, {self.rss_mb.get('end')} MB at the end; "
+            f"server CPU {self.server_cpu_s} s"
+        )
+
+
+# --- the server ------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def prepare(data_dir: Path, sessions: int) -> list[str]:
+    """A fresh installation (the sample release seeded) and one copy of it per session."""
+    from pressdraft.appservice import AppService
+    from pressdraft.settings import load_settings
+
+    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(data_dir)}))
+    try:
+        sample = service.store.list_drafts()[0].id
+        return [service.duplicate_draft(sample) for _ in range(sessions)]
+    finally:
+        service.store.close()
+
+
+def stored_theme(data_dir: Path, draft_id: str) -> Any:
+    from pressdraft.settings import load_settings
+    from pressdraft.store import open_store
+
+    store = open_store(load_settings({"PRESSDRAFT_DATA_DIR": str(data_dir)})["database_url"])
+    try:
+        return (store.get_draft(draft_id).data.get("fields", {}).get("theme") or {}).get("en")
+    finally:
+        store.close()
+
+
+class Server:
+    """``streamlit run app.py`` on loopback with its own data folder; its output kept in a log."""
+
+    def __init__(self, data_dir: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = data_dir / "server.log"
+        env = {**os.environ, "PRESSDRAFT_DATA_DIR": str(data_dir), "PRESSDRAFT_UI_LANGUAGE": "en"}
+        command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port)]
+        command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+        self._out = self.log.open("w")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._out, stderr=subprocess.STDOUT)
+
+    def wait_until_healthy(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the app server died:\n{self.output()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"the app server did not start in {timeout} s:\n{self.output()}")
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process and its children (template workers), in MB."""
+        total = 0
+        for pid in [self.process.pid, *_children(self.process.pid)]:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+            total += kb
+        return round(total / 1024, 1)
+
+    def cpu_s(self) -> float:
+        """CPU time the server process has used so far (user + system), in seconds."""
+        fields_ = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return round((int(fields_[11]) + int(fields_[12])) / os.sysconf("SC_CLK_TCK"), 1)
+
+    def output(self) -> str:
+        return self.log.read_text("utf-8", "replace")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(15)
+        self._out.close()
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids = [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for kid in kids:
+            found += [kid, *_children(kid)]
+    return found
+
+
+# --- one browser session ---------------------------------------------------------------------------
+
+
+async def wait_for_app(page: Any) -> None:
+    """Until connected and no script runs (twice, as a rerun may follow a rerun)."""
+    await page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
+    for _ in range(2):
+        await page.wait_for_timeout(300)
+        await page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+
+
+def docx_text(data: bytes) -> str:
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+async def session(browser: Any, url: str, number: int, draft_id: str, deadline: float, result: Result) -> str | None:
+    """Compose, preview, download until the deadline; returns the last theme the app saved."""
+    from playwright.async_api import expect
+
+    context = await browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = await context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    failed_responses: list[str] = []
+    page.on("response", lambda r: r.status >= 400 and failed_responses.append(f"HTTP {r.status} for {r.url}"))
+    saved: str | None = None
+    round_ = 0
+    try:
+        await asyncio.sleep(0.5 * (number - 1))  # people do not all arrive in the same second
+        await page.goto(f"{url}/?draft={draft_id}")
+        await wait_for_app(page)
+        while round_ == 0 or time.monotonic() < deadline:  # every session does at least one round
+            round_ += 1
+            theme = f"Load {number}.{round_}: *shared* [future] ş ə"
+            where = f"session {number}, round {round_}"
+            try:
+                field_ = page.locator(f".st-key-{THEME} input").first
+                await field_.fill(theme)
+                await field_.press("Tab")
+                # the preview is made from the saved draft: once it shows the theme, it is stored
+                await expect(page.locator(".pd-page[lang=en]").first).to_contain_text(theme, timeout=TIMEOUT_MS)
+                await wait_for_app(page)
+                saved = theme
+                for label in ("TR", "AZ", "Side by side", "EN"):
+                    await page.get_by_role("tab", name=label, exact=True).first.click()
+                await expect(page.locator(".pd-page[lang=en]").first).to_be_visible()
+                button = page.locator("[data-testid=stDownloadButton]").get_by_role("button", name="EN", exact=True)
+                for attempt in (1, 2):  # a failed download is clicked once more, as a person would
+                    started = time.perf_counter()
+                    async with page.expect_download(timeout=TIMEOUT_MS) as caught:
+                        await button.first.click()
+                    download = await caught.value
+                    failure = await download.failure()
+                    if not failure:
+                        break
+                    why = f"{where}: the download failed ({failure}; {', '.join(failed_responses) or 'no HTTP error'})"
+                    failed_responses.clear()
+                    if attempt == 2:
+                        raise RuntimeError(why)
+                    result.retried.append(why)
+                path = await download.path()
+                result.click_to_download_s.append(time.perf_counter() - started)
+                result.downloads += 1
+                if theme not in docx_text(Path(path).read_bytes()):
+                    result.errors.append(f"{where}: the downloaded DOCX does not hold the typed theme")
+                if await page.locator("[data-testid=stException]").count():
+                    result.errors.append(f"{where}: the page shows an error")
+                result.errors.extend(f"{where}: {failed}" for failed in failed_responses)
+                failed_responses.clear()
+                result.iterations += 1
+            except Exception as error:  # every failure is counted, the session goes on
+                result.errors.append(f"{where}: {type(error).__name__}: {str(error).splitlines()[0][:200]}")
+                await page.goto(f"{url}/?draft={draft_id}")
+                await wait_for_app(page)
+    finally:
+        await context.close()
+    return saved
+
+
+async def drive(url: str, draft_ids: list[str], duration: float, result: Result, server: Server) -> list[str | None]:
+    from playwright.async_api import async_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS + LOAD_FLAGS)
+        try:
+            deadline = time.monotonic() + duration
+            peak = [server.rss_mb()]
+
+            async def sample() -> None:
+                while time.monotonic() < deadline:
+                    peak.append(server.rss_mb())
+                    await asyncio.sleep(1)
+
+            sampler = asyncio.create_task(sample())
+            saved = await asyncio.gather(
+                *(session(browser, url, n + 1, draft_id, deadline, result) for n, draft_id in enumerate(draft_ids))
+            )
+            await sampler
+            result.rss_mb["peak"] = max(peak)
+            return list(saved)
+        finally:
+            await browser.close()
+
+
+def run(sessions: int = 10, duration: float = 120, data_dir: Path | None = None) -> Result:
+    """The whole load test; raises RuntimeError only when it cannot run at all."""
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        raise RuntimeError("no Chromium found (install Debian's 'chromium' package)")
+    owned = data_dir is None
+    folder = Path(tempfile.mkdtemp(prefix="pressdraft-load-")) if owned else data_dir
+    assert folder is not None
+    result = Result(sessions=sessions, duration_s=duration)
+    draft_ids = prepare(folder, sessions)
+    server = Server(folder)
+    try:
+        server.wait_until_healthy()
+        result.rss_mb["start"] = server.rss_mb()
+        cpu = server.cpu_s()
+        saved = asyncio.run(drive(server.url, draft_ids, duration, result, server))
+        result.rss_mb["end"] = server.rss_mb()
+        result.server_cpu_s = round(server.cpu_s() - cpu, 1)
+        for number, (draft_id, theme) in enumerate(zip(draft_ids, saved, strict=True), start=1):
+            stored = stored_theme(folder, draft_id)
+            if theme is None:
+                result.errors.append(f"session {number}: no change was ever saved")
+            elif stored != theme:
+                result.lost.append(f"session {number}: typed {theme!r}, stored {stored!r}")
+        if "Traceback" in server.output():
+            result.errors.append("the server log has a traceback:\n" + server.output()[-3000:])
+    finally:
+        server.stop()
+        if owned and not result.errors and not result.lost:
+            shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=10, help="concurrent browser sessions (default 10)")
+    parser.add_argument("--duration", type=float, default=120, help="seconds of load (default 120)")
+    parser.add_argument("--json", type=Path, help="write the figures and every error to this file")
+    parser.add_argument("--data-dir", type=Path, help="use (and keep) this data folder instead of a temporary one")
+    args = parser.parse_args(argv)
+    try:
+        result = run(args.sessions, args.duration, args.data_dir)
+    except RuntimeError as error:
+        print(f"load: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        args.json.write_text(json.dumps(result.summary(), indent=2, ensure_ascii=False), "utf-8")
+    for problem in result.errors[:20] + result.lost:
+        print(problem, file=sys.stderr)
+    print(result.line())
+    return 0 if not result.errors and not result.lost else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
