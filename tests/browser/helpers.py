@@ -39,5 +39,8 @@ def choose(page: Any, key: str, option: str) -> None:
     wait_for_app(page)
 
 
-def value_of(page: Any, key: str, *, multiline: bool = False) -> str:
-    return str(by_key(page, key).locator("textarea" if multiline else "input").first.input_value())
+def shows(page: Any, key: str, value: str, *, multiline: bool = False) -> None:
+    """The field shows ``value``, waiting while a fresh page fills its fields."""
+    from playwright.sync_api import expect
+
+    expect(by_key(page, key).locator("textarea" if multiline else "input").first).to_have_value(value, timeout=15_000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from helpers import by_key, choose, type_into, value_of, wait_for_app
+from helpers import by_key, choose, shows, type_into, wait_for_app
 
 PLATFORM = {
     "tr": "Türk-Azerbaycan Enerji Komisyonu",
@@ -40,11 +40,11 @@ def test_a_release_filled_from_scratch_survives_a_reload_and_downloads_as_word(p
     page.reload()
     wait_for_app(page)
     for lang, name in PLATFORM.items():
-        assert value_of(page, f"w-fields-platform-{lang}") == name
-    assert value_of(page, "w-fields-meeting-number") == "3"
-    assert value_of(page, "w-fields-theme-az") == "Ortaq *enerji* gələcəyi"
-    assert value_of(page, "w-fields-background-en", multiline=True) == "First paragraph.\n\nSecond paragraph."
-    assert value_of(page, "w-fields-city-key") == "Kars"
+        shows(page, f"w-fields-platform-{lang}", name)
+    shows(page, "w-fields-meeting-number", "3")
+    shows(page, "w-fields-theme-az", "Ortaq *enerji* gələcəyi")
+    shows(page, "w-fields-background-en", "First paragraph.\n\nSecond paragraph.", multiline=True)
+    shows(page, "w-fields-city-key", "Kars")
     assert "Hikmet Hajiyev" in by_key(page, "w-fields-chairs-keys").inner_text()
 
     type_into(page, "w-fields-background-tr", "Birinci paragraf.", multiline=True)
