@@ -2,7 +2,9 @@
 
 It runs ``benchmarks/load.py`` as people would (its own process, so its asyncio Playwright
 stays apart from the suite's), and asserts what must hold under load: no error and no lost
-draft. Its times and memory are printed, not asserted: they depend on the machine.
+draft. Its times and memory are printed, not asserted: they depend on the machine. Downloads
+that needed a second click (a Streamlit race with deferred downloads, see ``benchmarks/load.py``)
+are printed too.
 """
 
 from __future__ import annotations
