@@ -33,9 +33,8 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
+from pressdraft import LANGUAGES
 from pressdraft.problems import N_, Problem, join_path
-
-LANGS = ("tr", "az", "en")
 
 #: At most this many characters (after cleaning) in a text of each kind.
 LIMITS: dict[str, int] = {
@@ -164,7 +163,7 @@ def text_problems(data: Any, *prefix: str | int) -> list[Problem]:
     problems: list[Problem] = []
     for path, text in _strings(data, prefix):
         last = path[-1] if path else None
-        lang = last if isinstance(last, str) and last in LANGS else None
+        lang = last if isinstance(last, str) and last in LANGUAGES else None
         where = join_path(*(path[:-1] if lang else path))
         for change in clean_text_report(text, lang)[1]:
             problems.append(Problem(where, change.template, change.params, severity="warning", lang=lang))
