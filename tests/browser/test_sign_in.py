@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from helpers import by_key, wait_for_app
+from helpers import by_key, stop_process, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -123,12 +123,7 @@ class SignInServer:
         return self.log.read_text("utf-8", "replace")[-5000:]
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
+        stop_process(self.process)
         self._log_file.close()
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from helpers import by_key, type_into, wait_for_app
+from helpers import by_key, stop_process, type_into, wait_for_app
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, make_url, text
 
@@ -106,12 +106,7 @@ class Nginx:
             return response.headers[SERVED_BY], routes[0] if routes else ""
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
+        stop_process(self.process)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
