@@ -61,7 +61,7 @@ def test_a_directory_edit_is_validated_saved_and_used_by_the_engine(service):
 
 def test_every_download_is_named_as_the_cli_names_it(service):
     editor = service.editor(service.draft_summaries()[0].id)
-    names = [p.name for p in service.edition_files(editor.edition(), editor.id)]
+    names = [p.name for p in service.edition_files(editor.edition())]
     stem = "2021-10-23_turkiye-azerbaycan-ortak-medya-platformu-ilk-toplantisini"
     assert f"{stem}_tr.docx" in names and f"{stem}_tr-az-en.docx" in names and f"{stem}.zip" in names
 

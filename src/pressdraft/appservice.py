@@ -203,18 +203,9 @@ class AppService:
         self.store.purge_draft(draft_id, user=self.user)
 
     # --- downloads -----------------------------------------------------------------------------
-    def edition_files(self, edition: Edition, draft_id: str) -> list[Planned]:
-        """Every download of a release, made when clicked, with the CLI's names and bytes:
-        ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``.
-        A download records the template version it was made with (0: the shipped one)."""
-        return [Planned(p.name, self._recording(p.make, draft_id, edition)) for p in self._planned(edition)]
-
-    def _recording(self, make: Any, draft_id: str, edition: Edition) -> Any:
-        def made() -> bytes:
-            self.store.set_draft_template_version(draft_id, edition.rendition.template.number or 0)
-            return make()  # type: ignore[no-any-return]
-
-        return made
+    def record_download(self, draft_id: str, edition: Edition) -> None:
+        """Remember the template version a release was downloaded with (0: the shipped one)."""
+        self.store.set_draft_template_version(draft_id, edition.rendition.template.number or 0)
 
     def as_downloaded(self, draft_id: str) -> Edition:
         """The release rendered again with the template version of its last download."""
@@ -229,7 +220,9 @@ class AppService:
         engine = Engine(Library({template.id: template}, {}), self.engine.directory)
         return Edition(engine.render(draft))
 
-    def _planned(self, edition: Edition) -> list[Planned]:
+    def edition_files(self, edition: Edition) -> list[Planned]:
+        """Every download of a release, named now and made when wanted, with the CLI's names and
+        bytes: ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``."""
         side_by_side = len(edition.rendition.markdown) > 1
         letterhead = pick_letterhead(self.letterhead, edition.draft.template, edition.draft.release.issuer)
         planned = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead) + edition.plan(["md", "txt"])

@@ -298,9 +298,7 @@ def blocks_to_text(blocks: Sequence[Block]) -> str:
             indent = "  " * block.level
             hanging = " " * (len(marker) + 1)
             lines = text.split("\n")
-            text = f"{indent}{marker} {lines[0]}" + "".join(
-                f"\n{indent}{hanging}{line}" for line in lines[1:]
-            )
+            text = f"{indent}{marker} {lines[0]}" + "".join(f"\n{indent}{hanging}{line}" for line in lines[1:])
         if out:
             together = previous is not None and previous.kind in LIST_KINDS
             out.append("\n" if together and block.kind in LIST_KINDS else "\n\n")
@@ -355,9 +353,7 @@ def blocks_to_html(blocks: Sequence[Block]) -> str:
             depth = block.level + 1
             if len(open_lists) > depth:
                 close_lists(depth)
-            if len(open_lists) == depth and (
-                open_lists[-1] != tag or starts_new_list(previous, block)
-            ):
+            if len(open_lists) == depth and (open_lists[-1] != tag or starts_new_list(previous, block)):
                 close_lists(depth - 1)
             if len(open_lists) == depth:
                 out.append("</li>")

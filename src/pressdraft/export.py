@@ -1,6 +1,6 @@
 """Editions of a rendered release as files: DOCX, Markdown, plain text, side by side, ZIP.
 
-The CLI and the app both call ``edition_files``, so the same draft gives the same names and
+The CLI and the app both build their files from ``Edition``, so the same draft gives the same names and
 the same bytes wherever it is rendered. Names follow ``<date>_<slug>_<lang>.<ext>``.
 """
 

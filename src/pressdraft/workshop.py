@@ -252,13 +252,13 @@ class Workshop:
         return results
 
 
-MAX_ZIP_BYTES = 5_000_000
+MAX_ZIP_BYTES = 2_000_000
 
 
 def read_template_zip(data: bytes) -> dict[str, dict[str, str]]:
     """``{id: {file: text}}`` from a ZIP of template folders, refusing anything else in it."""
     if len(data) > MAX_ZIP_BYTES:
-        raise PressdraftError(Problem("zip", "the file is larger than 5 MB"))
+        raise PressdraftError(Problem("zip", "the file is larger than 2 MB"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -282,6 +282,9 @@ def read_template_zip(data: bytes) -> dict[str, dict[str, str]]:
                 text = archive.read(info).decode("utf-8")
             except UnicodeDecodeError:
                 problems.append(Problem(info.filename, "the file is not UTF-8 text"))
+                continue
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError):
+                problems.append(Problem(info.filename, "the file is damaged in the ZIP"))
                 continue
             folders.setdefault(parts[0], {})[parts[1]] = text
     if problems:

@@ -29,6 +29,7 @@ from pressdraft.engine import Engine, Rendition
 from pressdraft.export import Edition
 from pressdraft.library import Template
 from pressdraft.problems import PressdraftError, Problem
+from pressdraft.safety.text import text_problems
 
 Operation = Callable[[dict[str, Any]], None]
 
@@ -172,6 +173,11 @@ class DraftEditor:
             self._memo[name] = compute()
         return self._memo[name]
 
+    def made(self, name: str, make: Callable[[], bytes]) -> bytes:
+        """A download's bytes, made once per saved state (ready before the click, so a busy
+        server never serves a file it has already dropped)."""
+        return self._once(f"file:{name}", make)  # type: ignore[no-any-return]
+
     def report(self) -> Report:
         return self._once("report", self._report)  # type: ignore[no-any-return]
 
@@ -180,9 +186,9 @@ class DraftEditor:
         try:
             draft = self.engine.draft_from_data(self.data)
         except PressdraftError as error:
-            return Report(list(error.problems))
+            return Report(list(error.problems) + text_problems(self.data))
         stale = stale_translations(self.data, template, self.marks) if template else []
-        return Report(self.engine.check(draft), stale)
+        return Report(self.engine.check(draft, self.data), stale)
 
     def rendition(self) -> Rendition | None:
         """The release as it stands, gaps marked; ``None`` while the draft has errors."""

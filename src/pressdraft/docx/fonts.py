@@ -47,14 +47,10 @@ class FontFile:
     @property
     def substituted(self) -> bool:
         wanted = self.requested.lower()
-        return self.family.lower() != wanted and METRIC_ALIASES.get(wanted, "").lower() != (
-            self.family.lower()
-        )
+        return self.family.lower() != wanted and METRIC_ALIASES.get(wanted, "").lower() != (self.family.lower())
 
 
-def font_coverage_warnings(
-    texts: Sequence[Block] | Iterable[str], letterhead: Letterhead | None = None
-) -> list[str]:
+def font_coverage_warnings(texts: Sequence[Block] | Iterable[str], letterhead: Letterhead | None = None) -> list[str]:
     """Warnings, one per font, when a font of the letterhead lacks letters the text uses.
 
     ``texts`` is a release's blocks or plain strings. An empty list means every letter is
@@ -86,15 +82,9 @@ def font_coverage_warnings(
 
 
 def _letters(texts: Sequence[Block] | Iterable[str]) -> set[str]:
-    chunks = [
-        item.text if isinstance(item, Block) else str(item) for item in texts
-    ]
+    chunks = [item.text if isinstance(item, Block) else str(item) for item in texts]
     text = GAP_PATTERN.sub("", "".join(chunks))
-    return {
-        ch
-        for ch in text
-        if not ch.isspace() and unicodedata.category(ch)[0] in "LNPS"
-    }
+    return {ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] in "LNPS"}
 
 
 def letterhead_fonts(letterhead: Letterhead) -> list[str]:

@@ -57,8 +57,7 @@ _PARAGRAPH_STYLES: list[tuple[str, str, str | None, str, str]] = [
         "Release Line",
         "Normal",
         '<w:keepNext/><w:spacing w:before="0" w:after="200"/>',
-        f'<w:b/><w:caps/><w:color w:val="{SLATE}"/><w:spacing w:val="20"/>'
-        '<w:sz w:val="18"/><w:szCs w:val="18"/>',
+        f'<w:b/><w:caps/><w:color w:val="{SLATE}"/><w:spacing w:val="20"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
     ),
     (
         "Headline",
@@ -80,8 +79,7 @@ _PARAGRAPH_STYLES: list[tuple[str, str, str | None, str, str]] = [
         "SectionHeading",
         "Section Heading",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="280" w:after="60"/>'
-        '<w:outlineLvl w:val="2"/>',
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="280" w:after="60"/><w:outlineLvl w:val="2"/>',
         f'<w:b/><w:bCs/><w:color w:val="{NAVY}"/>',
     ),
     ("Dateline", "Dateline", "BodyText", "", ""),
@@ -90,25 +88,21 @@ _PARAGRAPH_STYLES: list[tuple[str, str, str | None, str, str]] = [
         "Quote",
         "BodyText",
         '<w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="{rule}"/></w:pBdr>'
-        '<w:spacing w:before="160" w:after="140"/><w:ind w:left="284" w:right="284"/>'.replace(
-            "{rule}", RULE
-        ),
+        '<w:spacing w:before="160" w:after="140"/><w:ind w:left="284" w:right="284"/>'.replace("{rule}", RULE),
         f'<w:color w:val="{INK}"/>',
     ),
     (
         "ListBullet",
         "List Bullet",
         "Normal",
-        '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/>'
-        '<w:ind w:left="567" w:hanging="283"/>',
+        '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/><w:ind w:left="567" w:hanging="283"/>',
         "",
     ),
     (
         "ListNumber",
         "List Number",
         "Normal",
-        '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/>'
-        '<w:ind w:left="567" w:hanging="340"/>',
+        '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/><w:ind w:left="567" w:hanging="340"/>',
         "",
     ),
     (
@@ -145,8 +139,7 @@ _PARAGRAPH_STYLES: list[tuple[str, str, str | None, str, str]] = [
         "Normal",
         '<w:keepNext/><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="2" '
         f'w:color="{RULE}"/></w:pBdr><w:spacing w:after="120"/>',
-        f'<w:b/><w:caps/><w:color w:val="{SLATE}"/><w:spacing w:val="20"/>'
-        '<w:sz w:val="17"/><w:szCs w:val="17"/>',
+        f'<w:b/><w:caps/><w:color w:val="{SLATE}"/><w:spacing w:val="20"/><w:sz w:val="17"/><w:szCs w:val="17"/>',
     ),
     (
         "Header",
@@ -154,11 +147,8 @@ _PARAGRAPH_STYLES: list[tuple[str, str, str | None, str, str]] = [
         "Normal",
         '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="{navy}"/></w:pBdr>'
         '<w:tabs><w:tab w:val="center" w:pos="4535"/><w:tab w:val="right" w:pos="9070"/>'
-        '</w:tabs><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'.replace(
-            "{navy}", NAVY
-        ),
-        f'<w:b/><w:smallCaps/><w:color w:val="{NAVY}"/><w:spacing w:val="10"/>'
-        '<w:sz w:val="20"/><w:szCs w:val="20"/>',
+        '</w:tabs><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'.replace("{navy}", NAVY),
+        f'<w:b/><w:smallCaps/><w:color w:val="{NAVY}"/><w:spacing w:val="10"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
     ),
     (
         "Footer",
@@ -212,7 +202,7 @@ def _styles_xml(font: str = FONT, lang: str = "en-US") -> str:
             out.append(f'<w:basedOn w:val="{based_on}"/>')
         if style_id in ("Headline", "Subheadline", "ReleaseLine"):
             out.append('<w:next w:val="BodyText"/>')
-        out.append('<w:qFormat/>' if style_id not in ("Header", "Footer") else "")
+        out.append("<w:qFormat/>" if style_id not in ("Header", "Footer") else "")
         if ppr:
             out.append(f"<w:pPr>{ppr}</w:pPr>")
         out.append(f"<w:rPr>{rpr}{lang_el}</w:rPr></w:style>")
@@ -251,12 +241,10 @@ def _numbering_xml(font: str = FONT) -> str:
             f'<w:lvl w:ilvl="{lvl}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
             f'<w:lvlText w:val="{char}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{left}" w:hanging="283"/></w:pPr>'
-            f"<w:rPr>{_rfonts(font)}<w:color w:val=\"{NAVY}\"/></w:rPr></w:lvl>"
+            f'<w:rPr>{_rfonts(font)}<w:color w:val="{NAVY}"/></w:rPr></w:lvl>'
         )
     out.append("</w:abstractNum>")
-    out.append(
-        '<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>'
-    )
+    out.append('<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>')
     formats = [("decimal", "%{n}."), ("lowerLetter", "%{n})"), ("lowerRoman", "%{n}.")]
     for lvl in range(9):
         fmt, text = formats[lvl % 3]

@@ -196,11 +196,7 @@ class _Adopter:
         abstract_id = ooxml.abstract_num_id_of(source_doc, num_id)
         source = source_doc.part.numbering_part.element
         abstract = next(
-            (
-                a
-                for a in source.iterchildren(qn("w:abstractNum"))
-                if a.get(qn("w:abstractNumId")) == str(abstract_id)
-            ),
+            (a for a in source.iterchildren(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == str(abstract_id)),
             None,
         )
         if abstract is None:

@@ -140,6 +140,7 @@ def abstract_num_id_of(document: Document, num_id: int) -> int | None:
 
 def add_field(paragraph_element, instruction: str, placeholder: str, rpr=None) -> None:
     """A complex field (``PAGE``, ``NUMPAGES``) with a cached result, as Word writes it."""
+
     def run(*children):
         r = OxmlElement("w:r")
         if rpr is not None:
@@ -224,11 +225,7 @@ def formats_for(tag: str, hyperlink_style_id: str | None) -> Formats:
 def story_parts(document: Document) -> list[XmlPart]:
     """The document's header and footer parts, in relationship order."""
     kinds = (RT.HEADER, RT.FOOTER)
-    return [
-        rel.target_part
-        for rel in document.part.rels.values()
-        if rel.reltype in kinds and not rel.is_external
-    ]
+    return [rel.target_part for rel in document.part.rels.values() if rel.reltype in kinds and not rel.is_external]
 
 
 def new_paragraph(ppr):
@@ -399,9 +396,7 @@ def clone_package(source: OpcPackage) -> OpcPackage:
     parts: dict[int, Part] = {}
     for part in source.iter_parts():
         if isinstance(part, XmlPart):
-            clone = type(part)(
-                part.partname, part.content_type, part.element.__copy__(), package
-            )
+            clone = type(part)(part.partname, part.content_type, part.element.__copy__(), package)
         else:
             clone = type(part).load(part.partname, part.content_type, part.blob, package)
         parts[id(part)] = clone
@@ -447,8 +442,7 @@ def _rels_xml(rels) -> bytes:
     for rel in rels.values():
         mode = ' TargetMode="External"' if rel.is_external else ""
         out.append(
-            f'<Relationship Id="{_attr(rel.rId)}" Type="{_attr(rel.reltype)}" '
-            f'Target="{_attr(rel.target_ref)}"{mode}/>'
+            f'<Relationship Id="{_attr(rel.rId)}" Type="{_attr(rel.reltype)}" Target="{_attr(rel.target_ref)}"{mode}/>'
         )
     out.append("</Relationships>")
     return "".join(out).encode("utf-8")
@@ -476,9 +470,7 @@ def _content_types_xml(parts: Iterable[Part]) -> bytes:
 
 
 def _attr(value: str) -> str:
-    return (
-        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def zip_datetime(when: dt.datetime | None) -> tuple[int, int, int, int, int, int]:
@@ -522,8 +514,23 @@ class ZipWriter:
         )  # fmt: skip
         self._central.append(
             struct.pack(
-                "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, flags, 8, self._time,
-                self._date, crc, len(packed), len(data), len(encoded), 0, 0, 0, 0, 0,
+                "<4sHHHHHHIIIHHHHHII",
+                b"PK\x01\x02",
+                20,
+                20,
+                flags,
+                8,
+                self._time,
+                self._date,
+                crc,
+                len(packed),
+                len(data),
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
                 self._offset,
             )  # fmt: skip
             + encoded

@@ -68,9 +68,7 @@ def convert_to_pdf(files: Mapping[str, bytes], timeout: float = 180) -> dict[str
             *paths,
         ]
         try:
-            result = subprocess.run(
-                command, capture_output=True, timeout=timeout, check=False, cwd=root
-            )
+            result = subprocess.run(command, capture_output=True, timeout=timeout, check=False, cwd=root)
         except subprocess.TimeoutExpired as exc:
             raise PdfConversionError(f"LibreOffice did not finish within {timeout:.0f} s") from exc
         pdfs: dict[str, bytes] = {}
@@ -84,7 +82,6 @@ def convert_to_pdf(files: Mapping[str, bytes], timeout: float = 180) -> dict[str
         if missing:
             detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
             raise PdfConversionError(
-                f"LibreOffice made no PDF for {', '.join(missing)}"
-                + (f": {detail[-500:]}" if detail else "")
+                f"LibreOffice made no PDF for {', '.join(missing)}" + (f": {detail[-500:]}" if detail else "")
             )
         return pdfs

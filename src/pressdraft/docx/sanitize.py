@@ -62,9 +62,23 @@ TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 DROPPED_RELATIONSHIPS = {
     f"{R}/{name}"
     for name in (
-        "attachedTemplate", "oleObject", "package", "control", "aFChunk", "subDocument",
-        "frame", "comments", "commentAuthors", "glossaryDocument", "people", "mailMergeSource",
-        "mailMergeHeaderSource", "recipientData", "printerSettings", "customXml", "webSettings",
+        "attachedTemplate",
+        "oleObject",
+        "package",
+        "control",
+        "aFChunk",
+        "subDocument",
+        "frame",
+        "comments",
+        "commentAuthors",
+        "glossaryDocument",
+        "people",
+        "mailMergeSource",
+        "mailMergeHeaderSource",
+        "recipientData",
+        "printerSettings",
+        "customXml",
+        "webSettings",
     )  # fmt: skip
 } | {
     "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
@@ -81,9 +95,25 @@ DROPPED_RELATIONSHIPS = {
 #: Fields a letterhead may keep (page numbers, dates, document properties, references).
 SAFE_FIELDS = frozenset(
     (
-        "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "DATE", "TIME", "CREATEDATE", "SAVEDATE",
-        "PRINTDATE", "TITLE", "SUBJECT", "AUTHOR", "KEYWORDS", "LASTSAVEDBY", "STYLEREF",
-        "PAGEREF", "REF", "SEQ", "SYMBOL",
+        "PAGE",
+        "NUMPAGES",
+        "SECTIONPAGES",
+        "SECTION",
+        "DATE",
+        "TIME",
+        "CREATEDATE",
+        "SAVEDATE",
+        "PRINTDATE",
+        "TITLE",
+        "SUBJECT",
+        "AUTHOR",
+        "KEYWORDS",
+        "LASTSAVEDBY",
+        "STYLEREF",
+        "PAGEREF",
+        "REF",
+        "SEQ",
+        "SYMBOL",
     )  # fmt: skip
 )
 
@@ -116,9 +146,7 @@ def load_letterhead(data: bytes) -> Letterhead:
     except LetterheadError:
         raise
     except Exception as exc:  # python-docx's own complaints, in our words
-        raise LetterheadError(
-            f"the letterhead could not be read as a Word document ({exc})"
-        ) from None
+        raise LetterheadError(f"the letterhead could not be read as a Word document ({exc})") from None
     with _cache_lock:
         _cache[digest] = letterhead
         while len(_cache) > 16:
@@ -140,9 +168,7 @@ def clean_letterhead(data: bytes) -> bytes:
     if main_type is None:
         raise LetterheadError("the file is not a Word document: its main part has no type")
     if "macroenabled" in main_type.lower():
-        raise LetterheadError(
-            "the letterhead is macro-enabled (.docm/.dotm); save it as a Word Document (.docx)"
-        )
+        raise LetterheadError("the letterhead is macro-enabled (.docm/.dotm); save it as a Word Document (.docx)")
     if main_type == TEMPLATE_MAIN:
         _set_content_type(content_types, main, DOCUMENT_MAIN)  # a .dotx works as a .docx
     elif main_type != DOCUMENT_MAIN:
@@ -161,11 +187,12 @@ def clean_letterhead(data: bytes) -> bytes:
     for name in list(parts):
         ctype = _content_type(content_types, name) or ""
         if name.endswith(".xml") and "wordprocessingml" in ctype:
-            parts[name] = _clean_story(
-                parts[name], dropped_ids.get(name, set()), ctype.endswith("settings+xml")
-            )
+            parts[name] = _clean_story(parts[name], dropped_ids.get(name, set()), ctype.endswith("settings+xml"))
         elif ctype.startswith("image/") or posixpath.splitext(name)[1][1:].lower() in (
-            *IMAGE_FORMATS, "emf", "wmf", "svg",
+            *IMAGE_FORMATS,
+            "emf",
+            "wmf",
+            "svg",
         ):
             parts[name] = _reencode_image(name, parts[name])
 
@@ -181,13 +208,11 @@ def clean_letterhead(data: bytes) -> bytes:
 def _read_package(data: bytes) -> dict[str, bytes]:
     if len(data) > MAX_PACKED_BYTES:
         raise LetterheadError(
-            f"the letterhead is {len(data) / 1048576:.1f} MB; the limit is "
-            f"{MAX_PACKED_BYTES // 1048576} MB"
+            f"the letterhead is {len(data) / 1048576:.1f} MB; the limit is {MAX_PACKED_BYTES // 1048576} MB"
         )
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise LetterheadError(
-            "the file is an old binary Word document (.doc) or an encrypted file; "
-            "save it as a Word Document (.docx)"
+            "the file is an old binary Word document (.doc) or an encrypted file; save it as a Word Document (.docx)"
         )
     if data[:4] != b"PK\x03\x04":
         raise LetterheadError("the file is not a Word document (.docx): it is not a zip package")
@@ -219,15 +244,11 @@ def _read_package(data: bytes) -> dict[str, bytes]:
         total += info.file_size
         if total > MAX_UNPACKED_BYTES:
             raise LetterheadError(
-                f"the letterhead would expand past {MAX_UNPACKED_BYTES // 1048576} MB when "
-                "unpacked (a zip bomb?)"
+                f"the letterhead would expand past {MAX_UNPACKED_BYTES // 1048576} MB when unpacked (a zip bomb?)"
             )
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
-            info.compress_size, 1
-        ):
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise LetterheadError(
-                f"the part {name} expands {info.file_size // max(info.compress_size, 1)}-fold "
-                "(a zip bomb?)"
+                f"the part {name} expands {info.file_size // max(info.compress_size, 1)}-fold (a zip bomb?)"
             )
     parts: dict[str, bytes] = {}
     try:
@@ -252,14 +273,10 @@ def _refuse_doctype(parts: dict[str, bytes]) -> None:
     for name, blob in parts.items():
         lowered = blob.lower()
         if any(needle in lowered for needle in needles):
-            raise LetterheadError(
-                f"the part {name} declares a DOCTYPE (entities are not allowed in a letterhead)"
-            )
+            raise LetterheadError(f"the part {name} declares a DOCTYPE (entities are not allowed in a letterhead)")
 
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def _parse(parts: dict[str, bytes], name: str):
@@ -344,9 +361,7 @@ def _strip_relationships(parts: dict[str, bytes]) -> tuple[set[str], dict[str, s
     removed -= kept_targets
     for name in parts:
         lowered = name.lower()
-        if lowered.endswith("vbaproject.bin") or any(
-            folder in lowered for folder in ("/activex/", "/embeddings/")
-        ):
+        if lowered.endswith("vbaproject.bin") or any(folder in lowered for folder in ("/activex/", "/embeddings/")):
             removed.add(name)
     for name in list(removed):
         folder, file = posixpath.split(name)

@@ -84,9 +84,7 @@ def _clean_info(info: DocumentInfo) -> DocumentInfo:
 # -- writing ----------------------------------------------------------------------------
 
 
-def write_docx(
-    blocks: Sequence[Block], info: DocumentInfo, letterhead: Letterhead | None = None
-) -> bytes:
+def write_docx(blocks: Sequence[Block], info: DocumentInfo, letterhead: Letterhead | None = None) -> bytes:
     """One edition as .docx bytes; the same input always gives the same bytes."""
     letterhead = letterhead or default_letterhead()
     info = _clean_info(info)
@@ -188,9 +186,7 @@ def _prepare(document: Document, info: DocumentInfo, tags: list[str]) -> None:
     props.revision = 1
     props.comments = ""
     props.category = "Press release"
-    ooxml.set_app_properties(
-        document, {"Application": "pressdraft", "Company": info.issuer, "DocSecurity": "0"}
-    )
+    ooxml.set_app_properties(document, {"Application": "pressdraft", "Company": info.issuer, "DocSecurity": "0"})
     for part in ooxml.story_parts(document):
         ooxml.fill_placeholders(part.element, tag, {"issuer": info.issuer})
 
@@ -228,9 +224,7 @@ class _StoryWriter:
     with lxml: the structure stays python-docx's, the per-paragraph cost drops tenfold.
     """
 
-    def __init__(
-        self, document: Document, letterhead: Letterhead, tag: str, ragged: bool = False
-    ) -> None:
+    def __init__(self, document: Document, letterhead: Letterhead, tag: str, ragged: bool = False) -> None:
         self.document = document
         self.part = document.part
         self.letterhead = letterhead

@@ -121,9 +121,7 @@ def _mentioned_months(text: str, lang: str) -> set[int]:
         month = _month_of(token, lang)
         if month is None or (lang != "az" and not token[0].isupper()):
             continue
-        near_number = any(
-            0 <= j < len(tokens) and tokens[j].isdigit() for j in (i - 1, i + 1)
-        )
+        near_number = any(0 <= j < len(tokens) and tokens[j].isdigit() for j in (i - 1, i + 1))
         if near_number or lang == "az":
             found.add(month)
     return found
@@ -156,13 +154,10 @@ def _has_name(original: str, prepared: str, form: str, lang: str) -> bool:
     return False
 
 
-def _warning(
-    field: str, kind: str, value: str, present: list[str], missing: list[str]
-) -> ConsistencyWarning:
+def _warning(field: str, kind: str, value: str, present: list[str], missing: list[str]) -> ConsistencyWarning:
     what = {"number": "the number", "date": "the month", "name": "the name"}[kind]
     message = (
-        f"{field}: {what} {value} appears in the {', '.join(present)} text "
-        f"but not in the {', '.join(missing)} text"
+        f"{field}: {what} {value} appears in the {', '.join(present)} text but not in the {', '.join(missing)} text"
     )
     return ConsistencyWarning(field, tuple(missing), kind, value, message)
 
@@ -179,9 +174,7 @@ def consistency_warnings(
         check_lang(lang)
     warnings: list[ConsistencyWarning] = []
     for field, by_lang in texts.items():
-        present_langs = [
-            lang for lang in langs if isinstance(by_lang.get(lang), str) and by_lang[lang].strip()
-        ]
+        present_langs = [lang for lang in langs if isinstance(by_lang.get(lang), str) and by_lang[lang].strip()]
         if len(present_langs) < 2:
             continue
         raw = {lang: unicodedata.normalize("NFC", by_lang[lang]) for lang in present_langs}
@@ -196,8 +189,7 @@ def consistency_warnings(
             missing = [
                 lang
                 for lang in present_langs
-                if lang not in have
-                and not (small is not None and _number_words(lang, small) & words[lang])
+                if lang not in have and not (small is not None and _number_words(lang, small) & words[lang])
             ]
             if missing:
                 warnings.append(_warning(field, "number", value, have, missing))
@@ -215,11 +207,7 @@ def consistency_warnings(
             forms = {lang: entry[lang] for lang in present_langs if entry.get(lang)}
             if len(forms) < 2:
                 continue
-            have = [
-                lang
-                for lang, form in forms.items()
-                if _has_name(original[lang], prepared[lang], form, lang)
-            ]
+            have = [lang for lang, form in forms.items() if _has_name(original[lang], prepared[lang], form, lang)]
             if have:
                 missing = [lang for lang in forms if lang not in have]
                 if missing:

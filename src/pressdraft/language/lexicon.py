@@ -58,9 +58,7 @@ class Lexicon:
 @cache
 def lexicon(lang: str) -> Lexicon:
     """Load and cache the lexicon of ``lang`` ("tr" or "az")."""
-    text = resources.files("pressdraft.language").joinpath("data", f"{lang}.yaml").read_text(
-        encoding="utf-8"
-    )
+    text = resources.files("pressdraft.language").joinpath("data", f"{lang}.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text) or {}
     raw = data.get("readings") or {}
     readings = {unicodedata.normalize("NFC", str(k)): str(v) for k, v in raw.items()}

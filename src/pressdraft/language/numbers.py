@@ -107,9 +107,7 @@ def last_number_word(n: int, lang: str) -> str:
     ``100`` → ``yüz``, ``1000`` → ``bin``/``min``. Computed directly; no full spelling needed.
     """
     n = abs(n)
-    units_t, tens_t, scales = (
-        (_AZ_UNITS, _AZ_TENS, _AZ_SCALES) if lang == "az" else (_TR_UNITS, _TR_TENS, _TR_SCALES)
-    )
+    units_t, tens_t, scales = (_AZ_UNITS, _AZ_TENS, _AZ_SCALES) if lang == "az" else (_TR_UNITS, _TR_TENS, _TR_SCALES)
     if n == 0:
         return "sıfır"
     scale = 0

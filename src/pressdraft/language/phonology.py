@@ -16,17 +16,42 @@ VOWELS = {"tr": frozenset("aeıioöuü"), "az": frozenset("aeəıioöuü")}
 VOICELESS_TR = frozenset("fstkçşhp")
 
 _FOREIGN = {
-    "â": "a", "á": "a", "à": "a", "ã": "a", "å": "a", "ā": "a",
-    "é": "e", "è": "e", "ê": "e", "ë": "e", "ē": "e",
-    "î": "i", "í": "i", "ì": "i", "ï": "i", "ī": "i",
-    "ó": "o", "ò": "o", "ô": "o", "õ": "o", "ō": "o", "ø": "ö", "œ": "ö",
-    "ú": "u", "ù": "u", "û": "u", "ū": "u",
-    "ñ": "n", "ß": "s", "w": "v", "ý": "i", "æ": "e",
+    "â": "a",
+    "á": "a",
+    "à": "a",
+    "ã": "a",
+    "å": "a",
+    "ā": "a",
+    "é": "e",
+    "è": "e",
+    "ê": "e",
+    "ë": "e",
+    "ē": "e",
+    "î": "i",
+    "í": "i",
+    "ì": "i",
+    "ï": "i",
+    "ī": "i",
+    "ó": "o",
+    "ò": "o",
+    "ô": "o",
+    "õ": "o",
+    "ō": "o",
+    "ø": "ö",
+    "œ": "ö",
+    "ú": "u",
+    "ù": "u",
+    "û": "u",
+    "ū": "u",
+    "ñ": "n",
+    "ß": "s",
+    "w": "v",
+    "ý": "i",
+    "æ": "e",
 }
 _FOREIGN_TR = {**_FOREIGN, "ä": "e", "ə": "e", "q": "k", "x": "ks"}
 _FOREIGN_AZ = {**_FOREIGN, "ä": "ə"}
-_NATIVE = {"tr": frozenset("abcçdefgğhıijklmnoöprsştuüvyz"),
-           "az": frozenset("abcçdeəfgğhxıijkqlmnoöprsştuüvyz")}
+_NATIVE = {"tr": frozenset("abcçdefgğhıijklmnoöprsştuüvyz"), "az": frozenset("abcçdeəfgğhxıijkqlmnoöprsştuüvyz")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,16 +27,14 @@ POSITIONS: tuple[str, ...] = ("end", "before_verb", "title")
 
 _TERMINAL = ("…", "...", "?!", "!?", "?", "!", ".")
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
-_ANY_DOUBLE = "“”«»„\""
+_ANY_DOUBLE = '“”«»„"'
 
 
 def _strip_outer_quotes(text: str) -> str:
     """Drop one pair of double quotes around the whole text, when nothing else is quoted."""
     if len(text) >= 2:
         first, last = text[0], text[-1]
-        if (_PAIRS.get(first) == last or first == last == '"') and not any(
-            c in _ANY_DOUBLE for c in text[1:-1]
-        ):
+        if (_PAIRS.get(first) == last or first == last == '"') and not any(c in _ANY_DOUBLE for c in text[1:-1]):
             return text[1:-1].strip()
     return text
 

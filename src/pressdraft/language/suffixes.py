@@ -164,9 +164,7 @@ def analyse(
         probe = lexicon_reading.split()[-1]
     written_vowel_final = probe[-1:].isalpha() and lower_turkic(probe[-1]) in VOWELS[lang]
     if number is None and not abbreviation and sound is not None and written_vowel_final:
-        flag = possessive if possessive is not None else _possessive_by_rule(
-            base, probe, lex, lang
-        )
+        flag = possessive if possessive is not None else _possessive_by_rule(base, probe, lex, lang)
         pronominal = bool(flag) and sound.vowel_final
 
     if quoted or period or superscript:

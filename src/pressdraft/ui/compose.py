@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from typing import Any
 
 import streamlit as st
 
@@ -236,7 +237,7 @@ def downloads(ed: DraftEditor) -> None:
         st.caption(_("Downloads are ready when every language is complete."))
         return
     kinds = {"docx": _("Word"), "md": "Markdown", "txt": _("Plain text"), "pdf": "PDF", "zip": _("Everything (ZIP)")}
-    planned = app().edition_files(edition, ed.id)
+    planned = app().edition_files(edition)
     for kind, title in kinds.items():
         files = [f for f in planned if f.name.endswith("." + kind)]
         if not files:
@@ -246,15 +247,29 @@ def downloads(ed: DraftEditor) -> None:
             for file in files:
                 tag = file.name.removesuffix("." + kind).rsplit("_", 1)[-1]
                 label = _("All") if kind == "zip" else tag.upper()
+                slow = kind in ("zip", "pdf")  # made on click; the others are ready beforehand
                 st.download_button(
                     label,
-                    data=file.make,
+                    data=_recorded(ed, edition, file.make) if slow else ed.made(file.name, file.make),
                     file_name=file.name,
                     key=f"dl-{file.name}",
                     mime=MIME[kind],
                     help=file.name,
-                    on_click="ignore",
+                    on_click="ignore" if slow else _record,
+                    args=None if slow else (ed, edition),
                 )
+
+
+def _record(ed: DraftEditor, edition: Any) -> None:
+    app().record_download(ed.id, edition)
+
+
+def _recorded(ed: DraftEditor, edition: Any, make: Any) -> Any:
+    def made() -> bytes:
+        _record(ed, edition)
+        return make()  # type: ignore[no-any-return]
+
+    return made
 
 
 MIME = {

@@ -82,7 +82,7 @@ def new_template(ids: list[str]) -> None:
 
 def import_templates() -> None:
     upload = st.file_uploader(
-        _("Import templates (ZIP in the layout of templates/)"), type=["zip"], key="tpl-import", max_upload_size=5
+        _("Import templates (ZIP in the layout of templates/)"), type=["zip"], key="tpl-import", max_upload_size=2
     )
     if upload is None or st.session_state.get("tpl-imported") == upload.file_id:
         return
