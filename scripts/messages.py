@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ROOT / "locales"
-KEYWORDS = {"_": None, "N_": None, "Problem": (2,), "fail": (2,)}
+KEYWORDS = {"_": None, "N_": None, "Problem": (2,)}
 METHODS = [("src/pressdraft/**.py", "python"), ("app.py", "python")]
 
 

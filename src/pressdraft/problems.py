@@ -43,11 +43,6 @@ class PressdraftError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def fail(path: str, template: str, **params: object) -> PressdraftError:
-    """Build the error for a single problem: ``raise fail("release.city", "unknown place {key!r}", key=k)``."""
-    return PressdraftError(Problem(path, template, {k: str(v) for k, v in params.items()}))
-
-
 def join_path(*parts: str | int) -> str:
     """``("fields", "quotes", 2, "speaker")`` -> ``fields.quotes[2].speaker``."""
     out = ""
@@ -57,10 +52,6 @@ def join_path(*parts: str | int) -> str:
         elif part:
             out += f".{part}" if out else str(part)
     return out
-
-
-def errors(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity == "error"]
 
 
 def N_(message: str) -> str:

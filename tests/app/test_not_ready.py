@@ -8,11 +8,11 @@ by a newer pressdraft is refused the same way (that one needs no PostgreSQL).
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from postgres_databases import empty_database
 from sqlalchemy import create_engine, make_url, text
 from streamlit.testing.v1 import AppTest
 
@@ -29,17 +29,8 @@ def empty_postgres_database() -> Iterator[str]:
     """A new PostgreSQL database, never migrated, dropped afterwards."""
     if not POSTGRES_URL:
         pytest.skip("set PRESSDRAFT_TEST_POSTGRES_URL to test the app on PostgreSQL")
-    admin_url = make_url(POSTGRES_URL)
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"pressdraft_app_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with empty_database(POSTGRES_URL, "pressdraft_app") as url:
+        yield url
 
 
 def run_app() -> AppTest:

@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from helpers import by_key, stop_process, type_into, wait_for_app
 from playwright.sync_api import expect
-from sqlalchemy import create_engine, make_url, text
+from postgres_databases import empty_database
 
 from pressdraft.files import read_data
 from pressdraft.store import open_store
@@ -115,17 +115,8 @@ def shared_database() -> Iterator[str]:
     """A new PostgreSQL database for the servers to share, dropped afterwards."""
     if not POSTGRES_URL:
         pytest.skip("set PRESSDRAFT_TEST_POSTGRES_URL (a PostgreSQL role that may create databases) to run this test")
-    admin_url = make_url(POSTGRES_URL)
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"pressdraft_servers_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with empty_database(POSTGRES_URL, "pressdraft_servers") as url:
+        yield url
 
 
 @pytest.fixture

@@ -8,13 +8,12 @@ a new database of its own, dropped afterwards.
 from __future__ import annotations
 
 import os
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy.exc
+from postgres_databases import drop_database
 from sqlalchemy import create_engine, make_url, text
 
 from pressdraft.store import Store, open_store, upgrade
@@ -66,20 +65,8 @@ class PostgresDatabases:
         return self._url(name)
 
     def drop(self, names: list[str]) -> None:
-        """Drop the test databases. FORCE ends our own leftover connections; an autovacuum worker
-        busy in the database belongs to the superuser, which a role that may only create databases
-        cannot end (PostgreSQL < 18): it finishes in moments, so wait for it and try again."""
-        with self.engine.connect() as connection:
-            for name in names:
-                for attempt in range(40):
-                    try:
-                        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                        break
-                    except sqlalchemy.exc.ProgrammingError as error:
-                        if "pg_signal_backend" not in str(error) or attempt == 39:
-                            raise
-                        connection.rollback()
-                        time.sleep(0.25)
+        for name in names:
+            drop_database(self.engine, name)
 
     def close(self) -> None:
         self.drop([self.migrated])
