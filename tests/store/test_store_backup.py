@@ -150,7 +150,7 @@ def test_a_tampered_backup_is_refused_and_the_target_stays_untouched(store: Stor
     with pytest.raises(BackupError, match="settings.*checksum"):
         restore(tmp_path / "tampered.zip", target)
 
-    assert pending_migrations(target) == ["0001", "0002"]
+    assert pending_migrations(target) == ["0001", "0002", "0003"]
 
 
 def test_a_backup_missing_rows_is_refused(store: Store, new_database, tmp_path: Path):
@@ -202,6 +202,7 @@ def test_migrate_store_copies_a_sqlite_store_into_another_database_verified(new_
         "template_versions": 3,
         "directory_versions": 1,
         "settings": 2,
+        "accounts": 0,
         "audit_log": 7,
     }
     with open_store(target) as copied:

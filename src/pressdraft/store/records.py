@@ -24,6 +24,7 @@ class DraftSummary:
     revision: int
     deleted_at: datetime | None
     template_version: int | None
+    summary: dict[str, Any] | None  # what a listing shows, computed when the draft is saved
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 
 NAMING = {
@@ -80,6 +81,7 @@ drafts = Table(
     Column("deleted_at", UTCDateTime, nullable=True),
     Column("template_version", Integer, nullable=True),
     Column("marks", json_type(), nullable=True),
+    Column("summary", json_type(), nullable=True),
     Index("ix_drafts_deleted_at_updated_at", "deleted_at", "updated_at"),
     Index("ix_drafts_owner", "owner"),
 )
@@ -133,8 +135,19 @@ settings = Table(
     Column("updated_by", String(200), nullable=False),
 )
 
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("email", String(320), primary_key=True),
+    Column("issuer", String(500), nullable=False),
+    Column("subject", String(500), nullable=False),
+    Column("claims", json_type(), nullable=True),
+    Column("bound_at", UTCDateTime, nullable=False),
+    UniqueConstraint("issuer", "subject", name="uq_accounts_issuer"),
+)
+
 #: Every table of the store, in the order a backup writes and a restore loads them.
-TABLES: tuple[Table, ...] = (drafts, template_versions, directory_versions, settings, audit_log)
+TABLES: tuple[Table, ...] = (drafts, template_versions, directory_versions, settings, accounts, audit_log)
 
 
 def now() -> datetime:
