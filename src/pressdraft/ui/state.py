@@ -101,10 +101,11 @@ def _(message: str) -> str:
 
 
 def editor() -> DraftEditor:
-    """The draft this session edits: the one named in the URL, else the latest one."""
+    """The draft this session edits: the one named in the URL, else the latest one (saved as
+    the session's account: an editor opened for another account is not reused)."""
     wanted = st.query_params.get("draft")
     current: DraftEditor | None = st.session_state.get("editor")
-    if current is not None and current.id == wanted:
+    if current is not None and current.id == wanted and getattr(current.store, "service", None) is app():
         return current
     draft_id = app().open_draft_id(wanted)
     if draft_id != wanted:
