@@ -180,3 +180,13 @@ def test_a_purged_draft_comes_back_from_the_entry_that_kept_it(service):
     service.recover_draft(entry.id)
     again = service.store.get_draft(sample)
     assert again.data == original and again.owner == "local" and again.deleted_at is None
+
+
+def test_the_owner_emptying_their_draft_field_by_field_on_one_page_is_audited_once(service):
+    sample = service.draft_summaries()[0].id
+    original = service.store.get_draft(sample).data
+    editor = service.editor(sample)
+    for name in original["fields"]:
+        editor.set(f"fields.{name}", None)
+    (emptied,) = draft_entries(service, sample)
+    assert (emptied.action, emptied.user, emptied.before["data"]) == ("draft.empty", "local", original)

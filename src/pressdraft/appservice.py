@@ -51,9 +51,11 @@ class StoreDrafts:
 
     def __init__(self, service: AppService):
         self.service = service
+        self.opened: dict[str, tuple[int, dict[str, Any]]] = {}  # each draft as this page opened it
 
     def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], Marks, int]:
         record = self.service.store.get_draft(draft_id)
+        self.opened.setdefault(draft_id, (record.revision, record.data))
         return dict(record.data), dict(record.marks or {}), record.revision
 
     def save_draft_state(self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int) -> int:
@@ -67,6 +69,7 @@ class StoreDrafts:
                 marks=marks,
                 expected_revision=expected_revision,
                 title=self.service.title_of(data),
+                opened=self.opened.get(draft_id),
             )
         except ConflictError as conflict:
             record = self.service.store.get_draft(draft_id)

@@ -140,12 +140,21 @@ class Store:
         expected_revision: int,
         title: str | None = None,
         marks: Mapping[str, Any] | None = None,
+        opened: tuple[int, Mapping[str, Any]] | None = None,
     ) -> int:
         """``save_draft`` by ``user``: audited, in the same transaction, when ``user`` is not the
-        draft's owner (once per editing session) or the save empties the draft (``draft_audit``)."""
+        draft's owner (once per editing session) or the save empties the draft (``draft_audit``;
+        ``opened``: the revision and data the saver's page opened the draft with)."""
         return self._write(
             lambda c: draft_audit.save(
-                c, draft_id, data, user=user, expected_revision=expected_revision, title=title, marks=marks
+                c,
+                draft_id,
+                data,
+                user=user,
+                expected_revision=expected_revision,
+                title=title,
+                marks=marks,
+                opened=opened,
             )
         )
 

@@ -9,12 +9,12 @@ and nobody can wipe one that they may not delete. In the transaction of the save
   goes on without more entries while the draft's newest audit entry is theirs and less than
   ``SESSION`` old: a reload does not start a new one, someone else's audited change does.
 - **Emptying**: a save that takes the draft's text below half of the most it had — before the
-  save, or at the start of the saver's session, whichever is more — when that was at least
-  ``MIN_TEXT`` characters, is audited like a deletion (``draft.empty``) and keeps that fullest
-  data. The text is every string and number of the draft's fields, trimmed, in every language.
-  Comparing with the session's start catches emptying a draft field by field, one save at a
-  time; the save that crosses the half is the one recorded (the later ones of the session,
-  already below it, are not).
+  save, when the saver's page opened it, or at the start of their audited session, whichever is
+  most — when that was at least ``MIN_TEXT`` characters, is audited like a deletion
+  (``draft.empty``) and keeps that fullest data. The text is every string and number of the
+  draft's fields, trimmed, in every language. Comparing with the earlier states catches emptying
+  a draft field by field, one save at a time (a non-owner's even across reloads); the save that
+  crosses the half is the one recorded (the later ones, already below it, are not).
 
 ``recover`` puts back the data an entry kept (``draft.recover``, itself keeping what it replaced).
 """
@@ -82,15 +82,19 @@ def save(
     expected_revision: int,
     title: str | None = None,
     marks: Mapping[str, Any] | None = None,
+    opened: tuple[int, Mapping[str, Any]] | None = None,
 ) -> int:
-    """``drafts.save`` by ``user``, audited when it is a non-owner's or empties the draft."""
+    """``drafts.save`` by ``user``, audited when it is a non-owner's or empties the draft.
+
+    ``opened``: the revision and data the saver's page opened the draft with."""
     previous = drafts.get(connection, draft_id)
     revision = drafts.save(connection, draft_id, data, expected_revision=expected_revision, title=title, marks=marks)
     newest = audit.entries(connection, limit=1, object_type="draft", object_id=draft_id)
     session = newest[0] if newest and _continues(newest[0], user) else None
-    most = (previous.revision, previous.data)  # the most text the draft had: before this save,
-    if session is not None and size(session.before["data"]) > size(previous.data):  # or at the session's start
-        most = (session.before["revision"], session.before["data"])
+    # the most text the draft had: before this save, when the page opened it, at the session's start
+    states = [(previous.revision, previous.data), *([opened] if opened else [])]
+    states += [(session.before["revision"], session.before["data"])] if session is not None else []
+    most = max(states, key=lambda state: size(state[1]))
     after = {"revision": revision, "characters": size(data), "changed": changed_paths(previous.data, data)}
     if size(most[1]) >= MIN_TEXT and 2 * size(data) < size(most[1]) <= 2 * size(previous.data):
         _write(connection, EMPTY, user, previous, _kept(previous, *most), after)
