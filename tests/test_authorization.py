@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import inspect
 import io
+import re
 import uuid
 import zipfile
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -238,3 +240,20 @@ def test_a_drafter_adding_a_place_from_the_compose_form_is_refused_and_the_direc
     after = root.store.directory_version()
     assert (after.number if after else None) == (before.number if before else None)
     assert key not in root.directory_data().get("places", {})
+
+
+def test_the_pages_change_nothing_except_through_the_service():
+    """No page writes through the store, the workshop's changes, the audit helpers or the engine."""
+    ui = Path(__file__).resolve().parents[1] / "src" / "pressdraft" / "ui"
+    workshop_changes = "|".join(mutations(Workshop))
+    around = re.compile(
+        rf"app\(\)\.store\b|\bservice\.store\b|\.workshop\.({workshop_changes})\b"
+        r"|\badmin\.(audit_page|audit_csv|audit_json|record_settings)\b|\.(library|directory)\s*=(?!=)"
+    )
+    found = [
+        f"{page.name}:{number}: {line.strip()}"
+        for page in sorted(ui.glob("*.py"))
+        for number, line in enumerate(page.read_text("utf-8").splitlines(), 1)
+        if around.search(line)
+    ]
+    assert not found
