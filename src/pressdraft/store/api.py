@@ -324,9 +324,6 @@ class Store:
             lambda c: audit.entries(c, limit=limit, offset=offset, object_type=object_type, object_id=object_id)
         )
 
-    def audit_entry(self, entry_id: int) -> AuditEntry | None:
-        return self._read(lambda c: audit.entry(c, entry_id))
-
     def export_audit(self) -> list[dict[str, Any]]:
         """The whole audit log, oldest first, as plain dicts (for CSV or JSON)."""
         entries = self._read(lambda c: audit.entries(c, limit=None, newest_first=False))
