@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pressdraft.appservice import AppService
+from pressdraft.auth import Account
+from pressdraft.authorization import NotAllowed
 from pressdraft.problems import PressdraftError
 from pressdraft.settings import load_settings
 
@@ -73,3 +75,118 @@ def test_a_new_place_added_from_the_form_is_in_the_directory_and_a_taken_key_is_
         service.add_directory_entry("places", "ganja", {"name": {"tr": "X"}})
     with pytest.raises(PressdraftError):
         service.add_directory_entry("people", "Bad Key", {"name": {"tr": "X"}})
+
+
+# --- edits by someone other than the owner, and emptying a draft (issue 18) ----------------------
+
+DENIZ = Account("deniz@example.org", "drafter")
+
+
+def fields_of(service, draft_id):
+    return dict(service.store.get_draft(draft_id).data["fields"])
+
+
+def draft_entries(service, draft_id):
+    return service.store.audit_entries(100, object_type="draft", object_id=draft_id)
+
+
+def test_a_non_owners_edits_are_audited_once_per_session_with_who_and_the_fields_changed(service):
+    sample = service.draft_summaries()[0].id  # owned by the installation ("local")
+    before = service.store.get_draft(sample)
+    deniz = service.for_user(DENIZ)
+    editor = deniz.editor(sample)
+    for text in ("R", "Ro", "Rooted"):  # keystrokes
+        editor.set_text("fields.theme", "en", text)
+    deniz.editor(sample).set("fields.meeting_number", 2)  # the page reloaded: the same session
+    (entry,) = draft_entries(service, sample)
+    assert (entry.user, entry.action, entry.object_id) == ("deniz@example.org", "draft.edit", sample)
+    assert entry.before["owner"] == "local" and entry.before["title"] == before.title
+    assert entry.before["revision"] == before.revision and entry.before["data"] == before.data
+    assert entry.after["changed"] == ["fields.theme"] and entry.after["revision"] == before.revision + 1
+    service.editor(sample).set_text("fields.theme", "en", "The owner's own edit")  # the owner: not audited
+    assert len(draft_entries(service, sample)) == 1
+
+
+def test_emptying_a_draft_field_by_field_is_audited_with_its_data_and_an_admin_puts_it_back(service):
+    sample = service.draft_summaries()[0].id
+    original = service.store.get_draft(sample).data
+    deniz = service.for_user(DENIZ)
+    for name in original["fields"]:  # one save per field, each from a freshly opened page
+        deniz.editor(sample).set(f"fields.{name}", None)
+    assert fields_of(service, sample) == {}
+    emptied = [e for e in draft_entries(service, sample) if e.action == "draft.empty"]
+    assert len(emptied) == 1 and emptied[0].user == "deniz@example.org"
+    assert emptied[0].before["data"] == original and emptied[0].after["characters"] < emptied[0].before["characters"]
+
+    with pytest.raises(NotAllowed):
+        deniz.recover_draft(emptied[0].id)
+    service.recover_draft(emptied[0].id)  # the local user is an admin
+    assert service.store.get_draft(sample).data == original
+    recovered = draft_entries(service, sample)[0]
+    assert (recovered.action, recovered.user, recovered.after["from_entry"]) == (
+        "draft.recover",
+        "local",
+        emptied[0].id,
+    )
+    assert recovered.before["data"]["fields"] == {}  # putting it back can be undone too
+
+
+def dots(value):
+    """Every text replaced by a dot: the draft keeps its shape and loses its words."""
+    if isinstance(value, str):
+        return "."
+    if isinstance(value, dict):
+        return {key: dots(item) for key, item in value.items()}
+    return [dots(item) for item in value] if isinstance(value, list) else value
+
+
+@pytest.mark.parametrize(
+    "wipe",
+    [
+        pytest.param(
+            lambda ed: [ed.set(f"fields.{n}", dots(v)) for n, v in list(ed.data["fields"].items())], id="dots"
+        ),
+        pytest.param(lambda ed: ed.switch_template("media-advisory"), id="another kind of release"),
+        pytest.param(lambda ed: ed.set("fields", {}), id="every field at once"),
+    ],
+)
+def test_every_way_of_emptying_a_draft_keeps_its_data(service, wipe):
+    sample = service.draft_summaries()[0].id
+    original = service.store.get_draft(sample).data
+    wipe(service.for_user(DENIZ).editor(sample))
+    (emptied,) = [e for e in draft_entries(service, sample) if e.action == "draft.empty"]
+    assert emptied.before["data"] == original
+
+
+def test_the_owner_emptying_their_own_draft_is_audited_too_but_small_edits_are_not(service):
+    sample = service.draft_summaries()[0].id
+    original = service.store.get_draft(sample).data
+    editor = service.editor(sample)
+    editor.set_text("fields.theme", "en", "Rooted Past")
+    assert draft_entries(service, sample) == []
+    editor.set("fields", {})
+    (emptied,) = draft_entries(service, sample)
+    assert emptied.action == "draft.empty" and emptied.user == "local"
+    assert emptied.before["data"]["fields"]["background"] == original["fields"]["background"]
+
+
+def test_a_purged_draft_comes_back_from_the_entry_that_kept_it(service):
+    sample = service.draft_summaries()[0].id
+    original = service.store.get_draft(sample).data
+    service.for_user(DENIZ).editor(sample).set("fields", {})
+    entry = draft_entries(service, sample)[0]
+    service.trash_draft(sample)
+    service.purge_draft(sample)
+    service.recover_draft(entry.id)
+    again = service.store.get_draft(sample)
+    assert again.data == original and again.owner == "local" and again.deleted_at is None
+
+
+def test_the_owner_emptying_their_draft_field_by_field_on_one_page_is_audited_once(service):
+    sample = service.draft_summaries()[0].id
+    original = service.store.get_draft(sample).data
+    editor = service.editor(sample)
+    for name in original["fields"]:
+        editor.set(f"fields.{name}", None)
+    (emptied,) = draft_entries(service, sample)
+    assert (emptied.action, emptied.user, emptied.before["data"]) == ("draft.empty", "local", original)

@@ -129,7 +129,7 @@ def test_an_allowlist_without_a_provider_fails_closed():
 
 
 def test_a_session_acts_as_its_user_on_the_shared_store_and_engine(service):
-    emre = service.for_user("emre@example.org")
+    emre = service.for_user(Account("emre@example.org", "admin"))  # an admin: the purge below needs one
     assert emre.store is service.store and emre.engine is service.engine and service.user == "local"
     draft_id = emre.new_draft()
     assert emre.store.get_draft(draft_id).owner == "emre@example.org"

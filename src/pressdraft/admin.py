@@ -41,6 +41,11 @@ def compact(value: Any) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
+def without_data(value: Any) -> Any:
+    """An entry's before or after without the draft data it keeps (shown in the entry's details)."""
+    return {k: v for k, v in value.items() if k != "data"} if isinstance(value, dict) else value
+
+
 def audit_json(store: Store) -> bytes:
     """The whole audit log, oldest first, as a JSON array."""
     return json.dumps(store.export_audit(), ensure_ascii=False, indent=2, default=str).encode("utf-8")

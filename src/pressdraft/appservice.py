@@ -2,7 +2,8 @@
 
 The UI calls these methods and shows their results; everything that decides something
 (which draft to open, what a new draft holds, what a download is called) lives here, where
-it is tested without a browser.
+it is tested without a browser. So do the roles: the service acts for one account, and every
+method that changes something checks it first (``pressdraft.authorization``), whoever calls.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pressdraft import admin
+from pressdraft.auth import Account, local_account
+from pressdraft.authorization import authorize, requires
 from pressdraft.directory import default_directory, from_table_rows, parse_directory
 from pressdraft.editing import Marks, new_draft_data
 from pressdraft.engine import Engine
@@ -22,11 +26,11 @@ from pressdraft.files import dump_data, format_of, read_data
 from pressdraft.library import Library, Template, default_templates_folder
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.store import ConflictError, NotFound, Store, open_store
-from pressdraft.workshop import Workshop, organization_templates
+from pressdraft.store.records import AuditEntry
+from pressdraft.workshop import SaveResult, Workshop, organization_templates
 from pressdraft.workspace import Conflict, DraftEditor
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
-LOCAL_USER = "local"
 
 
 @dataclass(frozen=True)
@@ -47,42 +51,77 @@ class StoreDrafts:
 
     def __init__(self, service: AppService):
         self.service = service
+        self.opened: dict[str, tuple[int, dict[str, Any]]] = {}  # each draft as this page opened it
 
     def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], Marks, int]:
         record = self.service.store.get_draft(draft_id)
+        self.opened.setdefault(draft_id, (record.revision, record.data))
         return dict(record.data), dict(record.marks or {}), record.revision
 
     def save_draft_state(self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int) -> int:
+        """Every save of the form; a non-owner's, or one emptying the draft, is audited by the store."""
+        authorize(self.service.account, "draft.edit")
         try:
-            return self.service.store.save_draft(
-                draft_id, data, marks=marks, expected_revision=expected_revision, title=self.service.title_of(data)
+            return self.service.store.save_draft_as(
+                self.service.user,
+                draft_id,
+                data,
+                marks=marks,
+                expected_revision=expected_revision,
+                title=self.service.title_of(data),
+                opened=self.opened.get(draft_id),
             )
         except ConflictError as conflict:
             record = self.service.store.get_draft(draft_id)
             raise Conflict(dict(record.data), dict(record.marks or {}), record.revision) from conflict
 
 
+def _draft_owner(service: AppService, draft_id: str, *args: Any, **kwargs: Any) -> str:
+    return service.store.get_draft(draft_id).owner
+
+
 class AppService:
-    def __init__(self, store: Store, shipped: Library, user: str = LOCAL_USER, letterhead: Path | None = None):
-        """``letterhead``: a .docx, or a folder of them chosen per template or issuer (settings)."""
-        self.store, self.shipped, self.user, self.letterhead = store, shipped, user, letterhead
+    # Public methods that change nothing (every other one is marked with ``requires``).
+    READS = frozenset(
+        {
+            "for_user",
+            "open",
+            "refresh",
+            "title_of",
+            "draft_export",
+            "draft_summaries",
+            "as_downloaded",
+            "edition_files",
+            "directory_data",
+        }
+    )
+
+    def __init__(self, store: Store, shipped: Library, account: Account | None = None, letterhead: Path | None = None):
+        """``account``: who the service acts for (by default the local user, with every role);
+        ``letterhead``: a .docx, or a folder of them chosen per template or issuer (settings)."""
+        self.store, self.shipped, self.letterhead = store, shipped, letterhead
+        self.account = account or local_account()
         self._directory_version: int | None = -1
         self._templates_seen: tuple[tuple[str, int | None], ...] | None = None
         self.engine = Engine(shipped, default_directory())
-        self.workshop = Workshop(store, shipped, lambda: self.engine.directory, user)
+        self.workshop = Workshop(store, shipped, lambda: self.engine.directory, self.account)
         self.refresh()
+
+    @property
+    def user(self) -> str:
+        return self.account.user
 
     @property
     def library(self) -> Library:
         return self.engine.library
 
-    def for_user(self, user: str) -> AppService:
-        """This service acting for ``user`` (one signed-in session): the same store, engine and
-        caches, but drafts it creates are owned by ``user`` and every change it makes (templates,
-        directory, deletions) is audited as ``user``."""
+    def for_user(self, account: Account) -> AppService:
+        """This service acting for ``account`` (one signed-in session): the same store, engine and
+        caches, but it may do what the account's role allows, drafts it creates are owned by the
+        account's user and every change it makes is audited under their name."""
         view = copy.copy(self)
-        view.user = user
-        view.workshop = Workshop(self.store, self.shipped, lambda: self.engine.directory, user)
+        view.account = account
+        view.workshop = Workshop(self.store, self.shipped, lambda: self.engine.directory, account)
         return view
 
     @classmethod
@@ -107,6 +146,7 @@ class AppService:
             self.engine.library = self.shipped.with_overrides(organization_templates(self.store))
             self._templates_seen = seen
 
+    @requires("draft.create")
     def seed(self) -> None:
         """An empty installation starts with the sample release, so there is something to see."""
         if not self.store.list_drafts() and not self.store.list_drafts(trash=True):
@@ -123,6 +163,7 @@ class AppService:
             return ""
         return Edition(rendition).first_text(lang, "headline")
 
+    @requires("draft.create")  # a new draft when there is none
     def open_draft_id(self, wanted: str | None) -> str:
         """The draft a session opens: the one asked for if it exists, else the latest, else a new one."""
         if wanted:
@@ -134,9 +175,11 @@ class AppService:
         drafts = self.store.list_drafts()
         return drafts[0].id if drafts else self.new_draft()
 
+    @requires("draft.edit")
     def editor(self, draft_id: str) -> DraftEditor:
         return DraftEditor(self.engine, StoreDrafts(self), draft_id)
 
+    @requires("draft.create")
     def new_draft(self, template_id: str | None = None) -> str:
         """A fresh draft of ``template_id``; by default of the kind last worked on."""
         known = [t for t in (template_id, *(d.template_id for d in self.store.list_drafts())) if t in self.library]
@@ -145,6 +188,7 @@ class AppService:
         data["release"]["date"] = dt.date.today().isoformat()
         return self.store.create_draft(data, owner=self.user).id
 
+    @requires("draft.create")
     def import_draft(self, content: bytes, name: str) -> str:
         """A draft file (YAML or JSON) as a new draft; refused, with every problem, when invalid."""
         try:
@@ -190,19 +234,31 @@ class AppService:
             )
         return rows
 
+    @requires("draft.create")
     def duplicate_draft(self, draft_id: str) -> str:
         return self.store.duplicate_draft(draft_id, owner=self.user).id
 
+    @requires("draft.trash", owner=_draft_owner)
     def trash_draft(self, draft_id: str) -> None:
         self.store.delete_draft(draft_id, user=self.user)
 
+    @requires("draft.trash", owner=_draft_owner)
     def restore_draft(self, draft_id: str) -> None:
         self.store.restore_draft(draft_id, user=self.user)
 
+    @requires("draft.purge")
     def purge_draft(self, draft_id: str) -> None:
         self.store.purge_draft(draft_id, user=self.user)
 
+    @requires("audit")
+    def recover_draft(self, entry_id: int) -> str:
+        """Put back the draft an audit entry kept (one emptied, or edited by someone other than
+        its owner); made again if it was deleted for good. Returns its id."""
+        draft = self.store.recover_draft(entry_id, user=self.user)
+        return draft.id
+
     # --- downloads -----------------------------------------------------------------------------
+    @requires("draft.edit")
     def record_download(self, draft_id: str, edition: Edition) -> None:
         """Remember the template version a release was downloaded with (0: the shipped one)."""
         self.store.set_draft_template_version(draft_id, edition.rendition.template.number or 0)
@@ -242,6 +298,7 @@ class AppService:
     def directory_data(self) -> dict[str, Any]:
         return self.engine.directory.model_dump(mode="json", exclude_none=True)
 
+    @requires("directory.edit")
     def add_directory_entry(self, section: str, key: str, entry: dict[str, Any]) -> None:
         """One new person or place, added from the form's picker; refused if invalid or taken."""
         data = self.directory_data()
@@ -249,6 +306,7 @@ class AppService:
             raise PressdraftError(Problem(f"{section}.{key}", "the key {key!r} is taken", {"key": key}))
         self._save_directory({**data, section: {**(data.get(section) or {}), key: entry}})
 
+    @requires("directory.edit")
     def save_directory_section(self, section: str, rows: list[dict[str, Any]]) -> None:
         """Replace one section; refused, with every problem, when the result is not valid."""
         self._save_directory(from_table_rows(self.directory_data(), section, rows))
@@ -262,3 +320,45 @@ class AppService:
             base_version=latest.number if latest else 0,
         )
         self.refresh()
+
+    # --- templates (the workshop checks the role too) -------------------------------------------
+    @requires("templates.edit")
+    def save_template(
+        self, template_id: str, files: dict[str, str], *, base_version: int | None, comment: str = ""
+    ) -> SaveResult:
+        result = self.workshop.save(template_id, files, base_version=base_version, comment=comment)
+        self.refresh()
+        return result
+
+    @requires("templates.edit")
+    def create_template(self, template_id: str, copy_of: str | None = None) -> SaveResult:
+        result = self.workshop.create(template_id, copy_of=copy_of)
+        self.refresh()
+        return result
+
+    @requires("templates.edit")
+    def restore_template(self, template_id: str, number: int) -> SaveResult:
+        result = self.workshop.restore(template_id, number)
+        self.refresh()
+        return result
+
+    @requires("templates.edit")
+    def import_templates(self, data: bytes) -> dict[str, SaveResult]:
+        results = self.workshop.import_zip(data)
+        self.refresh()
+        return results
+
+    # --- administration ----------------------------------------------------------------------------
+    @requires("audit")
+    def audit_page(self, *, object_type: str | None = None, page: int = 0) -> tuple[list[AuditEntry], bool]:
+        return admin.audit_page(self.store, object_type=object_type, page=page)
+
+    @requires("audit")
+    def audit_file(self, fmt: str) -> bytes:
+        """The whole audit log as ``csv`` or ``json``."""
+        return admin.audit_csv(self.store) if fmt == "csv" else admin.audit_json(self.store)
+
+    @requires("settings")
+    def record_settings(self, values: dict[str, Any]) -> list[str]:
+        """Audit the settings changed outside the app since the last start (``admin.record_settings``)."""
+        return admin.record_settings(self.store, values)

@@ -4,6 +4,7 @@ Shipped templates are read-only; the first save of one makes the organization's 
 which overrides it from then on. Every save is a new version in the store; one that fails
 its checks is kept as a ``draft`` version and never used. Two people saving from the same
 version: the second is refused with what the first saved, never silently overwritten.
+A workshop acts for one account: its changes need a role that may edit templates.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pressdraft import LANGUAGES
+from pressdraft.auth import Account
+from pressdraft.authorization import requires
 from pressdraft.directory import Directory
 from pressdraft.engine import Engine
 from pressdraft.library import META_FILE, Library, Template, source_file
@@ -103,8 +106,15 @@ def diff_files(old: Mapping[str, str], new: Mapping[str, str]) -> str:
 
 
 class Workshop:
-    def __init__(self, store: Store, shipped: Library, directory: Callable[[], Directory], user: str):
-        self.store, self.shipped, self.directory, self.user = store, shipped, directory, user
+    # Public methods that change nothing (every other one is marked with ``requires``).
+    READS = frozenset({"rows", "files", "history", "diff", "check", "preview", "export"})
+
+    def __init__(self, store: Store, shipped: Library, directory: Callable[[], Directory], account: Account):
+        self.store, self.shipped, self.directory, self.account = store, shipped, directory, account
+
+    @property
+    def user(self) -> str:
+        return self.account.user
 
     # --- reading -----------------------------------------------------------------------------
     def rows(self) -> list[TemplateRow]:
@@ -186,6 +196,7 @@ class Workshop:
         return engine.render(draft, allow_incomplete=True).markdown  # in the worker: origin organization
 
     # --- changing -----------------------------------------------------------------------------
+    @requires("templates.edit")
     def save(
         self, template_id: str, files: Mapping[str, str], *, base_version: int | None, comment: str = ""
     ) -> SaveResult:
@@ -208,6 +219,7 @@ class Workshop:
             raise SaveConflict(current, diff_files(current.files, files)) from None
         return SaveResult(version, problems)
 
+    @requires("templates.edit")
     def create(self, template_id: str, copy_of: str | None = None) -> SaveResult:
         """A new template: blank, or a copy of another one (which keeps its own history)."""
         if template_id in self.shipped or self.store.latest_template(template_id) is not None:
@@ -215,6 +227,7 @@ class Workshop:
         files = self.files(copy_of)[0] if copy_of else dict(BLANK_FILES)
         return self.save(template_id, files, base_version=None, comment=f"copy of {copy_of}" if copy_of else "new")
 
+    @requires("templates.edit")
     def restore(self, template_id: str, number: int) -> SaveResult:
         """Version ``number`` again, as a new version (history is never rewritten)."""
         files = self.store.template_version(template_id, number).files
@@ -240,6 +253,7 @@ class Workshop:
                     archive.writestr(zipfile.ZipInfo(f"{template_id}/{name}", (1980, 1, 1, 0, 0, 0)), text)
         return buffer.getvalue()
 
+    @requires("templates.edit")
     def import_zip(self, data: bytes) -> dict[str, SaveResult]:
         """Each template folder of a ZIP saved as a new version of the template of that name."""
         folders = read_template_zip(data)

@@ -178,3 +178,41 @@ def test_an_allowlist_without_a_provider_refuses_everyone(office):
     at = as_user(None, provider=False)
     assert "Sign-in is not set up correctly" in texts(at)
     assert not at.button and not at.text_input
+
+
+# --- roles enforced below the pages; drafts emptied put back (issue 18) ------------------------
+
+
+def new_entry_inputs(at: AppTest) -> list[str]:
+    """The "add a new person / place" popovers of the compose form (their key fields)."""
+    return [t.key for t in at.text_input if (t.key or "").endswith("-new-key")]
+
+
+def test_only_roles_that_edit_the_directory_get_the_forms_add_new_popovers(office):
+    assert not new_entry_inputs(as_user("deniz@example.org"))
+    assert new_entry_inputs(as_user("emre@example.org"))
+
+
+def test_an_admin_sees_a_drafters_wipe_in_the_audit_log_and_puts_the_draft_back(office):
+    from pressdraft.appservice import AppService
+    from pressdraft.auth import Account
+    from pressdraft.settings import load_settings
+
+    as_user("ayse@example.org")  # the installation exists, with its sample release
+    service = AppService.open(load_settings())
+    try:
+        sample = service.draft_summaries()[0].id
+        original = service.store.get_draft(sample).data
+        service.for_user(Account("deniz@example.org", "drafter")).editor(sample).set("fields", {})
+
+        admin = as_user("ayse@example.org", page="admin")
+        log = admin.dataframe[0].value
+        assert list(log["Who"][:1]) == ["deniz@example.org"] and list(log["What"][:1]) == ["draft emptied"]
+        assert '"data"' not in log["Before"][0] and '"characters"' in log["Before"][0]  # the data is in the details
+        admin.session_state["audit-table--0"] = {"selection": {"rows": [0], "columns": []}}
+        admin.run()
+        admin.button(key=next(b.key for b in admin.button if (b.key or "").startswith("audit-recover-"))).click().run()
+        assert not admin.exception
+        assert service.store.get_draft(sample).data == original
+    finally:
+        service.store.close()

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from pressdraft.store import audit, directory, drafts, settings, templates
+from pressdraft.store import audit, directory, draft_audit, drafts, settings, templates
 from pressdraft.store.backup import write_backup
 from pressdraft.store.database import Database, is_sqlite, safe_url
 from pressdraft.store.migrate import current_revision, pending_on, require_current, upgrade_on
@@ -130,6 +130,37 @@ class Store:
         return self._write(
             lambda c: drafts.save(c, draft_id, data, expected_revision=expected_revision, title=title, marks=marks)
         )
+
+    def save_draft_as(
+        self,
+        user: str,
+        draft_id: str,
+        data: Mapping[str, Any],
+        *,
+        expected_revision: int,
+        title: str | None = None,
+        marks: Mapping[str, Any] | None = None,
+        opened: tuple[int, Mapping[str, Any]] | None = None,
+    ) -> int:
+        """``save_draft`` by ``user``: audited, in the same transaction, when ``user`` is not the
+        draft's owner (once per editing session) or the save empties the draft (``draft_audit``;
+        ``opened``: the revision and data the saver's page opened the draft with)."""
+        return self._write(
+            lambda c: draft_audit.save(
+                c,
+                draft_id,
+                data,
+                user=user,
+                expected_revision=expected_revision,
+                title=title,
+                marks=marks,
+                opened=opened,
+            )
+        )
+
+    def recover_draft(self, entry_id: int, *, user: str) -> Draft:
+        """Put back the draft an audit entry kept (audited as ``draft.recover``)."""
+        return self._write(lambda c: draft_audit.recover(c, entry_id, user=user))
 
     def list_drafts(self, *, trash: bool = False, owner: str | None = None) -> list[DraftSummary]:
         return self._read(lambda c: drafts.summaries(c, trash=trash, owner=owner))

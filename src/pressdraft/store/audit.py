@@ -60,6 +60,12 @@ def entries(
     return [_entry(row._mapping) for row in connection.execute(query)]
 
 
+def entry(connection: Connection, entry_id: int) -> AuditEntry | None:
+    """One audit row by its number, or None."""
+    row = connection.execute(select(audit_log).where(audit_log.c.id == entry_id)).one_or_none()
+    return _entry(row._mapping) if row is not None else None
+
+
 def _entry(row: Any) -> AuditEntry:
     return AuditEntry(
         id=row["id"],

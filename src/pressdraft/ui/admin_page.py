@@ -26,6 +26,9 @@ ACTIONS = {
     "draft.delete": N_("draft moved to the trash"),
     "draft.restore": N_("draft restored from the trash"),
     "draft.purge": N_("draft deleted for good"),
+    "draft.edit": N_("draft edited by someone other than its owner"),
+    "draft.empty": N_("draft emptied"),
+    "draft.recover": N_("draft put back from the audit log"),
     "settings.set": N_("setting changed"),
     "settings.reset": N_("setting reset"),
     "settings.changed": N_("setting changed"),
@@ -63,11 +66,12 @@ def _reset_paging() -> None:
 def audit_log() -> None:
     st.caption(
         _(
-            "Every change to templates, the directory and the settings, and every deletion: "
-            "who, when, what, before and after. The newest first."
+            "Every change to templates, the directory and the settings, every deletion, every draft "
+            "emptied and every edit of a draft by someone other than its owner: who, when, what, "
+            "before and after. The newest first."
         )
     )
-    store = app().store
+    service = app()
     kind_column, csv_column, json_column = st.columns([3, 1, 1], vertical_alignment="bottom")
     with kind_column:
         kind = st.selectbox(
@@ -79,7 +83,7 @@ def audit_log() -> None:
         )
     csv_column.download_button(
         _("Export CSV"),
-        data=lambda: admin.audit_csv(store),
+        data=lambda: service.audit_file("csv"),
         file_name="pressdraft-audit.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -89,7 +93,7 @@ def audit_log() -> None:
     )
     json_column.download_button(
         _("Export JSON"),
-        data=lambda: admin.audit_json(store),
+        data=lambda: service.audit_file("json"),
         file_name="pressdraft-audit.json",
         mime="application/json",
         icon=":material/download:",
@@ -98,7 +102,7 @@ def audit_log() -> None:
         width="stretch",
     )
     number = int(st.session_state.setdefault(PAGE, 0))
-    entries, more = admin.audit_page(store, object_type=kind or None, page=number)
+    entries, more = service.audit_page(object_type=kind or None, page=number)
     if not entries:
         st.info(_("Nothing recorded yet."))
     else:
@@ -109,8 +113,8 @@ def audit_log() -> None:
                     _("Who"): entry.user,
                     _("What"): _(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action,
                     _("Object"): _object(entry),
-                    _("Before"): admin.compact(entry.before),
-                    _("After"): admin.compact(entry.after),
+                    _("Before"): admin.compact(admin.without_data(entry.before)),
+                    _("After"): admin.compact(admin.without_data(entry.after)),
                 }
                 for entry in entries
             ],
@@ -150,7 +154,15 @@ def _object(entry: AuditEntry) -> str:
 
 
 def details(entry: AuditEntry) -> None:
-    """One entry's before and after, in full."""
+    """One entry's before and after, in full; a draft it kept can be put back."""
+    if entry.object_type == "draft" and isinstance(entry.before, dict) and "data" in entry.before:
+        st.button(
+            _("Put this draft back as it was before"),
+            icon=":material/settings_backup_restore:",
+            key=f"audit-recover-{entry.id}",
+            on_click=_recover,
+            args=(entry.id,),
+        )
     before, after = st.columns(2)
     with before:
         st.markdown("**" + _("Before") + "**")
@@ -158,6 +170,11 @@ def details(entry: AuditEntry) -> None:
     with after:
         st.markdown("**" + _("After") + "**")
         st.json(entry.after if entry.after is not None else {}, expanded=True)
+
+
+def _recover(entry_id: int) -> None:
+    app().recover_draft(entry_id)
+    st.toast(_("The draft was put back; this too is in the audit log."), icon=":material/check:")
 
 
 def _turn(step: int) -> None:

@@ -20,7 +20,7 @@ from pressdraft.editing import empty_row
 from pressdraft.library import FieldSpec
 from pressdraft.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import _, app, engine, ui_lang
+from pressdraft.ui.state import _, account, app, engine, ui_lang
 from pressdraft.workspace import DraftEditor
 
 LANG_LABELS = {"tr": "TR", "az": "AZ", "en": "EN"}
@@ -144,7 +144,10 @@ def _commit_key(ed: DraftEditor, path: str, key: str) -> None:
 
 
 def add_to_directory(ed: DraftEditor, path: str, section: str, *, many: bool = False) -> None:
-    """ "Add new": a person or place typed once, in every language, then chosen for this field."""
+    """ "Add new": a person or place typed once, in every language, then chosen for this field
+    (for roles that may edit the directory; the service refuses the others anyway)."""
+    if not account().can("directory.edit"):
+        return
     prefix = widget_key(path, "new")
     with st.popover(_("Add a new person") if section == "people" else _("Add a new place"), key=prefix):
         key = st.text_input(_("Key (lower-case letters, digits, hyphens)"), key=f"{prefix}-key")

@@ -29,11 +29,10 @@ def settings() -> dict[str, Any]:
 
 @st.cache_resource
 def _open_app() -> Any:
-    from pressdraft.admin import record_settings
     from pressdraft.appservice import AppService
 
     service = AppService.open(settings())
-    record_settings(service.store, settings())  # a role given or taken away in the settings is audited
+    service.record_settings(settings())  # a role given or taken away in the settings is audited
     return service
 
 
@@ -52,18 +51,19 @@ def account() -> auth.Account:
 
 def app() -> Any:
     """The engine and the store (opened once per server process), acting for this session's
-    user: drafts they create are theirs, changes they make are audited under their e-mail.
-    A session whose user may not use the app (not signed in, not on the allowlist) stops here.
+    account: it may change what their role allows (the service checks), drafts they create are
+    theirs, changes they make are audited under their e-mail. A session whose user may not use
+    the app (not signed in, not on the allowlist) stops here.
     """
     shared = _shared_app()
     who = account()
     if not who.allowed:
         st.stop()
-    if who.user == shared.user:
+    if who == shared.account:
         return shared
     view = st.session_state.get("_service")
-    if view is None or view.user != who.user or view.store is not shared.store:
-        view = shared.for_user(who.user)
+    if view is None or view.account != who or view.store is not shared.store:
+        view = shared.for_user(who)
         st.session_state["_service"] = view
     return view
 
@@ -101,10 +101,11 @@ def _(message: str) -> str:
 
 
 def editor() -> DraftEditor:
-    """The draft this session edits: the one named in the URL, else the latest one."""
+    """The draft this session edits: the one named in the URL, else the latest one (saved as
+    the session's account: an editor opened for another account is not reused)."""
     wanted = st.query_params.get("draft")
     current: DraftEditor | None = st.session_state.get("editor")
-    if current is not None and current.id == wanted:
+    if current is not None and current.id == wanted and getattr(current.store, "service", None) is app():
         return current
     draft_id = app().open_draft_id(wanted)
     if draft_id != wanted:

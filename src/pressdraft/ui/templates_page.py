@@ -71,11 +71,10 @@ def new_template(ids: list[str]) -> None:
         )
         if st.button(_("Create"), key="tpl-create", type="primary"):
             try:
-                app().workshop.create(new_id.strip(), copy_of=source or None)
+                app().create_template(new_id.strip(), copy_of=source or None)
             except PressdraftError as error:
                 show_problems(error.problems)
             else:
-                app().refresh()
                 st.session_state["tpl-pick"] = new_id.strip()
                 st.rerun()
 
@@ -88,12 +87,11 @@ def import_templates() -> None:
         return
     st.session_state["tpl-imported"] = upload.file_id
     try:
-        results = app().workshop.import_zip(upload.getvalue())
+        results = app().import_templates(upload.getvalue())
     except PressdraftError as error:
         st.error(_("Nothing was imported:"))
         show_problems(error.problems)
         return
-    app().refresh()
     for template_id, result in results.items():
         note = _("version {number}").format(number=result.version.number)
         (st.success if result.used else st.warning)(f"{template_id}: {note}")
@@ -198,7 +196,7 @@ def save_box(template_id: str, files: dict[str, str], base: int | None, problems
     if not st.button(_("Save as a new version"), key=f"tpl-save-{template_id}", type="primary"):
         return
     try:
-        result = app().workshop.save(template_id, files, base_version=base, comment=comment)
+        result = app().save_template(template_id, files, base_version=base, comment=comment)
     except SaveConflict as conflict:
         st.error(
             _(
@@ -212,7 +210,6 @@ def save_box(template_id: str, files: dict[str, str], base: int | None, problems
     except PressdraftError as error:
         show_problems(error.problems)
         return
-    app().refresh()
     _reload(template_id)
     message = _("Saved as version {number}.").format(number=result.version.number)
     if result.used:
@@ -251,6 +248,5 @@ def history(template_id: str) -> None:
 
 
 def _restore(template_id: str, number: int) -> None:
-    app().workshop.restore(template_id, number)
-    app().refresh()
+    app().restore_template(template_id, number)
     _reload(template_id)
