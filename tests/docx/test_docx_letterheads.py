@@ -395,9 +395,9 @@ def test_disguised_fields_go_but_page_numbers_and_shown_text_stay(hostile):
         part for name, part in _parts(cleaned).items() if name.startswith("word/footer")
     )  # fmt: skip
     root = etree.fromstring(footer)
-    assert sorted(_field_keywords(root)) == ["NUMPAGES", "PAGE", "PAGE"]
+    assert sorted(_field_keywords(root)) == ["NUMPAGES", "PAGE"]  # a PAGE holding another field goes too
     text = "".join(t.text or "" for t in root.iter(qn("w:t")))
-    assert "pic" in text and "new" in text and text.count("shown") == 8
+    assert "pic" in text and "new" in text and text.count("shown") == 6
 
 
 def test_update_fields_is_dropped_from_settings_found_by_their_relationship(hostile):
