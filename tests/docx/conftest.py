@@ -638,7 +638,8 @@ class HostileLetterheads:
                                 "file:///c:/sub.docx", external=False)  # fmt: skip
         body = part(data, "word/document.xml").replace(
             "<w:sectPr",
-            f'<w:altChunk xmlns:r="{R_NS}" r:id="rIdS3"/><w:p><w:subDoc xmlns:r="{R_NS}" r:id="rIdSub"/></w:p><w:sectPr',
+            f'<w:altChunk xmlns:r="{R_NS}" r:id="rIdS3"/>'
+            f'<w:p><w:subDoc xmlns:r="{R_NS}" r:id="rIdSub"/></w:p><w:sectPr',
             1,
         )
         orphan = f'<w:hdr xmlns:w="{W_NS}">{HOSTILE_FIELDS}</w:hdr>'

@@ -317,7 +317,8 @@ def package_problems(data: bytes) -> list[str]:
         for rel in root.iter("{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"):
             target = rel.get("Target", "")
             if (rel.get("TargetMode") or "").lower() == "external":
-                if not (rel.get("Type", "").endswith("/hyperlink") and target.startswith(("https:", "http:", "mailto:"))):
+                web = target.startswith(("https:", "http:", "mailto:"))
+                if not (rel.get("Type", "").endswith("/hyperlink") and web):
                     problems.append(f"{name}: external {rel.get('Type')} {target}")
             else:
                 folder = posixpath.dirname(posixpath.dirname(name))
@@ -352,7 +353,7 @@ HIDING_PLACES = {
     "header .XML": lambda h: h.renamed_header("word/header1.XML"),
     "header .bin": lambda h: h.renamed_header("word/header1.bin"),
     "header, no extension": lambda h: h.renamed_header("word/header1"),
-    "header, mixed-case type": lambda h: h.renamed_header("word/Header1.Xml", h.header_type.replace("header", "Header")),
+    "header, mixed-case type": lambda h: h.renamed_header("word/Header1.Xml", h.header_type.title()),
     "settings .XML": lambda h: h.renamed_settings(),
     "settings .bin, type in capitals": lambda h: h.renamed_settings("word/settings.bin", h.settings_type.upper()),
     "mixed-case content types": lambda h: h.mixed_case_types(),

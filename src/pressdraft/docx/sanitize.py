@@ -68,21 +68,31 @@ TEMPLATE_MAIN = f"{WML}.template.main+xml"
 RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 
 #: The parts a letterhead keeps: relationship type → the content type its target must have
-#: (both compared case-insensitively, written in these spellings). Every one is XML, cleaned.
+#: (both compared case-insensitively, written in these spellings) and its root element.
+#: Every one is XML, and cleaned.
 KEPT_PARTS = {
-    OFFICE_DOCUMENT: DOCUMENT_MAIN,
-    f"{PR}/metadata/core-properties": "application/vnd.openxmlformats-package.core-properties+xml",
-    f"{R}/extended-properties": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-    f"{R}/styles": f"{WML}.styles+xml",
-    f"{MS}/2007/relationships/stylesWithEffects": "application/vnd.ms-word.stylesWithEffects+xml",
-    f"{R}/numbering": f"{WML}.numbering+xml",
-    f"{R}/settings": f"{WML}.settings+xml",
-    f"{R}/fontTable": f"{WML}.fontTable+xml",
-    f"{R}/theme": "application/vnd.openxmlformats-officedocument.theme+xml",
-    f"{R}/header": f"{WML}.header+xml",
-    f"{R}/footer": f"{WML}.footer+xml",
-    f"{R}/footnotes": f"{WML}.footnotes+xml",
-    f"{R}/endnotes": f"{WML}.endnotes+xml",
+    OFFICE_DOCUMENT: (DOCUMENT_MAIN, f"{{{W}}}document"),
+    f"{PR}/metadata/core-properties": (
+        "application/vnd.openxmlformats-package.core-properties+xml",
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties",
+    ),
+    f"{R}/extended-properties": (
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Properties",
+    ),
+    f"{R}/styles": (f"{WML}.styles+xml", f"{{{W}}}styles"),
+    f"{MS}/2007/relationships/stylesWithEffects": ("application/vnd.ms-word.stylesWithEffects+xml", f"{{{W}}}styles"),
+    f"{R}/numbering": (f"{WML}.numbering+xml", f"{{{W}}}numbering"),
+    f"{R}/settings": (f"{WML}.settings+xml", f"{{{W}}}settings"),
+    f"{R}/fontTable": (f"{WML}.fontTable+xml", f"{{{W}}}fonts"),
+    f"{R}/theme": (
+        "application/vnd.openxmlformats-officedocument.theme+xml",
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}theme",
+    ),
+    f"{R}/header": (f"{WML}.header+xml", f"{{{W}}}hdr"),
+    f"{R}/footer": (f"{WML}.footer+xml", f"{{{W}}}ftr"),
+    f"{R}/footnotes": (f"{WML}.footnotes+xml", f"{{{W}}}footnotes"),
+    f"{R}/endnotes": (f"{WML}.endnotes+xml", f"{{{W}}}endnotes"),
 }
 
 #: Images a letterhead keeps (re-encoded): content type → Pillow format and file extensions.
@@ -96,29 +106,24 @@ IMAGE_TYPES = {
 }
 
 #: Relationship types whose targets never belong in a release: dropped with their parts.
-DROPPED_RELATIONSHIPS = {
-    f"{R}/{name}".lower()
-    for name in (
-        "attachedTemplate", "oleObject", "package", "control", "aFChunk", "subDocument", "frame",
-        "comments", "commentAuthors", "glossaryDocument", "people", "mailMergeSource",
-        "mailMergeHeaderSource", "recipientData", "printerSettings", "customXml", "customXmlProps",
-        "webSettings", "custom-properties", "font", "video", "audio", "hyperlink",
-    )  # fmt: skip
-} | {
-    f"{MS}/{name}".lower()
-    for name in (
-        "2006/relationships/vbaProject", "2006/relationships/wordVbaData",
-        "2006/relationships/keyMapCustomizations", "2006/relationships/activeXControlBinary",
-        "2006/relationships/ui/extensibility", "2007/relationships/ui/extensibility",
-        "2006/relationships/ui/userCustomization", "2007/relationships/hdphoto", "2007/relationships/media",
-        "2011/relationships/people", "2011/relationships/commentsExtended", "2011/relationships/webextensiontaskpanes",
-        "2016/09/relationships/commentsIds", "2018/08/relationships/commentsExtensible",
-        "2020/02/relationships/classificationlabels", "2020/10/relationships/intelligence",
-    )  # fmt: skip
-} | {
-    f"{PR}/metadata/thumbnail".lower(),
-    f"{PR}/digital-signature/origin".lower(),
-}
+DROPPED_RELATIONSHIPS = frozenset(
+    f"{prefix}/{name}".lower()
+    for prefix, names in (
+        (R, ("attachedTemplate", "oleObject", "package", "control", "aFChunk", "subDocument", "frame",
+             "comments", "commentAuthors", "glossaryDocument", "people", "mailMergeSource",
+             "mailMergeHeaderSource", "recipientData", "printerSettings", "customXml", "customXmlProps",
+             "webSettings", "custom-properties", "font", "video", "audio",
+             "hyperlink")),  # internal ones: web links are external, and kept when safe
+        (f"{MS}/2006/relationships", ("vbaProject", "wordVbaData", "keyMapCustomizations",
+                                      "activeXControlBinary", "ui/extensibility", "ui/userCustomization")),
+        (f"{MS}/2007/relationships", ("ui/extensibility", "hdphoto", "media")),
+        (f"{MS}/2011/relationships", ("people", "commentsExtended", "webextensiontaskpanes")),
+        (f"{MS}", ("2016/09/relationships/commentsIds", "2018/08/relationships/commentsExtensible",
+                   "2020/02/relationships/classificationlabels", "2020/10/relationships/intelligence")),
+        (PR, ("metadata/thumbnail", "digital-signature/origin")),
+    )
+    for name in names
+)  # fmt: skip
 
 #: Fields a letterhead may keep: the page numbers of the house style. Every other field goes
 #: (its shown result stays as text).
@@ -143,6 +148,7 @@ DROPPED_ELEMENTS = frozenset(
 NEEDS_RELATIONSHIP = frozenset(
     f"{{{ns}}}{name}" for ns in W_NAMESPACES for name in ("headerReference", "footerReference")
 )
+
 
 class LetterheadError(ValueError):
     """A letterhead was refused; the message says why, in words a user can act on."""
@@ -289,7 +295,7 @@ class _Package:
         self.parts = parts
         self.names = {name.lower(): name for name in parts}
         self.types = _ContentTypes(_parse(parts, "[Content_Types].xml"))
-        self.kept: dict[str, str] = {}  # part name → its content type, as written
+        self.kept: dict[str, tuple[str, str | None]] = {}  # part name → (content type, root element)
         self.rels: dict[str, list[tuple[str, str, str, bool]]] = {}  # source → (id, type, target, external)
         self.new_names: dict[str, str] = {}
 
@@ -298,11 +304,11 @@ class _Package:
         while pending:
             source = pending.pop(0)
             for reltype, name in self._relationships(source):
-                if name in self.kept:
-                    continue
-                self.kept[name] = self._judge(reltype, name, source)
-                if reltype != IMAGE:
-                    pending.append(name)
+                kind = self._judge(reltype, name, source)  # every use of a part is judged
+                if name not in self.kept:
+                    self.kept[name] = kind
+                    if reltype != IMAGE:
+                        pending.append(name)
         if not any(reltype == OFFICE_DOCUMENT for _, reltype, _, _ in self.rels.get("", [])):
             raise LetterheadError("the file is not a Word document: it has no main document part")
         self._name_parts()
@@ -350,8 +356,9 @@ class _Package:
             return None
         return name
 
-    def _judge(self, reltype: str, name: str, source: str) -> str:
-        """The content type ``name`` is kept as, if it is what ``reltype`` says it is."""
+    def _judge(self, reltype: str, name: str, source: str) -> tuple[str, str | None]:
+        """The content type ``name`` is kept as and the root element it must have (None for
+        an image), if it is what ``reltype`` says it is."""
         declared = self.types.of(name)
         if declared is None:
             raise LetterheadError(f"the part {_shown(name)} has no content type; save the letterhead again in Word")
@@ -362,30 +369,30 @@ class _Package:
                     "the letterhead is macro-enabled (.docm/.dotm); save it as a Word Document (.docx)"
                 )
             if ctype == TEMPLATE_MAIN.lower():
-                return DOCUMENT_MAIN  # a .dotx works as a .docx
+                return KEPT_PARTS[OFFICE_DOCUMENT]  # a .dotx works as a .docx
             if ctype != DOCUMENT_MAIN.lower():
                 raise LetterheadError(f"the file is not a Word document (its main part is {_shown(declared)})")
         if reltype == IMAGE:
             if ctype in IMAGE_TYPES:
-                return ctype
+                return ctype, None
             if ctype.startswith("image/"):
                 raise LetterheadError(
                     f"the image {_shown(posixpath.basename(name))} is {_shown(declared)}, which cannot be checked; "
                     "insert the logo as PNG or JPEG"
                 )
-        elif ctype == KEPT_PARTS[reltype].lower():
+        elif ctype == KEPT_PARTS[reltype][0].lower():
             return KEPT_PARTS[reltype]
         raise LetterheadError(
-            f"the part {_shown(name)} is declared as {_shown(declared)}, not as the {reltype.rsplit('/', 1)[1]} "
-            f"{_shown(source or 'package')} uses it as; save the letterhead again in Word as a Word Document (.docx)"
+            f"the part {_shown(name)} is declared as {_shown(declared)}, but {_shown(source or 'the package')} "
+            f"uses it as its {reltype.rsplit('/', 1)[1]}; save the letterhead again in Word as a Word Document (.docx)"
         )
 
     def _name_parts(self) -> None:
         """Plain names for the kept parts: their own where it fits their kind, else a new one."""
         taken: set[str] = set()
         renamed = []
-        for name, ctype in self.kept.items():
-            extensions = IMAGE_TYPES[ctype][1:] if ctype in IMAGE_TYPES else ("xml",)
+        for name, (ctype, root) in self.kept.items():
+            extensions = ("xml",) if root else IMAGE_TYPES[ctype][1:]
             if _PLAIN_NAME.fullmatch(name) and name.rsplit(".", 1)[1] in extensions:
                 self.new_names[name] = name
                 taken.add(name.lower())
@@ -404,7 +411,7 @@ class _Package:
             taken.add(new.lower())
 
     def content_types_xml(self) -> bytes:
-        overrides = sorted((self.new_names[name], ctype) for name, ctype in self.kept.items())
+        overrides = sorted((self.new_names[name], ctype) for name, (ctype, _) in self.kept.items())
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<Types xmlns="{CT_NS}"><Default Extension="rels" ContentType="{RELATIONSHIPS_TYPE}"/>'
@@ -417,13 +424,19 @@ class _Package:
         """(name, bytes) of every part written: the package's relationships, then each kept
         part, cleaned, with its relationships."""
         yield "_rels/.rels", self._rels_xml("")
-        for name, ctype in self.kept.items():
+        for name, (ctype, root_tag) in self.kept.items():
             new = self.new_names[name]
-            if ctype in IMAGE_TYPES:
+            if root_tag is None:
                 yield new, _reencode_image(name, self.parts[name], IMAGE_TYPES[ctype][0])
                 continue
+            root = _parse(self.parts, name)
+            if root.tag != root_tag:
+                raise LetterheadError(
+                    f"the part {_shown(name)} is not what its type says (its root is {_shown(root.tag)}); "
+                    "save the letterhead again in Word as a Word Document (.docx)"
+                )
             kept_ids = {rel_id for rel_id, *_ in self.rels.get(name, [])}
-            yield new, _clean_xml(_parse(self.parts, name), kept_ids)
+            yield new, _clean_xml(root, kept_ids)
             if self.rels.get(name):
                 folder, file = posixpath.split(new)
                 yield posixpath.join(folder, "_rels", f"{file}.rels"), self._rels_xml(name)
@@ -443,7 +456,7 @@ class _Package:
         ).encode("utf-8")
 
 
-_PLAIN_NAME = re.compile(r"(?!_rels/)(?:[A-Za-z0-9_-]+/(?!_rels/))*[A-Za-z0-9_-]+\.[a-z]+")
+_PLAIN_NAME = re.compile(r"(?!(?i:_rels)/)(?:[A-Za-z0-9_-]+/(?!(?i:_rels)/))*[A-Za-z0-9_-]+\.[a-z]+")
 _RELTYPES = {reltype.lower(): reltype for reltype in (*KEPT_PARTS, IMAGE, HYPERLINK)}
 
 
