@@ -449,3 +449,58 @@ def test_the_cli_renders_a_hostile_letterhead_clean_or_refuses_it(tmp_path, caps
 def _parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_the_cli_refuses_an_unknown_part_in_one_line(tmp_path, capsys, hostile):
+    from pressdraft.cli import main
+
+    letterhead = tmp_path / "evil.docx"
+    letterhead.write_bytes(hostile.unknown_part())
+    assert main(["render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--letterhead", str(letterhead)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: the part word/extra.dat") and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+STORIES = [
+    *(f"word/{n}.xml" for n in ("document", "styles", "settings", "numbering", "fontTable", "header1", "footer1")),
+    "word/theme/theme1.xml",
+    "docProps/core.xml",
+    "docProps/app.xml",
+]
+
+
+@pytest.mark.parametrize("name", STORIES)
+def test_a_part_that_is_not_what_its_type_says_is_refused_or_harmless(kit, hostile, releases, name):
+    with zipfile.ZipFile(io.BytesIO(hostile.base)) as archive:
+        impostors = [archive.read(other) for other in STORIES if other != name] + [b"<x/>"]
+    for blob in impostors:
+        try:
+            letterhead = load_letterhead(kit.rezip(hostile.base, {name: blob}))
+        except LetterheadError as refused:
+            assert "\n" not in str(refused)
+            continue
+        assert package_problems(write_docx(releases["en"][:3], kit.info_for("en"), letterhead)) == []
+
+
+def test_an_image_is_decoded_only_as_a_format_a_logo_may_have(kit, hostile):
+    names = [n for n in zipfile.ZipFile(io.BytesIO(hostile.base)).namelist() if "media/" in n]
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"  # Pillow would run Ghostscript
+    ppm = b"P6\n2 2\n255\n" + bytes(12)  # Pillow reads it; a logo is never one
+    for blob in (eps, ppm):
+        with pytest.raises(LetterheadError, match="could not be read"):
+            load_letterhead(kit.rezip(hostile.base, {names[0]: blob}))
+
+
+def test_a_renamed_image_is_re_encoded_under_a_plain_name(kit, hostile):
+    rels_name = kit.header_name(hostile.base).replace("word/", "word/_rels/") + ".rels"
+    rels = kit.part(hostile.base, rels_name).replace('Target="media/image1.png"', 'Target="media/logo.BIN"')
+    types = kit.part(hostile.base, "[Content_Types].xml").replace(
+        "</Types>", '<Override PartName="/word/media/logo.BIN" ContentType="Image/PNG"/></Types>'
+    )
+    data = kit.rezip(hostile.base, {"word/media/image1.png": None, rels_name: rels.encode(),
+                                    "[Content_Types].xml": types.encode(),
+                                    "word/media/logo.BIN": kit.png_bytes()})  # fmt: skip
+    parts = _parts(clean_letterhead(data))
+    assert parts["word/media/logo.png"].startswith(b"\x89PNG") and not any(n.endswith(".BIN") for n in parts)
+    assert b'Target="media/logo.png"' in parts[rels_name]
