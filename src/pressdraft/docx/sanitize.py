@@ -6,14 +6,29 @@ copied into every release we send out. So, at the zip level and before any XML i
 - refuse what is not a real .docx (not a zip, an old binary .doc, no main document, an
   encrypted entry, odd entry names), what is over 10 MB packed, what *declares* more than
   64 MB unpacked or compresses suspiciously well (a zip bomb, caught before unzipping),
-  any part containing ``<!DOCTYPE`` (entities), and macro-enabled files (.docm/.dotm);
-- strip ``vbaProject.bin`` and other active or private parts (ActiveX, OLE embeddings,
-  comments, glossary, thumbnail), attached-template links, mail-merge sources, external
-  relationships (all but http/https/mailto hyperlinks) and every field that is not a known,
-  harmless one (DDE, DDEAUTO, INCLUDETEXT, INCLUDEPICTURE …: their shown text is kept);
-- re-encode every image with Pillow, refusing image bombs and formats it cannot re-encode.
+  any part containing ``<!DOCTYPE`` (entities), and macro-enabled files (.docm/.dotm).
 
-Every refusal is a ``LetterheadError`` (a ``ValueError``) whose message says why.
+Then the package is rebuilt from what its relationships reach, never from part names (Word
+finds parts by relationship and content type, so ``header1.XML`` or ``settings.bin`` is as
+live as ``header1.xml``):
+
+- each relationship is judged by its type and its target's content type, both compared
+  case-insensitively: the parts of a letterhead (``KEPT_PARTS``, images) are kept, written
+  under plain names with their types in standard spelling; macros, ActiveX, OLE, alternate
+  chunks, sub-documents, comments, glossary, custom XML, attached templates, mail-merge
+  sources … are dropped (``DROPPED_RELATIONSHIPS``); a part of any other kind, or not of
+  the kind its relationship says, is refused with a message naming it;
+- external relationships (whatever the case of ``TargetMode``) are dropped but for
+  http/https/mailto hyperlinks, and so are internal targets that are missing or leave the
+  package; parts nothing points to are left behind;
+- every kept XML part is parsed and cleaned: references to dropped relationships cut,
+  ``w:updateFields`` and the other ``DROPPED_SETTINGS``, alternate chunks, sub-documents and
+  controls removed, and every field but PAGE and NUMPAGES unwrapped (its shown text kept),
+  simple or complex, its instructions joined across runs and read in any case;
+- every image is decoded as PNG, JPEG, GIF, BMP or TIFF only and re-encoded with Pillow,
+  refusing image bombs.
+
+Every refusal is a ``LetterheadError`` (a ``ValueError``) whose message, one line, says why.
 """
 
 from __future__ import annotations
@@ -99,7 +114,6 @@ KEPT_PARTS = {
 IMAGE_TYPES = {
     "image/png": ("PNG", "png"),
     "image/jpeg": ("JPEG", "jpeg", "jpg"),
-    "image/jpg": ("JPEG", "jpeg", "jpg"),
     "image/gif": ("GIF", "gif"),
     "image/bmp": ("BMP", "bmp"),
     "image/tiff": ("TIFF", "tiff", "tif"),
@@ -168,7 +182,7 @@ def load_letterhead(data: bytes) -> Letterhead:
     except LetterheadError:
         raise
     except Exception as exc:  # python-docx's own complaints, in our words
-        raise LetterheadError(f"the letterhead could not be read as a Word document ({exc})") from None
+        raise LetterheadError(f"the letterhead could not be read as a Word document ({_shown(str(exc))})") from None
     with _cache_lock:
         _cache[digest] = letterhead
         while len(_cache) > 16:
@@ -281,7 +295,7 @@ def _parse(parts: dict[str, bytes], name: str):
     except KeyError:
         raise LetterheadError(f"the file is not a Word document: {name} is missing") from None
     except etree.XMLSyntaxError as exc:
-        raise LetterheadError(f"the part {name} is not well-formed XML ({exc})") from None
+        raise LetterheadError(f"the part {_shown(name)} is not well-formed XML ({_shown(str(exc))})") from None
 
 
 def _serialize(root) -> bytes:
@@ -309,9 +323,12 @@ class _Package:
                     self.kept[name] = kind
                     if reltype != IMAGE:
                         pending.append(name)
-        if not any(reltype == OFFICE_DOCUMENT for _, reltype, _, _ in self.rels.get("", [])):
+        if not self._has_main():
             raise LetterheadError("the file is not a Word document: it has no main document part")
         self._name_parts()
+
+    def _has_main(self) -> bool:
+        return any(reltype == OFFICE_DOCUMENT for _, reltype, _, _ in self.rels.get("", []))
 
     def _relationships(self, source: str):
         """Keep ``source``'s wanted relationships (in ``self.rels``); yield the internal ones."""
@@ -332,8 +349,8 @@ class _Package:
                     seen.add(rel_id)
                 continue
             name = None if reltype.lower() in DROPPED_RELATIONSHIPS else self._resolve(source, target)
-            if name is None or (reltype == OFFICE_DOCUMENT and source):
-                continue  # dropped, missing or outside the package
+            if name is None or (reltype == OFFICE_DOCUMENT and (source or self._has_main())):
+                continue  # dropped, missing, outside the package, or a second main document
             if reltype not in KEPT_PARTS and reltype != IMAGE:
                 raise LetterheadError(
                     f"the part {_shown(name)} ({_shown(self.types.of(name) or 'no content type')}) is not something "
@@ -362,7 +379,7 @@ class _Package:
         declared = self.types.of(name)
         if declared is None:
             raise LetterheadError(f"the part {_shown(name)} has no content type; save the letterhead again in Word")
-        ctype = declared.lower()
+        ctype = {"image/jpg": "image/jpeg"}.get(declared.lower(), declared.lower())
         if reltype == OFFICE_DOCUMENT:
             if "macroenabled" in ctype:
                 raise LetterheadError(
