@@ -646,8 +646,8 @@ class HostileLetterheads:
         return rezip(data, {"word/document.xml": body.encode(), "word/orphan.xml": orphan.encode()})
 
     def external_targets(self) -> bytes:
-        """External relationships with the mode in other cases, and internal targets that
-        leave the package."""
+        """External relationships with the mode in other cases, internal targets that leave the
+        package, links in VML attributes and a hyperlink base on a share."""
         data = with_relationships(self.base, "word/_rels/settings.xml.rels")
         data = add_relationship(
             data, "word/_rels/settings.xml.rels", "rIdT", f"{R_NS}/attachedTemplate",
@@ -664,12 +664,18 @@ class HostileLetterheads:
             f'<Relationship Id="rIdUp" Type="{R_NS}/image" Target="../../../../etc/passwd"/>'
             f'<Relationship Id="rIdAbs" Type="{R_NS}/image" Target="file:///etc/passwd"/></Relationships>',
         )
+        vml = (
+            '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" href="file://evil.example/s">'
+            '<v:imagedata src="http://evil.example/track.png"/></v:shape></w:pict></w:r>'
+        )
         header = part(data, name).replace(
             "</w:p>",
-            f'<w:hyperlink xmlns:r="{R_NS}" r:id="rIdUp"><w:r><w:t>up</w:t></w:r></w:hyperlink></w:p>',
+            f'<w:hyperlink xmlns:r="{R_NS}" r:id="rIdUp"><w:r><w:t>up</w:t></w:r></w:hyperlink>{vml}</w:p>',
             1,
         )
-        return rezip(data, {rels_name: rels.encode(), name: header.encode()})
+        share = "<HyperlinkBase>\\\\evil.example\\s</HyperlinkBase>"
+        app = part(data, "docProps/app.xml").replace("<HyperlinkBase/>", share)
+        return rezip(data, {rels_name: rels.encode(), name: header.encode(), "docProps/app.xml": app.encode()})
 
     def unknown_part(self) -> bytes:
         """A part of a kind no letterhead needs, which the cleaner cannot judge."""

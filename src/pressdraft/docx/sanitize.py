@@ -150,12 +150,16 @@ DROPPED_SETTINGS = (
     "useXSLTWhenSaving", "doNotValidateAgainstSchema", "removePersonalInformation",
 )  # fmt: skip
 
-#: Elements removed from every part, wherever they are: the settings above, and what pulls in
-#: other content (alternate chunks, sub-documents) or runs code (ActiveX, OLE objects).
+#: Elements removed from every part, wherever they are: the settings above, what pulls in
+#: other content (alternate chunks, sub-documents) or runs code (ActiveX, OLE objects), and
+#: the base every relative link would be resolved against (a file share, say).
 DROPPED_ELEMENTS = frozenset(
     {f"{{{ns}}}{name}" for ns in W_NAMESPACES for name in (
         *DROPPED_SETTINGS, "altChunk", "subDoc", "control", "objectEmbed", "objectLink",
-    )} | {"{urn:schemas-microsoft-com:office:office}OLEObject"}
+    )} | {
+        "{urn:schemas-microsoft-com:office:office}OLEObject",
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}HyperlinkBase",
+    }
 )  # fmt: skip
 
 #: Elements that mean nothing without the relationship they name.
@@ -516,7 +520,7 @@ class _ContentTypes:
 def _clean_xml(root, kept_ids: set[str]) -> bytes:
     """Every XML part goes through here: references to relationships not kept cut, the
     dropped elements and settings removed, every field but the safe ones unwrapped, links
-    in attributes (VML ``href``) kept only when safe."""
+    in attributes (VML ``href``) kept only when safe, image sources (VML ``src``) removed."""
     doomed = []
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -530,8 +534,8 @@ def _clean_xml(root, kept_ids: set[str]) -> bytes:
                 if el.tag in NEEDS_RELATIONSHIP:
                     doomed.append(el)
                 del el.attrib[attr]
-            elif local == "href" and namespace not in R_NAMESPACES and not is_safe_link(value):
-                del el.attrib[attr]
+            elif local == "src" or (local == "href" and not is_safe_link(value)):
+                del el.attrib[attr]  # VML's own links: images come from relationships only
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
