@@ -469,7 +469,8 @@ class _Package:
             if not external:
                 target = posixpath.relpath(self.new_names[target], base or ".")
             mode = ' TargetMode="External"' if external else ""
-            out.append(f'<Relationship Id="{_attr(rel_id)}" Type="{reltype}" Target="{_attr(target)}"{mode}/>')
+            rel_id, target = ooxml._attr(rel_id), ooxml._attr(target)
+            out.append(f'<Relationship Id="{rel_id}" Type="{reltype}" Target="{target}"{mode}/>')
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PR}">'
             + "".join(out)
@@ -483,10 +484,6 @@ _RELTYPES = {reltype.lower(): reltype for reltype in (*KEPT_PARTS, IMAGE, HYPERL
 
 def _canonical_reltype(reltype: str) -> str:
     return _RELTYPES.get(reltype.lower(), reltype)
-
-
-def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _shown(text: str) -> str:
