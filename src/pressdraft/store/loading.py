@@ -59,6 +59,29 @@ def require_empty(connection: Connection) -> None:
         )
 
 
+def require_tables(connection: Connection, columns: Mapping[str, Iterable[str]], what: str) -> None:
+    """Refuse a load that is not exactly the store's tables (at the target's revision), column for column.
+
+    What a load lists is all it loads: a table left out would be restored empty, "verified".
+    """
+    inspector = inspect(connection)
+    present = set(inspector.get_table_names())
+    expected = {t.name for t in TABLES if t.name in present}
+    _require_same(what, "", expected, set(columns))
+    for name, listed in columns.items():
+        _require_same(what, f" (table {name})", {c["name"] for c in inspector.get_columns(name)}, set(listed))
+
+
+def _require_same(what: str, where: str, stored: set[str], listed: set[str]) -> None:
+    """One line naming what a load leaves out and what it adds (tables, or a table's columns)."""
+    missing, extra = sorted(stored - listed), sorted(listed - stored)
+    kind = "columns" if where else "tables"
+    wrong = [f"leaves out the {kind} {', '.join(missing)}"] if missing else []
+    wrong += [f"lists the {kind} {', '.join(extra)}, which the store does not have"] if extra else []
+    if wrong:
+        raise BackupError(f"{what}{where} {' and '.join(wrong)}; nothing was changed.")
+
+
 def load_table(
     connection: Connection,
     name: str,
