@@ -74,7 +74,7 @@ HUGE = "9" * 5000  # over Python's int-string conversion limit (4,300 digits)
         (f"a: {'1:' * 3000}0\n", "yaml", "a: the number has more than 18 digits"),
         (f"a: 1_{'0' * 30}\n", "yaml", "a: the number has more than 18 digits"),
         (f"a: !!int {HUGE}\n", "yaml", "a: the number has more than 18 digits"),
-        (f"{'9' * 30}: a\n", "yaml", "99999999999999999999…: the number has more than 18 digits"),
+        (f"{'9' * 60}: a\n", "yaml", f"{'9' * 40}…: the number has more than 18 digits"),
         ("a: {b: .inf}\n", "yaml", "a.b: must be a finite number"),
         ("a: -.Inf\n", "yaml", "a: must be a finite number"),
         ("a: .nan\n", "yaml", "a: must be a finite number"),

@@ -38,7 +38,7 @@ class _Refused:
 
 
 def _int(text: str) -> Any:
-    """JSON's integers (``-123``), and YAML's once its sign, prefix and separators are set aside."""
+    """An integer of JSON (``-123``) of at most ``MAX_INT_DIGITS`` digits."""
     return int(text) if len(text.lstrip("+-")) <= MAX_INT_DIGITS else _Refused(TOO_MANY_DIGITS, text)
 
 
@@ -73,8 +73,9 @@ def _refused_numbers(data: Any, source: str) -> list[Problem]:
 
 
 def _key(key: Any) -> str:
+    """A key as it appears in a path, shortened: a key can be as long as the file."""
     text = key.text if isinstance(key, _Refused) else str(key)
-    return text if len(text) <= 20 else text[:20] + "…"
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 class _SafeLoader(yaml.SafeLoader):
