@@ -8,7 +8,10 @@ Layout (format ``pressdraft-store-backup``, version 1)::
 
 JSON lines keep the file readable and diffable with ordinary tools; the ZIP adds compression
 and a CRC per member; the manifest's checksums are verified before a restore commits. The
-snapshot is one read transaction, so a backup taken while people work is consistent.
+snapshot is one read transaction, so a backup taken while people work is consistent. The
+manifest is not trusted to say what a store is: a restore refuses an archive whose members are
+not exactly the manifest and one member per listed table (none missing, extra or doubled), and a
+manifest whose tables and columns are not exactly the store's at its schema revision.
 """
 
 from __future__ import annotations
