@@ -311,6 +311,7 @@ FORGERIES = {
     "member renamed": lambda m, ms: [("drafts.json" if n == "drafts.jsonl" else n, d) for n, d in ms],
     "extra member": lambda m, ms: [*ms, ("notes.txt", b"x")],
     "duplicate member": lambda m, ms: [*ms, *(x for x in ms if x[0] == "drafts.jsonl")],
+    "unknown schema revision": lambda m, _: m.update(schema_revision="zzz"),
 }
 
 

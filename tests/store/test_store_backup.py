@@ -272,6 +272,10 @@ def _drop_column(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> 
     del manifest["tables"]["drafts"]["columns"]["owner"]
 
 
+def _unknown_revision(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
+    manifest["schema_revision"] = "head"  # a name Alembic understands, not a revision
+
+
 def _bad_spec(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
     manifest["tables"]["drafts"]["count"] = "2"
 
@@ -286,6 +290,7 @@ FORGERIES = {
     "duplicate member": (_duplicate_member, "drafts.jsonl"),
     "column left out": (_drop_column, "owner"),
     "count not a number": (_bad_spec, "manifest"),
+    "unknown schema revision": (_unknown_revision, "'head'"),
 }
 
 

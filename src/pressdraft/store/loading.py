@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
 from pressdraft.store.errors import BackupError, StoreNotEmpty
-from pressdraft.store.migrate import current_revision, upgrade_on
+from pressdraft.store.migrate import alembic_config, current_revision, upgrade_on
 from pressdraft.store.rows import (
     Kind,
     TableDigest,
@@ -28,6 +29,12 @@ from pressdraft.store.schema import TABLES
 
 def prepare_target(connection: Connection, revision: str) -> None:
     """Bring a fresh database to ``revision``; refuse one that holds anything."""
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision not in known:
+        raise BackupError(
+            f"The data is at schema revision {revision!r}, which this version of pressdraft does not know; "
+            "nothing was changed."
+        )
     current = current_revision(connection)
     if current is None:
         leftovers = sorted(set(inspect(connection).get_table_names()) & {t.name for t in TABLES})
