@@ -240,3 +240,12 @@ def test_the_editor_refuses_a_file_over_the_limit_instead_of_keeping_it_as_a_dra
     with pytest.raises(PressdraftError, match="not a template file"):
         service.workshop.save("joint-meeting", {**files, "notes.txt": "x"}, base_version=base)
     assert nothing_saved(service)
+
+
+def test_an_oversized_version_stored_before_the_limit_is_not_restored(service):
+    files, _ = service.workshop.files("joint-meeting")
+    big = {**files, "en.md.j2": "x" * (MAX_TEMPLATE_FILE_CHARS + 1)}
+    service.store.save_template("joint-meeting", big, author="old", status="draft", base_version=None)
+    with pytest.raises(PressdraftError, match=f"longer than {MAX_TEMPLATE_FILE_CHARS:,} characters"):
+        service.workshop.restore("joint-meeting", 1)
+    assert len(service.workshop.history("joint-meeting")) == 1
