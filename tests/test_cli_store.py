@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import uuid
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -284,3 +285,49 @@ def test_a_bad_url_is_refused_naming_the_option(url, says, capsys):
     assert code == 2
     line = assert_one_line_error(err)
     assert line.startswith("error: --database-url: not a database URL") and says in line and "secret" not in line
+
+
+def forged(file: Path, target: Path, change: Callable[[dict, list], list | None]) -> Path:
+    """``file`` rewritten: ``change(manifest, members)`` edits the manifest and the (name, bytes) list."""
+    with zipfile.ZipFile(file) as old:
+        manifest = json.loads(old.read("manifest.json"))
+        members = [(item.filename, old.read(item)) for item in old.infolist() if item.filename != "manifest.json"]
+    members = change(manifest, members) or members
+    with warnings.catch_warnings(), zipfile.ZipFile(target, "w") as new:
+        warnings.simplefilter("ignore")  # a duplicate name is one of the forgeries
+        for name, data in [*members, ("manifest.json", json.dumps(manifest).encode())]:
+            new.writestr(name, data)
+    return target
+
+
+FORGERIES = {
+    "table left out": lambda m, _: m["tables"].pop("drafts") and None,
+    "table and member left out": lambda m, ms: m["tables"].pop("drafts") and [x for x in ms if x[0] != "drafts.jsonl"],
+    "table added": lambda m, ms: (
+        m["tables"].update(users={"columns": {"e": "text"}, "count": 0, "sha256": "0" * 64})
+        or [*ms, ("users.jsonl", b"")]
+    ),
+    "count lowered": lambda m, _: m["tables"]["drafts"].update(count=1),
+    "member renamed": lambda m, ms: [("drafts.json" if n == "drafts.jsonl" else n, d) for n, d in ms],
+    "extra member": lambda m, ms: [*ms, ("notes.txt", b"x")],
+    "duplicate member": lambda m, ms: [*ms, *(x for x in ms if x[0] == "drafts.jsonl")],
+    "unknown schema revision": lambda m, _: m.update(schema_revision="zzz"),
+}
+
+
+@pytest.mark.parametrize("forgery", FORGERIES, ids=list(FORGERIES))
+def test_restore_refuses_a_forged_manifest_in_one_line_and_restores_nothing(new_database, tmp_path, capsys, forgery):
+    source = new_database()
+    upgrade(source)
+    assert fill(source)["drafts"] == 2
+    file = tmp_path / "store.zip"
+    assert run(capsys, "backup", str(file), "--database-url", source)[0] == 0
+    target = new_database()
+
+    code, out, err = run(
+        capsys, "restore", str(forged(file, tmp_path / "forged.zip", FORGERIES[forgery])), "--database-url", target
+    )
+
+    assert code == 2 and "verified" not in out
+    assert "nothing was changed" in assert_one_line_error(err)
+    assert pending_migrations(target) == MIGRATIONS

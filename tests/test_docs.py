@@ -1,5 +1,6 @@
 """Docs that cannot drift: every field type, filter, Markdown role and setting is documented."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -8,10 +9,12 @@ from pressdraft.blocks import ROLE_KINDS
 from pressdraft.model import FIELD_TYPES
 from pressdraft.render import FILTERS
 from pressdraft.settings import SETTINGS
+from pressdraft.workshop import MAX_TEMPLATE_FILE_CHARS, MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_UNPACKED_BYTES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 TEMPLATES = (DOCS / "templates.md").read_text("utf-8")
 SETTINGS_DOC = (DOCS / "settings.md").read_text("utf-8")
+SECURITY = (DOCS.parent / "SECURITY.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize("name", list(FIELD_TYPES))
@@ -32,3 +35,26 @@ def test_every_block_role_is_documented(role):
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.name)
 def test_every_setting_is_documented_with_its_variable(setting):
     assert f"| `{setting.name}` | `{setting.variable}` |" in SETTINGS_DOC
+
+
+def _limits_stated(text: str) -> dict[str, set[int]]:
+    """Every ``N MB``, ``N MB unpacked``, ``N entries`` and ``N characters`` in a text, by kind."""
+    found: dict[str, set[int]] = {"packed": set(), "unpacked": set(), "entries": set(), "characters": set()}
+    for number, unit, unpacked in re.findall(r"(\d[\d,]*) (MB|entries|characters)( unpacked)?", text):
+        kind = ("unpacked" if unpacked else "packed") if unit == "MB" else unit
+        found[kind].add(int(number.replace(",", "")) * (1_000_000 if unit == "MB" else 1))
+    return found
+
+
+def test_the_template_limits_documented_are_the_limits_enforced():
+    enforced = {
+        "packed": {MAX_ZIP_BYTES},
+        "unpacked": {MAX_ZIP_UNPACKED_BYTES},
+        "entries": {MAX_ZIP_ENTRIES},
+        "characters": {MAX_TEMPLATE_FILE_CHARS},
+    }
+    assert _limits_stated(TEMPLATES.split("## Limits")[1]) == enforced
+    uploads = next(line for line in SECURITY.splitlines() if line.startswith("| **Uploads** |"))
+    stated = _limits_stated(uploads.split("template ZIP", 1)[1].split(" | ")[0])
+    assert stated["packed"] == enforced["packed"] and stated["characters"] == enforced["characters"]
+    assert all(stated[kind] <= enforced[kind] for kind in enforced)  # what it states, it states right

@@ -2,6 +2,7 @@
 
 import pytest
 
+from pressdraft.model import NUMBER_LIMIT
 from pressdraft.problems import PressdraftError
 
 
@@ -94,3 +95,41 @@ def test_a_draft_written_read_and_written_again_is_the_same_bytes(engine, exampl
 
 def test_a_draft_that_is_not_a_mapping_is_refused(engine):
     assert problems_of(engine, ["not", "a", "draft"]) == ["a draft must be a mapping of keys (format, template, ...)"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (NUMBER_LIMIT + 1, f"fields.meeting_number: must be at most {NUMBER_LIMIT}"),
+        (-NUMBER_LIMIT - 1, f"fields.meeting_number: must be at least {-NUMBER_LIMIT}"),
+        (10**40, f"fields.meeting_number: must be at most {NUMBER_LIMIT}"),
+        (float("inf"), "fields.meeting_number: must be a whole number"),
+        (1.5, "fields.meeting_number: must be a whole number"),
+    ],
+)
+def test_a_number_field_is_range_checked_naming_the_field(engine, example_data, value, expected):
+    example_data["fields"]["meeting_number"] = value
+    assert problems_of(engine, example_data) == [expected]
+
+
+@pytest.mark.parametrize("value", [NUMBER_LIMIT, -NUMBER_LIMIT, 0])
+def test_numbers_up_to_the_limit_are_kept(engine, example_data, value):
+    example_data["fields"]["meeting_number"] = value
+    assert engine.draft_from_data(example_data).fields["meeting_number"] == value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            10**40,
+            f"format: format {10**40} is newer than this pressdraft reads (1); update pressdraft",
+        ),
+        (float("nan"), "format: must be a finite number"),
+        (float("inf"), "format: must be a finite number"),
+        (0, "format: format must be 1"),
+    ],
+)
+def test_the_format_is_range_checked(engine, example_data, value, expected):
+    example_data["format"] = value
+    assert problems_of(engine, example_data) == [expected]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 
 import pytest
@@ -10,7 +11,12 @@ import pytest
 from pressdraft.appservice import AppService
 from pressdraft.problems import PressdraftError
 from pressdraft.settings import load_settings
-from pressdraft.workshop import SaveConflict
+from pressdraft.workshop import (
+    MAX_TEMPLATE_FILE_CHARS,
+    MAX_ZIP_ENTRIES,
+    MAX_ZIP_UNPACKED_BYTES,
+    SaveConflict,
+)
 
 
 @pytest.fixture
@@ -130,3 +136,116 @@ def test_the_library_goes_out_and_comes_back_as_a_zip_in_the_layout_of_templates
         archive.writestr("joint-meeting/../../evil.py", "x")
     with pytest.raises(PressdraftError, match="not a template file"):
         service.workshop.import_zip(bad.getvalue())
+
+
+# --- importing: a ZIP is refused whole, before anything is read or saved -----------------------
+
+
+def zip_of(entries, compression=zipfile.ZIP_DEFLATED):
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w", compression) as archive:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate names some tests need
+        for name, text in entries:
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def nothing_saved(service):
+    return service.store.list_templates() == []
+
+
+def template_entries(service, template_id="joint-meeting", prefix=""):
+    files, _ = service.workshop.files(template_id)
+    return [(f"{prefix}{template_id}/{name}", text) for name, text in files.items()]
+
+
+def refusal(service, data):
+    with pytest.raises(PressdraftError) as caught:
+        service.workshop.import_zip(data)
+    assert nothing_saved(service)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_zip_with_too_many_entries_is_refused_before_anything_is_read(service):
+    entries = [(f"t{i}/meta.yaml", "x") for i in range(MAX_ZIP_ENTRIES + 1)]
+    assert refusal(service, zip_of(entries)) == [f"zip: the ZIP has more than {MAX_ZIP_ENTRIES:,} entries"]
+
+
+def test_a_zip_unpacking_to_too_much_is_refused_and_a_good_template_beside_it_is_not_saved(service):
+    size = MAX_TEMPLATE_FILE_CHARS  # each file within the per-file limit, together over the total
+    count = MAX_ZIP_UNPACKED_BYTES // size + 1
+    entries = template_entries(service) + [(f"t{i}/en.md.j2", "x" * size) for i in range(count)]
+    problems = refusal(service, zip_of(entries))
+    assert problems == [f"zip: the ZIP unpacks to more than {MAX_ZIP_UNPACKED_BYTES // 1_000_000} MB"]
+
+
+def test_declared_sizes_are_not_trusted_each_entry_is_read_with_a_bounded_read(service):
+    big = "x" * (MAX_TEMPLATE_FILE_CHARS * 4 + 10)
+    data = bytearray(zip_of([*template_entries(service), ("t0/en.md.j2", big)]))
+    central = data.rindex(b"PK\x01\x02")  # the last entry's central directory record: declare 10 bytes
+    data[central + 24 : central + 28] = (10).to_bytes(4, "little")
+    assert refusal(service, bytes(data)) == ["t0/en.md.j2: the file is damaged in the ZIP"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x" * (MAX_TEMPLATE_FILE_CHARS + 1), "ə" * (MAX_TEMPLATE_FILE_CHARS + 1)],
+    ids=["ascii", "two-byte characters"],
+)
+def test_an_oversized_file_refuses_the_whole_zip_and_is_never_kept_as_a_draft_version(service, text):
+    entries = [*template_entries(service), *template_entries(service, "statement")]
+    entries[-1] = (entries[-1][0], text)
+    problems = refusal(service, zip_of(entries))
+    assert problems == [f"{entries[-1][0]}: the file is longer than {MAX_TEMPLATE_FILE_CHARS:,} characters"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["joint-meeting/en.md.j2", "joint-meeting/en.md.j2"],
+        ["templates/joint-meeting/en.md.j2", "other/joint-meeting/en.md.j2"],
+        ["joint-meeting/en.md.j2", "Joint-Meeting/EN.md.j2"],
+        ["joint-meeting/en.md.j2", "joint-meeting/./en.md.j2"],
+        ["joint-meeting/en.md.j2", "joint-meeting\\en.md.j2"],
+    ],
+)
+def test_duplicate_names_also_after_case_folding_and_normalisation_refuse_the_zip(service, names):
+    entries = [e for e in template_entries(service) if not e[0].endswith("en.md.j2")]
+    problems = refusal(service, zip_of(entries + [(name, "# {{ headline }}\n") for name in names]))
+    assert any(f"{names[1]}: the ZIP holds this file twice (also as {names[0]})" == p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["joint-meeting/evil.py", "/joint-meeting/de.md.j2", "../joint-meeting/meta.yaml", "x/../statement/tr.md.j2"],
+)
+def test_an_unexpected_name_refuses_the_zip_and_nothing_is_saved(service, name):
+    problems = refusal(service, zip_of([*template_entries(service), (name, "x")]))
+    assert f"{name}: not a template file (<id>/meta.yaml or <id>/<lang>.md.j2)" in problems
+
+
+def test_an_encrypted_or_unreadable_entry_refuses_the_zip(service):
+    data = bytearray(zip_of([*template_entries(service), ("statement/en.md.j2", "x")]))
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 8] |= 1  # the "encrypted" flag
+    assert refusal(service, bytes(data)) == ["statement/en.md.j2: the file is damaged in the ZIP"]
+
+
+def test_the_editor_refuses_a_file_over_the_limit_instead_of_keeping_it_as_a_draft_version(service):
+    files, base = service.workshop.files("joint-meeting")
+    files["en.md.j2"] += "x" * MAX_TEMPLATE_FILE_CHARS
+    with pytest.raises(PressdraftError, match=f"longer than {MAX_TEMPLATE_FILE_CHARS:,} characters"):
+        service.workshop.save("joint-meeting", files, base_version=base)
+    files, _ = service.workshop.files("joint-meeting")
+    with pytest.raises(PressdraftError, match="not a template file"):
+        service.workshop.save("joint-meeting", {**files, "notes.txt": "x"}, base_version=base)
+    assert nothing_saved(service)
+
+
+def test_an_oversized_version_stored_before_the_limit_is_not_restored(service):
+    files, _ = service.workshop.files("joint-meeting")
+    big = {**files, "en.md.j2": "x" * (MAX_TEMPLATE_FILE_CHARS + 1)}
+    service.store.save_template("joint-meeting", big, author="old", status="draft", base_version=None)
+    with pytest.raises(PressdraftError, match=f"longer than {MAX_TEMPLATE_FILE_CHARS:,} characters"):
+        service.workshop.restore("joint-meeting", 1)
+    assert len(service.workshop.history("joint-meeting")) == 1

@@ -113,7 +113,7 @@ class Template:
         self.files = dict(sorted(files.items()))
         try:
             self.meta = TemplateMeta.model_validate(
-                read_data(self.files.get(META_FILE, ""), "yaml", source=META_FILE) or {}
+                read_data(self.files.get(META_FILE, ""), "yaml", source=f"{template_id}/{META_FILE}") or {}
             )
         except ValidationError as error:
             raise PressdraftError(problems_from(error, f"{template_id}/{META_FILE}")) from None

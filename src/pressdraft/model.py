@@ -30,6 +30,8 @@ from pressdraft.problems import N_, PressdraftError, Problem, join_path, unknown
 from pressdraft.safety.text import TOO_LONG, clean_text, length_bound
 
 FORMAT_VERSION = 1
+# A ``number`` field's range: every language spells it, and it stays exact in any JSON reader (< 2**53).
+NUMBER_LIMIT = 999_999_999_999_999
 
 Lang = Literal["tr", "az", "en"]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -183,7 +185,7 @@ FIELD_TYPES: dict[str, tuple[Any, str]] = {
     "paragraphs": (LocalizedText, "text in each language; a blank line starts a new paragraph"),
     "text_list": (list[LocalizedItem], "a list of texts in each language"),
     "date": (dt.date, "a date (YYYY-MM-DD)"),
-    "number": (Annotated[int, Field(strict=True)], "a whole number"),
+    "number": (Annotated[int, Field(strict=True, ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)], "a whole number"),
     "place": (PlaceRef, "a place: a directory key or an inline localized name"),
     "person": (PersonRef, "a person: a directory key or an inline name and title"),
     "people": (list[PersonRef], "a list of people"),
@@ -200,6 +202,9 @@ _MESSAGES = {
     "int_type": N_("must be a whole number"),
     "int_parsing": N_("must be a whole number"),
     "int_from_float": N_("must be a whole number"),
+    "finite_number": N_("must be a finite number"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than_equal": N_("must be at most {le}"),
     "date_from_datetime_parsing": N_("must be a date (YYYY-MM-DD)"),
     "date_parsing": N_("must be a date (YYYY-MM-DD)"),
     "date_type": N_("must be a date (YYYY-MM-DD)"),
@@ -291,6 +296,7 @@ __all__ = [
     "FORMAT_VERSION",
     "LANGUAGES",
     "LOCALIZED_TYPES",
+    "NUMBER_LIMIT",
     "ContactRef",
     "Draft",
     "InlineContact",

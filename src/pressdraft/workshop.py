@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import difflib
 import io
+import posixpath
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -28,7 +30,12 @@ from pressdraft.store import ConflictError, Store, TemplateVersion
 from pressdraft.template_checks import check, engine_data
 
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_TEMPLATE_FILE_CHARS = 200_000
+# The limits SECURITY.md ("Uploads") and docs/templates.md state; tests/test_docs.py compares them.
+MAX_TEMPLATE_FILE_CHARS = 200_000  # one template file
+MAX_ZIP_BYTES = 2_000_000  # an imported ZIP, packed
+MAX_ZIP_ENTRIES = 500  # entries of an imported ZIP, folders included
+MAX_ZIP_UNPACKED_BYTES = 10_000_000  # an imported ZIP, unpacked, counted as it is read
+MAX_FILE_BYTES = MAX_TEMPLATE_FILE_CHARS * 4  # what MAX_TEMPLATE_FILE_CHARS can take in UTF-8
 BLANK_FILES = {
     META_FILE: """name: {tr: Yeni şablon, az: Yeni şablon, en: New template}
 description: {tr: "", az: "", en: ""}
@@ -170,16 +177,8 @@ class Workshop:
             return None
 
     def check(self, template_id: str, files: Mapping[str, str]) -> list[Problem]:
-        """Every problem of these files: sizes, metadata, syntax, fields, sample rendering."""
-        problems = [
-            Problem(
-                f"{template_id}/{name}",
-                "the file is longer than {limit} characters",
-                {"limit": str(MAX_TEMPLATE_FILE_CHARS)},
-            )
-            for name, text in files.items()
-            if len(text) > MAX_TEMPLATE_FILE_CHARS
-        ]
+        """Every problem of these files: what no version may hold, metadata, syntax, fields, samples."""
+        problems = refusals(template_id, files)
         if problems:
             return problems
         try:
@@ -200,9 +199,14 @@ class Workshop:
     def save(
         self, template_id: str, files: Mapping[str, str], *, base_version: int | None, comment: str = ""
     ) -> SaveResult:
-        """A new version: used when it passes its checks, kept as a draft version otherwise."""
-        if not TEMPLATE_ID.match(template_id):
-            raise PressdraftError(Problem("template", "a template id is lower-case letters, digits and hyphens"))
+        """A new version: used when it passes its checks, kept as a draft version otherwise.
+
+        What no version may hold (``refusals``) is refused, not kept as a draft version: a draft
+        version is loaded by the editor, so an oversized one would be loaded again and again.
+        """
+        refused = refusals(template_id, files)
+        if refused:
+            raise PressdraftError(refused)
         problems = self.check(template_id, files)
         try:
             version = self.store.save_template(
@@ -231,6 +235,9 @@ class Workshop:
     def restore(self, template_id: str, number: int) -> SaveResult:
         """Version ``number`` again, as a new version (history is never rewritten)."""
         files = self.store.template_version(template_id, number).files
+        refused = refusals(template_id, files)
+        if refused:
+            raise PressdraftError(refused)
         latest = self.store.latest_template(template_id)
         problems = self.check(template_id, files)
         version = self.store.restore_template(
@@ -266,44 +273,124 @@ class Workshop:
         return results
 
 
-MAX_ZIP_BYTES = 2_000_000
-
-
 def read_template_zip(data: bytes) -> dict[str, dict[str, str]]:
-    """``{id: {file: text}}`` from a ZIP of template folders, refusing anything else in it."""
+    """``{id: {file: text}}`` from a ZIP of template folders, refused whole at the first doubt.
+
+    The ZIP's directory is checked before any entry is read (packed size, entry count, declared
+    unpacked size, names, duplicates); then each entry is read with a bounded read and counted
+    as it is read, since the declared sizes are the sender's word.
+    """
     if len(data) > MAX_ZIP_BYTES:
-        raise PressdraftError(Problem("zip", "the file is larger than 2 MB"))
+        raise PressdraftError(Problem("zip", "the file is larger than {limit} MB", {"limit": _mb(MAX_ZIP_BYTES)}))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
         raise PressdraftError(Problem("zip", "not a ZIP file")) from None
+    with archive:
+        entries = [info for info in archive.infolist() if not info.is_dir()]
+        _check_directory(archive.infolist(), entries)
+        return _read_entries(archive, entries)
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], entries: list[zipfile.ZipInfo]) -> None:
+    """What the ZIP's directory already tells: too many entries, too much, bad or doubled names."""
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise PressdraftError(
+            Problem("zip", "the ZIP has more than {limit} entries", {"limit": f"{MAX_ZIP_ENTRIES:,}"})
+        )
+    if sum(info.file_size for info in infos) > MAX_ZIP_UNPACKED_BYTES:
+        raise PressdraftError(_unpacked_too_much())
+    problems = []
+    seen: dict[tuple[str, ...], str] = {}
+    for info in entries:
+        key = _entry_key(info.filename)
+        if key in seen:
+            problems.append(
+                Problem(info.filename, "the ZIP holds this file twice (also as {other})", {"other": seen[key]})
+            )
+        seen.setdefault(key, info.filename)
+        if _entry_target(info.filename) is None:
+            problems.append(_not_a_template_file(info.filename))
+        elif info.file_size > MAX_FILE_BYTES:
+            problems.append(_too_long(info.filename))
+    if problems:
+        raise PressdraftError(problems)
+
+
+def _read_entries(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> dict[str, dict[str, str]]:
     folders: dict[str, dict[str, str]] = {}
     problems = []
-    with archive:
-        for info in archive.infolist():
-            if info.is_dir():
-                continue
-            parts = info.filename.strip("/").split("/")
-            if len(parts) > 2:
-                parts = parts[-2:]  # a ZIP of the whole templates/ folder
-            if len(parts) != 2 or not TEMPLATE_ID.match(parts[0]) or not _template_file(parts[1]):
-                problems.append(Problem(info.filename, "not a template file (<id>/meta.yaml or <id>/<lang>.md.j2)"))
-                continue
-            if info.file_size > MAX_TEMPLATE_FILE_CHARS * 4:
-                problems.append(Problem(info.filename, "the file is too large"))
-                continue
-            try:
-                text = archive.read(info).decode("utf-8")
-            except UnicodeDecodeError:
-                problems.append(Problem(info.filename, "the file is not UTF-8 text"))
-                continue
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError):
-                problems.append(Problem(info.filename, "the file is damaged in the ZIP"))
-                continue
-            folders.setdefault(parts[0], {})[parts[1]] = text
+    left = MAX_ZIP_UNPACKED_BYTES
+    for info in entries:
+        try:
+            with archive.open(info) as member:
+                raw = member.read(min(MAX_FILE_BYTES, left) + 1)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+            problems.append(Problem(info.filename, "the file is damaged in the ZIP"))  # or encrypted
+            continue
+        if len(raw) > left:
+            raise PressdraftError(_unpacked_too_much())
+        left -= len(raw)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if len(raw) > MAX_FILE_BYTES or (text is not None and len(text) > MAX_TEMPLATE_FILE_CHARS):
+            problems.append(_too_long(info.filename))
+        elif text is None:
+            problems.append(Problem(info.filename, "the file is not UTF-8 text"))
+        else:
+            template_id, name = _entry_target(info.filename)  # type: ignore[misc]  # checked in the directory
+            folders.setdefault(template_id, {})[name] = text
     if problems:
         raise PressdraftError(problems)
     return folders
+
+
+def _entry_key(name: str) -> tuple[str, ...]:
+    """What a name would be saved as, for finding doubles: normalised, case-folded, folder and file."""
+    normal = posixpath.normpath(unicodedata.normalize("NFKC", name).replace("\\", "/").casefold())
+    return tuple(normal.strip("/").split("/")[-2:])
+
+
+def _entry_target(name: str) -> tuple[str, str] | None:
+    """``(id, file)`` of a template file's entry (``<id>/<file>``, maybe under folders), or None."""
+    parts = name.split("/")
+    if any(part in {"", ".", ".."} or "\\" in part for part in parts) or len(parts) < 2:
+        return None
+    template_id, file = parts[-2:]
+    return (template_id, file) if TEMPLATE_ID.match(template_id) and _template_file(file) else None
+
+
+def refusals(template_id: str, files: Mapping[str, str]) -> list[Problem]:
+    """What no version of a template may hold: a bad id, a file of another name, a file too long."""
+    problems = (
+        []
+        if TEMPLATE_ID.match(template_id)
+        else [Problem("template", "a template id is lower-case letters, digits and hyphens")]
+    )
+    for name, text in files.items():
+        if not _template_file(name):
+            problems.append(_not_a_template_file(f"{template_id}/{name}"))
+        elif len(text) > MAX_TEMPLATE_FILE_CHARS:
+            problems.append(_too_long(f"{template_id}/{name}"))
+    return problems
+
+
+def _not_a_template_file(path: str) -> Problem:
+    return Problem(path, "not a template file (<id>/meta.yaml or <id>/<lang>.md.j2)")
+
+
+def _too_long(path: str) -> Problem:
+    return Problem(path, "the file is longer than {limit} characters", {"limit": f"{MAX_TEMPLATE_FILE_CHARS:,}"})
+
+
+def _unpacked_too_much() -> Problem:
+    return Problem("zip", "the ZIP unpacks to more than {limit} MB", {"limit": _mb(MAX_ZIP_UNPACKED_BYTES)})
+
+
+def _mb(size: int) -> str:
+    return f"{size // 1_000_000:,}"
 
 
 def _template_file(name: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -220,3 +221,92 @@ def test_migrate_store_refuses_a_target_that_holds_data(store: Store, url: str, 
         migrate_store(source, url)
 
     assert store.counts()["drafts"] == 2
+
+
+# --- forged manifests: the manifest must describe the archive and the schema exactly ------------
+
+
+def forge(source: Path, target: Path, change: Any) -> None:
+    """Rewrite a backup: ``change(manifest, members)`` edits the manifest and the (name, bytes) list."""
+    with zipfile.ZipFile(source) as old:
+        manifest = json.loads(old.read("manifest.json"))
+        members = [(item.filename, old.read(item)) for item in old.infolist() if item.filename != "manifest.json"]
+    members = change(manifest, members) or members
+    with warnings.catch_warnings(), zipfile.ZipFile(target, "w") as new:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate names one forgery needs
+        for name, data in members:
+            new.writestr(name, data)
+        new.writestr("manifest.json", json.dumps(manifest))
+
+
+def _leave_out(table: str, member_too: bool) -> Any:
+    def change(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> Any:
+        del manifest["tables"][table]
+        return [m for m in members if m[0] != f"{table}.jsonl"] if member_too else None
+
+    return change
+
+
+def _add_table(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> Any:
+    manifest["tables"]["users"] = {"columns": {"email": "text"}, "count": 1, "sha256": "0" * 64}
+    return [*members, ("users.jsonl", b'{"email": "x@example.org"}\n')]
+
+
+def _lower_count(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
+    manifest["tables"]["drafts"]["count"] -= 1
+
+
+def _rename_member(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> Any:
+    return [("Drafts.jsonl" if name == "drafts.jsonl" else name, data) for name, data in members]
+
+
+def _extra_member(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> Any:
+    return [*members, ("notes.txt", b"hello")]
+
+
+def _duplicate_member(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> Any:
+    return [*members, *(m for m in members if m[0] == "drafts.jsonl")]
+
+
+def _drop_column(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
+    del manifest["tables"]["drafts"]["columns"]["owner"]
+
+
+def _unknown_revision(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
+    manifest["schema_revision"] = "head"  # a name Alembic understands, not a revision
+
+
+def _bad_spec(manifest: dict[str, Any], members: list[tuple[str, bytes]]) -> None:
+    manifest["tables"]["drafts"]["count"] = "2"
+
+
+FORGERIES = {
+    "table left out": (_leave_out("drafts", member_too=False), "drafts.jsonl"),
+    "table and member left out": (_leave_out("drafts", member_too=True), "drafts"),
+    "table added": (_add_table, "users"),
+    "count lowered": (_lower_count, "drafts"),
+    "member renamed": (_rename_member, "drafts.jsonl"),
+    "extra member": (_extra_member, "notes.txt"),
+    "duplicate member": (_duplicate_member, "drafts.jsonl"),
+    "column left out": (_drop_column, "owner"),
+    "count not a number": (_bad_spec, "manifest"),
+    "unknown schema revision": (_unknown_revision, "'head'"),
+}
+
+
+@pytest.mark.parametrize("forgery", FORGERIES, ids=list(FORGERIES))
+def test_a_forged_manifest_is_refused_in_one_line_and_nothing_is_restored(
+    store: Store, new_database, tmp_path: Path, forgery: str
+):
+    change, named = FORGERIES[forgery]
+    fill(store)
+    store.backup(tmp_path / "store.zip")
+    forge(tmp_path / "store.zip", tmp_path / "forged.zip", change)
+    target = new_database()
+
+    with pytest.raises(BackupError) as caught:
+        restore(tmp_path / "forged.zip", target)
+
+    message = str(caught.value)
+    assert named in message and "\n" not in message
+    assert pending_migrations(target) == ["0001", "0002", "0003"]

@@ -8,7 +8,10 @@ Layout (format ``pressdraft-store-backup``, version 1)::
 
 JSON lines keep the file readable and diffable with ordinary tools; the ZIP adds compression
 and a CRC per member; the manifest's checksums are verified before a restore commits. The
-snapshot is one read transaction, so a backup taken while people work is consistent.
+snapshot is one read transaction, so a backup taken while people work is consistent. The
+manifest is not trusted to say what a store is: a restore refuses an archive whose members are
+not exactly the manifest and one member per listed table (none missing, extra or doubled), and a
+manifest whose tables and columns are not exactly the store's at its schema revision.
 """
 
 from __future__ import annotations
@@ -18,18 +21,19 @@ import json
 import os
 import tempfile
 import zipfile
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import URL
 
 from pressdraft.store.database import Database
 from pressdraft.store.errors import BackupError
-from pressdraft.store.loading import finish, load_table, prepare_target
+from pressdraft.store.loading import finish, load_table, prepare_target, require_tables
 from pressdraft.store.migrate import current_revision, require_current
-from pressdraft.store.rows import TableDigest, canonical, column_kinds, read_encoded
+from pressdraft.store.rows import Kind, TableDigest, canonical, column_kinds, read_encoded
 from pressdraft.store.schema import TABLES, now
 
 FORMAT = "pressdraft-store-backup"
@@ -63,7 +67,7 @@ def _write_zip(connection: Connection, url: URL, raw: io.BufferedWriter) -> dict
         for table in TABLES:
             kinds = column_kinds(table)
             digest = TableDigest()
-            with archive.open(f"{table.name}.jsonl", "w") as member:
+            with archive.open(_member(table.name), "w") as member:
                 for row in read_encoded(connection, table, kinds):
                     digest.add(row)
                     member.write(canonical(row) + b"\n")
@@ -93,7 +97,48 @@ def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
             f"This backup has format version {manifest.get('format_version')}; this version of "
             f"pressdraft reads version {FORMAT_VERSION}."
         )
+    if not _well_formed(manifest):
+        raise BackupError(
+            f"This backup's {MANIFEST} is damaged (its schema revision or tables are not as pressdraft "
+            "writes them); nothing was changed."
+        )
+    _require_members(archive, manifest)
     return manifest
+
+
+def _well_formed(manifest: Mapping[str, Any]) -> bool:
+    """A schema revision and, per table, columns of known kinds, a count and a checksum."""
+    tables = manifest.get("tables")
+    return (
+        isinstance(manifest.get("schema_revision"), str)
+        and isinstance(tables, dict)
+        and all(
+            isinstance(spec, dict)
+            and isinstance(spec.get("columns"), dict)
+            and all(isinstance(kind, str) and kind in get_args(Kind) for kind in spec["columns"].values())
+            and type(spec.get("count")) is int
+            and spec["count"] >= 0
+            and isinstance(spec.get("sha256"), str)
+            for spec in tables.values()
+        )
+    )
+
+
+def _require_members(archive: zipfile.ZipFile, manifest: Mapping[str, Any]) -> None:
+    """The archive holds the manifest and one member per listed table, each once, and nothing else."""
+    names = Counter(archive.namelist())
+    doubled = sorted(name for name, n in names.items() if n > 1)
+    listed = {MANIFEST} | {_member(table) for table in manifest["tables"]}
+    missing, extra = sorted(listed - set(names)), sorted(set(names) - listed)
+    if doubled or missing or extra:
+        wrong = [f"{', '.join(doubled)} twice"] if doubled else []
+        wrong += [f"no {', '.join(missing)}, which its manifest lists"] if missing else []
+        wrong += [f"{', '.join(extra)}, which its manifest does not list"] if extra else []
+        raise BackupError(f"This backup does not match its manifest: it holds {'; '.join(wrong)}; nothing was changed.")
+
+
+def _member(table: str) -> str:
+    return f"{table}.jsonl"
 
 
 def restore_backup(path: str | Path, url: str | URL, **options: Any) -> dict[str, Any]:
@@ -114,6 +159,9 @@ def restore_backup(path: str | Path, url: str | URL, **options: Any) -> dict[str
 
 def _load(connection: Connection, archive: zipfile.ZipFile, manifest: Mapping[str, Any]) -> None:
     prepare_target(connection, manifest["schema_revision"])
+    require_tables(
+        connection, {name: spec["columns"] for name, spec in manifest["tables"].items()}, "The backup's manifest"
+    )
     for name, spec in manifest["tables"].items():
         load_table(connection, name, spec["columns"], _lines(archive, name), spec)
     finish(connection)
@@ -121,7 +169,7 @@ def _load(connection: Connection, archive: zipfile.ZipFile, manifest: Mapping[st
 
 def _lines(archive: zipfile.ZipFile, name: str) -> Iterator[dict[str, Any]]:
     try:
-        with archive.open(f"{name}.jsonl") as member:
+        with archive.open(_member(name)) as member:
             for line in io.TextIOWrapper(member, encoding="utf-8"):
                 if line.strip():
                     yield json.loads(line)

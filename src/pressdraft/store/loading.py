@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
 from pressdraft.store.errors import BackupError, StoreNotEmpty
-from pressdraft.store.migrate import current_revision, upgrade_on
+from pressdraft.store.migrate import alembic_config, current_revision, upgrade_on
 from pressdraft.store.rows import (
     Kind,
     TableDigest,
@@ -28,6 +29,12 @@ from pressdraft.store.schema import TABLES
 
 def prepare_target(connection: Connection, revision: str) -> None:
     """Bring a fresh database to ``revision``; refuse one that holds anything."""
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision not in known:
+        raise BackupError(
+            f"The data is at schema revision {revision!r}, which this version of pressdraft does not know; "
+            "nothing was changed."
+        )
     current = current_revision(connection)
     if current is None:
         leftovers = sorted(set(inspect(connection).get_table_names()) & {t.name for t in TABLES})
@@ -57,6 +64,29 @@ def require_empty(connection: Connection) -> None:
             f"The target database is not empty ({what}); nothing was changed. Restore and copy "
             "only go into a new, empty database, so that no data can be overwritten or mixed."
         )
+
+
+def require_tables(connection: Connection, columns: Mapping[str, Iterable[str]], what: str) -> None:
+    """Refuse a load that is not exactly the store's tables (at the target's revision), column for column.
+
+    What a load lists is all it loads: a table left out would be restored empty, "verified".
+    """
+    inspector = inspect(connection)
+    present = set(inspector.get_table_names())
+    expected = {t.name for t in TABLES if t.name in present}
+    _require_same(what, "", expected, set(columns))
+    for name, listed in columns.items():
+        _require_same(what, f" (table {name})", {c["name"] for c in inspector.get_columns(name)}, set(listed))
+
+
+def _require_same(what: str, where: str, stored: set[str], listed: set[str]) -> None:
+    """One line naming what a load leaves out and what it adds (tables, or a table's columns)."""
+    missing, extra = sorted(stored - listed), sorted(listed - stored)
+    kind = "columns" if where else "tables"
+    wrong = [f"leaves out the {kind} {', '.join(missing)}"] if missing else []
+    wrong += [f"lists the {kind} {', '.join(extra)}, which the store does not have"] if extra else []
+    if wrong:
+        raise BackupError(f"{what}{where} {' and '.join(wrong)}; nothing was changed.")
 
 
 def load_table(
