@@ -250,7 +250,7 @@ def downloads(ed: DraftEditor) -> None:
                 label = _("All") if kind == "zip" else tag.upper()
                 slow = kind in ("zip", "pdf")  # made on click; the others are ready beforehand
                 st.download_button(
-                    literal(label),
+                    label,
                     data=_recorded(ed, edition, file.make) if slow else ed.made(file.name, file.make),
                     file_name=file.name,
                     key=f"dl-{file.name}",

@@ -57,8 +57,8 @@ def listing(*, trash: bool) -> None:
             )
             kind = row.template_name.get(ui_lang()) or row.template_name.get("en", "")
             edited = _("edited {when}").format(when=row.updated_at.strftime("%d.%m.%Y %H:%M"))
-            owner = "" if who.local else " · " + _("owner: {user}").format(user=row.owner)
-            st.caption(literal(f"{kind} · {languages} · {completeness} · {edited}{owner}"))
+            owner = "" if who.local else " · " + _("owner: {user}").format(user=literal(row.owner))
+            st.caption(f"{literal(kind)} · {languages} · {completeness} · {edited}{owner}")
             with st.container(horizontal=True):
                 if trash:
                     if who.may_trash(row.owner):

@@ -97,7 +97,7 @@ def import_templates() -> None:
     app().refresh()
     for template_id, result in results.items():
         note = _("version {number}").format(number=result.version.number)
-        (st.success if result.used else st.warning)(literal(f"{template_id}: {note}"))
+        (st.success if result.used else st.warning)(f"{literal(template_id)}: {note}")
 
 
 def _buffer(template_id: str) -> dict[str, object]:
