@@ -1,0 +1,65 @@
+"""Markdown typed into a draft stays text in real Chromium: imported, then seen on the compose
+header and the drafts list, it makes no image, no link, no LaTeX, no icon, no request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from helpers import by_key, wait_for_app
+
+from pressdraft.ui.text import WORD_JOINER
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
+HOSTILE = (
+    "PWNED ![t](http://pixel.invalid/pixel.png) [Session expired, sign in](http://evil.invalid/login) "
+    "$\\huge BIG$ :red[x] :material/home: :smile: <img src=http://pixel.invalid/2.png> &lt; "
+    "www.evil.invalid a@evil.invalid -> # x"
+)
+
+
+def hostile_draft(tmp_path: Path) -> Path:
+    data = yaml.safe_load(EXAMPLE.read_text("utf-8"))
+    data["fields"]["headline"] = {lang: HOSTILE for lang in data["languages"]}
+    data["fields"]["quotes"][0]["text"]["tr"] = HOSTILE
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return path
+
+
+def assert_literal(page, shown) -> None:
+    """``shown`` shows the hostile text as typed; the page has none of what it would have made."""
+    if shown is not None:
+        assert shown.inner_text().replace(WORD_JOINER, "") == HOSTILE
+    main = page.locator("[data-testid=stMain]")
+    assert main.locator("img").count() == 0
+    assert main.locator(".katex, math").count() == 0
+    assert main.locator("a[href*='invalid'], a[href^='mailto'], a[href^='http']").count() == 0
+    assert main.locator("a").filter(has_text="Session expired").count() == 0
+    assert main.locator(".stMarkdownColoredText, [data-testid=stIconMaterial]").filter(has_text="home").count() == 0
+
+
+def test_an_imported_draft_full_of_markdown_shows_as_typed(page, server, tmp_path):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server.url}/drafts")
+    wait_for_app(page)
+    uploader = by_key(page, "import-draft").locator("input[type=file]")
+    name = "PWNED ![t](pixel.invalid.png) [Session expired](evil.invalid) $\\huge BIG$ :material_home: :smile:.yaml"
+    uploader.set_input_files({"name": name, "mimeType": "application/yaml", "buffer": b"\xff\xfe not UTF-8"})
+    wait_for_app(page)
+    refusal = page.locator("[data-testid=stMarkdownContainer] li").filter(has_text="PWNED")
+    assert refusal.inner_text().replace(WORD_JOINER, "") == f"{name}: the file is not UTF-8 text"
+    assert_literal(page, None)
+    uploader.set_input_files(str(hostile_draft(tmp_path)))
+    page.wait_for_url("**/?draft=*", timeout=30_000)
+    wait_for_app(page)
+
+    assert_literal(page, page.locator("[data-testid=stHeadingWithActionElements] h3").first)
+
+    page.goto(f"{server.url}/drafts")
+    wait_for_app(page)
+    titles = page.locator("[data-testid=stMarkdownContainer] strong").filter(has_text="PWNED")
+    assert titles.count() == 1
+    assert_literal(page, titles.first)
+    assert [url for url in requests if ".invalid" in url] == []
