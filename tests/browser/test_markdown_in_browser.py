@@ -3,11 +3,14 @@ header and the drafts list, it makes no image, no link, no LaTeX, no icon, no re
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
-from helpers import by_key, wait_for_app
+from helpers import by_key, choose, wait_for_app
 
+from pressdraft.appservice import AppService
+from pressdraft.settings import load_settings
 from pressdraft.ui.text import WORD_JOINER
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
@@ -36,7 +39,8 @@ def assert_literal(page, shown) -> None:
     assert main.locator(".katex, math").count() == 0
     assert main.locator("a[href*='invalid'], a[href^='mailto'], a[href^='http']").count() == 0
     assert main.locator("a").filter(has_text="Session expired").count() == 0
-    assert main.locator(".stMarkdownColoredText, [data-testid=stIconMaterial]").filter(has_text="home").count() == 0
+    assert main.locator("[data-testid=stIconMaterial]").filter(has_text=re.compile(r"^home$")).count() == 0
+    assert main.locator(".stMarkdownColoredText").filter(has_text=re.compile(r"^x$")).count() == 0  # :red[x]
 
 
 def test_an_imported_draft_full_of_markdown_shows_as_typed(page, server, tmp_path):
@@ -63,3 +67,48 @@ def test_an_imported_draft_full_of_markdown_shows_as_typed(page, server, tmp_pat
     assert titles.count() == 1
     assert_literal(page, titles.first)
     assert [url for url in requests if ".invalid" in url] == []
+
+
+def seed_hostile_templates(data_dir: Path, monkeypatch) -> None:
+    """The example's template with a name, a label and a help full of Markdown; another broken by one."""
+    monkeypatch.setenv("PRESSDRAFT_DATA_DIR", str(data_dir))
+    service = AppService.open(load_settings())
+    files, base = service.workshop.files("joint-meeting")
+    meta = files["meta.yaml"].replace("en: Headline}", f"en: '{HOSTILE}'}}", 1)
+    meta = meta.replace("en: Left empty, the headline is proposed from the facts.", f"en: '{HOSTILE}'", 1)
+    assert service.workshop.save("joint-meeting", {**files, "meta.yaml": meta}, base_version=base).used
+    files, base = service.workshop.files("statement")
+    broken = files["meta.yaml"].replace("type: choice", f"type: '{HOSTILE}'", 1)
+    service.workshop.save("statement", {**files, "meta.yaml": broken}, base_version=base)
+    service.store.close()
+
+
+def test_template_labels_help_and_problems_full_of_markdown_show_as_typed(browser, start_server, tmp_path, monkeypatch):
+    seed_hostile_templates(tmp_path / "office", monkeypatch)
+    server = start_server("office")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url)
+    wait_for_app(page)
+    label = page.locator("[data-testid=stMarkdownContainer] strong").filter(has_text="PWNED")
+    assert label.count() == 1
+    assert_literal(page, label.first)
+    label.first.locator("xpath=ancestor::*[@data-testid='stMarkdown'][1]").locator(
+        "[data-testid=stTooltipHoverTarget]"
+    ).first.hover()
+    tooltip = page.locator("[data-testid=stTooltipContent]").filter(has_text="PWNED")
+    tooltip.first.wait_for(timeout=10_000)
+    assert_literal(page, tooltip.first)
+    assert tooltip.first.locator("img, a, .katex").count() == 0
+
+    page.goto(f"{server.url}/templates")
+    wait_for_app(page)
+    choose(page, "tpl-pick", "statement")
+    problem = page.locator("[data-testid=stMarkdownContainer] li").filter(has_text="PWNED").first
+    shown = problem.inner_text().replace(WORD_JOINER, "")
+    assert shown.startswith("statement/meta.yaml.fields[3]: unknown type '" + HOSTILE.replace("\\", "\\\\") + "'")
+    assert_literal(page, None)
+    assert [url for url in requests if ".invalid" in url] == []
+    context.close()
