@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
-from helpers import by_key, choose, wait_for_app
+from helpers import by_key, choose, shows, wait_for_app
 
 from pressdraft.appservice import AppService
 from pressdraft.settings import load_settings
@@ -70,11 +70,12 @@ def test_an_imported_draft_full_of_markdown_shows_as_typed(page, server, tmp_pat
 
 
 def seed_hostile_templates(data_dir: Path, monkeypatch) -> None:
-    """The example's template with a name, a label and a help full of Markdown; another broken by one."""
+    """The example's template with a name, a label and a help full of Markdown; another broken by it."""
     monkeypatch.setenv("PRESSDRAFT_DATA_DIR", str(data_dir))
     service = AppService.open(load_settings())
     files, base = service.workshop.files("joint-meeting")
     meta = files["meta.yaml"].replace("en: Headline}", f"en: '{HOSTILE}'}}", 1)
+    meta = meta.replace("en: Joint meeting", f"en: '{HOSTILE}'", 1)
     meta = meta.replace("en: Left empty, the headline is proposed from the facts.", f"en: '{HOSTILE}'", 1)
     assert service.workshop.save("joint-meeting", {**files, "meta.yaml": meta}, base_version=base).used
     files, base = service.workshop.files("statement")
@@ -102,6 +103,8 @@ def test_template_labels_help_and_problems_full_of_markdown_show_as_typed(browse
     tooltip.first.wait_for(timeout=10_000)
     assert_literal(page, tooltip.first)
     assert tooltip.first.locator("img, a, .katex").count() == 0
+    # selectbox options are plain text in Streamlit (not Markdown), so the name is shown unescaped
+    shows(page, "w-template", HOSTILE)
 
     page.goto(f"{server.url}/templates")
     wait_for_app(page)
