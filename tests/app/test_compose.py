@@ -8,6 +8,8 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from pressdraft.ui.text import literal
+
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
@@ -16,7 +18,7 @@ def markdown_texts(at: AppTest) -> list[str]:
 
 
 def test_the_app_opens_with_the_example_release_loaded(app):
-    assert "İstanbul'da yaptı" in app.subheader[0].value
+    assert literal("İstanbul'da yaptı") in app.subheader[0].value
     assert app.text_input(key="w-fields-theme-az").value == "Köklü keçmiş, güclü gələcək"
     assert "TR: complete · AZ: complete · EN: complete" in markdown_texts(app)
     assert "draft" in app.query_params
@@ -81,7 +83,7 @@ def test_a_new_release_is_filled_from_scratch(app):
     app.multiselect(key="w-fields-chairs-keys").set_value(["hikmet-hajiyev"]).run()
     assert not app.exception
     assert "TR: complete · AZ: complete · EN: complete" in markdown_texts(app)
-    assert "Türk-Azerbaycan Enerji Komisyonu üçüncü toplantısını Kars'ta yaptı" in app.subheader[0].value
+    assert literal("Türk-Azerbaycan Enerji Komisyonu üçüncü toplantısını Kars'ta yaptı") in app.subheader[0].value
     labels = [b.proto.label for b in app.get("download_button")]
     assert {"TR", "AZ", "EN", "TR-AZ-EN"} <= set(labels)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from pressdraft.ui.text import literal
+
 
 def drafts_page() -> None:
     from pressdraft.ui import drafts
@@ -27,7 +29,8 @@ def run(page) -> AppTest:
 def test_the_drafts_page_lists_opens_duplicates_deletes_and_restores(data_dir):
     at = run(drafts_page)
     titles = [m.value for m in at.markdown if m.value.startswith("**")]
-    assert titles == ["**Türkiye-Azerbaycan Ortak Medya Platformu ilk toplantısını İstanbul'da yaptı**"]
+    title = "Türkiye-Azerbaycan Ortak Medya Platformu ilk toplantısını İstanbul'da yaptı"
+    assert titles == [f"**{literal(title)}**"]
     assert any("TR: complete · AZ: complete · EN: complete" in c.value for c in at.caption)
     draft_id = next(b.key for b in at.button if b.key and b.key.startswith("dup-")).removeprefix("dup-")
     at.button(key=f"dup-{draft_id}").click().run()
@@ -59,6 +62,6 @@ def test_the_templates_page_lists_the_library_and_opens_the_editor_with_its_chec
     assert not at.exception
     table = at.dataframe[0].value
     assert "joint-meeting" in list(table["Key"])
-    assert at.subheader[0].value == "joint-meeting"
+    assert at.subheader[0].value == literal("joint-meeting")
     assert any("Every check passes." in s.value for s in at.success)
     assert any("No saved versions yet" in c.value for c in at.caption)

@@ -13,6 +13,7 @@ from pressdraft.blocks import blocks_to_html
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, app, editor, engine, ui_lang
+from pressdraft.ui.text import literal
 from pressdraft.workspace import DraftEditor, Report
 
 PREVIEW_CSS = """
@@ -47,7 +48,7 @@ def header(ed: DraftEditor) -> None:
         langs = list(shown.rendition.markdown)
         title = shown.first_text(ed.source_language if ed.source_language in langs else langs[0], "headline")
     heading, new = st.columns([6, 1], vertical_alignment="center")
-    heading.subheader(title or _("New release"))
+    heading.subheader(literal(title) or _("New release"), anchor=False)
     new.button(_("New release"), key="new-release", icon=":material/add:", on_click=_new_release)
     library = engine().library
     pick_template, pick_langs, pick_source = st.columns([3, 3, 2])
@@ -254,7 +255,7 @@ def downloads(ed: DraftEditor) -> None:
                     file_name=file.name,
                     key=f"dl-{file.name}",
                     mime=MIME[kind],
-                    help=file.name,
+                    help=literal(file.name),
                     on_click="ignore" if slow else _record,
                     args=None if slow else (ed, edition),
                 )

@@ -10,6 +10,7 @@ from pressdraft.directory import TABLE_COLUMNS, table_rows
 from pressdraft.problems import N_, PressdraftError
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, account, app, ui_lang
+from pressdraft.ui.text import literal
 
 SECTION_TITLES = {
     "people": N_("People"),
@@ -52,7 +53,7 @@ def page() -> None:
                 except PressdraftError as error:
                     st.error(_("Not saved; nothing was lost. Please correct:"))
                     for problem in error.problems:
-                        st.markdown(f"- {problem_text(ui_lang(), problem)}")
+                        st.markdown(f"- {literal(problem_text(ui_lang(), problem))}")
                 else:
                     st.success(_("Saved."))
 

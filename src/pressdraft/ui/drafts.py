@@ -13,6 +13,7 @@ from pressdraft.ui import pages
 from pressdraft.ui.form import LANG_LABELS
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, account, app, ui_lang
+from pressdraft.ui.text import literal
 
 MAX_UPLOAD_BYTES = 2_000_000
 
@@ -46,7 +47,7 @@ def listing(*, trash: bool) -> None:
     who = account()
     for row in rows:
         with st.container(border=True):
-            st.markdown(f"**{row.title or _('Untitled')}**")
+            st.markdown(f"**{literal(row.title or _('Untitled'))}**")
             languages = " ".join(LANG_LABELS.get(lang, lang) for lang in row.languages)
             completeness = " · ".join(
                 _("{lang}: complete").format(lang=LANG_LABELS[lang])
@@ -56,8 +57,8 @@ def listing(*, trash: bool) -> None:
             )
             kind = row.template_name.get(ui_lang()) or row.template_name.get("en", "")
             edited = _("edited {when}").format(when=row.updated_at.strftime("%d.%m.%Y %H:%M"))
-            owner = "" if who.local else " · " + _("owner: {user}").format(user=row.owner)
-            st.caption(f"{kind} · {languages} · {completeness} · {edited}{owner}")
+            owner = "" if who.local else " · " + _("owner: {user}").format(user=literal(row.owner))
+            st.caption(f"{literal(kind)} · {languages} · {completeness} · {edited}{owner}")
             with st.container(horizontal=True):
                 if trash:
                     if who.may_trash(row.owner):
@@ -95,6 +96,6 @@ def import_draft() -> None:
     except PressdraftError as error:
         st.error(_("The file was not imported:"))
         for problem in error.problems:
-            st.markdown(f"- {problem_text(ui_lang(), problem)}")
+            st.markdown(f"- {literal(problem_text(ui_lang(), problem))}")
         return
     _open(draft_id)

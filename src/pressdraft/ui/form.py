@@ -8,7 +8,6 @@ commits a value, a callback hands it to the editor, which saves it at once. Row 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +20,7 @@ from pressdraft.library import FieldSpec
 from pressdraft.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, account, app, engine, ui_lang
+from pressdraft.ui.text import literal
 from pressdraft.workspace import DraftEditor
 
 LANG_LABELS = {"tr": "TR", "az": "AZ", "en": "EN"}
@@ -170,7 +170,7 @@ def add_to_directory(ed: DraftEditor, path: str, section: str, *, many: bool = F
                 app().add_directory_entry(section, key.strip(), entry)
             except PressdraftError as error:
                 for problem in error.problems:
-                    st.error(problem_text(ui_lang(), problem))
+                    st.error(literal(problem_text(ui_lang(), problem)))
                 return
             _forget(path)
             ed.set(path, [*(ed.value(path) or []), key.strip()] if many else key.strip())
@@ -316,12 +316,12 @@ def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible") ->
 def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]]) -> None:
     """The widgets of one template field, under its label and help in the interface language."""
     path = f"fields.{spec.name}"
-    label = _localized_label(spec.label)
-    help_text = _localized_label(spec.help) or None
+    label = literal(_localized_label(spec.label))
+    help_text = literal(_localized_label(spec.help)) or None
     directory = engine().directory
     required = ' <span style="color:#b42318">*</span>' if spec.required else ""
     st.markdown(
-        f'<span id="{anchor(path)}"></span><strong>{html.escape(label)}</strong>{required}',
+        f'<span id="{anchor(path)}"></span><strong>{label}</strong>{required}',
         unsafe_allow_html=True,
         help=help_text,
     )

@@ -15,6 +15,7 @@ from pressdraft.ui.compose import PREVIEW_CSS
 from pressdraft.ui.form import LANG_LABELS
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, app, ui_lang
+from pressdraft.ui.text import literal
 from pressdraft.workshop import SaveConflict
 
 FILES = [META_FILE, *(source_file(lang) for lang in LANGUAGES)]
@@ -94,7 +95,7 @@ def import_templates() -> None:
         return
     for template_id, result in results.items():
         note = _("version {number}").format(number=result.version.number)
-        (st.success if result.used else st.warning)(f"{template_id}: {note}")
+        (st.success if result.used else st.warning)(f"{literal(template_id)}: {note}")
 
 
 def _buffer(template_id: str) -> dict[str, object]:
@@ -126,7 +127,7 @@ def editor(template_id: str) -> None:
         typed = st.session_state.get(_editor_key(template_id, name, buffer["generation"]))
         if isinstance(typed, str):
             files[name] = typed
-    st.subheader(template_id)
+    st.subheader(literal(template_id))
     if base is None:
         st.caption(_("A shipped template: your first save makes your organization's own copy, which replaces it."))
     else:
@@ -172,7 +173,7 @@ def annotations(problems: list[Problem], name: str) -> list[dict[str, object]]:
 
 def show_problems(problems: list[Problem]) -> None:
     for problem in problems:
-        st.markdown(f"- :red[{problem_text(ui_lang(), problem)}]")
+        st.markdown(f"- :red[{literal(problem_text(ui_lang(), problem))}]")
 
 
 def preview(template_id: str, files: dict[str, str], problems: list[Problem]) -> None:
@@ -202,7 +203,7 @@ def save_box(template_id: str, files: dict[str, str], base: int | None, problems
             _(
                 "Not saved: {author} saved version {number} meanwhile. Nothing was overwritten; "
                 "compare, then reload their version and apply your change again."
-            ).format(author=conflict.current.author, number=conflict.current.number)
+            ).format(author=literal(conflict.current.author), number=conflict.current.number)
         )
         st.code(conflict.diff, language="diff")
         st.button(_("Load their version"), key=f"tpl-load-{template_id}", on_click=_reload, args=(template_id,))
@@ -233,8 +234,8 @@ def history(template_id: str) -> None:
             )
             with st.container(border=True, key=f"tpl-version-{version.number}"):
                 st.markdown(
-                    f"**v{version.number}** · {version.author} · {version.created_at:%d.%m.%Y %H:%M} · "
-                    f"{status}{restored}  \n{version.comment}"
+                    f"**v{version.number}** · {literal(version.author)} · {version.created_at:%d.%m.%Y %H:%M} · "
+                    f"{status}{restored}  \n{literal(version.comment)}"
                 )
                 shown, restore = st.columns([4, 1])
                 with shown, st.popover(_("Changes"), key=f"tpl-diff-{version.number}"):
