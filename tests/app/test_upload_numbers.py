@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pressdraft.ui.text import literal
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
 HUGE = "9" * 5000  # over Python's int-string conversion limit (4,300 digits)
 
@@ -33,7 +35,7 @@ def test_uploading_a_draft_with_a_number_out_of_range_shows_the_field_not_the_er
     at.run()
     assert not at.exception
     assert [e.value for e in at.error] == ["The file was not imported:"]
-    assert any(says in m.value for m in at.markdown), [m.value for m in at.markdown]
+    assert any(literal(says) in m.value for m in at.markdown), [m.value for m in at.markdown]
     at.run()  # the file stays in the uploader: the page keeps saying so, and nothing was imported
     assert not at.exception and [e.value for e in at.error] == ["The file was not imported:"]
     assert len([m for m in at.markdown if m.value.startswith("**")]) == 1  # the sample draft only
