@@ -268,3 +268,21 @@ def test_row_paths_read_and_write_with_ids():
     inner = rows.of(data, ("body", Row(outer[1]), "items"))
     rows.move(data, ("body",), outer[1], -1)  # a list inside a row keeps its ids when the row moves
     assert rows.resolve(data, ("body", Row(outer[1]), "items", Row(inner[0]))) == ("body", 0, "items", 0)
+
+
+def test_a_row_named_by_position_is_the_row_at_that_position_in_the_tab_that_named_it(tabs, store, example_data):
+    a, b = tabs
+    first, second, third = english(example_data)
+    a.remove_row(QUOTES, 0)
+    a.add_row(QUOTES, {"source_language": "en", "text": {"en": "A new quote."}})
+    b.set_text(f"{QUOTES}[2].text", "en", third + " More.")  # B's third row; its base: what B shows
+    assert english(b.data) == [second, third + " More.", "A new quote."]  # B now shows what is stored
+    b.remove_row(QUOTES, 0)
+    assert english(store.data) == [third + " More.", "A new quote."]
+    with pytest.raises(RowGone):  # a position past the end, in this tab's view: no row, no IndexError
+        b.set_text(f"{QUOTES}[7].text", "en", "Lost?")
+    with pytest.raises(RowGone):
+        b.move_row(QUOTES, 5, -1)
+    a.set_text("fields.theme", "en", "Theirs")
+    with pytest.raises(EditConflict):  # without a base, the base is what the tab shows
+        b.set_text("fields.theme", "en", "Mine")

@@ -159,6 +159,10 @@ class RowIds:
                 if part.id not in ids:
                     raise RowGone(format_path(tuple(resolved)))
                 part = ids.index(part.id)
+            elif isinstance(part, int):
+                rows = get_value(data, tuple(resolved))
+                if not (isinstance(rows, list) and 0 <= part < len(rows)):
+                    raise RowGone(format_path(tuple(resolved)))  # no row at that position
             resolved.append(part)
         return tuple(resolved)
 

@@ -20,6 +20,7 @@ from pressdraft import LANGUAGES
 from pressdraft.editing import (
     Marks,
     Path,
+    Row,
     RowGone,
     RowIds,
     format_path,
@@ -39,6 +40,7 @@ from pressdraft.problems import PressdraftError, Problem
 from pressdraft.safety.text import text_problems
 
 Operation = Callable[[dict[str, Any], RowIds], Any]
+SHOWN: Any = object()  # the base of a change made without one: what this editor shows at that path
 
 
 class DraftStore(Protocol):
@@ -142,6 +144,27 @@ class DraftEditor:
         except RowGone:
             return []
 
+    def _pinned(self, path: str) -> str:
+        """``path`` with any row position read in this editor's view (what the person saw) and
+        replaced by that row's id, so the change goes to that row wherever it is now."""
+        parts = parse_path(path)
+        pinned: list[str | int | Row] = []
+        for part in parts:
+            if isinstance(part, int):
+                ids = self.rows.of(self.data, tuple(pinned))
+                if not 0 <= part < len(ids):
+                    raise RowGone(format_path(tuple(pinned)))
+                part = Row(ids[part])
+            pinned.append(part)
+        return format_path(tuple(pinned))
+
+    def _row(self, path: str, row: str | int) -> str:
+        """A row named by its id, or by its position in this editor's view."""
+        if isinstance(row, str):
+            return row
+        pinned = parse_path(self._pinned(f"{path}[{row}]"))[-1]
+        return pinned.id if isinstance(pinned, Row) else str(pinned)
+
     def position(self, path: str) -> str:
         """``path`` with rows named by their positions now, as problems and stale marks name them."""
         try:
@@ -195,39 +218,53 @@ class DraftEditor:
             raise EditConflict(at, mine, stored)
         return at
 
-    def set(self, path: str, value: Any, *, base: Any) -> None:
-        """``value`` at ``path``, based on ``base``: the value the person saw there."""
+    def set(self, path: str, value: Any, *, base: Any = SHOWN) -> None:
+        """``value`` at ``path``, based on ``base``: the value the person saw there (by default,
+        what this editor shows there)."""
+        path = self._pinned(path)
+        base = self.value(path) if base is SHOWN else base
         self._apply(lambda data, rows: set_value(data, self._based(data, rows, path, base, value), value))
 
-    def set_text(self, path: str, lang: str, text: str, *, base: Any) -> None:
+    def set_text(self, path: str, lang: str, text: str, *, base: Any = SHOWN) -> None:
         """One language of a localized text; an emptied text is removed (a gap)."""
         self.set(f"{path}.{lang}", text if text and text.strip() else None, base=base)
 
     def add_row(self, path: str, row: Any) -> str:
         """A row appended to the list at ``path``; its new id."""
+        path = self._pinned(path)
         return self._apply(lambda data, rows: rows.add(data, parse_path(path), row))  # type: ignore[no-any-return]
 
-    def remove_row(self, path: str, row_id: str) -> None:
+    def remove_row(self, path: str, row: str | int) -> None:
+        """Remove the row ``row`` (its id, or its position as this editor shows it), wherever it is now."""
+        path = self._pinned(path)
+        row_id = self._row(path, row)
         self._apply(lambda data, rows: rows.remove(data, parse_path(path), row_id))
 
-    def move_row(self, path: str, row_id: str, step: int) -> None:
+    def move_row(self, path: str, row: str | int, step: int) -> None:
+        """Move the row ``row`` (its id, or its position as this editor shows it) ``step`` places."""
+        path = self._pinned(path)
+        row_id = self._row(path, row)
         self._apply(lambda data, rows: rows.move(data, parse_path(path), row_id, step))
 
-    def confirm(self, path: str, lang: str, *, base: Any) -> None:
+    def confirm(self, path: str, lang: str, *, base: Any = SHOWN) -> None:
         """The translation at ``path`` in ``lang`` (``base``, as the person saw it) is right for
         today's source text."""
+        path = self._pinned(path)
+        base = self.value(f"{path}.{lang}") if base is SHOWN else base
         self._apply(
             lambda data, rows: format_path(self._based(data, rows, f"{path}.{lang}", base, base)[:-1]),
             confirm_lang=lang,
         )
 
-    def switch_template(self, template_id: str, *, base: Any) -> None:
+    def switch_template(self, template_id: str, *, base: Any = SHOWN) -> None:
         """Another template: fields it declares with the same name and type keep their values."""
         old = self.template
         new = self.engine.library.get(template_id)
 
+        shown = self.data.get("template") if base is SHOWN else base
+
         def switch(data: dict[str, Any], rows: RowIds) -> None:
-            self._based(data, rows, "template", base, template_id)
+            self._based(data, rows, "template", shown, template_id)
             fields = data.get("fields") or {}
             old_types = {f.name: f.type for f in old.meta.fields} if old else {}
             data["template"] = template_id
