@@ -286,3 +286,13 @@ def test_a_row_named_by_position_is_the_row_at_that_position_in_the_tab_that_nam
     a.set_text("fields.theme", "en", "Theirs")
     with pytest.raises(EditConflict):  # without a base, the base is what the tab shows
         b.set_text("fields.theme", "en", "Mine")
+
+
+def test_a_list_replaced_whole_gets_ids_from_its_new_rows(tabs, store):
+    a, b = tabs
+    ids = b.row_ids("fields.committees")
+    assert a.row_ids("fields.committees") == ids  # the form draws the rows: their ids are saved with each change
+    a.set("fields.committees", [{"en": "two"}, {"en": "one"}] + [{"en": str(n)} for n in range(len(ids) - 2)])
+    with pytest.raises(RowGone):  # same length as before, other rows: no old id names one of them
+        b.set_text(f"fields.committees[@{ids[0]}]", "en", "Lost?", base="public diplomacy")
+    assert english(store.data, "fields.committees")[:2] == ["two", "one"]

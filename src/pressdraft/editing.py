@@ -193,6 +193,13 @@ class RowIds:
             ids[index], ids[target] = ids[target], ids[index]
             self.ids[format_path(path)] = ids
 
+    def forget(self, path: RowPath) -> None:
+        """A value replaced whole at ``path``: the ids of the lists in it are derived again from
+        what it holds now, never left on rows they were not given to."""
+        at = format_path(path)
+        for key in [k for k in self.ids if k == at or k.startswith((f"{at}.", f"{at}["))]:
+            del self.ids[key]
+
     def saved(self, data: Any) -> dict[str, list[str]]:
         """The ids to save with ``data``: those of lists still there and still fitting."""
         kept = {}

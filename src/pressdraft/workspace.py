@@ -223,7 +223,12 @@ class DraftEditor:
         what this editor shows there)."""
         path = self._pinned(path)
         base = self.value(path) if base is SHOWN else base
-        self._apply(lambda data, rows: set_value(data, self._based(data, rows, path, base, value), value))
+
+        def change(data: dict[str, Any], rows: RowIds) -> None:
+            set_value(data, self._based(data, rows, path, base, value), value)
+            rows.forget(parse_path(path))
+
+        self._apply(change)
 
     def set_text(self, path: str, lang: str, text: str, *, base: Any = SHOWN) -> None:
         """One language of a localized text; an emptied text is removed (a gap)."""
