@@ -296,3 +296,14 @@ def test_a_list_replaced_whole_gets_ids_from_its_new_rows(tabs, store):
     with pytest.raises(RowGone):  # same length as before, other rows: no old id names one of them
         b.set_text(f"fields.committees[@{ids[0]}]", "en", "Lost?", base="public diplomacy")
     assert english(store.data, "fields.committees")[:2] == ["two", "one"]
+
+
+def test_saved_ids_that_do_not_fit_their_list_are_never_used(engine, store):
+    original = copy.deepcopy(store.data)
+    fresh = DraftEditor(engine, store, "d").row_ids(QUOTES)
+    for broken in ([1, {"x": 1}, "a"], ["a", "a", "b"], ["a", "b"], "abc", None):
+        store.data, store.marks = copy.deepcopy(original), {"rows": {QUOTES: broken, "fields.gone[@x].items": ["y"]}}
+        tab = DraftEditor(engine, store, "d")
+        assert tab.row_ids(QUOTES) == fresh  # derived from the rows, as every tab derives them
+        tab.set_text(f"{QUOTES}[@{fresh[0]}].text", "en", "Fine.")
+        assert store.marks["rows"] == {QUOTES: fresh}

@@ -143,9 +143,9 @@ class RowIds:
         if not isinstance(rows, list):
             return []
         key = format_path(path)
-        saved = self.ids.get(key)
-        fits = isinstance(saved, list) and len(saved) == len(rows) and len(set(saved)) == len(saved)
-        if not (fits and all(isinstance(i, str) and i for i in saved or [])):
+        saved = self.ids.get(key, [])
+        fits = len(saved) == len(rows) and all(isinstance(i, str) and i for i in saved)
+        if not (fits and len(set(saved)) == len(saved)):
             self.ids[key] = derived_ids(rows)
         return list(self.ids[key])
 

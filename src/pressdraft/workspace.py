@@ -23,6 +23,7 @@ from pressdraft.editing import (
     Row,
     RowGone,
     RowIds,
+    RowPath,
     format_path,
     get_value,
     join_marks,
@@ -68,11 +69,12 @@ class EditConflict(PressdraftError):
     to take one or the other."""
 
     def __init__(self, at: Path, mine: Any, stored: Any):
-        lang = at[-1] if at and at[-1] in LANGUAGES else None
-        self.path = format_path(at[:-1] if lang else at)
-        self.lang, self.mine, self.stored = lang, mine, stored
+        last = at[-1] if at else None
+        self.lang = last if isinstance(last, str) and last in LANGUAGES else None
+        self.path = format_path(at[:-1] if self.lang else at)
+        self.mine, self.stored = mine, stored
         super().__init__(
-            Problem(self.path, "changed in another tab or session meanwhile; nothing was overwritten", lang=lang)  # type: ignore[arg-type]
+            Problem(self.path, "changed in another tab or session meanwhile; nothing was overwritten", lang=self.lang)
         )
 
 
@@ -144,26 +146,24 @@ class DraftEditor:
         except RowGone:
             return []
 
+    def _id_at(self, path: RowPath, index: int) -> str:
+        """The id of the row at ``index`` of the list at ``path`` in this editor's view: what
+        the person saw there, wherever that row is now."""
+        ids = self.rows.of(self.data, path)
+        if not 0 <= index < len(ids):
+            raise RowGone(format_path(path))
+        return ids[index]
+
     def _pinned(self, path: str) -> str:
-        """``path`` with any row position read in this editor's view (what the person saw) and
-        replaced by that row's id, so the change goes to that row wherever it is now."""
-        parts = parse_path(path)
+        """``path`` with each row position replaced by the id of the row this editor shows there."""
         pinned: list[str | int | Row] = []
-        for part in parts:
-            if isinstance(part, int):
-                ids = self.rows.of(self.data, tuple(pinned))
-                if not 0 <= part < len(ids):
-                    raise RowGone(format_path(tuple(pinned)))
-                part = Row(ids[part])
-            pinned.append(part)
+        for part in parse_path(path):
+            pinned.append(Row(self._id_at(tuple(pinned), part)) if isinstance(part, int) else part)
         return format_path(tuple(pinned))
 
     def _row(self, path: str, row: str | int) -> str:
         """A row named by its id, or by its position in this editor's view."""
-        if isinstance(row, str):
-            return row
-        pinned = parse_path(self._pinned(f"{path}[{row}]"))[-1]
-        return pinned.id if isinstance(pinned, Row) else str(pinned)
+        return row if isinstance(row, str) else self._id_at(parse_path(path), row)
 
     def position(self, path: str) -> str:
         """``path`` with rows named by their positions now, as problems and stale marks name them."""
