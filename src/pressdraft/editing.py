@@ -5,6 +5,12 @@ the draft format and changes it here; the engine validates it whenever it render
 (quotes, list items) are moved and removed as whole values, so the text of the other rows
 is never touched.
 
+Rows are named by ids, never by positions (``fields.quotes[@3f9a…].text``): another tab may
+have removed, added or moved rows since this one drew them, and a position would then name
+a different row. The ids live beside the data (``RowIds``, saved with the editor's marks),
+never in it, so the draft format and its files stay as they are. A list whose ids were never
+saved gets ids derived from its rows' content, the same in every tab that reads it.
+
 Stale translations: for each localized text, ``marks`` records, per translated language,
 a fingerprint of the source-language text it was made from. When the source text changes,
 the fingerprints no longer match and the translation is stale until edited or confirmed.
@@ -14,30 +20,46 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections.abc import Iterator
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pressdraft.library import Template
+from pressdraft.problems import PressdraftError, Problem
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a list named by its id (``[@id]`` in a path), whatever its position."""
+
+    id: str
+
 
 Path = tuple[str | int, ...]
+RowPath = tuple[str | int | Row, ...]
 Marks = dict[str, str]
 
 
-def parse_path(path: str) -> Path:
-    """``fields.quotes[2].text`` -> ``("fields", "quotes", 2, "text")``."""
-    parts: list[str | int] = []
+def parse_path(path: str) -> RowPath:
+    """``fields.quotes[2].text`` -> ``("fields", "quotes", 2, "text")``; ``[@id]`` -> ``Row(id)``."""
+    parts: list[str | int | Row] = []
     for piece in path.split("."):
         name, *indexes = piece.replace("]", "").split("[")
         if name:
             parts.append(name)
-        parts.extend(int(i) for i in indexes)
+        parts.extend(Row(i[1:]) if i.startswith("@") else int(i) for i in indexes)
     return tuple(parts)
 
 
-def format_path(path: Path) -> str:
+def format_path(path: RowPath) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, Row):
+            out += f"[@{part.id}]"
+        else:
+            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
 
@@ -73,6 +95,137 @@ def add_row(data: dict[str, Any], path: Path, row: Any) -> None:
         rows = []
         set_value(data, path, rows)
     rows.append(copy.deepcopy(row))
+
+
+class RowGone(PressdraftError):
+    """A change to a row that is no longer in the draft: never applied to another row."""
+
+    def __init__(self, path: str):
+        super().__init__(
+            Problem(
+                path, "this row was removed in another tab or session; reload the page to see the draft as it is now"
+            )
+        )
+
+
+def derived_ids(rows: list[Any]) -> list[str]:
+    """Ids for rows that have none saved: from each row's content (and its rank among equal
+    rows), so every tab reading the same rows derives the same ids, and an id derived from one
+    content never names a row whose content another writer changed."""
+    seen: dict[str, int] = {}
+    ids = []
+    for row in rows:
+        digest = hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:10]
+        seen[digest] = seen.get(digest, 0) + 1
+        ids.append(digest if seen[digest] == 1 else f"{digest}-{seen[digest]}")
+    return ids
+
+
+class RowIds:
+    """The ids of the rows of a draft's lists, by the list's path (itself written with ids, so a
+    list inside a row keeps its ids when that row moves). Kept beside the data, never in it.
+
+    Saved ids are used only while they fit the list (one unique id per row); a list changed by
+    a writer that kept no ids gets derived ids, so an old id then names no row, never another.
+    """
+
+    def __init__(self, saved: Mapping[str, Any] | None = None):
+        self.ids: dict[str, list[str]] = {
+            key: list(value) for key, value in (saved or {}).items() if isinstance(value, list)
+        }
+
+    def copy(self) -> RowIds:
+        return RowIds(self.ids)
+
+    def of(self, data: Any, path: RowPath) -> list[str]:
+        """The ids of the list at ``path``, in order (none when there is no list there)."""
+        rows = get_value(data, self.resolve(data, path))
+        if not isinstance(rows, list):
+            return []
+        key = format_path(path)
+        saved = self.ids.get(key, [])
+        fits = len(saved) == len(rows) and all(isinstance(i, str) and i for i in saved)
+        if not (fits and len(set(saved)) == len(saved)):
+            self.ids[key] = derived_ids(rows)
+        return list(self.ids[key])
+
+    def resolve(self, data: Any, path: RowPath) -> Path:
+        """``path`` with each row id replaced by that row's position in ``data``; ``RowGone``
+        when a row named is not there any more."""
+        resolved: list[str | int] = []
+        for at, part in enumerate(path):
+            if isinstance(part, Row):
+                ids = self.of(data, path[:at])
+                if part.id not in ids:
+                    raise RowGone(format_path(tuple(resolved)))
+                part = ids.index(part.id)
+            elif isinstance(part, int):
+                rows = get_value(data, tuple(resolved))
+                if not (isinstance(rows, list) and 0 <= part < len(rows)):
+                    raise RowGone(format_path(tuple(resolved)))  # no row at that position
+            resolved.append(part)
+        return tuple(resolved)
+
+    def add(self, data: dict[str, Any], path: RowPath, row: Any) -> str:
+        """Append ``row`` under a new id, which it returns."""
+        ids = self.of(data, path)
+        add_row(data, self.resolve(data, path), row)
+        new = uuid.uuid4().hex[:10]
+        while new in ids:
+            new = uuid.uuid4().hex[:10]
+        self.ids[format_path(path)] = [*ids, new]
+        return new
+
+    def remove(self, data: dict[str, Any], path: RowPath, row_id: str) -> None:
+        """Remove the row ``row_id``, wherever it is now."""
+        at = self.resolve(data, (*path, Row(row_id)))
+        ids = self.of(data, path)
+        remove_row(data, at[:-1], int(at[-1]))
+        self.ids[format_path(path)] = [i for i in ids if i != row_id]
+
+    def move(self, data: dict[str, Any], path: RowPath, row_id: str, step: int) -> None:
+        """Move the row ``row_id`` ``step`` places from where it is now (not from where a tab saw it)."""
+        at = self.resolve(data, (*path, Row(row_id)))
+        ids = self.of(data, path)
+        index, target = int(at[-1]), int(at[-1]) + step
+        if 0 <= target < len(ids):
+            move_row(data, at[:-1], index, step)
+            ids[index], ids[target] = ids[target], ids[index]
+            self.ids[format_path(path)] = ids
+
+    def forget(self, path: RowPath) -> None:
+        """A value replaced whole at ``path``: the ids of the lists in it are derived again from
+        what it holds now, never left on rows they were not given to."""
+        at = format_path(path)
+        for key in [k for k in self.ids if k == at or k.startswith((f"{at}.", f"{at}["))]:
+            del self.ids[key]
+
+    def saved(self, data: Any) -> dict[str, list[str]]:
+        """The ids to save with ``data``: those of lists still there and still fitting."""
+        kept = {}
+        for key in list(self.ids):
+            try:
+                path = parse_path(key)
+                ids = self.of(data, path)
+            except (RowGone, ValueError):
+                continue
+            if ids and isinstance(get_value(data, self.resolve(data, path)), list):
+                kept[key] = ids
+        return kept
+
+
+ROWS = "rows"  # beside the translation marks (keyed "lang:fingerprint") in the editor's saved marks
+
+
+def split_marks(saved: Mapping[str, Any] | None) -> tuple[Marks, RowIds]:
+    """The editor's saved marks: translation marks, and the row ids."""
+    saved = dict(saved or {})
+    rows = saved.pop(ROWS, None)
+    return {k: v for k, v in saved.items() if isinstance(v, str)}, RowIds(rows if isinstance(rows, dict) else None)
+
+
+def join_marks(marks: Marks, rows: RowIds, data: Any) -> dict[str, Any]:
+    return {**marks, ROWS: rows.saved(data)}
 
 
 def remove_row(data: dict[str, Any], path: Path, index: int) -> None:

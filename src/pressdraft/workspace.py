@@ -1,8 +1,12 @@
-"""A draft being edited in the app: its data, its translation marks, and its report.
+"""A draft being edited in the app: its data, its translation marks, its row ids, and its report.
 
-Each change is one operation on the draft's plain data, saved to the store at once. When the
-store says another tab or server saved first, the operation is applied again on top of what
-was saved (a field-level merge), so neither change is lost. The UI only calls these methods.
+Each change is one operation on the draft's plain data, saved to the store at once. Each
+carries what it was based on: the value the person saw (``base``), and rows named by their
+ids, never their positions. When the store says another tab or server saved first, the
+operation runs again on what was saved: a change elsewhere to another field merges; a change
+elsewhere to the same field is an ``EditConflict`` shown to the person (nothing written, both
+texts kept), and a row removed elsewhere is ``RowGone``, never a write to another row. The UI
+only calls these methods.
 """
 
 from __future__ import annotations
@@ -15,13 +19,18 @@ from typing import Any, Protocol
 from pressdraft import LANGUAGES
 from pressdraft.editing import (
     Marks,
-    add_row,
+    Path,
+    Row,
+    RowGone,
+    RowIds,
+    RowPath,
+    format_path,
     get_value,
+    join_marks,
     mark_all_translated,
-    move_row,
     parse_path,
-    remove_row,
     set_value,
+    split_marks,
     stale_translations,
     update_marks,
 )
@@ -31,23 +40,42 @@ from pressdraft.library import Template
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.safety.text import text_problems
 
-Operation = Callable[[dict[str, Any]], None]
+Operation = Callable[[dict[str, Any], RowIds], Any]
+SHOWN: Any = object()  # the base of a change made without one: what this editor shows at that path
 
 
 class DraftStore(Protocol):
-    """What the editor needs from the store (``pressdraft.store.Store`` provides it)."""
+    """What the editor needs from the store (``pressdraft.store.Store`` provides it). ``marks``
+    is the editor's own metadata, saved with the data: translation marks and row ids."""
 
-    def save_draft_state(self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int) -> int: ...
+    def save_draft_state(
+        self, draft_id: str, data: dict[str, Any], marks: dict[str, Any], *, expected_revision: int
+    ) -> int: ...
 
-    def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], Marks, int]: ...
+    def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], dict[str, Any], int]: ...
 
 
 class Conflict(Exception):
     """Raised by a store when the draft changed since ``expected_revision``."""
 
-    def __init__(self, data: dict[str, Any], marks: Marks, revision: int):
+    def __init__(self, data: dict[str, Any], marks: dict[str, Any], revision: int):
         super().__init__("the draft was saved elsewhere meanwhile")
         self.data, self.marks, self.revision = data, marks, revision
+
+
+class EditConflict(PressdraftError):
+    """A change based on a value that is no longer the stored one: the same field was changed in
+    another tab or session. Nothing is written; ``mine`` and ``stored`` are kept for the person
+    to take one or the other."""
+
+    def __init__(self, at: Path, mine: Any, stored: Any):
+        last = at[-1] if at else None
+        self.lang = last if isinstance(last, str) and last in LANGUAGES else None
+        self.path = format_path(at[:-1] if self.lang else at)
+        self.mine, self.stored = mine, stored
+        super().__init__(
+            Problem(self.path, "changed in another tab or session meanwhile; nothing was overwritten", lang=self.lang)
+        )
 
 
 @dataclass
@@ -72,10 +100,20 @@ class Report:
 class DraftEditor:
     def __init__(self, engine: Engine, store: DraftStore, draft_id: str):
         self.engine, self.store, self.id = engine, store, draft_id
-        self.data, self.marks, self.revision = store.load_draft_state(draft_id)
+        self._memo: dict[str, Any] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        """The draft as stored now (what another tab or session saved included)."""
+        data, saved, self.revision = self.store.load_draft_state(self.id)
+        self._take(data, saved)
         if not self.marks:
             self.marks = self._fresh_marks()
-        self._memo: dict[str, Any] = {}
+
+    def _take(self, data: dict[str, Any], saved: dict[str, Any]) -> None:
+        self.data = data
+        self.marks, self.rows = split_marks(saved)
+        self._memo.clear()
 
     # --- reading ----------------------------------------------------------------------------
     @property
@@ -95,24 +133,65 @@ class DraftEditor:
         return str(self.data.get("source_language", "tr"))
 
     def value(self, path: str, default: Any = None) -> Any:
-        return get_value(self.data, parse_path(path), default)
+        """The value at ``path`` (rows named by id); ``default`` when it or its row is not there."""
+        try:
+            return get_value(self.data, self.rows.resolve(self.data, parse_path(path)), default)
+        except RowGone:
+            return default
+
+    def row_ids(self, path: str) -> list[str]:
+        """The ids of the rows of the list at ``path``, in their order now."""
+        try:
+            return self.rows.of(self.data, parse_path(path))
+        except RowGone:
+            return []
+
+    def _id_at(self, path: RowPath, index: int) -> str:
+        """The id of the row at ``index`` of the list at ``path`` in this editor's view: what
+        the person saw there, wherever that row is now."""
+        ids = self.rows.of(self.data, path)
+        if not 0 <= index < len(ids):
+            raise RowGone(format_path(path))
+        return ids[index]
+
+    def _pinned(self, path: str) -> str:
+        """``path`` with each row position replaced by the id of the row this editor shows there."""
+        pinned: list[str | int | Row] = []
+        for part in parse_path(path):
+            pinned.append(Row(self._id_at(tuple(pinned), part)) if isinstance(part, int) else part)
+        return format_path(tuple(pinned))
+
+    def _row(self, path: str, row: str | int) -> str:
+        """A row named by its id, or by its position in this editor's view."""
+        return row if isinstance(row, str) else self._id_at(parse_path(path), row)
+
+    def position(self, path: str) -> str:
+        """``path`` with rows named by their positions now, as problems and stale marks name them."""
+        try:
+            return format_path(self.rows.resolve(self.data, parse_path(path)))
+        except RowGone:
+            return path
 
     # --- changing ---------------------------------------------------------------------------
-    def _apply(self, operation: Operation, confirm: tuple[str, str] | None = None) -> None:
-        """Apply and save; on a conflict, apply again on what the other writer saved."""
+    def _apply(self, operation: Operation, confirm_lang: str | None = None) -> Any:
+        """Apply and save; when another writer saved first, apply again on what they saved (the
+        operation checks its base and its rows there, so it merges or raises, never overwrites).
+        With ``confirm_lang``, the operation returns the path of the translation it confirms."""
         for _ in range(5):
-            data = copy.deepcopy(self.data)
-            operation(data)
-            marks = self._marks_for(data, confirm)
+            data, rows = copy.deepcopy(self.data), self.rows.copy()
+            result = operation(data, rows)
+            marks = self._marks_for(data, (result, confirm_lang) if confirm_lang else None)
             try:
-                self.revision = self.store.save_draft_state(self.id, data, marks, expected_revision=self.revision)
+                self.revision = self.store.save_draft_state(
+                    self.id, data, join_marks(marks, rows, data), expected_revision=self.revision
+                )
             except Conflict as conflict:
-                self.data, self.marks, self.revision = conflict.data, conflict.marks, conflict.revision
-                self._memo.clear()
+                self.revision = conflict.revision
+                self._take(conflict.data, conflict.marks)
                 continue
-            self.data, self.marks = data, marks
+            self.data, self.marks, self.rows = data, marks, rows
             self._memo.clear()
-            return
+            return result
         raise PressdraftError(Problem("", "the draft is being changed elsewhere; reload the page"))
 
     def _marks_for(self, data: dict[str, Any], confirm: tuple[str, str] | None) -> Marks:
@@ -129,32 +208,68 @@ class DraftEditor:
         template = self.template
         return mark_all_translated(self.data, template) if template else {}
 
-    def set(self, path: str, value: Any) -> None:
-        self._apply(lambda data: set_value(data, parse_path(path), value))
+    @staticmethod
+    def _based(data: dict[str, Any], rows: RowIds, path: str, base: Any, mine: Any) -> Path:
+        """Where ``path`` is in ``data`` now, if the value there is still ``base`` (or already
+        ``mine``); else the same field was changed elsewhere: ``EditConflict``."""
+        at = rows.resolve(data, parse_path(path))
+        stored = get_value(data, at)
+        if stored != base and stored != mine:
+            raise EditConflict(at, mine, stored)
+        return at
 
-    def set_text(self, path: str, lang: str, text: str) -> None:
+    def set(self, path: str, value: Any, *, base: Any = SHOWN) -> None:
+        """``value`` at ``path``, based on ``base``: the value the person saw there (by default,
+        what this editor shows there)."""
+        path = self._pinned(path)
+        base = self.value(path) if base is SHOWN else base
+
+        def change(data: dict[str, Any], rows: RowIds) -> None:
+            set_value(data, self._based(data, rows, path, base, value), value)
+            rows.forget(parse_path(path))
+
+        self._apply(change)
+
+    def set_text(self, path: str, lang: str, text: str, *, base: Any = SHOWN) -> None:
         """One language of a localized text; an emptied text is removed (a gap)."""
-        self.set(f"{path}.{lang}", text if text and text.strip() else None)
+        self.set(f"{path}.{lang}", text if text and text.strip() else None, base=base)
 
-    def add_row(self, path: str, row: Any) -> None:
-        self._apply(lambda data: add_row(data, parse_path(path), row))
+    def add_row(self, path: str, row: Any) -> str:
+        """A row appended to the list at ``path``; its new id."""
+        path = self._pinned(path)
+        return self._apply(lambda data, rows: rows.add(data, parse_path(path), row))  # type: ignore[no-any-return]
 
-    def remove_row(self, path: str, index: int) -> None:
-        self._apply(lambda data: remove_row(data, parse_path(path), index))
+    def remove_row(self, path: str, row: str | int) -> None:
+        """Remove the row ``row`` (its id, or its position as this editor shows it), wherever it is now."""
+        path = self._pinned(path)
+        row_id = self._row(path, row)
+        self._apply(lambda data, rows: rows.remove(data, parse_path(path), row_id))
 
-    def move_row(self, path: str, index: int, step: int) -> None:
-        self._apply(lambda data: move_row(data, parse_path(path), index, step))
+    def move_row(self, path: str, row: str | int, step: int) -> None:
+        """Move the row ``row`` (its id, or its position as this editor shows it) ``step`` places."""
+        path = self._pinned(path)
+        row_id = self._row(path, row)
+        self._apply(lambda data, rows: rows.move(data, parse_path(path), row_id, step))
 
-    def confirm(self, path: str, lang: str) -> None:
-        """The translation at ``path`` in ``lang`` is right for today's source text."""
-        self._apply(lambda data: None, confirm=(path, lang))
+    def confirm(self, path: str, lang: str, *, base: Any = SHOWN) -> None:
+        """The translation at ``path`` in ``lang`` (``base``, as the person saw it) is right for
+        today's source text."""
+        path = self._pinned(path)
+        base = self.value(f"{path}.{lang}") if base is SHOWN else base
+        self._apply(
+            lambda data, rows: format_path(self._based(data, rows, f"{path}.{lang}", base, base)[:-1]),
+            confirm_lang=lang,
+        )
 
-    def switch_template(self, template_id: str) -> None:
+    def switch_template(self, template_id: str, *, base: Any = SHOWN) -> None:
         """Another template: fields it declares with the same name and type keep their values."""
         old = self.template
         new = self.engine.library.get(template_id)
 
-        def switch(data: dict[str, Any]) -> None:
+        shown = self.data.get("template") if base is SHOWN else base
+
+        def switch(data: dict[str, Any], rows: RowIds) -> None:
+            self._based(data, rows, "template", shown, template_id)
             fields = data.get("fields") or {}
             old_types = {f.name: f.type for f in old.meta.fields} if old else {}
             data["template"] = template_id

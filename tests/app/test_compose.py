@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -52,18 +53,24 @@ def test_changing_the_source_text_flags_its_translations_stale_until_confirmed(a
     assert not [c for c in app.caption if "Stale" in c.value]
 
 
+def quote(at: AppTest, n: int, part: str) -> str:
+    """The key of a widget of the n-th quote on the page (rows are keyed by their ids, not positions)."""
+    removes = [str(b.key) for b in at.button if re.fullmatch(r"w-fields-quotes-.+-remove", str(b.key))]
+    return removes[n].removesuffix("remove") + part
+
+
 def test_adding_moving_and_removing_quotes_never_loses_the_other_rows_text(app):
-    first_en = app.text_area(key="w-fields-quotes-0-text-en").value
-    third_en = app.text_area(key="w-fields-quotes-2-text-en").value
+    first_en = app.text_area(key=quote(app, 0, "text-en")).value
+    third_en = app.text_area(key=quote(app, 2, "text-en")).value
     app.button(key="w-fields-quotes-add").click().run()
-    assert app.text_area(key="w-fields-quotes-3-text-en").value == ""
+    assert app.text_area(key=quote(app, 3, "text-en")).value == ""
     assert any("fields.quotes[3].speaker: required" in h.proto.body for h in app.get("html"))
-    app.button(key="w-fields-quotes-3-remove").click().run()
-    app.button(key="w-fields-quotes-2-up").click().run()
-    assert app.text_area(key="w-fields-quotes-1-text-en").value == third_en
-    assert app.text_area(key="w-fields-quotes-0-text-en").value == first_en
-    app.button(key="w-fields-quotes-0-remove").click().run()
-    assert app.text_area(key="w-fields-quotes-0-text-en").value == third_en
+    app.button(key=quote(app, 3, "remove")).click().run()
+    app.button(key=quote(app, 2, "up")).click().run()
+    assert app.text_area(key=quote(app, 1, "text-en")).value == third_en
+    assert app.text_area(key=quote(app, 0, "text-en")).value == first_en
+    app.button(key=quote(app, 0, "remove")).click().run()
+    assert app.text_area(key=quote(app, 0, "text-en")).value == third_en
     assert not app.exception
 
 
@@ -99,3 +106,68 @@ def test_the_interface_speaks_the_chosen_language(app, monkeypatch):
     other.run()
     assert other.text_input(key="w-fields-theme-tr").label == "TR · mənbə"
     assert "TR: tamdır · AZ: tamdır · EN: tamdır" in markdown_texts(other)
+
+
+# --- two tabs on one draft --------------------------------------------------------------------------
+
+
+def second_tab(app: AppTest) -> AppTest:
+    """Another tab on the same draft (a new session of the same server)."""
+    draft_id = app.query_params["draft"]
+    other = AppTest.from_file(str(APP), default_timeout=60)
+    other.query_params["draft"] = draft_id[0] if isinstance(draft_id, list) else draft_id
+    other.run()
+    return other
+
+
+def stored(app: AppTest) -> dict:
+    from pressdraft.settings import load_settings
+    from pressdraft.store import open_store
+
+    draft_id = app.query_params["draft"]
+    store = open_store(load_settings()["database_url"])
+    try:
+        return store.get_draft(draft_id[0] if isinstance(draft_id, list) else draft_id).data
+    finally:
+        store.close()
+
+
+def quotes_en(data: dict) -> list[str]:
+    return [q["text"]["en"] for q in data["fields"]["quotes"]]
+
+
+def test_a_quote_removed_in_a_stale_tab_is_the_quote_it_showed(app):
+    other = second_tab(app)
+    first, second, third = quotes_en(stored(app))
+    app.button(key=quote(app, 0, "remove")).click().run()
+    other.button(key=quote(other, 1, "remove")).click().run()  # the second tab still shows three quotes
+    assert not other.exception and quotes_en(stored(app)) == [third]
+    assert [other.text_area(key=quote(other, n, "text-en")).value for n in range(1)] == [third]
+
+
+def test_typing_into_a_quote_removed_in_another_tab_says_so_and_writes_nothing(app):
+    other = second_tab(app)
+    before = quotes_en(stored(app))
+    app.button(key=quote(app, 0, "remove")).click().run()
+    other.text_area(key=quote(other, 0, "text-en")).input("Typed into a removed quote.").run()
+    assert not other.exception
+    assert quotes_en(stored(app)) == before[1:]
+    assert any("this row was removed in another tab or session" in w.value for w in other.warning)
+
+
+def test_the_same_field_typed_in_two_tabs_is_shown_as_a_conflict_and_either_text_can_be_taken(app):
+    other = second_tab(app)
+    app.text_input(key="w-fields-theme-en").input("Theirs").run()
+    other.text_input(key="w-fields-theme-en").input("Mine").run()
+    assert not other.exception
+    assert stored(app)["fields"]["theme"]["en"] == "Theirs"  # nothing overwritten
+    assert other.text_input(key="w-fields-theme-en").value == "Mine"  # nothing typed lost
+    assert any("fields.theme · EN was changed in another tab or session" in w.value for w in other.warning)
+    assert "Theirs" in [t.value for t in other.text]
+    other.button(key="w-fields-theme-en-keep").click().run()
+    assert stored(app)["fields"]["theme"]["en"] == "Mine"
+    assert not [w for w in other.warning if "changed in another tab" in w.value]
+    app.text_input(key="w-fields-theme-en").input("Theirs again").run()  # the first tab is told in turn
+    app.button(key="w-fields-theme-en-take").click().run()
+    assert app.text_input(key="w-fields-theme-en").value == "Mine"
+    assert stored(app)["fields"]["theme"]["en"] == "Mine" and not app.exception

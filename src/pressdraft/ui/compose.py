@@ -53,35 +53,32 @@ def header(ed: DraftEditor) -> None:
     library = engine().library
     pick_template, pick_langs, pick_source = st.columns([3, 3, 2])
     with pick_template:
-        key = "w-template"
-        form._start(key, ed.data.get("template"))
         st.selectbox(
             _("Kind of release"),
             library.ids(),
-            key=key,
             format_func=lambda i: form._localized_label(library.get(i).meta.name),
-            on_change=lambda: ed.switch_template(st.session_state[key]),
+            **form.bind(ed, "w-template", "template", change=lambda v, base: ed.switch_template(v, base=base)),
         )
     with pick_langs:
-        key = "w-languages"
-        form._start(key, ed.languages)
         st.pills(
             _("Languages"),
             list(LANGUAGES),
             selection_mode="multi",
-            key=key,
             format_func=form.LANG_LABELS.get,
-            on_change=lambda: ed.set("languages", [x for x in LANGUAGES if x in st.session_state[key]]),
+            **form.bind(
+                ed,
+                "w-languages",
+                "languages",
+                shown=lambda v: [x for x in v if x in LANGUAGES] if isinstance(v, list) else [],
+                to_data=lambda chosen: [x for x in LANGUAGES if x in chosen],
+            ),
         )
     with pick_source:
-        key = "w-source"
-        form._start(key, ed.source_language)
         st.selectbox(
             _("Written first in"),
             list(LANGUAGES),
-            key=key,
             format_func=form.LANG_LABELS.get,
-            on_change=lambda: ed.set("source_language", st.session_state[key]),
+            **form.bind(ed, "w-source", "source_language", shown=lambda v: str(v or "tr")),
         )
 
 
@@ -99,6 +96,7 @@ def body() -> None:
     stale = set(report.stale)
     left, right = st.columns([11, 9], gap="large")
     with left:
+        form.notices(ed)
         release_section(ed, stale)
         template = ed.template
         if template is not None:
@@ -118,28 +116,27 @@ def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
         st.markdown(f"**{_('Dateline city')}**")
         form.place(ed, "release.city", directory, stale)
         orgs = list(directory.organizations)
-        key = form.widget_key("release.issuer")
-        form._start(key, ed.value("release.issuer") if ed.value("release.issuer") in orgs else None)
         st.selectbox(
             _("Issued by"),
             orgs,
-            key=key,
             index=None,
             format_func=lambda k: form._name_in_ui(directory.organizations[k]),
-            on_change=form._commit_key,
-            args=(ed, "release.issuer", key),
+            **form.bind(
+                ed, form.widget_key("release.issuer"), "release.issuer", shown=lambda v: v if v in orgs else None
+            ),
         )
         embargo(ed)
         contacts = list(directory.contacts)
-        key = form.widget_key("release.contacts")
-        form._start(key, [c for c in ed.value("release.contacts") or [] if c in contacts])
         st.multiselect(
             _("Contacts"),
             contacts,
-            key=key,
             format_func=lambda k: form._localized_label(directory.contacts[k].label),
-            on_change=form._commit_key,
-            args=(ed, "release.contacts", key),
+            **form.bind(
+                ed,
+                form.widget_key("release.contacts"),
+                "release.contacts",
+                shown=lambda v: [c for c in v or [] if c in contacts],
+            ),
         )
 
 
@@ -148,28 +145,27 @@ def embargo(ed: DraftEditor) -> None:
     current = ed.value("release.embargo")
     moment = dt.datetime.fromisoformat(current) if isinstance(current, str) else None
     on, day, time, zone = (form.widget_key("release.embargo", part) for part in ("on", "day", "time", "zone"))
-    form._start(on, moment is not None)
     form._start(day, moment.date() if moment else dt.date.today())
     form._start(time, moment.time().replace(tzinfo=None) if moment else dt.time(10, 0))
     offset = moment.isoformat()[-6:] if moment else "+03:00"
     form._start(zone, offset if offset in OFFSETS else "+03:00")
-    st.toggle(_("Embargoed"), key=on, on_change=_save_embargo, args=(ed, on, day, time, zone))
+    bound = form.bind(
+        ed, on, "release.embargo", shown=lambda v: isinstance(v, str), to_data=lambda _on: _embargo(on, day, time, zone)
+    )
+    st.toggle(_("Embargoed"), **bound)
     if st.session_state[on]:
         a, b, c = st.columns(3)
-        keys = (ed, on, day, time, zone)
-        a.date_input(_("Until (day)"), key=day, format="DD.MM.YYYY", on_change=_save_embargo, args=keys)
-        b.time_input(_("Time"), key=time, on_change=_save_embargo, args=keys)
-        c.selectbox(
-            _("Time zone"), list(OFFSETS), key=zone, format_func=OFFSETS.get, on_change=_save_embargo, args=keys
-        )
+        saves = {"on_change": bound["on_change"], "args": bound["args"]}  # the four widgets: one value
+        a.date_input(_("Until (day)"), key=day, format="DD.MM.YYYY", **saves)
+        b.time_input(_("Time"), key=time, **saves)
+        c.selectbox(_("Time zone"), list(OFFSETS), key=zone, format_func=OFFSETS.get, **saves)
 
 
-def _save_embargo(ed: DraftEditor, on: str, day: str, time: str, zone: str) -> None:
+def _embargo(on: str, day: str, time: str, zone: str) -> str | None:
     if not st.session_state[on]:
-        ed.set("release.embargo", None)
-        return
+        return None
     stamp = dt.datetime.combine(st.session_state[day], st.session_state[time]).isoformat(timespec="seconds")
-    ed.set("release.embargo", stamp + st.session_state[zone])
+    return stamp + st.session_state[zone]
 
 
 def preview(ed: DraftEditor) -> None:

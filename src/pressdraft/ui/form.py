@@ -1,8 +1,11 @@
 """The compose form, generated from the template's field list: one widget kind per field type.
 
 Widgets hold no state of their own: each starts from the draft's data and, when the user
-commits a value, a callback hands it to the editor, which saves it at once. Row widgets
-(quotes, list items) are forgotten after a row moves, so they start again from the data.
+commits a value, a callback hands it to the editor, which saves it at once, with its base (the
+value the widget started from). Row widgets are keyed by the row's id, never its position, so a
+rerun after another tab's change never binds a widget to another row. A change the editor
+refuses (the same field changed elsewhere, a row removed elsewhere) is shown beside the field,
+the person's text kept in it, with a way to keep it or take the saved one.
 """
 
 from __future__ import annotations
@@ -19,12 +22,19 @@ from pressdraft.editing import empty_row
 from pressdraft.library import FieldSpec
 from pressdraft.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import _, account, app, engine, ui_lang
+from pressdraft.ui.state import BASES, CONFLICTS, NOTICES, _, account, app, engine, ui_lang
 from pressdraft.ui.text import literal
-from pressdraft.workspace import DraftEditor
+from pressdraft.workspace import DraftEditor, EditConflict
 
 LANG_LABELS = {"tr": "TR", "az": "AZ", "en": "EN"}
 INLINE = "—"
+
+Convert = Callable[[Any], Any]
+Change = Callable[[Any, Any], None]  # (value, base): hands a widget's value to the editor
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def widget_key(path: str, lang: str = "") -> str:
@@ -41,6 +51,126 @@ def _start(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
+def _session(name: str) -> dict[str, Any]:
+    return st.session_state.setdefault(name, {})  # type: ignore[no-any-return]
+
+
+def bind(
+    ed: DraftEditor,
+    key: str,
+    path: str,
+    *,
+    shown: Convert = _same,
+    to_data: Convert = _same,
+    change: Change | None = None,
+) -> dict[str, Any]:
+    """The widget ``key`` shows the draft's value at ``path`` (``shown`` makes it a widget value):
+    set when it first appears, and again when the draft changed under it (another tab's change
+    merged in) while it still shows its base. Its pending conflict, if any, is shown above it.
+    Returns the widget's ``key``/``on_change``/``args``: a change is saved with its base."""
+    value, bases = ed.value(path), _session(BASES)
+    untouched = key in bases and st.session_state.get(key) == shown(bases[key]) and key not in _session(CONFLICTS)
+    if key not in st.session_state or key not in bases or (untouched and bases[key] != value):
+        st.session_state[key] = shown(value)
+        bases[key] = value
+    _conflict(ed, key)
+    return {"key": key, "on_change": _changed, "args": (ed, key, path, shown, to_data, change)}
+
+
+def _changed(ed: DraftEditor, key: str, path: str, shown: Convert, to_data: Convert, change: Change | None) -> None:
+    save(ed, key, path, to_data(st.session_state[key]), shown=shown, to_data=to_data, change=change)
+
+
+def save(
+    ed: DraftEditor,
+    key: str,
+    path: str,
+    value: Any,
+    *,
+    shown: Convert = _same,
+    to_data: Convert = _same,
+    change: Change | None = None,
+    base: Any = ...,
+) -> None:
+    """Save ``value`` from widget ``key`` on the base it showed. The same field changed elsewhere
+    is kept as the widget's conflict (the person's text stays in the widget); any other refusal
+    (a row removed elsewhere) becomes a notice."""
+    apply = change or (lambda v, b: ed.set(path, v, base=b))
+    try:
+        apply(value, _session(BASES).get(key) if base is ... else base)
+    except EditConflict as conflict:
+        _session(CONFLICTS)[key] = (conflict, path, shown, to_data, change)
+        return
+    except PressdraftError as error:
+        notify(error)
+        return
+    _session(BASES)[key] = ed.value(path)
+    _session(CONFLICTS).pop(key, None)
+
+
+def notify(error: PressdraftError) -> None:
+    """A refusal shown once, above the form, in the interface language."""
+    _session(NOTICES).update({problem_text(ui_lang(), p): None for p in error.problems})
+
+
+def attempt(action: Callable[..., Any], *args: Any) -> None:
+    """A change with no widget of its own (a row moved or removed, a translation confirmed)."""
+    try:
+        action(*args)
+    except PressdraftError as error:
+        notify(error)
+
+
+def notices(ed: DraftEditor) -> None:
+    """What the editor refused since the last rerun, with a way to see the draft as saved now."""
+    shown = st.session_state.pop(NOTICES, {})
+    for text in shown:
+        st.warning(text, icon=":material/sync_problem:")
+    if shown:
+        st.button(_("Show the draft as saved now"), key="w-reload", on_click=ed.reload)
+
+
+def _described(value: Any) -> str:
+    if isinstance(value, dict):
+        value = " / ".join(str(v) for v in value.values())
+    elif isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return str(value) if value not in (None, "") else _("(empty)")
+
+
+def _conflict(ed: DraftEditor, key: str) -> None:
+    """The same field changed elsewhere since this widget showed it: which field and language,
+    the text saved there, and a choice; the person's own text stays in the widget meanwhile."""
+    pending = _session(CONFLICTS).get(key)
+    if pending is None:
+        return
+    conflict = pending[0]
+    where = conflict.path + (f" · {LANG_LABELS.get(conflict.lang, conflict.lang)}" if conflict.lang else "")
+    with st.container(border=True, key=f"{key}-conflict"):
+        st.warning(
+            _("{field} was changed in another tab or session. Your text is kept below; the saved text is:").format(
+                field=where
+            ),
+            icon=":material/sync_problem:",
+        )
+        st.text(_described(conflict.stored))
+        with st.container(horizontal=True, gap="small"):
+            st.button(_("Keep mine"), key=f"{key}-keep", on_click=_keep_mine, args=(ed, key), type="primary")
+            st.button(_("Take the saved text"), key=f"{key}-take", on_click=_take_saved, args=(key,))
+
+
+def _keep_mine(ed: DraftEditor, key: str) -> None:
+    conflict, path, shown, to_data, change = _session(CONFLICTS)[key]
+    value = to_data(st.session_state[key])
+    save(ed, key, path, value, shown=shown, to_data=to_data, change=change, base=conflict.stored)
+
+
+def _take_saved(key: str) -> None:
+    conflict, _path, shown, _to_data, _change = _session(CONFLICTS).pop(key)
+    st.session_state[key] = shown(conflict.stored)
+    _session(BASES)[key] = conflict.stored
+
+
 def _forget(path: str) -> None:
     prefix = widget_key(path)
     for key in [k for k in st.session_state if str(k).startswith(prefix)]:
@@ -51,10 +181,6 @@ def _localized_label(text: Any) -> str:
     return (text.get(ui_lang()) or text.get("en") or "") if text is not None else ""
 
 
-def _commit(ed: DraftEditor, path: str, key: str, convert: Callable[[Any], Any] = lambda v: v) -> None:
-    ed.set(path, convert(st.session_state[key]))
-
-
 # --- localized text ------------------------------------------------------------------------------
 
 
@@ -63,26 +189,33 @@ def localized(ed: DraftEditor, path: str, *, multiline: bool, source: str, stale
     columns = st.columns(len(ed.languages) or 1)
     for column, lang in zip(columns, ed.languages, strict=False):
         key = widget_key(path, lang)
-        _start(key, ed.value(f"{path}.{lang}", "") or "")
         label = LANG_LABELS[lang] + (" · " + _("source") if lang == source else "")
         with column:
-            kwargs: dict[str, Any] = {"key": key, "on_change": _on_text, "args": (ed, path, lang, key)}
+            kwargs = bind(ed, key, f"{path}.{lang}", shown=_text, change=_text_change(ed, path, lang))
             if multiline:
                 st.text_area(label, height=140, **kwargs)
             else:
                 st.text_input(label, live=True, **kwargs)
-            if (path, lang) in stale:
+            if (ed.position(path), lang) in stale:
                 st.caption(":orange[" + _("Stale: the source text changed after this translation.") + "]")
                 st.button(
                     _("Confirm translation"),
                     key=widget_key(path, lang + "-confirm"),
-                    on_click=ed.confirm,
-                    args=(path, lang),
+                    on_click=_confirm,
+                    args=(ed, path, lang, key),
                 )
 
 
-def _on_text(ed: DraftEditor, path: str, lang: str, key: str) -> None:
-    ed.set_text(path, lang, st.session_state[key])
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _text_change(ed: DraftEditor, path: str, lang: str) -> Change:
+    return lambda text, base: ed.set_text(path, lang, text, base=base)
+
+
+def _confirm(ed: DraftEditor, path: str, lang: str, key: str) -> None:
+    attempt(lambda: ed.confirm(path, lang, base=_session(BASES).get(key)))
 
 
 # --- references to the directory ----------------------------------------------------------------
@@ -95,55 +228,40 @@ def _name_in_ui(entry: Any) -> str:
 
 def place(ed: DraftEditor, path: str, directory: Directory, stale: set[tuple[str, str]]) -> None:
     keys = list(directory.places)
-    value = ed.value(path)
     key = widget_key(path, "key")
-    _start(key, value if isinstance(value, str) and value in keys else (INLINE if isinstance(value, dict) else None))
+
+    def shown(value: Any) -> Any:
+        return value if isinstance(value, str) and value in keys else (INLINE if isinstance(value, dict) else None)
+
     options = [*keys, INLINE]
     st.selectbox(
         _("Place"),
         options,
-        key=key,
         index=None,
         placeholder=_("Choose a place"),
         format_func=lambda k: _("Another place (type its name)") if k == INLINE else _name_in_ui(directory.places[k]),
-        on_change=_on_reference,
-        args=(ed, path, key),
         label_visibility="collapsed",
+        **bind(ed, key, path, shown=shown, to_data=lambda choice: {} if choice == INLINE else choice),
     )
     if st.session_state[key] == INLINE:
         localized(ed, path, multiline=False, source=ed.source_language, stale=stale)
-    add_to_directory(ed, path, "places")
-
-
-def _on_reference(ed: DraftEditor, path: str, key: str) -> None:
-    choice = st.session_state[key]
-    _forget(path)
-    ed.set(path, {} if choice == INLINE else choice)
+    add_to_directory(ed, path, "places", key)
 
 
 def person(ed: DraftEditor, path: str, directory: Directory, label: str, visibility: str = "visible") -> None:
     keys = list(directory.people)
-    value = ed.value(path)
-    key = widget_key(path, "key")
-    _start(key, value if value in keys else None)
     st.selectbox(
         label,
         keys,
-        key=key,
         index=None,
         placeholder=_("Choose a person"),
         format_func=lambda k: _name_in_ui(directory.people[k]),
-        on_change=_commit_key,
-        args=(ed, path, key),
         label_visibility=visibility,
+        **bind(ed, widget_key(path, "key"), path, shown=lambda v: v if v in keys else None),
     )
 
 
-def _commit_key(ed: DraftEditor, path: str, key: str) -> None:
-    ed.set(path, st.session_state[key])
-
-
-def add_to_directory(ed: DraftEditor, path: str, section: str, *, many: bool = False) -> None:
+def add_to_directory(ed: DraftEditor, path: str, section: str, picker: str, *, many: bool = False) -> None:
     """ "Add new": a person or place typed once, in every language, then chosen for this field
     (for roles that may edit the directory; the service refuses the others anyway)."""
     if not account().can("directory.edit"):
@@ -172,8 +290,9 @@ def add_to_directory(ed: DraftEditor, path: str, section: str, *, many: bool = F
                 for problem in error.problems:
                     st.error(literal(problem_text(ui_lang(), problem)))
                 return
+            base = _session(BASES).get(picker)
+            save(ed, picker, path, [*(base or []), key.strip()] if many else key.strip())
             _forget(path)
-            ed.set(path, [*(ed.value(path) or []), key.strip()] if many else key.strip())
             st.rerun()
 
 
@@ -181,35 +300,31 @@ def people(ed: DraftEditor, path: str, directory: Directory, label: str) -> None
     """Several people from the directory, in the order they are to be named."""
     keys = list(directory.people)
     key = widget_key(path, "keys")
-    current = ed.value(path) or []
-    _start(key, [k for k in current if k in keys])
     st.multiselect(
         label,
         keys,
-        key=key,
         placeholder=_("Choose people, in the order they are named"),
         format_func=lambda k: _name_in_ui(directory.people[k]),
-        on_change=_commit_key,
-        args=(ed, path, key),
         label_visibility="collapsed",
+        **bind(ed, key, path, shown=lambda v: [k for k in v or [] if k in keys]),
     )
-    add_to_directory(ed, path, "people", many=True)
+    add_to_directory(ed, path, "people", key, many=True)
 
 
 # --- rows ----------------------------------------------------------------------------------------
 
 
-def row_controls(ed: DraftEditor, path: str, index: int, count: int) -> None:
-    """Move a row up or down, or remove it: the other rows keep their text."""
-    row = f"{path}[{index}]"
+def row_controls(ed: DraftEditor, path: str, row_id: str, index: int, count: int) -> None:
+    """Move a row up or down, or remove it: that row, wherever another tab has put it meanwhile."""
+    row = f"{path}[@{row_id}]"
     with st.container(horizontal=True, gap="small"):
         st.button(
             "",
             icon=":material/arrow_upward:",
             key=widget_key(row, "up"),
             disabled=index == 0,
-            on_click=_move,
-            args=(ed, path, index, -1),
+            on_click=attempt,
+            args=(ed.move_row, path, row_id, -1),
             help=_("Move up"),
             type="tertiary",
         )
@@ -218,8 +333,8 @@ def row_controls(ed: DraftEditor, path: str, index: int, count: int) -> None:
             icon=":material/arrow_downward:",
             key=widget_key(row, "down"),
             disabled=index == count - 1,
-            on_click=_move,
-            args=(ed, path, index, 1),
+            on_click=attempt,
+            args=(ed.move_row, path, row_id, 1),
             help=_("Move down"),
             type="tertiary",
         )
@@ -227,60 +342,47 @@ def row_controls(ed: DraftEditor, path: str, index: int, count: int) -> None:
             "",
             icon=":material/delete:",
             key=widget_key(row, "remove"),
-            on_click=_remove,
-            args=(ed, path, index),
+            on_click=attempt,
+            args=(ed.remove_row, path, row_id),
             help=_("Remove"),
             type="tertiary",
         )
 
 
-def _move(ed: DraftEditor, path: str, index: int, step: int) -> None:
-    _forget(path)
-    ed.move_row(path, index, step)
-
-
-def _remove(ed: DraftEditor, path: str, index: int) -> None:
-    _forget(path)
-    ed.remove_row(path, index)
-
-
 def _add(ed: DraftEditor, path: str, kind: str) -> None:
-    _forget(path)
-    ed.add_row(path, empty_row(kind, ed.languages, ed.source_language))
+    attempt(ed.add_row, path, empty_row(kind, ed.languages, ed.source_language))
 
 
 def text_list(ed: DraftEditor, path: str, stale: set[tuple[str, str]]) -> None:
-    rows = ed.value(path) or []
-    for index in range(len(rows)):
+    rows = ed.row_ids(path)
+    for index, row_id in enumerate(rows):
         texts, controls = st.columns([10, 3], vertical_alignment="bottom")
         with texts:
-            localized(ed, f"{path}[{index}]", multiline=False, source=ed.source_language, stale=stale)
+            localized(ed, f"{path}[@{row_id}]", multiline=False, source=ed.source_language, stale=stale)
         with controls:
-            row_controls(ed, path, index, len(rows))
+            row_controls(ed, path, row_id, index, len(rows))
     st.button(_("Add a row"), key=widget_key(path, "add"), on_click=_add, args=(ed, path, "text_list"))
 
 
 def quotes(ed: DraftEditor, path: str, directory: Directory, stale: set[tuple[str, str]]) -> None:
-    rows = ed.value(path) or []
-    for index in range(len(rows)):
-        at = f"{path}[{index}]"
+    rows = ed.row_ids(path)
+    for index, row_id in enumerate(rows):
+        at = f"{path}[@{row_id}]"
         with st.container(border=True):
             speaker, source, controls = st.columns([6, 3, 3], vertical_alignment="bottom")
             with speaker:
                 person(ed, f"{at}.speaker", directory, _("Speaker"))
             with source:
-                key = widget_key(at, "source")
-                _start(key, ed.value(f"{at}.source_language") or ed.source_language)
                 st.selectbox(
                     _("Said in"),
                     list(LANG_LABELS),
-                    key=key,
                     format_func=LANG_LABELS.get,
-                    on_change=_commit_key,
-                    args=(ed, f"{at}.source_language", key),
+                    **bind(
+                        ed, widget_key(at, "source"), f"{at}.source_language", shown=lambda v: v or ed.source_language
+                    ),
                 )
             with controls:
-                row_controls(ed, path, index, len(rows))
+                row_controls(ed, path, row_id, index, len(rows))
             localized(
                 ed,
                 f"{at}.text",
@@ -306,11 +408,8 @@ def _date_of(value: Any) -> dt.date | None:
 
 
 def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible") -> None:
-    key = widget_key(path)
-    _start(key, _date_of(ed.value(path)))
-    st.date_input(
-        label, key=key, format="DD.MM.YYYY", label_visibility=visibility, on_change=_commit, args=(ed, path, key, _iso)
-    )
+    kwargs = bind(ed, widget_key(path), path, shown=_date_of, to_data=_iso)
+    st.date_input(label, format="DD.MM.YYYY", label_visibility=visibility, **kwargs)
 
 
 def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]]) -> None:
@@ -332,17 +431,19 @@ def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]]) -> None
     elif spec.type == "date":
         date(ed, path, label, "collapsed")
     elif spec.type == "number":
-        key = widget_key(path)
-        _start(key, ed.value(path) if isinstance(ed.value(path), int) else None)
         st.number_input(
             label,
-            key=key,
             step=1,
             format="%d",
             min_value=0,
-            on_change=_commit,
-            args=(ed, path, key, lambda v: None if v is None else int(v)),
             label_visibility="collapsed",
+            **bind(
+                ed,
+                widget_key(path),
+                path,
+                shown=lambda v: v if isinstance(v, int) else None,
+                to_data=lambda v: None if v is None else int(v),
+            ),
         )
     elif spec.type == "place":
         place(ed, path, directory, stale)
@@ -353,14 +454,4 @@ def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]]) -> None
     elif spec.type == "quotes":
         quotes(ed, path, directory, stale)
     elif spec.type == "choice":
-        key = widget_key(path)
-        _start(key, ed.value(path))
-        st.selectbox(
-            label,
-            spec.choices,
-            key=key,
-            index=None,
-            on_change=_commit_key,
-            args=(ed, path, key),
-            label_visibility="collapsed",
-        )
+        st.selectbox(label, spec.choices, index=None, label_visibility="collapsed", **bind(ed, widget_key(path), path))

@@ -20,6 +20,9 @@ from pressdraft.ui import i18n
 from pressdraft.workspace import DraftEditor
 
 UI_LANG = "ui_lang"
+# The compose form's own state for the open draft: each widget's base (the draft's value it
+# started from), the conflicts waiting for the person's choice, the refusals to show once.
+BASES, CONFLICTS, NOTICES = "form-bases", "form-conflicts", "form-notices"
 
 
 @st.cache_resource
@@ -110,7 +113,7 @@ def editor() -> DraftEditor:
     draft_id = app().open_draft_id(wanted)
     if draft_id != wanted:
         st.query_params["draft"] = draft_id
-    for key in [k for k in st.session_state if str(k).startswith("w-")]:
+    for key in [k for k in st.session_state if str(k).startswith("w-") or k in (BASES, CONFLICTS, NOTICES)]:
         del st.session_state[key]
     current = app().editor(draft_id)
     st.session_state["editor"] = current
