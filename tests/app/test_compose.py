@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from widgets import quote
 
 from pressdraft.ui.text import literal
 
@@ -51,12 +51,6 @@ def test_changing_the_source_text_flags_its_translations_stale_until_confirmed(a
     assert len([c for c in app.caption if "Stale" in c.value]) == 1
     app.text_input(key="w-fields-theme-en").input("Rooted Past, Bright Future").run()
     assert not [c for c in app.caption if "Stale" in c.value]
-
-
-def quote(at: AppTest, n: int, part: str) -> str:
-    """The key of a widget of the n-th quote on the page (rows are keyed by their ids, not positions)."""
-    removes = [str(b.key) for b in at.button if re.fullmatch(r"w-fields-quotes-.+-remove", str(b.key))]
-    return removes[n].removesuffix("remove") + part
 
 
 def test_adding_moving_and_removing_quotes_never_loses_the_other_rows_text(app):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from streamlit.testing.v1 import AppTest
+from widgets import quote
 
 from pressdraft.appservice import AppService
 from pressdraft.settings import load_settings
@@ -85,8 +86,8 @@ def test_compose_shows_the_headline_quotes_people_and_template_texts_as_typed(ap
     hostile_installation()
     app.run()
     app.text_input(key="w-fields-headline-tr").input(HOSTILE).run()
-    app.selectbox(key="w-fields-quotes-0-speaker-key").set_value("pwned").run()
-    app.text_area(key="w-fields-quotes-0-text-tr").input(HOSTILE + "\n\n# PWNED\n- a\n> b").run()
+    app.selectbox(key=quote(app, 0, "speaker-key")).set_value("pwned").run()
+    app.text_area(key=quote(app, 0, "text-tr")).input(HOSTILE + "\n\n# PWNED\n- a\n> b").run()
     assert not app.exception
     assert app.subheader[0].value == literal(HOSTILE)
     shown = assert_all_literal(app)

@@ -1,0 +1,13 @@
+"""Finding the compose form's widgets in an AppTest, whose row keys are ids, not positions."""
+
+from __future__ import annotations
+
+import re
+
+from streamlit.testing.v1 import AppTest
+
+
+def quote(at: AppTest, n: int, part: str) -> str:
+    """The key of a widget of the n-th quote on the page (rows are keyed by their ids, not positions)."""
+    removes = [str(b.key) for b in at.button if re.fullmatch(r"w-fields-quotes-.+-remove", str(b.key))]
+    return removes[n].removesuffix("remove") + part
