@@ -4,14 +4,18 @@ field named wherever a draft comes in; a draft at the limits renders every file.
 from __future__ import annotations
 
 import copy
+import cProfile
+import io
 import subprocess
 import sys
 from pathlib import Path
 
+import docx
+import docx.table
 import pytest
 from big_drafts import example_with_committees
 
-from pressdraft import cli
+from pressdraft import cli, model
 from pressdraft.appservice import AppService
 from pressdraft.editing import add_row, parse_path
 from pressdraft.export import Edition
@@ -147,3 +151,40 @@ def test_adding_a_row_beyond_the_limit_is_refused(example_data):
         add_row(example_data, path, {"en": "one too many"})
     assert [str(p) for p in caught.value.problems] == [refusal("fields.committees", MAX_ROWS + 1)]
     assert len(example_data["fields"]["committees"]) == MAX_ROWS
+
+
+# --- every builder linear ------------------------------------------------------------------------
+
+
+def calls_to_build(engine, rows: int) -> int:
+    """Function calls (Python and C) to render a draft of ``rows`` committees and make every file."""
+    draft = engine.draft_from_data(read_data(example_with_committees(rows), "yaml"))
+    profile = cProfile.Profile()
+    profile.enable()
+    Edition(engine.render(draft)).files(["docx", "md", "txt"], side_by_side=True)
+    profile.disable()
+    return sum(stat.callcount for stat in profile.getstats())
+
+
+def test_the_work_of_every_file_grows_linearly_with_the_rows(monkeypatch, engine):
+    """Counted, not timed: from 500 to 1,000 rows costs what 250 to 500 did, twice over (2×; the
+    counts are exact) — a quadratic step pushes it towards 4× (difflib over the blocks did). The
+    builders have no limits of their own, so the draft's are lifted here to reach 1,000 rows."""
+    monkeypatch.setattr(model, "MAX_ROWS", 1_000)
+    monkeypatch.setattr(model, "MAX_DRAFT_PARAGRAPHS", 10_000)
+    calls_to_build(engine, 10)  # warm caches
+    n, n2, n4 = (calls_to_build(engine, rows) for rows in (250, 500, 1_000))
+    assert (n4 - n2) <= 2.1 * (n2 - n)
+
+
+def test_the_side_by_side_table_gets_its_rows_without_python_docx_add_row(monkeypatch, engine):
+    """python-docx's ``Table.add_row`` finds the table grid with a search that passes every row
+    before it (a C loop no call count sees): rows after the first are copies, appended."""
+    calls = []
+    add_row_of_python_docx = docx.table.Table.add_row
+    monkeypatch.setattr(docx.table.Table, "add_row", lambda table: calls.append(1) or add_row_of_python_docx(table))
+    draft = engine.draft_from_data(read_data(example_with_committees(MAX_ROWS), "yaml"))
+    data = Edition(engine.render(draft)).side_by_side()
+    assert len(calls) == 1
+    (table,) = docx.Document(io.BytesIO(data)).tables
+    assert len(table.rows) > MAX_ROWS and table.rows[-1].cells[-1].text
