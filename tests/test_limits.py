@@ -19,7 +19,7 @@ from pressdraft import cli, model
 from pressdraft.appservice import AppService
 from pressdraft.editing import add_row, parse_path
 from pressdraft.export import Edition
-from pressdraft.files import read_data
+from pressdraft.files import dump_data, read_data
 from pressdraft.model import MAX_DRAFT_CHARACTERS, MAX_DRAFT_PARAGRAPHS, MAX_PARAGRAPHS, MAX_ROWS
 from pressdraft.problems import PressdraftError
 from pressdraft.settings import load_settings
@@ -188,3 +188,39 @@ def test_the_side_by_side_table_gets_its_rows_without_python_docx_add_row(monkey
     assert len(calls) == 1
     (table,) = docx.Document(io.BytesIO(data)).tables
     assert len(table.rows) > MAX_ROWS and table.rows[-1].cells[-1].text
+
+
+# --- listings read stored summaries ------------------------------------------------------------
+
+
+def refuse_to_check(monkeypatch, service) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("a listing read or checked a draft")
+
+    monkeypatch.setattr(service.engine, "check", refuse)
+    monkeypatch.setattr(service.engine, "draft_from_data", refuse)
+    monkeypatch.setattr(service.store, "get_draft", refuse)
+
+
+def test_the_drafts_page_lists_from_stored_summaries_without_checking_a_draft(monkeypatch, service, example_data):
+    del example_data["fields"]["theme"]["en"], example_data["fields"]["attendees"]["en"]
+    gappy = service.import_draft(dump_data(example_data, "yaml").encode("utf-8"), "gappy.yaml")
+    editor = service.editor(gappy)
+    editor.set("fields.platform.az", None)
+    refuse_to_check(monkeypatch, service)
+
+    rows = {row.id: row for row in service.draft_summaries()}
+    assert rows[gappy].missing == {"tr": 0, "az": 1, "en": 2}
+    assert [row.missing for row in rows.values() if row.id != gappy] == [{"tr": 0, "az": 0, "en": 0}]
+
+
+def test_a_draft_saved_before_summaries_is_summarised_once_and_stored(monkeypatch, service, example_data):
+    del example_data["fields"]["theme"]["en"]
+    legacy = service.store.create_draft(example_data, owner="ayse")  # as saved before migration 0003
+    assert legacy.summary is None
+
+    rows = {row.id: row for row in service.draft_summaries()}
+    assert rows[legacy.id].missing == {"tr": 0, "az": 0, "en": 1}
+    assert service.store.get_draft(legacy.id).summary == {"missing": {"en": 1}}
+    refuse_to_check(monkeypatch, service)
+    assert {row.id: row for row in service.draft_summaries()}[legacy.id].missing == {"tr": 0, "az": 0, "en": 1}
