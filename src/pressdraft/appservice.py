@@ -18,7 +18,7 @@ from typing import Any
 from pressdraft.directory import default_directory, from_table_rows, parse_directory
 from pressdraft.editing import Marks, new_draft_data
 from pressdraft.engine import Engine
-from pressdraft.export import Edition, Planned, pdf_files, pick_letterhead, zip_edition
+from pressdraft.export import Edition, Planned, bounded, pdf_files, pick_letterhead, zip_edition
 from pressdraft.files import dump_data, format_of, read_data
 from pressdraft.library import Library, Template, default_templates_folder
 from pressdraft.problems import PressdraftError, Problem
@@ -246,20 +246,22 @@ class AppService:
 
     def edition_files(self, edition: Edition) -> list[Planned]:
         """Every download of a release, named now and made when wanted, with the CLI's names and
-        bytes: ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``."""
+        bytes: ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``.
+        Word, ZIP and PDF are made in one of the server's few heavy-build turns (``bounded``)."""
         side_by_side = len(edition.rendition.markdown) > 1
         letterhead = pick_letterhead(self.letterhead, edition.draft.template, edition.draft.release.issuer)
-        planned = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead) + edition.plan(["md", "txt"])
+        words = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead)
+        planned = [Planned(item.name, bounded(item.make)) for item in words] + edition.plan(["md", "txt"])
 
         def bundle() -> bytes:
             files = edition.files(["docx", "md", "txt"], side_by_side=side_by_side, letterhead=letterhead)
             return zip_edition(edition, files, self.engine.dump_draft(edition.draft)).data
 
-        planned.append(Planned(f"{edition.stem}.zip", bundle))
+        planned.append(Planned(f"{edition.stem}.zip", bounded(bundle)))
         if shutil.which("soffice"):
             for item in edition.plan(["docx"], letterhead=letterhead):
                 pdf_name = item.name.removesuffix(".docx") + ".pdf"
-                planned.append(Planned(pdf_name, lambda item=item: pdf_files([item.make_file()])[0].data))
+                planned.append(Planned(pdf_name, bounded(lambda item=item: pdf_files([item.make_file()])[0].data)))
         return planned
 
     # --- the directory ---------------------------------------------------------------------------
