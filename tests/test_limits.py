@@ -212,6 +212,8 @@ def test_the_drafts_page_lists_from_stored_summaries_without_checking_a_draft(mo
     rows = {row.id: row for row in service.draft_summaries()}
     assert rows[gappy].missing == {"tr": 0, "az": 1, "en": 2}
     assert [row.missing for row in rows.values() if row.id != gappy] == [{"tr": 0, "az": 0, "en": 0}]
+    names = [service.draft_export(row.id, "yaml", row.date)[0] for row in rows.values()]  # the export buttons
+    assert names == [f"2021-10-23_{row_id[:8]}.yaml" for row_id in rows]
 
 
 def test_a_draft_saved_before_summaries_is_summarised_once_and_stored(monkeypatch, service, example_data):
@@ -221,6 +223,6 @@ def test_a_draft_saved_before_summaries_is_summarised_once_and_stored(monkeypatc
 
     rows = {row.id: row for row in service.draft_summaries()}
     assert rows[legacy.id].missing == {"tr": 0, "az": 0, "en": 1}
-    assert service.store.get_draft(legacy.id).summary == {"missing": {"en": 1}}
+    assert service.store.get_draft(legacy.id).summary == {"missing": {"en": 1}, "date": "2021-10-23"}
     refuse_to_check(monkeypatch, service)
     assert {row.id: row for row in service.draft_summaries()}[legacy.id].missing == {"tr": 0, "az": 0, "en": 1}

@@ -41,6 +41,13 @@ class DraftRow:
     missing: dict[str, int]
     updated_at: dt.datetime
     owner: str = ""
+    date: str | None = None  # the release date, for the exported file's name
+
+
+def _release_date(data: Any) -> str | None:
+    release = data.get("release") if isinstance(data, dict) else None
+    date = release.get("date") if isinstance(release, dict) else None
+    return date if isinstance(date, str) and date else None
 
 
 class StoreDrafts:
@@ -136,7 +143,10 @@ class AppService:
             problems = self.engine.check(self.engine.draft_from_data(data))
         except PressdraftError as error:
             problems = list(error.problems)
-        return {"missing": dict(Counter(p.lang for p in problems if p.severity == "gap" and p.lang))}
+        return {
+            "missing": dict(Counter(p.lang for p in problems if p.severity == "gap" and p.lang)),
+            "date": _release_date(data),
+        }
 
     def open_draft_id(self, wanted: str | None) -> str:
         """The draft a session opens: the one asked for if it exists, else the latest, else a new one."""
@@ -173,19 +183,22 @@ class AppService:
             canonical, owner=self.user, title=self.title_of(canonical), summary=self.summary_of(canonical)
         ).id
 
-    def draft_export(self, draft_id: str, fmt: str) -> tuple[str, Any]:
-        """A file name and a maker of the draft file: canonical when valid, as stored otherwise."""
-        record = self.store.get_draft(draft_id)
+    def draft_export(self, draft_id: str, fmt: str, date: str | None = None) -> tuple[str, Any]:
+        """A file name and a maker of the draft file: canonical when valid, as stored otherwise.
+
+        ``date``: the release date a listing already knows; then the draft is read only by ``make``."""
 
         def make() -> bytes:
+            record = self.store.get_draft(draft_id)
             try:
                 text = self.engine.dump_draft(self.engine.draft_from_data(record.data), fmt)  # type: ignore[arg-type]
             except PressdraftError:
                 text = dump_data(record.data, fmt)  # type: ignore[arg-type]
             return text.encode("utf-8")
 
-        stem = record.data.get("release", {}).get("date", "draft") if isinstance(record.data, dict) else "draft"
-        return f"{stem}_{record.id[:8]}.{fmt}", make
+        if date is None:
+            date = _release_date(self.store.get_draft(draft_id).data)
+        return f"{date or 'draft'}_{draft_id[:8]}.{fmt}", make
 
     def draft_summaries(self, *, trash: bool = False) -> list[DraftRow]:
         """The drafts page's lines from the stored summaries: no draft is read or checked."""
@@ -199,7 +212,16 @@ class AppService:
             counts = stored.get("missing") or {}
             missing = {lang: int(counts.get(lang, 0)) for lang in summary.languages}
             rows.append(
-                DraftRow(summary.id, summary.title, name, summary.languages, missing, summary.updated_at, summary.owner)
+                DraftRow(
+                    summary.id,
+                    summary.title,
+                    name,
+                    summary.languages,
+                    missing,
+                    summary.updated_at,
+                    summary.owner,
+                    stored.get("date"),
+                )
             )
         return rows
 
