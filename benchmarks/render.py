@@ -41,8 +41,11 @@ import tracemalloc
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from pressdraft.blocks import Block
+from pressdraft.docx import DocumentInfo, write_side_by_side
 from pressdraft.engine import Engine
 from pressdraft.export import Edition
 from pressdraft.model import Draft
@@ -57,6 +60,7 @@ EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
 REPEAT = 40  # rounds of the side-by-side timing
 RENDERS, MARK = 1000, 100  # memory: renders in all, and the one the growth is measured from
 CLI_REPEAT = 5
+ROWS = (1_000, 4_000)  # list rows of the side-by-side scaling
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -161,6 +165,22 @@ def floor(setup: Setup) -> Callable[[], list[bytes]]:
     return run
 
 
+def with_rows(edition: Edition, rows: int) -> list[tuple[list[Block], DocumentInfo]]:
+    """The example's editions for the side-by-side, each with its bullet list made ``rows`` long."""
+    editions = []
+    for lang, blocks in edition.blocks.items():
+        bullets = [b for b in blocks if b.kind == "bullet"]
+        first = blocks.index(bullets[0])
+        many = [bullets[i % len(bullets)] for i in range(rows)]
+        editions.append(([*blocks[:first], *many, *blocks[first + len(bullets) :]], edition.info(lang)))
+    return editions
+
+
+def rows_scaling(setup: Setup, rows: tuple[int, int] = ROWS, repeat: int = 3) -> dict[int, float]:
+    """Median ms of the side-by-side edition of each row count."""
+    return {n: median_ms(partial(write_side_by_side, with_rows(setup.edition, n)), repeat) for n in rows}
+
+
 # -- memory and the command line ------------------------------------------------------------
 
 
@@ -212,7 +232,12 @@ def cli_ms(repeat: int = CLI_REPEAT) -> float:
 
 
 def main(
-    repeat: int = REPEAT, renders: int = RENDERS, mark: int = MARK, cli_repeat: int = CLI_REPEAT, trace: bool = False
+    repeat: int = REPEAT,
+    renders: int = RENDERS,
+    mark: int = MARK,
+    cli_repeat: int = CLI_REPEAT,
+    trace: bool = False,
+    rows: tuple[int, int] = ROWS,
 ) -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
@@ -227,6 +252,7 @@ def main(
             repeat,
         )
         memory = memory_growth(setup, renders, mark, trace)
+        scaling = rows_scaling(setup, rows)
     cli = cli_ms(cli_repeat)
     inproc, tpl, zip_floor = medians["ours"], medians["docxtpl"], medians["floor"]
     print(f"three DOCX, median of {repeat} interleaved rounds (docxtpl's documents checked equal to ours):")
@@ -242,6 +268,11 @@ def main(
     )
     print(f"three DOCX from the command line: median {cli:.1f} ms")
     print(f"in_process_ms={inproc:.1f} cli_ms={cli:.1f} (whole benchmark {time.perf_counter() - started:.0f} s)")
+    (few, few_ms), (many, many_ms) = scaling.items()
+    print(
+        f"side by side, {few:,} vs {many:,} list rows: {few_ms:.0f} ms vs {many_ms:.0f} ms, "
+        f"ratio {many_ms / few_ms:.2f} (linear: {many / few:.0f})"
+    )
     writing = medians["ours_writing"]
     print(f"whole pipeline vs floor: {inproc / zip_floor:.2f}x (Markdown and templates included)")
     print(f"ratio_vs_docxtpl={inproc / tpl:.2f} ratio_vs_floor={writing / zip_floor:.2f}")

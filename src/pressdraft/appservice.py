@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import shutil
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from pressdraft.authorization import authorize, requires
 from pressdraft.directory import default_directory, from_table_rows, parse_directory
 from pressdraft.editing import Marks, new_draft_data
 from pressdraft.engine import Engine
-from pressdraft.export import Edition, Planned, pdf_files, pick_letterhead, zip_edition
+from pressdraft.export import Edition, Planned, bounded, pdf_files, pick_letterhead, zip_edition
 from pressdraft.files import dump_data, format_of, read_data
 from pressdraft.library import Library, Template, default_templates_folder
 from pressdraft.problems import PressdraftError, Problem
@@ -44,6 +45,13 @@ class DraftRow:
     missing: dict[str, int]
     updated_at: dt.datetime
     owner: str = ""
+    date: str | None = None  # the release date, for the exported file's name
+
+
+def _release_date(data: Any) -> str | None:
+    release = data.get("release") if isinstance(data, dict) else None
+    date = release.get("date") if isinstance(release, dict) else None
+    return date if isinstance(date, str) and date else None
 
 
 class StoreDrafts:
@@ -70,6 +78,7 @@ class StoreDrafts:
                 expected_revision=expected_revision,
                 title=self.service.title_of(data),
                 opened=self.opened.get(draft_id),
+                summary=self.service.summary_of(data),
             )
         except ConflictError as conflict:
             record = self.service.store.get_draft(draft_id)
@@ -88,6 +97,7 @@ class AppService:
             "open",
             "refresh",
             "title_of",
+            "summary_of",
             "draft_export",
             "draft_summaries",
             "as_downloaded",
@@ -163,6 +173,18 @@ class AppService:
             return ""
         return Edition(rendition).first_text(lang, "headline")
 
+    def summary_of(self, data: Any) -> dict[str, Any]:
+        """What the drafts page shows of a draft (missing translations per language), made when
+        the draft is saved and stored beside it, so that listing drafts never checks one."""
+        try:
+            problems = self.engine.check(self.engine.draft_from_data(data))
+        except PressdraftError as error:
+            problems = list(error.problems)
+        return {
+            "missing": dict(Counter(p.lang for p in problems if p.severity == "gap" and p.lang)),
+            "date": _release_date(data),
+        }
+
     @requires("draft.create")  # a new draft when there is none
     def open_draft_id(self, wanted: str | None) -> str:
         """The draft a session opens: the one asked for if it exists, else the latest, else a new one."""
@@ -186,7 +208,7 @@ class AppService:
         template = self.library.get(known[0] if known else self.library.ids()[0])
         data = new_draft_data(template, ["tr", "az", "en"], "tr")
         data["release"]["date"] = dt.date.today().isoformat()
-        return self.store.create_draft(data, owner=self.user).id
+        return self.store.create_draft(data, owner=self.user, summary=self.summary_of(data)).id
 
     @requires("draft.create")
     def import_draft(self, content: bytes, name: str) -> str:
@@ -198,41 +220,62 @@ class AppService:
         data = read_data(text, format_of(name), source=name)
         draft = self.engine.draft_from_data(data)
         canonical = read_data(self.engine.dump_draft(draft), "yaml")
-        return self.store.create_draft(canonical, owner=self.user, title=self.title_of(canonical)).id
+        return self.store.create_draft(
+            canonical, owner=self.user, title=self.title_of(canonical), summary=self.summary_of(canonical)
+        ).id
 
-    def draft_export(self, draft_id: str, fmt: str) -> tuple[str, Any]:
-        """A file name and a maker of the draft file: canonical when valid, as stored otherwise."""
-        record = self.store.get_draft(draft_id)
+    def draft_export(self, draft_id: str, fmt: str, date: str | None = None) -> tuple[str, Any]:
+        """A file name and a maker of the draft file: canonical when valid, as stored otherwise.
+
+        ``date``: the release date a listing already knows; then the draft is read only by ``make``."""
 
         def make() -> bytes:
+            record = self.store.get_draft(draft_id)
             try:
                 text = self.engine.dump_draft(self.engine.draft_from_data(record.data), fmt)  # type: ignore[arg-type]
             except PressdraftError:
                 text = dump_data(record.data, fmt)  # type: ignore[arg-type]
             return text.encode("utf-8")
 
-        stem = record.data.get("release", {}).get("date", "draft") if isinstance(record.data, dict) else "draft"
-        return f"{stem}_{record.id[:8]}.{fmt}", make
+        if date is None:
+            date = _release_date(self.store.get_draft(draft_id).data)
+        return f"{date or 'draft'}_{draft_id[:8]}.{fmt}", make
 
     def draft_summaries(self, *, trash: bool = False) -> list[DraftRow]:
+        """The drafts page's lines from the stored summaries: no draft is read or checked."""
         rows = []
         for summary in self.store.list_drafts(trash=trash):
-            record = self.store.get_draft(summary.id)
-            try:
-                problems = self.engine.check(self.engine.draft_from_data(record.data))
-            except PressdraftError as error:
-                problems = list(error.problems)
+            stored = summary.summary if isinstance(summary.summary, dict) else self._fill_summary(summary.id)
             try:
                 name = self.library.get(summary.template_id or "").meta.name.model_dump(exclude_none=True)
             except PressdraftError:
                 name = {"en": summary.template_id or ""}
-            missing = {
-                lang: sum(1 for p in problems if p.severity == "gap" and p.lang == lang) for lang in summary.languages
-            }
+            counts = stored.get("missing") or {}
+            missing = {lang: int(counts.get(lang, 0)) for lang in summary.languages}
             rows.append(
-                DraftRow(summary.id, summary.title, name, summary.languages, missing, summary.updated_at, summary.owner)
+                DraftRow(
+                    summary.id,
+                    summary.title,
+                    name,
+                    summary.languages,
+                    missing,
+                    summary.updated_at,
+                    summary.owner,
+                    stored.get("date"),
+                )
             )
         return rows
+
+    def _fill_summary(self, draft_id: str) -> dict[str, Any]:
+        """A draft saved before summaries were stored (migration 0003) is summarised once, by the
+        first listing that meets it; the draft limits bound that one check."""
+        try:
+            record = self.store.get_draft(draft_id)
+        except NotFound:  # purged since the list was read
+            return {}
+        summary = self.summary_of(record.data)
+        self.store.fill_draft_summary(draft_id, summary, revision=record.revision)
+        return summary
 
     @requires("draft.create")
     def duplicate_draft(self, draft_id: str) -> str:
@@ -278,20 +321,22 @@ class AppService:
 
     def edition_files(self, edition: Edition) -> list[Planned]:
         """Every download of a release, named now and made when wanted, with the CLI's names and
-        bytes: ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``."""
+        bytes: ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``.
+        Word, ZIP and PDF are made in one of the server's few heavy-build turns (``bounded``)."""
         side_by_side = len(edition.rendition.markdown) > 1
         letterhead = pick_letterhead(self.letterhead, edition.draft.template, edition.draft.release.issuer)
-        planned = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead) + edition.plan(["md", "txt"])
+        words = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead)
+        planned = [Planned(item.name, bounded(item.make)) for item in words] + edition.plan(["md", "txt"])
 
         def bundle() -> bytes:
             files = edition.files(["docx", "md", "txt"], side_by_side=side_by_side, letterhead=letterhead)
             return zip_edition(edition, files, self.engine.dump_draft(edition.draft)).data
 
-        planned.append(Planned(f"{edition.stem}.zip", bundle))
+        planned.append(Planned(f"{edition.stem}.zip", bounded(bundle)))
         if shutil.which("soffice"):
             for item in edition.plan(["docx"], letterhead=letterhead):
                 pdf_name = item.name.removesuffix(".docx") + ".pdf"
-                planned.append(Planned(pdf_name, lambda item=item: pdf_files([item.make_file()])[0].data))
+                planned.append(Planned(pdf_name, bounded(lambda item=item: pdf_files([item.make_file()])[0].data)))
         return planned
 
     # --- the directory ---------------------------------------------------------------------------

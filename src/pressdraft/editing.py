@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pressdraft.library import Template
+from pressdraft.model import MAX_ROWS, too_many_rows
 from pressdraft.problems import PressdraftError, Problem
 
 
@@ -90,10 +91,13 @@ def set_value(data: dict[str, Any], path: Path, value: Any) -> None:
 
 
 def add_row(data: dict[str, Any], path: Path, row: Any) -> None:
+    """One row more at the end; refused beyond the draft format's ``MAX_ROWS``."""
     rows = get_value(data, path)
     if not isinstance(rows, list):
         rows = []
         set_value(data, path, rows)
+    if len(rows) >= MAX_ROWS:
+        raise PressdraftError(too_many_rows(format_path(path), len(rows) + 1))
     rows.append(copy.deepcopy(row))
 
 

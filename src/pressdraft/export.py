@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import threading
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -22,6 +23,12 @@ from pressdraft.engine import Rendition
 from pressdraft.problems import PressdraftError, Problem
 
 FORMATS = ("docx", "md", "txt", "pdf")
+#: At most this many heavy files (Word, ZIP, PDF) are made at once by one server process; a
+#: request waits at most ``BUILD_WAIT`` seconds for its turn, then is refused, so a burst of
+#: clicks or one large draft never queues work without end (the draft limits bound each build).
+HEAVY_BUILDS = 2
+BUILD_WAIT = 20.0
+_heavy_builds = threading.BoundedSemaphore(HEAVY_BUILDS)
 _ASCII = str.maketrans(
     {
         "ı": "i",
@@ -132,6 +139,20 @@ class Planned:
 
     def make_file(self) -> OutputFile:
         return OutputFile(self.name, self.make())
+
+
+def bounded(make: Callable[[], bytes], wait: float = BUILD_WAIT) -> Callable[[], bytes]:
+    """``make`` run only when one of the ``HEAVY_BUILDS`` turns is free within ``wait`` seconds."""
+
+    def run() -> bytes:
+        if not _heavy_builds.acquire(timeout=wait):
+            raise PressdraftError(Problem("", "the server is busy making other files; try again in a moment"))
+        try:
+            return make()
+        finally:
+            _heavy_builds.release()
+
+    return run
 
 
 def pick_letterhead(source: Path | None, template_id: str, issuer: str) -> Letterhead | None:

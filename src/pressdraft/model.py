@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal, Union
 
@@ -239,6 +241,9 @@ def parse_draft(data: Any) -> Draft:
     """Check the envelope of a draft read from a file; ``fields`` stays raw until validated."""
     if not isinstance(data, Mapping):
         raise PressdraftError(Problem("", "a draft must be a mapping of keys (format, template, ...)"))
+    too_big = size_problems({key: value for key, value in data.items() if key != "fields"})
+    if too_big:
+        raise PressdraftError(too_big)
     try:
         return Draft.model_validate(data)
     except ValidationError as error:
@@ -251,10 +256,71 @@ def suggestion(key: str, known: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+# --- size limits: one place, stated and justified in docs/draft-format.md ("Limits") ---------
+# Checked on the plain data before anything is typed, rendered or stored, so a draft beyond
+# them costs one linear walk: import, the command line, the form and the store all refuse it.
+
+#: Rows of one list: a ``text_list``, ``people``, ``quotes``, the release's contacts.
+MAX_ROWS = 200
+#: Paragraphs of one text in one language (a ``paragraphs`` field, a quote).
+MAX_PARAGRAPHS = 100
+#: Paragraphs of a whole draft's texts (a list row is one), every language counted.
+MAX_DRAFT_PARAGRAPHS = 3_000
+#: Characters of text in a whole draft's fields, every language counted.
+MAX_DRAFT_CHARACTERS = 500_000
+
+TOO_MANY_ROWS = N_("{count} rows; at most {limit} are allowed — split the release or shorten the list")
+TOO_MANY_PARAGRAPHS = N_("{count} paragraphs; at most {limit} are allowed — split the release or shorten the text")
+DRAFT_TOO_MANY_PARAGRAPHS = N_("{count} paragraphs in all languages; at most {limit} are allowed — split the release")
+DRAFT_TOO_LONG = N_("{count} characters of text in all languages; at most {limit} are allowed — split the release")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[\f\u2029]")
+
+
+def too_many_rows(path: str, count: int) -> Problem:
+    return Problem(path, TOO_MANY_ROWS, {"count": str(count), "limit": str(MAX_ROWS)})
+
+
+def size_problems(data: Any, *prefix: str | int) -> list[Problem]:
+    """Where plain draft data (``fields``, or the envelope without them) is beyond the limits.
+
+    One breadth-first walk without recursion, linear in the data, whatever its shape or depth."""
+    problems: list[Problem] = []
+    characters = paragraphs = 0
+    queue: deque[tuple[tuple[str | int, ...], Any]] = deque([(prefix, data)])
+    while queue:
+        path, value = queue.popleft()
+        if isinstance(value, str):
+            characters += len(value)
+            lang = path[-1] if path and path[-1] in LANGUAGES else None
+            if lang is None:
+                continue  # a key, an e-mail address: not a text of the release
+            count = sum(1 for piece in _PARAGRAPH_BREAK.split(value) if piece.strip())
+            paragraphs += count
+            if count > MAX_PARAGRAPHS:
+                params = {"count": str(count), "limit": str(MAX_PARAGRAPHS)}
+                problems.append(Problem(join_path(*path[:-1]), TOO_MANY_PARAGRAPHS, params, lang=str(lang)))
+        elif isinstance(value, list):
+            if len(value) > MAX_ROWS:
+                problems.append(too_many_rows(join_path(*path), len(value)))
+            queue.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, Mapping):
+            queue.extend(((*path, str(key)), item) for key, item in value.items())
+    where = join_path(*prefix)
+    if paragraphs > MAX_DRAFT_PARAGRAPHS:
+        params = {"count": str(paragraphs), "limit": str(MAX_DRAFT_PARAGRAPHS)}
+        problems.append(Problem(where, DRAFT_TOO_MANY_PARAGRAPHS, params))
+    if characters > MAX_DRAFT_CHARACTERS:
+        problems.append(Problem(where, DRAFT_TOO_LONG, {"count": str(characters), "limit": str(MAX_DRAFT_CHARACTERS)}))
+    return problems
+
+
 def type_fields(fields: Mapping[str, Any], fields_model: type[BaseModel]) -> dict[str, Any]:
-    """Type a draft's ``fields`` with a template's field model; errors name ``fields.<name>``."""
+    """Type a draft's ``fields`` with a template's field model; errors name ``fields.<name>``.
+
+    Unknown fields and sizes beyond the limits are refused before any value is typed."""
     known = fields_model.model_fields
     problems = [unknown(join_path("fields", name), "field", name, known) for name in fields if name not in known]
+    problems += size_problems(fields, "fields")
     if problems:
         raise PressdraftError(problems)
     try:
@@ -296,6 +362,10 @@ __all__ = [
     "FORMAT_VERSION",
     "LANGUAGES",
     "LOCALIZED_TYPES",
+    "MAX_DRAFT_CHARACTERS",
+    "MAX_DRAFT_PARAGRAPHS",
+    "MAX_PARAGRAPHS",
+    "MAX_ROWS",
     "NUMBER_LIMIT",
     "ContactRef",
     "Draft",
@@ -313,6 +383,8 @@ __all__ = [
     "draft_to_data",
     "parse_draft",
     "problems_from",
+    "size_problems",
+    "too_many_rows",
     "type_fields",
     "validate_fields",
 ]

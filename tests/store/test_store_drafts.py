@@ -230,3 +230,40 @@ def test_translation_marks_are_saved_with_the_draft_kept_when_not_given_and_dupl
     with pytest.raises(ConflictError) as refused:
         store.save_draft(draft.id, {}, expected_revision=1, marks={})
     assert refused.value.record.marks == {"en:fields.theme": "def"}
+
+
+def test_a_summary_is_stored_with_the_data_and_listed_without_it(store: Store, draft_data):
+    summary = {"missing": {"tr": 0, "az": 2, "en": 1}}
+    draft = store.create_draft(draft_data, owner="ayse", summary=summary)
+
+    assert store.get_draft(draft.id).summary == summary
+    (listed,) = store.list_drafts()
+    assert listed.summary == summary and not hasattr(listed, "data")
+    assert store.duplicate_draft(draft.id, owner="elvin").summary == summary
+
+    fresh = {"missing": {"tr": 0, "az": 0, "en": 0}}
+    assert store.save_draft(draft.id, draft_data, expected_revision=1, summary=fresh) == 2
+    assert store.get_draft(draft.id).summary == fresh
+
+
+def test_a_save_without_a_summary_clears_it_so_it_never_describes_other_data(store: Store, draft_data):
+    draft = store.create_draft(draft_data, owner="ayse", summary={"missing": {"tr": 3}})
+    store.save_draft(draft.id, {"changed": True}, expected_revision=1)
+
+    assert store.get_draft(draft.id).summary is None
+
+
+def test_a_summary_is_filled_once_only_at_the_revision_it_was_made_from(store: Store, draft_data):
+    """Drafts saved before migration 0003 have none; a listing fills it, unless a save came first."""
+    draft = store.create_draft(draft_data, owner="ayse")
+    assert draft.summary is None
+
+    late = {"missing": {"tr": 9}}
+    store.save_draft(draft.id, draft_data, expected_revision=1, summary={"missing": {"tr": 0}})
+    assert not store.fill_draft_summary(draft.id, late, revision=1)
+    store.save_draft(draft.id, draft_data, expected_revision=2)
+    assert store.fill_draft_summary(draft.id, {"missing": {"tr": 1}}, revision=3)
+    assert not store.fill_draft_summary(draft.id, late, revision=3)
+
+    stored = store.get_draft(draft.id)
+    assert (stored.summary, stored.revision) == ({"missing": {"tr": 1}}, 3)

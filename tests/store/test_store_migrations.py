@@ -64,7 +64,8 @@ def test_the_migrations_can_be_rolled_back_and_applied_again(url: str):
 
 def test_the_store_refuses_to_open_on_a_database_with_pending_migrations(new_database):
     url = new_database()
-    with pytest.raises(StoreNotReady, match=r"needs 3 schema migration.*\(0001, 0002, 0003\).*Run `pressdraft db upgrade`"):
+    pending = r"needs 3 schema migration.*\(0001, 0002, 0003\).*Run `pressdraft db upgrade`"
+    with pytest.raises(StoreNotReady, match=pending):
         open_store(url)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import re
@@ -127,46 +128,102 @@ def write_side_by_side(
     table = document.add_table(rows=0, cols=len(editions))
     _borderless(table)
     writers = [_StoryWriter(document, letterhead, tag, ragged=True) for tag in tags]
+    # python-docx's add_row looks the table's grid up with a search that passes every row so far
+    # (quadratic in rows): its first row, made while the table is empty, is copied for the others.
     label_row = table.add_row()
+    empty_row = copy.deepcopy(label_row._tr)  # noqa: SLF001
     _repeat_as_header(label_row)
     for cell, info, writer in zip(label_row.cells, infos, writers, strict=True):
         label = Block("label", (Run(LANGUAGE_NAMES.get(info.lang, info.lang)),))
         writer.write(cell, [label])
         writer.previous = None
     for row_blocks in rows:
-        cells = table.add_row().cells
+        tr = copy.deepcopy(empty_row)
+        table._tbl.append(tr)  # noqa: SLF001
+        cells = [_Cell(tc, table) for tc in tr.tc_lst]
         for writer, cell, block in zip(writers, cells, row_blocks, strict=True):
             if block is not None:
                 writer.write(cell, [block])
     return ooxml.save_deterministic(document, first.created)
 
 
+#: difflib compares runs of same-kind blocks; its work grows with the product of the run counts
+#: of the two sides, so beyond this product runs are paired in order (linear) instead.
+ALIGN_BUDGET = 10_000
+
+_Runs = list[tuple[str, int, int]]  # (kind, first block, end block) of each run of one kind
+
+
 def align_blocks(streams: Sequence[Sequence[Block]]) -> list[tuple[Block | None, ...]]:
-    """Rows of blocks, one column per stream, matched by kind with difflib.
+    """Rows of blocks, one column per stream, matched by kind, in time linear in the blocks.
 
     The first stream is the pivot; each further stream is aligned against the rows so far
-    (a row's kind is that of its first block). Unmatched blocks get a row of their own.
+    (a row's kind is that of its first block). Consecutive blocks of one kind form a run (a
+    list of 200 items is one run); runs are matched with difflib within ``ALIGN_BUDGET`` and
+    in order beyond it. Matched runs pair their blocks in order; unmatched blocks get a row
+    of their own.
     """
     rows: list[list[Block | None]] = [[block] for block in streams[0]]
     for index, stream in enumerate(streams[1:], start=1):
-        row_kinds = [next(b for b in row if b is not None).kind for row in rows]
-        kinds = [block.kind for block in stream]
-        matcher = difflib.SequenceMatcher(None, row_kinds, kinds, autojunk=False)
-        merged: list[list[Block | None]] = []
-        for op, a0, a1, b0, b1 in matcher.get_opcodes():
-            if op == "equal":
-                for a, b in zip(range(a0, a1), range(b0, b1), strict=True):
-                    merged.append([*rows[a], stream[b]])
-                continue
-            paired = min(a1 - a0, b1 - b0) if op == "replace" else 0
-            for offset in range(paired):
-                merged.append([*rows[a0 + offset], stream[b0 + offset]])
-            for a in range(a0 + paired, a1):
-                merged.append([*rows[a], None])
-            for b in range(b0 + paired, b1):
-                merged.append([*([None] * index), stream[b]])
-        rows = merged
+        rows = _merge(rows, stream, index)
     return [tuple(row) for row in rows]
+
+
+def _merge(rows: list[list[Block | None]], stream: Sequence[Block], index: int) -> list[list[Block | None]]:
+    """The rows so far with ``stream`` as column ``index``."""
+    row_runs = _runs([next(b for b in row if b is not None).kind for row in rows])
+    runs = _runs([block.kind for block in stream])
+    merged: list[list[Block | None]] = []
+
+    def pair(a0: int, a1: int, b0: int, b1: int, paired: int) -> None:
+        for offset in range(paired):
+            merged.append([*rows[a0 + offset], stream[b0 + offset]])
+        for a in range(a0 + paired, a1):
+            merged.append([*rows[a], None])
+        for b in range(b0 + paired, b1):
+            merged.append([*([None] * index), stream[b]])
+
+    for op, a0, a1, b0, b1 in _run_opcodes(row_runs, runs):
+        if op == "equal":
+            for (_, ra0, ra1), (_, rb0, rb1) in zip(row_runs[a0:a1], runs[b0:b1], strict=True):
+                pair(ra0, ra1, rb0, rb1, min(ra1 - ra0, rb1 - rb0))
+            continue
+        ra0, ra1 = _span(row_runs, a0, a1)
+        rb0, rb1 = _span(runs, b0, b1)
+        pair(ra0, ra1, rb0, rb1, min(ra1 - ra0, rb1 - rb0) if op == "replace" else 0)
+    return merged
+
+
+def _runs(kinds: Sequence[str]) -> _Runs:
+    runs: _Runs = []
+    for position, kind in enumerate(kinds):
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1], position + 1)
+        else:
+            runs.append((kind, position, position + 1))
+    return runs
+
+
+def _span(runs: _Runs, first: int, end: int) -> tuple[int, int]:
+    """The blocks of runs ``first`` to ``end`` (exclusive); empty at the right place when none."""
+    if first == end:
+        at = runs[first][1] if first < len(runs) else (runs[-1][2] if runs else 0)
+        return at, at
+    return runs[first][1], runs[end - 1][2]
+
+
+def _run_opcodes(a: _Runs, b: _Runs) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes over the runs' kinds within the budget; beyond it, runs in order."""
+    if len(a) * len(b) <= ALIGN_BUDGET:
+        matcher = difflib.SequenceMatcher(None, [r[0] for r in a], [r[0] for r in b], autojunk=False)
+        return matcher.get_opcodes()
+    both = min(len(a), len(b))
+    opcodes = [("equal" if a[i][0] == b[i][0] else "replace", i, i + 1, i, i + 1) for i in range(both)]
+    if len(a) > both:
+        opcodes.append(("delete", both, len(a), both, both))
+    if len(b) > both:
+        opcodes.append(("insert", both, both, both, len(b)))
+    return opcodes
 
 
 def _prepare(document: Document, info: DocumentInfo, tags: list[str]) -> None:

@@ -108,9 +108,13 @@ class Store:
         title: str = "",
         draft_id: str | None = None,
         marks: Mapping[str, Any] | None = None,
+        summary: Mapping[str, Any] | None = None,
     ) -> Draft:
-        """A new draft at revision 1 (``draft_id``: keep an id, e.g. when importing)."""
-        return self._write(lambda c: drafts.create(c, data, owner=owner, title=title, draft_id=draft_id, marks=marks))
+        """A new draft at revision 1 (``draft_id``: keep an id, e.g. when importing; ``summary``:
+        what a listing shows of it)."""
+        return self._write(
+            lambda c: drafts.create(c, data, owner=owner, title=title, draft_id=draft_id, marks=marks, summary=summary)
+        )
 
     def get_draft(self, draft_id: str) -> Draft:
         return self._read(lambda c: drafts.get(c, draft_id))
@@ -123,12 +127,16 @@ class Store:
         expected_revision: int,
         title: str | None = None,
         marks: Mapping[str, Any] | None = None,
+        summary: Mapping[str, Any] | None = None,
     ) -> int:
         """Autosave; returns the new revision, or raises ``ConflictError`` with the stored data.
 
-        ``marks``: the app's translation marks, saved with the data (None keeps them)."""
+        ``marks``: the app's translation marks, saved with the data (None keeps them);
+        ``summary``: what a listing shows of the new data (None clears the stored one)."""
         return self._write(
-            lambda c: drafts.save(c, draft_id, data, expected_revision=expected_revision, title=title, marks=marks)
+            lambda c: drafts.save(
+                c, draft_id, data, expected_revision=expected_revision, title=title, marks=marks, summary=summary
+            )
         )
 
     def save_draft_as(
@@ -140,6 +148,7 @@ class Store:
         expected_revision: int,
         title: str | None = None,
         marks: Mapping[str, Any] | None = None,
+        summary: Mapping[str, Any] | None = None,
         opened: tuple[int, Mapping[str, Any]] | None = None,
     ) -> int:
         """``save_draft`` by ``user``: audited, in the same transaction, when ``user`` is not the
@@ -154,6 +163,7 @@ class Store:
                 expected_revision=expected_revision,
                 title=title,
                 marks=marks,
+                summary=summary,
                 opened=opened,
             )
         )
@@ -161,6 +171,9 @@ class Store:
     def recover_draft(self, entry_id: int, *, user: str) -> Draft:
         """Put back the draft an audit entry kept (audited as ``draft.recover``)."""
         return self._write(lambda c: draft_audit.recover(c, entry_id, user=user))
+    def fill_draft_summary(self, draft_id: str, summary: Mapping[str, Any], *, revision: int) -> bool:
+        """The summary of a draft saved without one, if still at ``revision`` without one."""
+        return self._write(lambda c: drafts.fill_summary(c, draft_id, summary, revision=revision))
 
     def list_drafts(self, *, trash: bool = False, owner: str | None = None) -> list[DraftSummary]:
         return self._read(lambda c: drafts.summaries(c, trash=trash, owner=owner))

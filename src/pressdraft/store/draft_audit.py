@@ -82,13 +82,16 @@ def save(
     expected_revision: int,
     title: str | None = None,
     marks: Mapping[str, Any] | None = None,
+    summary: Mapping[str, Any] | None = None,
     opened: tuple[int, Mapping[str, Any]] | None = None,
 ) -> int:
     """``drafts.save`` by ``user``, audited when it is a non-owner's or empties the draft.
 
     ``opened``: the revision and data the saver's page opened the draft with."""
     previous = drafts.get(connection, draft_id)
-    revision = drafts.save(connection, draft_id, data, expected_revision=expected_revision, title=title, marks=marks)
+    revision = drafts.save(
+        connection, draft_id, data, expected_revision=expected_revision, title=title, marks=marks, summary=summary
+    )
     newest = audit.entries(connection, limit=1, object_type="draft", object_id=draft_id)
     session = newest[0] if newest and _continues(newest[0], user) else None
     # the most text the draft had: before this save, when the page opened it, at the session's start

@@ -4,6 +4,10 @@
 same revision exactly one succeeds, on SQLite and on PostgreSQL alike, whatever process or
 server they run in; the other gets ``ConflictError`` with what is stored now. The store never
 validates draft data: an incomplete draft is still the user's work and is kept as typed.
+
+Beside the data, ``summary`` holds what a listing shows (computed by the app when it saves),
+so listing drafts never reads or checks their data; a save without a summary clears it, so
+a summary never describes data other than the data stored with it.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ def create(
     title: str = "",
     draft_id: str | None = None,
     marks: Mapping[str, Any] | None = None,
+    summary: Mapping[str, Any] | None = None,
 ) -> Draft:
     """A new draft at revision 1."""
     if draft_id is not None and _exists(connection, draft_id):
@@ -72,6 +77,7 @@ def create(
         "deleted_at": None,
         "template_version": None,
         "marks": plain_json(dict(marks)) if marks is not None else None,
+        "summary": _summary(summary),
         **_derived(data),
     }
     connection.execute(insert(drafts).values(**row))
@@ -97,12 +103,16 @@ def save(
     expected_revision: int,
     title: str | None = None,
     marks: Mapping[str, Any] | None = None,
+    summary: Mapping[str, Any] | None = None,
 ) -> int:
-    """Store ``data`` if the draft is still at ``expected_revision``; returns the new revision."""
+    """Store ``data`` if the draft is still at ``expected_revision``; returns the new revision.
+
+    ``summary`` describes ``data``; without one the stored summary is cleared, never kept."""
     values: dict[str, Any] = {
         "data": plain_json(dict(data)),
         "revision": expected_revision + 1,
         "updated_at": now(),
+        "summary": _summary(summary),
         **_derived(data),
     }
     if title is not None:
@@ -124,6 +134,21 @@ def save(
     )
 
 
+def _summary(summary: Mapping[str, Any] | None) -> Any:
+    return plain_json(dict(summary)) if summary is not None else None
+
+
+def fill_summary(connection: Connection, draft_id: str, summary: Mapping[str, Any], *, revision: int) -> bool:
+    """Store the summary of a draft saved without one (before migration 0003), only if it is still
+    at ``revision`` with no summary: a save in between keeps its own. Not an edit: no new revision."""
+    result = connection.execute(
+        update(drafts)
+        .where(drafts.c.id == draft_id, drafts.c.revision == revision, drafts.c.summary.is_(None))
+        .values(summary=_summary(summary))
+    )
+    return result.rowcount == 1
+
+
 def summaries(connection: Connection, *, trash: bool = False, owner: str | None = None) -> list[DraftSummary]:
     """Drafts (or the trash), the most recently edited first."""
     deleted = drafts.c.deleted_at.is_not(None) if trash else drafts.c.deleted_at.is_(None)
@@ -143,6 +168,7 @@ def duplicate(connection: Connection, draft_id: str, *, owner: str, title: str |
         owner=owner,
         title=source.title if title is None else title,
         marks=source.marks,
+        summary=source.summary,
     )
 
 

@@ -244,7 +244,9 @@ def downloads(ed: DraftEditor) -> None:
             for file in files:
                 tag = file.name.removesuffix("." + kind).rsplit("_", 1)[-1]
                 label = _("All") if kind == "zip" else tag.upper()
-                slow = kind in ("zip", "pdf")  # made on click; the others are ready beforehand
+                # Word, ZIP and PDF are made on click, in a bounded turn (``AppService.edition_files``):
+                # nothing heavy runs per rerun. Markdown and text, linear and small, are ready beforehand.
+                slow = kind in ("docx", "zip", "pdf")
                 st.download_button(
                     label,
                     data=_recorded(ed, edition, file.make) if slow else ed.made(file.name, file.make),

@@ -74,7 +74,7 @@ def listing(*, trash: bool) -> None:
                 if who.may_trash(row.owner):
                     st.button(_("Delete"), key=f"del-{row.id}", on_click=service.trash_draft, args=(row.id,))
                 for fmt in ("yaml", "json"):
-                    name, make = service.draft_export(row.id, fmt)
+                    name, make = service.draft_export(row.id, fmt, row.date)
                     label = _("Export {fmt}").format(fmt=fmt.upper())
                     st.download_button(
                         label, data=make, file_name=name, key=f"export-{fmt}-{row.id}", on_click="ignore"

@@ -20,6 +20,7 @@ import streamlit as st
 from pressdraft.directory import Directory
 from pressdraft.editing import empty_row
 from pressdraft.library import FieldSpec
+from pressdraft.model import MAX_ROWS
 from pressdraft.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import BASES, CONFLICTS, NOTICES, _, account, app, engine, ui_lang
@@ -353,6 +354,16 @@ def _add(ed: DraftEditor, path: str, kind: str) -> None:
     attempt(ed.add_row, path, empty_row(kind, ed.languages, ed.source_language))
 
 
+def add_button(ed: DraftEditor, path: str, label: str, kind: str) -> None:
+    """Add a row, refused (and saying why) when the list holds the most rows a draft may have."""
+    full = len(ed.value(path) or []) >= MAX_ROWS
+    st.button(label, key=widget_key(path, "add"), on_click=_add, args=(ed, path, kind), disabled=full)
+    if full:
+        st.caption(
+            _("{limit} rows, the most a list may have — split the release or shorten the list").format(limit=MAX_ROWS)
+        )
+
+
 def text_list(ed: DraftEditor, path: str, stale: set[tuple[str, str]]) -> None:
     rows = ed.row_ids(path)
     for index, row_id in enumerate(rows):
@@ -361,7 +372,7 @@ def text_list(ed: DraftEditor, path: str, stale: set[tuple[str, str]]) -> None:
             localized(ed, f"{path}[@{row_id}]", multiline=False, source=ed.source_language, stale=stale)
         with controls:
             row_controls(ed, path, row_id, index, len(rows))
-    st.button(_("Add a row"), key=widget_key(path, "add"), on_click=_add, args=(ed, path, "text_list"))
+    add_button(ed, path, _("Add a row"), "text_list")
 
 
 def quotes(ed: DraftEditor, path: str, directory: Directory, stale: set[tuple[str, str]]) -> None:
@@ -390,7 +401,7 @@ def quotes(ed: DraftEditor, path: str, directory: Directory, stale: set[tuple[st
                 source=ed.value(f"{at}.source_language") or ed.source_language,
                 stale=stale,
             )
-    st.button(_("Add a quote"), key=widget_key(path, "add"), on_click=_add, args=(ed, path, "quotes"))
+    add_button(ed, path, _("Add a quote"), "quotes")
 
 
 # --- one field -------------------------------------------------------------------------------------
