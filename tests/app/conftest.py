@@ -11,6 +11,16 @@ from streamlit.testing.v1 import AppTest
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
+@pytest.fixture(autouse=True)
+def on_this_machine(monkeypatch) -> None:
+    """AppTest has no browser, so no request headers: give every run those of a browser on
+    this machine (local mode refuses any other; tests/browser checks the real headers)."""
+    from pressdraft.ui import state
+
+    loopback = [("Host", "localhost:8501"), ("Origin", "http://localhost:8501")]
+    monkeypatch.setattr(state, "request_headers", lambda: loopback)
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch) -> Path:
     """A fresh installation: empty data folder, caches of earlier tests dropped."""
