@@ -202,7 +202,7 @@ BINDING_CLAIMS = ("iss", "sub", "email", "email_verified")
 #: Binds an allowlisted address to the provider's issuer and subject on first sign-in and says
 #: how the claims compare with the binding: ``"bound"`` (just now), ``"same"``, or a refusal
 #: (``"other_subject"``, ``"other_email"``). ``Store.bind_account`` is one.
-Bind = Callable[..., str]
+Bind = Callable[[str, str, str, dict[str, Any]], str]
 
 
 def account_for(claims: Mapping[str, Any], allowlist: Mapping[str, Role], bind: Bind) -> Account:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pressdraft.store import Store, open_store, restore
+from pressdraft.store import Store, accounts, open_store, restore
 
 ISSUER = "https://login.example.org"
 
@@ -60,3 +60,18 @@ def test_bindings_are_in_the_backup(store: Store, new_database, tmp_path: Path):
     restore(tmp_path / "backup.zip", target)
     with open_store(target) as restored:
         assert bind(restored, "ayse@example.org", "sub-impostor") == "other_subject"
+
+
+def test_a_first_sign_in_that_loses_a_race_is_compared_with_the_binding_that_won(store: Store, monkeypatch):
+    bind(store, "ayse@example.org", "sub-ayse")  # committed by another server between our check and insert
+    real, calls = accounts._matching, []
+
+    def too_late(*args):
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(accounts, "_matching", too_late)
+    assert bind(store, "ayse@example.org", "sub-impostor") == "other_subject"
+    calls.clear()
+    assert bind(store, "ayse@example.org", "sub-ayse") == "same"
+    assert [b.subject for b in store.account_bindings()] == ["sub-ayse"]

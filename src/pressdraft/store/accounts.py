@@ -35,12 +35,10 @@ def bind(connection: Connection, email: str, issuer: str, subject: str, claims: 
                 connection.execute(
                     insert(accounts).values(email=email, issuer=issuer, subject=subject, claims=claims, bound_at=now())
                 )
-        except IntegrityError:  # the same person's first sign-in in another tab, a moment ago
-            existing = _matching(connection, email, issuer, subject)
-        else:
-            _audit(connection, "account.bind", email, None, claims)
-            return "bound"
-    assert existing is not None  # the insert failed on a row that is there
+        except IntegrityError:  # a first sign-in in another tab or on another server, a moment ago
+            return bind(connection, email, issuer, subject, claims)  # compare with the row it bound
+        _audit(connection, "account.bind", email, None, claims)
+        return "bound"
     if (existing.email, existing.issuer, existing.subject) == (email, issuer, subject):
         return "same"
     _audit(connection, "account.refused", email, _shown(existing), claims)
