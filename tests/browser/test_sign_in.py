@@ -98,6 +98,20 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 6
     pytest.fail(f"{url} did not answer in {timeout} s:\n{log.read_text('utf-8', 'replace')[-5000:]}")
 
 
+def write_secrets(path: Path, url: str, issuer: str) -> Path:
+    """Streamlit's secrets with an ``[auth]`` section: the app at ``url`` signs in with ``issuer``."""
+    path.write_text(
+        "[auth]\n"
+        f'redirect_uri = "{url}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_urlsafe(48)}"\n'
+        'client_id = "pressdraft"\n'
+        f'client_secret = "{secrets.token_urlsafe(24)}"\n'
+        f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n',
+        "utf-8",
+    )
+    return path
+
+
 class SignInServer:
     """``streamlit run app.py`` with an ``[auth]`` secrets file naming the provider, and an allowlist."""
 
@@ -105,16 +119,7 @@ class SignInServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         folder.mkdir(parents=True, exist_ok=True)
-        self.secrets = folder / "secrets.toml"
-        self.secrets.write_text(
-            "[auth]\n"
-            f'redirect_uri = "{self.url}/oauth2callback"\n'
-            f'cookie_secret = "{secrets.token_urlsafe(48)}"\n'
-            'client_id = "pressdraft"\n'
-            f'client_secret = "{secrets.token_urlsafe(24)}"\n'
-            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n',
-            "utf-8",
-        )
+        self.secrets = write_secrets(folder / "secrets.toml", self.url, issuer)
         self.log = folder / "server.log"
         environ = {
             **os.environ,
@@ -165,17 +170,22 @@ def signed_in_tab(browser, office: SignInServer, email: str, shot=None):
     """A fresh browser (no cookie) that signs in as ``email`` (the provider's subject) through its form."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     page = context.new_page()
-    page.goto(office.url)
+    sign_in(page, office.url, email, shot)
+    return context, page
+
+
+def sign_in(page, url: str, subject: str, shot=None) -> None:
+    """Open the app at ``url`` and sign in as ``subject`` through the provider's form."""
+    page.goto(url)
     wait_for_app(page)
     if shot:
         shot(page, "sign-in")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/oauth2/authorize**", timeout=30_000)
-    page.get_by_placeholder("sub").fill(email)
+    page.get_by_placeholder("sub").fill(subject)
     page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(f"{office.url}/**", timeout=30_000)
+    page.wait_for_url(f"{url}/**", timeout=30_000)
     wait_for_app(page)
-    return context, page
 
 
 def navigation(page) -> list[str]:
