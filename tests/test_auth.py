@@ -281,6 +281,7 @@ def test_local_mode_serves_a_browser_on_this_machine(headers):
         [("Host", "localhost:8501"), ("Origin", "http://localhost:3000")],  # another local page
         [("Host", "localhost:8501"), ("Origin", "http://127.0.0.1:8501")],
         [("Host", "localhost:8501"), ("Origin", "null")],
+        [("Host", "localhost:8501"), ("Origin", "http://localho\u017ft:8501")],
         [("Host", "localhost:8501"), ("Origin", "file://")],
         [("Host", "localhost:8501"), ("Origin", "http://localhost:8501"), ("Origin", "http://evil.example")],
     ],

@@ -184,7 +184,7 @@ def is_local_request(headers: Iterable[tuple[str, str]]) -> bool:
         return False
     if not origins:
         return True
-    origin = _ORIGIN.fullmatch(origins[0]) if len(origins) == 1 else None
+    origin = _ORIGIN.fullmatch(origins[0]) if len(origins) == 1 and origins[0].isascii() else None
     return origin is not None and origin["host"].lower() == hosts[0].lower()
 
 
