@@ -35,7 +35,7 @@ def main(repeat: int = REPEAT) -> None:
     from pressdraft.ui import state
 
     # AppTest has no browser and so no request headers; local mode serves only this machine's.
-    state.request_headers = lambda: [("Host", "localhost:8501"), ("Origin", "http://localhost:8501")]
+    state.connection = lambda: ([("Host", "localhost:8501"), ("Origin", "http://localhost:8501")], None)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["PRESSDRAFT_DATA_DIR"] = str(Path(folder) / "data")
         os.environ.setdefault("PRESSDRAFT_UI_LANGUAGE", "en")

@@ -252,7 +252,27 @@ def test_sign_ins_bind_and_are_refused_in_the_store_and_an_admin_releases_a_bind
     ],
 )
 def test_local_mode_serves_a_browser_on_this_machine(headers):
-    assert is_local_request(headers) and local_account(headers).role == "admin"
+    assert is_local_request(headers, None) and local_account(headers, None).role == "admin"
+
+
+@pytest.mark.parametrize(
+    ("peer", "local"),
+    [
+        (None, True),  # how Streamlit reports 127.0.0.1 and ::1
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("::ffff:127.0.0.1", True),  # a server listening on ::
+        ("192.0.2.2", False),  # another machine, whatever Host it wrote
+        ("10.0.0.7", False),
+        ("::ffff:10.0.0.7", False),
+        ("fd00::2", False),
+        ("localhost", False),
+        ("", False),
+    ],
+)
+def test_local_mode_serves_only_connections_from_a_loopback_address(peer, local):
+    assert is_local_request(LOOPBACK, peer) is local
+    assert (local_account(LOOPBACK, peer).refusal == "not_local") is not local
 
 
 @pytest.mark.parametrize(
@@ -287,14 +307,14 @@ def test_local_mode_serves_a_browser_on_this_machine(headers):
     ],
 )
 def test_local_mode_refuses_any_request_from_elsewhere(headers):
-    assert not is_local_request(headers)
-    who = local_account(headers)
+    assert not is_local_request(headers, None)
+    who = local_account(headers, None)
     assert who.local and not who.allowed and who.refusal == "not_local"
     assert not any(who.can(c) for c in CAPABILITIES)
 
 
 def test_local_mode_is_one_user_with_every_role():
-    who = local_account(LOOPBACK)
+    who = local_account(LOOPBACK, None)
     assert who.local and who.user == "local" and all(who.can(c) for c in CAPABILITIES)
 
 

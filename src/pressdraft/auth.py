@@ -23,6 +23,7 @@ into the letters they imitate and let ``admin@preſs.gov`` sign in as ``admin@pr
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -167,15 +168,19 @@ _ORIGIN = re.compile(r"https?://(?P<host>[^/?#]*)", re.ASCII | re.IGNORECASE)
 PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "via")
 
 
-def is_local_request(headers: Iterable[tuple[str, str]]) -> bool:
-    """True when a request (the headers of a session's WebSocket handshake) came from this
-    machine's browser to this machine's address: one ``Host``, and it is ``localhost``,
-    ``127.0.0.1`` or ``[::1]`` (any port); an ``Origin``, if sent, is the same ``http(s)``
+def is_local_request(headers: Iterable[tuple[str, str]], peer: str | None) -> bool:
+    """True when a request (a session's WebSocket handshake: its headers, and ``peer``, the
+    address it came from, None for this machine as ``st.context.ip_address`` gives it) came
+    from this machine's browser to this machine's address: from a loopback address; one
+    ``Host``, and it is ``localhost``, ``127.0.0.1`` or ``[::1]`` (any port; a client elsewhere
+    can write any ``Host``, hence the address); an ``Origin``, if sent, is the same ``http(s)``
     origin (not another local site's page); and no header a proxy adds.
 
     Decides local mode, which gives every role to whoever it serves: behind nginx or reached
     under a network name it would serve the whole network. No headers (no request) is refused.
     """
+    if peer is not None and not _loopback_address(peer):
+        return False
     values: dict[str, list[str]] = {}
     for name, value in headers:
         values.setdefault(name.lower(), []).append(value)
@@ -188,10 +193,20 @@ def is_local_request(headers: Iterable[tuple[str, str]]) -> bool:
     return origin is not None and origin["host"].lower() == hosts[0].lower()
 
 
-def local_account(headers: Iterable[tuple[str, str]]) -> Account:
+def _loopback_address(address: str) -> bool:
+    """127.0.0.0/8 or ::1, also as an IPv4-mapped IPv6 address (a server listening on ``::``)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return ip.is_loopback or (mapped is not None and mapped.is_loopback)
+
+
+def local_account(headers: Iterable[tuple[str, str]], peer: str | None) -> Account:
     """The one user of an installation without sign-in: every role, for a request from this
     machine only (``is_local_request``); any other request is refused (``not_local``)."""
-    if not is_local_request(headers):
+    if not is_local_request(headers, peer):
         return Account(LOCAL_USER, None, local=True, refusal="not_local")
     return Account(LOCAL_USER, "admin", local=True)
 

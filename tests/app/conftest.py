@@ -18,7 +18,7 @@ def on_this_machine(monkeypatch) -> None:
     from pressdraft.ui import state
 
     loopback = [("Host", "localhost:8501"), ("Origin", "http://localhost:8501")]
-    monkeypatch.setattr(state, "request_headers", lambda: loopback)
+    monkeypatch.setattr(state, "connection", lambda: (loopback, None))
 
 
 @pytest.fixture

@@ -227,7 +227,7 @@ def test_local_mode_refuses_a_request_from_another_host_in_each_language(data_di
 
     monkeypatch.setenv("PRESSDRAFT_UI_LANGUAGE", lang)
     proxied = [("Host", "press.example.org"), ("X-Forwarded-For", "10.0.0.7"), ("Origin", "https://press.example.org")]
-    monkeypatch.setattr(state, "request_headers", lambda: proxied)
+    monkeypatch.setattr(state, "connection", lambda: (proxied, "10.0.0.2"))
     at = as_user(None, page="admin", provider=False)
     assert words in texts(at) and "docs/sign-in.md" in texts(at)
     assert not at.tabs and not at.dataframe and not at.sidebar.caption

@@ -47,14 +47,15 @@ def account() -> auth.Account:
     configured (from this machine only), else the signed-in user with the role the allowlist
     gives them, once their address is bound to their provider account (or none)."""
     if not provider_configured():
-        return auth.local_account(request_headers())
+        return auth.local_account(*connection())
     return auth.account_for(st.user.to_dict(), settings()["allowlist"], _bind_once)
 
 
-def request_headers() -> list[tuple[str, str]]:
-    """The headers of this session's WebSocket handshake, every value of each (none without a browser)."""
+def connection() -> tuple[list[tuple[str, str]], str | None]:
+    """This session's WebSocket handshake: its headers, every value of each (none without a
+    browser), and the address it came from (None for this machine's 127.0.0.1 and ::1)."""
     headers = st.context.headers
-    return [(name, value) for name in headers for value in headers.get_all(name)]
+    return [(name, value) for name in headers for value in headers.get_all(name)], st.context.ip_address
 
 
 def _bind_once(email: str, issuer: str, subject: str, claims: dict[str, Any]) -> str:
