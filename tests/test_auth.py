@@ -332,6 +332,14 @@ def test_an_allowlist_without_a_provider_fails_closed():
         check_configuration(False, ALLOWLIST)
 
 
+def test_claims_taken_from_request_headers_fail_closed():
+    check_configuration(True, ALLOWLIST, {})
+    check_configuration(False, {}, {"X-Email": "email"})  # local mode never reads st.user
+    with pytest.raises(SignInMisconfigured, match="server.trustedUserHeaders") as caught:
+        check_configuration(True, ALLOWLIST, {"X-Email": "email"})
+    assert caught.value.reason == "trusted_headers"
+
+
 # --- what is audited, under whose name -----------------------------------------------------------
 
 

@@ -259,14 +259,31 @@ def _identifier(value: object) -> bool:
 
 
 class SignInMisconfigured(Exception):
-    """An allowlist is set but no provider is configured: refusing beats every role for all."""
+    """Sign-in set up so that it cannot be trusted: refusing beats every role for all.
+
+    ``reason``: ``"no_provider"`` (an allowlist without a provider) or ``"trusted_headers"``."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
 
 
-def check_configuration(provider_configured: bool, allowlist: Mapping[str, Role]) -> None:
-    """Fail closed: users listed for sign-in but no provider to sign them in."""
+def check_configuration(
+    provider_configured: bool, allowlist: Mapping[str, Role], trusted_user_headers: Mapping[str, str] | None = None
+) -> None:
+    """Fail closed: users listed for sign-in but no provider to sign them in; or Streamlit told to
+    take ``st.user`` claims from request headers (``server.trustedUserHeaders``), which override
+    the provider's and which any client, or a proxy that passes them on, can write."""
     if allowlist and not provider_configured:
         raise SignInMisconfigured(
             "An allowlist is set (PRESSDRAFT_ALLOWLIST) but no sign-in provider is configured: add the [auth] "
             "section to .streamlit/secrets.toml (see docs/sign-in.md), or remove the allowlist to run "
-            "without sign-in."
+            "without sign-in.",
+            "no_provider",
+        )
+    if provider_configured and trusted_user_headers:
+        raise SignInMisconfigured(
+            "Streamlit's server.trustedUserHeaders is set: it would take the signed-in user's claims from "
+            "request headers instead of the sign-in provider; remove it (see docs/sign-in.md).",
+            "trusted_headers",
         )

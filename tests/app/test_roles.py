@@ -232,3 +232,15 @@ def test_local_mode_refuses_a_request_from_another_host_in_each_language(data_di
     assert words in texts(at) and "docs/sign-in.md" in texts(at)
     assert not at.tabs and not at.dataframe and not at.sidebar.caption
     assert not [b for b in at.button if b.key == "sign-out"]
+
+
+def test_sign_in_with_claims_from_request_headers_refuses_everyone(office):
+    from streamlit import config
+
+    config.set_option("server.trustedUserHeaders", {"X-Email": "email"})
+    try:
+        at = as_user("ayse@example.org", page="admin")
+    finally:
+        config.set_option("server.trustedUserHeaders", {})
+    assert "Sign-in is not set up correctly: Streamlit's server.trustedUserHeaders is set" in texts(at)
+    assert not at.tabs and not at.sidebar.text

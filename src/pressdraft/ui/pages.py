@@ -11,6 +11,7 @@ by URL but show a refusal instead (docs/sign-in.md).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
@@ -134,11 +135,13 @@ def account_box(who: auth.Account) -> None:
 
 def gate() -> auth.Account:
     """The session's account when it may use the app; otherwise the sign-in page, a refusal,
-    or (an allowlist set without a provider) a configuration error, and the run stops."""
+    or (an allowlist set without a provider, claims taken from headers) a configuration error,
+    and the run stops."""
     try:
-        auth.check_configuration(provider_configured(), settings()["allowlist"])
-    except auth.SignInMisconfigured:
-        _only(misconfigured)
+        trusted = st.get_option("server.trustedUserHeaders")
+        auth.check_configuration(provider_configured(), settings()["allowlist"], trusted)
+    except auth.SignInMisconfigured as problem:
+        _only(partial(misconfigured, problem.reason))
     who = account()
     if who.allowed:
         return who
@@ -213,13 +216,19 @@ def refused(who: auth.Account) -> None:
             language_choice()
 
 
-def misconfigured() -> None:
+MISCONFIGURED = {
+    "no_provider": N_(
+        "Sign-in is not set up correctly: an allowlist of users is set, but no sign-in provider. "
+        "Add the [auth] section to .streamlit/secrets.toml, or remove the allowlist to run without "
+        "sign-in (see docs/sign-in.md)."
+    ),
+    "trusted_headers": N_(
+        "Sign-in is not set up correctly: Streamlit's server.trustedUserHeaders is set, which would take "
+        "the signed-in user from request headers instead of the sign-in provider. Remove it (see docs/sign-in.md)."
+    ),
+}
+
+
+def misconfigured(reason: str) -> None:
     with _card():
-        st.error(
-            _(
-                "Sign-in is not set up correctly: an allowlist of users is set, but no sign-in provider. "
-                "Add the [auth] section to .streamlit/secrets.toml, or remove the allowlist to run without "
-                "sign-in (see docs/sign-in.md)."
-            ),
-            icon=":material/error:",
-        )
+        st.error(_(MISCONFIGURED[reason]), icon=":material/error:")
