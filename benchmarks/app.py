@@ -32,6 +32,10 @@ def median_rerun_ms(at: AppTest, repeat: int) -> float:
 
 
 def main(repeat: int = REPEAT) -> None:
+    from pressdraft.ui import state
+
+    # AppTest has no browser and so no request headers; local mode serves only this machine's.
+    state.connection = lambda: ([("Host", "localhost:8501"), ("Origin", "http://localhost:8501")], None)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["PRESSDRAFT_DATA_DIR"] = str(Path(folder) / "data")
         os.environ.setdefault("PRESSDRAFT_UI_LANGUAGE", "en")

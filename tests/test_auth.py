@@ -17,6 +17,7 @@ from pressdraft.auth import (
     account_for,
     check_configuration,
     format_allowlist,
+    is_local_request,
     local_account,
     parse_allowlist,
 )
@@ -25,6 +26,8 @@ from pressdraft.problems import PressdraftError
 from pressdraft.settings import load_settings
 
 ALLOWLIST = {"ayse@example.org": "admin", "emre@example.org": "editor", "deniz@example.org": "drafter"}
+ISSUER = "https://login.example.org"
+LOOPBACK = [("Host", "127.0.0.1:8501"), ("Origin", "http://127.0.0.1:8501")]
 
 
 @pytest.fixture
@@ -73,7 +76,20 @@ def test_the_allowlist_is_written_back_admins_first():
 
 
 def signed_in(email: str, **claims) -> dict:
-    return {"is_logged_in": True, "email": email, **claims}
+    """The claims of a user the provider signed in (``st.user``), verified, with an issuer and subject."""
+    return {
+        "is_logged_in": True,
+        "email": email,
+        "email_verified": True,
+        "iss": ISSUER,
+        "sub": f"sub-{email}",
+        **claims,
+    }
+
+
+def bound(email, issuer, subject, claims) -> str:
+    """A binding that always matches (the store's is tested below and in tests/store)."""
+    return "same"
 
 
 def test_each_role_includes_the_ones_before_it():
@@ -85,7 +101,7 @@ def test_each_role_includes_the_ones_before_it():
 
 
 def test_a_signed_in_user_gets_the_role_of_their_address_without_regard_to_case():
-    who = account_for(signed_in("Deniz@Example.org", name="Deniz Kaya"), ALLOWLIST)
+    who = account_for(signed_in("Deniz@Example.org", name="Deniz Kaya"), ALLOWLIST, bound)
     assert (who.user, who.role, who.name, who.local) == ("deniz@example.org", "drafter", "Deniz Kaya", False)
     assert who.can("compose") and not who.can("templates") and not who.can("trash.purge")
 
@@ -101,13 +117,204 @@ def test_a_signed_in_user_gets_the_role_of_their_address_without_regard_to_case(
     ],
 )
 def test_whoever_is_not_signed_in_verified_and_listed_is_refused(claims, refusal):
-    who = account_for(claims, ALLOWLIST)
+    who = account_for(claims, ALLOWLIST, bound)
     assert not who.allowed and who.refusal == refusal
     assert not any(who.can(c) for c in CAPABILITIES)
 
 
+LOOK_ALIKES = {"ayse@example.org": "admin", "kemal@press.gov": "editor", "admin@press.gov": "admin"}
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "admin@pre\u017fs.gov",  # long s: "ſ".casefold() == "s"
+        "\u212aemal@press.gov",  # Kelvin sign: "K".lower() == "k"
+        "\u212aEMAL@PRESS.GOV",
+        "\uff41yse@example.org",  # fullwidth a: NFKC makes it "a"
+        "ay\u0455e@example.org",  # Cyrillic dze, looks like s
+        "ayse@example.org\u200b",  # a zero-width space after it
+        "ayse@exam\u0440le.org",  # Cyrillic er, looks like p
+        "ayse@example.org ",
+        " ayse@example.org",
+        "ayse@example.org\x00",
+        "AYSE@EXAMPLE.\u024cRG",
+    ],
+)
+def test_an_address_that_only_looks_like_an_allowlisted_one_is_refused(email):
+    who = account_for(signed_in(email), LOOK_ALIKES, bound)
+    assert not who.allowed and who.refusal == "not_plain" and who.user == email
+
+
+def test_an_allowlisted_address_matches_in_any_ascii_case():
+    for email in ("KEMAL@PRESS.GOV", "Kemal@Press.gov", "ADMIN@press.GOV"):
+        assert account_for(signed_in(email), LOOK_ALIKES, bound).allowed
+
+
+@pytest.mark.parametrize("verified", [None, "missing", "true", "True", "false", 1, "1", [True], {"value": True}])
+def test_only_the_json_true_counts_as_a_verified_address(verified):
+    claims = signed_in("ayse@example.org", email_verified=verified)
+    if verified == "missing":
+        del claims["email_verified"]
+    who = account_for(claims, ALLOWLIST, bound)
+    assert not who.allowed and who.refusal == "unverified"
+    assert account_for(signed_in("ayse@example.org", email_verified=True), ALLOWLIST, bound).role == "admin"
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        (
+            "admin@pre\u017fs.gov=admin",
+            "'admin@preſs.gov': only ASCII e-mail addresses are accepted, and this one has 'ſ' (U+017F)",
+        ),
+        (
+            "\u212aemal@press.gov=editor",
+            "'\u212aemal@press.gov': only ASCII e-mail addresses are accepted, and this one has '\u212a' (U+212A)",
+        ),
+        ("ayse@example.org=adm\u0131n", "ayse@example.org: the role 'admın' is not one of drafter, editor, admin"),
+        ("x" * 200 + "@example.org=admin", "at most 200 characters"),
+    ],
+)
+def test_an_allowlist_entry_that_is_not_plain_ascii_is_refused_with_the_entry_named(value, named):
+    with pytest.raises(PressdraftError) as caught:
+        load_settings({"PRESSDRAFT_ALLOWLIST": value})
+    assert named in str(caught.value.problems[0].message) and caught.value.problems[0].path == "PRESSDRAFT_ALLOWLIST"
+    with pytest.raises(ValueError, match="U\\+017F"):
+        parse_allowlist({"admin@pre\u017fs.gov": "admin"})  # the settings file's table too
+
+
+def test_an_allowlisted_address_is_bound_to_the_issuer_and_subject_of_its_first_sign_in():
+    calls = []
+
+    def bind(email, issuer, subject, claims):
+        calls.append((email, issuer, subject, claims))
+        return outcomes.pop(0)
+
+    outcomes = ["bound", "same", "other_subject", "other_email", "anything else"]
+    claims = signed_in("Ayse@example.org", name="Ayşe", aud="pressdraft")
+    assert [account_for(claims, ALLOWLIST, bind).refusal for _ in range(5)] == [
+        "",
+        "",
+        "other_subject",
+        "other_email",
+        "other_subject",
+    ]
+    raw = {"iss": ISSUER, "sub": "sub-Ayse@example.org", "email": "Ayse@example.org", "email_verified": True}
+    assert calls[0] == ("ayse@example.org", ISSUER, "sub-Ayse@example.org", raw)
+
+    calls.clear()
+    for unbound in (
+        signed_in("ayse@example.org", sub=""),
+        signed_in("ayse@example.org", iss=None),
+        signed_in("ayse@example.org", sub=42),
+        signed_in("ayse@example.org", sub="s" * 501),
+    ):
+        assert account_for(unbound, ALLOWLIST, bind).refusal == "no_subject"
+    for refused in (signed_in("stranger@example.org"), signed_in("ayse@example.org", email_verified=False)):
+        assert not account_for(refused, ALLOWLIST, bind).allowed
+    assert calls == []  # nothing bound for anyone refused before
+
+
+def test_sign_ins_bind_and_are_refused_in_the_store_and_an_admin_releases_a_binding(service):
+    store = service.store
+    ayse, impostor = signed_in("ayse@example.org"), signed_in("ayse@example.org", sub="impostor")
+    assert account_for(ayse, ALLOWLIST, store.bind_account).role == "admin"
+    assert account_for(ayse, ALLOWLIST, store.bind_account).role == "admin"
+    refused = account_for(impostor, ALLOWLIST, store.bind_account)
+    assert not refused.allowed and refused.refusal == "other_subject"
+    assert store.audit_entries(1)[0].after == {
+        "iss": ISSUER,
+        "sub": "impostor",
+        "email": "ayse@example.org",
+        "email_verified": True,
+    }
+    assert store.release_account("ayse@example.org", user="emre@example.org")
+    assert account_for(impostor, ALLOWLIST, store.bind_account).role == "admin"
+    assert account_for(ayse, ALLOWLIST, store.bind_account).refusal == "other_subject"
+    assert [e.action for e in store.audit_entries(10, object_type="account")] == [
+        "account.refused",
+        "account.bind",
+        "account.release",
+        "account.refused",
+        "account.bind",
+    ]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [("Host", "localhost:8501")],
+        [("host", "127.0.0.1:8501"), ("origin", "http://127.0.0.1:8501")],
+        [("Host", "[::1]:8501"), ("Origin", "http://[::1]:8501")],
+        [("Host", "LOCALHOST"), ("Origin", "http://localhost")],
+        [("Host", "localhost:8501"), ("Origin", "https://localhost:8501"), ("Cookie", "x=1")],
+    ],
+)
+def test_local_mode_serves_a_browser_on_this_machine(headers):
+    assert is_local_request(headers, None) and local_account(headers, None).role == "admin"
+
+
+@pytest.mark.parametrize(
+    ("peer", "local"),
+    [
+        (None, True),  # how Streamlit reports 127.0.0.1 and ::1
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("::ffff:127.0.0.1", True),  # a server listening on ::
+        ("192.0.2.2", False),  # another machine, whatever Host it wrote
+        ("10.0.0.7", False),
+        ("::ffff:10.0.0.7", False),
+        ("fd00::2", False),
+        ("localhost", False),
+        ("", False),
+    ],
+)
+def test_local_mode_serves_only_connections_from_a_loopback_address(peer, local):
+    assert is_local_request(LOOPBACK, peer) is local
+    assert (local_account(LOOPBACK, peer).refusal == "not_local") is not local
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [],  # no request at all
+        [("Host", "192.168.1.20:8501")],  # the machine's address on the network
+        [("Host", "press.example.org")],  # a network name, e.g. through nginx
+        [("Host", "0.0.0.0:8501")],
+        [("Host", "localhost.attacker.example")],  # DNS rebinding
+        [("Host", "127.0.0.1.nip.io:8501")],
+        [("Host", "127.0.0.2:8501")],
+        [("Host", "localhost:8501@attacker.example")],
+        [("Host", "localhost:")],
+        [("Host", "locaⅼhost:8501")],  # small roman numeral fifty
+        [("Host", "localho\u017ft:8501")],  # long s
+        [("Host", "::1")],
+        [("Host", "localhost:8501"), ("Host", "press.example.org")],
+        [("Host", "127.0.0.1:8501"), ("X-Forwarded-For", "10.0.0.7")],  # nginx on this machine
+        [("Host", "127.0.0.1:8501"), ("X-Real-IP", "10.0.0.7")],
+        [("Host", "127.0.0.1:8501"), ("Forwarded", "for=10.0.0.7")],
+        [("Host", "127.0.0.1:8501"), ("X-Forwarded-Proto", "https")],
+        [("Host", "127.0.0.1:8501"), ("X-Forwarded-Host", "press.example.org")],
+        [("Host", "127.0.0.1:8501"), ("Via", "1.1 proxy")],
+        [("Host", "127.0.0.1:8501"), ("Origin", "https://press.example.org")],  # a proxy that rewrites Host
+        [("Host", "localhost:8501"), ("Origin", "http://localhost:3000")],  # another local page
+        [("Host", "localhost:8501"), ("Origin", "http://127.0.0.1:8501")],
+        [("Host", "localhost:8501"), ("Origin", "null")],
+        [("Host", "localhost:8501"), ("Origin", "http://localho\u017ft:8501")],
+        [("Host", "localhost:8501"), ("Origin", "file://")],
+        [("Host", "localhost:8501"), ("Origin", "http://localhost:8501"), ("Origin", "http://evil.example")],
+    ],
+)
+def test_local_mode_refuses_any_request_from_elsewhere(headers):
+    assert not is_local_request(headers, None)
+    who = local_account(headers, None)
+    assert who.local and not who.allowed and who.refusal == "not_local"
+    assert not any(who.can(c) for c in CAPABILITIES)
+
+
 def test_local_mode_is_one_user_with_every_role():
-    who = local_account()
+    who = local_account(LOOPBACK, None)
     assert who.local and who.user == "local" and all(who.can(c) for c in CAPABILITIES)
 
 
@@ -123,6 +330,14 @@ def test_an_allowlist_without_a_provider_fails_closed():
     check_configuration(False, {})
     with pytest.raises(SignInMisconfigured, match=r"\[auth\]"):
         check_configuration(False, ALLOWLIST)
+
+
+def test_claims_taken_from_request_headers_fail_closed():
+    check_configuration(True, ALLOWLIST, {})
+    check_configuration(False, {}, {"X-Email": "email"})  # local mode never reads st.user
+    with pytest.raises(SignInMisconfigured, match="server.trustedUserHeaders") as caught:
+        check_configuration(True, ALLOWLIST, {"X-Email": "email"})
+    assert caught.value.reason == "trusted_headers"
 
 
 # --- what is audited, under whose name -----------------------------------------------------------

@@ -21,6 +21,16 @@ def _main_module_kept():
     sys.modules["__main__"] = main
 
 
+@pytest.fixture(autouse=True)
+def on_this_machine(monkeypatch) -> None:
+    """AppTest has no browser, so no request headers: give every run those of a browser on
+    this machine (local mode refuses any other; tests/browser checks the real headers)."""
+    from pressdraft.ui import state
+
+    loopback = [("Host", "localhost:8501"), ("Origin", "http://localhost:8501")]
+    monkeypatch.setattr(state, "connection", lambda: (loopback, None))
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch) -> Path:
     """A fresh installation: empty data folder, caches of earlier tests dropped."""

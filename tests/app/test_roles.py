@@ -26,6 +26,7 @@ AUTH = {
     }
 }
 ALLOWLIST = "ayse@example.org=admin, emre@example.org=editor, deniz@example.org=drafter"
+ISSUER = "http://localhost:9400"
 
 
 @pytest.fixture
@@ -35,11 +36,16 @@ def office(data_dir, monkeypatch):
     return data_dir
 
 
-def as_user(email: str | None, *, page: str = "", provider: bool = True) -> AppTest:
+def claims(email: str, **more) -> dict:
+    """What ``st.user`` holds for someone the provider signed in: a verified address, an issuer, a subject."""
+    return {"is_logged_in": True, "email": email, "email_verified": True, "iss": ISSUER, "sub": f"sub-{email}", **more}
+
+
+def as_user(email: str | None, *, page: str = "", provider: bool = True, **more) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     if provider:
         at.secrets = dict(AUTH)
-        at.user = {"is_logged_in": False} if email is None else {"is_logged_in": True, "email": email}
+        at.user = {"is_logged_in": False} if email is None else claims(email, **more)
     if page:
         at._page_hash = calc_hash(page)  # what opening /<page> in the browser asks for
     at.run()
@@ -60,7 +66,7 @@ def menu(email: str | None, *, provider: bool = True) -> list[str]:
     at = AppTest.from_function(script, default_timeout=60)
     if provider:
         at.secrets = dict(AUTH)
-        at.user = {"is_logged_in": True, "email": email}
+        at.user = claims(email)
     at.run()
     assert not at.exception, at.exception
     return at.text[0].value.split()
@@ -151,7 +157,9 @@ def test_an_admin_reads_the_audit_log_users_and_settings_and_purges_the_trash(of
     users = admin.dataframe[1].value
     assert list(users["E-mail"]) == ["ayse@example.org", "emre@example.org", "deniz@example.org"]
     assert list(users["Role"]) == ["administrator", "editor", "drafter"]
-    settings = admin.dataframe[2].value
+    bound = admin.dataframe[2].value  # who signed in, bound to their provider account
+    assert list(bound["E-mail"]) == ["ayse@example.org"] and list(bound["Subject"]) == ["sub-ayse@example.org"]
+    settings = admin.dataframe[3].value
     assert "allowlist" in list(settings["Setting"])
     assert [b.proto.label for b in admin.get("download_button")] == ["Export CSV", "Export JSON"]
 
@@ -219,3 +227,59 @@ def test_an_admin_sees_a_drafters_wipe_in_the_audit_log_and_puts_the_draft_back(
         assert service.store.get_draft(sample).data == original
     finally:
         service.store.close()
+def test_another_account_with_a_bound_address_is_refused_until_an_admin_releases_the_binding(office):
+    as_user("deniz@example.org")  # the first sign-in binds the address to this account
+    impostor = as_user("deniz@example.org", page="drafts", sub="someone-else")
+    assert "No access" in texts(impostor) and not impostor.sidebar.text
+    assert "The address deniz@example.org is bound to the sign-in account it was first used with" in texts(impostor)
+    assert "ask an administrator to release the binding of deniz@example.org" in texts(impostor)
+
+    admin = as_user("ayse@example.org", page="admin")
+    assert list(admin.dataframe[2].value["E-mail"]) == ["ayse@example.org", "deniz@example.org"]
+    admin.selectbox(key="binding-pick").set_value("deniz@example.org")
+    admin.button(key="binding-release").click().run()
+    assert not admin.exception
+    assert "The binding of deniz@example.org is released" in admin.success[0].value
+    assert list(admin.dataframe[2].value["E-mail"]) == ["ayse@example.org"]
+    log = admin.dataframe[0].value
+    assert (log["Who"][0], log["What"][0]) == ("ayse@example.org", "account binding released")
+
+    moved = as_user("deniz@example.org", sub="someone-else")  # e.g. a new provider: binds anew
+    assert "Signed in as deniz@example.org (drafter)" in [t.value for t in moved.sidebar.text]
+    assert "No access" in texts(as_user("deniz@example.org", page="drafts"))  # the old account is refused now
+
+
+@pytest.mark.parametrize("email", ["ayſe@example.org", "\u212aemal@example.org"])
+def test_a_look_alike_of_an_allowlisted_address_is_refused(office, monkeypatch, email):
+    monkeypatch.setenv("PRESSDRAFT_ALLOWLIST", ALLOWLIST + ", kemal@example.org=editor")
+    at = as_user(email, page="admin")
+    assert "No access" in texts(at) and "which is not a plain ASCII e-mail address" in texts(at)
+    assert not at.tabs and not at.sidebar.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "without sign-in (local mode)"), ("tr", "oturum açma olmadan"), ("az", "daxil olmadan")],
+)
+def test_local_mode_refuses_a_request_from_another_host_in_each_language(data_dir, monkeypatch, lang, words):
+    from pressdraft.ui import state
+
+    monkeypatch.setenv("PRESSDRAFT_UI_LANGUAGE", lang)
+    proxied = [("Host", "press.example.org"), ("X-Forwarded-For", "10.0.0.7"), ("Origin", "https://press.example.org")]
+    monkeypatch.setattr(state, "connection", lambda: (proxied, "10.0.0.2"))
+    at = as_user(None, page="admin", provider=False)
+    assert words in texts(at) and "docs/sign-in.md" in texts(at)
+    assert not at.tabs and not at.dataframe and not at.sidebar.caption
+    assert not [b for b in at.button if b.key == "sign-out"]
+
+
+def test_sign_in_with_claims_from_request_headers_refuses_everyone(office):
+    from streamlit import config
+
+    config.set_option("server.trustedUserHeaders", {"X-Email": "email"})
+    try:
+        at = as_user("ayse@example.org", page="admin")
+    finally:
+        config.set_option("server.trustedUserHeaders", {})
+    assert "Sign-in is not set up correctly: Streamlit's server.trustedUserHeaders is set" in texts(at)
+    assert not at.tabs and not at.sidebar.text

@@ -22,16 +22,25 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from helpers import by_key, stop_process, wait_for_app
+from helpers import by_key, choose, stop_process, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-ALLOWLIST = "ayse@example.org=admin, emre@example.org=editor, deniz@example.org=drafter"
+ALLOWLIST = "ayse@example.org=admin, emre@example.org=editor, deniz@example.org=drafter, kemal@example.org=editor"
 PEOPLE = {
     "ayse@example.org": "Ayşe Yılmaz",
     "deniz@example.org": "Deniz Kaya",
     "stranger@example.org": "Sam Stranger",
+}
+# Accounts (subject: claims) at the provider that must not get in as someone on the allowlist.
+IMPOSTORS = {
+    "long-s": {"email": "ay\u017fe@example.org", "email_verified": True},  # "ſ".casefold() == "s"
+    "kelvin": {"email": "\u212aemal@example.org", "email_verified": True},  # "K".lower() == "k"
+    "unverified-missing": {"email": "emre@example.org"},
+    "unverified-false-string": {"email": "emre@example.org", "email_verified": "false"},
+    "unverified-true-string": {"email": "emre@example.org", "email_verified": "true"},
+    "deniz-elsewhere": {"email": "deniz@example.org", "email_verified": True, "name": "Deniz (another account)"},
 }
 
 
@@ -56,10 +65,11 @@ def provider(tmp_path) -> Iterator[str]:
     )
     try:
         _wait_for(f"{issuer}/.well-known/openid-configuration", process, tmp_path / "provider.log")
-        for email, name in PEOPLE.items():
-            claims = json.dumps({"email": email, "email_verified": True, "name": name}).encode()
+        people = {email: {"email": email, "email_verified": True, "name": name} for email, name in PEOPLE.items()}
+        for subject, values in {**people, **IMPOSTORS}.items():
+            claims = json.dumps(values).encode()
             headers = {"Content-Type": "application/json"}
-            url = f"{issuer}/users/{quote(email)}"
+            url = f"{issuer}/users/{quote(subject)}"
             request = urllib.request.Request(url, data=claims, method="PUT", headers=headers)
             with urllib.request.urlopen(request, timeout=10) as response:
                 assert response.status == 204
@@ -88,6 +98,20 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 6
     pytest.fail(f"{url} did not answer in {timeout} s:\n{log.read_text('utf-8', 'replace')[-5000:]}")
 
 
+def write_secrets(path: Path, url: str, issuer: str) -> Path:
+    """Streamlit's secrets with an ``[auth]`` section: the app at ``url`` signs in with ``issuer``."""
+    path.write_text(
+        "[auth]\n"
+        f'redirect_uri = "{url}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_urlsafe(48)}"\n'
+        'client_id = "pressdraft"\n'
+        f'client_secret = "{secrets.token_urlsafe(24)}"\n'
+        f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n',
+        "utf-8",
+    )
+    return path
+
+
 class SignInServer:
     """``streamlit run app.py`` with an ``[auth]`` secrets file naming the provider, and an allowlist."""
 
@@ -95,16 +119,7 @@ class SignInServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         folder.mkdir(parents=True, exist_ok=True)
-        self.secrets = folder / "secrets.toml"
-        self.secrets.write_text(
-            "[auth]\n"
-            f'redirect_uri = "{self.url}/oauth2callback"\n'
-            f'cookie_secret = "{secrets.token_urlsafe(48)}"\n'
-            'client_id = "pressdraft"\n'
-            f'client_secret = "{secrets.token_urlsafe(24)}"\n'
-            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n',
-            "utf-8",
-        )
+        self.secrets = write_secrets(folder / "secrets.toml", self.url, issuer)
         self.log = folder / "server.log"
         environ = {
             **os.environ,
@@ -152,20 +167,25 @@ def shots(tmp_path) -> Iterator[object]:
 
 
 def signed_in_tab(browser, office: SignInServer, email: str, shot=None):
-    """A fresh browser (no cookie) that signs in as ``email`` through the provider's form."""
+    """A fresh browser (no cookie) that signs in as ``email`` (the provider's subject) through its form."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     page = context.new_page()
-    page.goto(office.url)
+    sign_in(page, office.url, email, shot)
+    return context, page
+
+
+def sign_in(page, url: str, subject: str, shot=None) -> None:
+    """Open the app at ``url`` and sign in as ``subject`` through the provider's form."""
+    page.goto(url)
     wait_for_app(page)
     if shot:
         shot(page, "sign-in")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/oauth2/authorize**", timeout=30_000)
-    page.get_by_placeholder("sub").fill(email)
+    page.get_by_placeholder("sub").fill(subject)
     page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(f"{office.url}/**", timeout=30_000)
+    page.wait_for_url(f"{url}/**", timeout=30_000)
     wait_for_app(page)
-    return context, page
 
 
 def navigation(page) -> list[str]:
@@ -250,5 +270,72 @@ def test_a_user_not_on_the_allowlist_is_refused_and_signs_out(browser, office, s
         wait_for_app(page)
         page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
         assert "No access" not in body.inner_text()
+    finally:
+        context.close()
+
+
+REFUSED = {
+    "long-s": "Your sign-in provider gave the address ay\u017fe@example.org, which is not a plain ASCII",
+    "kelvin": "Your sign-in provider gave the address \u212aemal@example.org, which is not a plain ASCII",
+    "unverified-missing": "Your sign-in provider has not verified the address emre@example.org",
+    "unverified-false-string": "Your sign-in provider has not verified the address emre@example.org",
+    "unverified-true-string": "Your sign-in provider has not verified the address emre@example.org",
+}
+
+
+def test_look_alikes_and_addresses_not_verified_by_the_json_true_are_refused(browser, office, shots):
+    for subject, said in REFUSED.items():  # one server, a fresh browser each
+        context, page = signed_in_tab(browser, office, subject)
+        try:
+            body = page.locator("body")
+            assert "No access" in body.inner_text() and said in body.inner_text(), subject
+            assert navigation(page) == [] and "Signed in as" not in body.inner_text(), subject
+            shots(page, f"refused-{subject}")
+            page.goto(f"{office.url}/admin")
+            wait_for_app(page)
+            assert "No access" in body.inner_text() and "Audit log" not in body.inner_text(), subject
+        finally:
+            context.close()
+
+
+def test_another_account_with_a_bound_address_is_refused_until_an_admin_releases_the_binding(browser, office, shots):
+    context, page = signed_in_tab(browser, office, "deniz@example.org")  # the first sign-in binds the address
+    assert navigation(page) == ["Compose", "Drafts", "Directory"]
+    context.close()
+
+    context, page = signed_in_tab(browser, office, "deniz-elsewhere")  # same address, another subject
+    try:
+        text = page.locator("body").inner_text()
+        assert "No access" in text and navigation(page) == []
+        assert "The address deniz@example.org is bound to the sign-in account it was first used with" in text
+        assert "ask an administrator to release the binding of deniz@example.org" in text
+        shots(page, "refused-another-account")
+    finally:
+        context.close()
+
+    context, page = signed_in_tab(browser, office, "ayse@example.org")
+    try:
+        page.goto(f"{office.url}/admin")
+        wait_for_app(page)
+        with page.expect_download() as download:
+            by_key(page, "audit-csv").locator("button").click()
+        exported = Path(download.value.path()).read_text("utf-8-sig")
+        assert "deniz@example.org,account.bind,account,deniz@example.org" in exported
+        refused = next(line for line in exported.splitlines() if ",account.refused," in line)
+        assert "deniz-elsewhere" in refused and "email_verified" in refused  # the raw claims of the refused sign-in
+        page.get_by_role("tab", name="Users and roles").click()
+        choose(page, "binding-pick", "deniz@example.org")
+        by_key(page, "binding-release").locator("button").click()
+        wait_for_app(page)
+        assert page.get_by_text("The binding of deniz@example.org is released").is_visible()
+        shots(page, "admin-binding-released")
+    finally:
+        context.close()
+
+    context, page = signed_in_tab(browser, office, "deniz-elsewhere")  # e.g. Deniz's new account: binds anew
+    try:
+        assert navigation(page) == ["Compose", "Drafts", "Directory"]
+        sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+        assert "Signed in as Deniz (another account) <deniz@example.org> (drafter)" in sidebar
     finally:
         context.close()

@@ -3,7 +3,9 @@
 Two ``streamlit run`` servers share ``PRESSDRAFT_DATABASE_URL`` (migrated first with
 ``pressdraft db upgrade``, as docs/deploy.md says) and a cookie secret, behind a local nginx
 configured by ``deploy/nginx.conf.template`` itself, with sticky sessions. A draft changed
-through one server is seen through the other, directly and through nginx.
+through one server is seen through the other. Behind nginx the servers need sign-in (local
+mode refuses proxied requests): each browser signs in through nginx with the local OpenID
+Connect provider of ``test_sign_in``, as an admin of the allowlist.
 
 Skips, saying why, without Chromium, nginx or a PostgreSQL server
 (``PRESSDRAFT_TEST_POSTGRES_URL``, a role that may create databases); CI has all three.
@@ -30,6 +32,7 @@ import pytest
 from helpers import by_key, stop_process, type_into, wait_for_app
 from playwright.sync_api import expect
 from postgres_databases import empty_database
+from test_sign_in import provider, sign_in, write_secrets  # noqa: F401 (provider is a fixture)
 
 from pressdraft.files import read_data
 from pressdraft.store import open_store
@@ -42,6 +45,7 @@ EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")
 ROUTE_COOKIE = "pressdraft_server"
+USER = "ayse@example.org"  # known to the provider of test_sign_in
 SERVED_BY = "X-Pressdraft-Server"
 
 
@@ -58,11 +62,11 @@ class Nginx:
     whose workers run as ``nobody``, can use its temporary files too.
     """
 
-    def __init__(self, upstreams: list[str]):
+    def __init__(self, upstreams: list[str], port: int | None = None):
         assert NGINX is not None
         self.dir = Path(tempfile.mkdtemp(prefix="pressdraft-nginx-"))
         self.dir.chmod(0o755)
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = string.Template(TEMPLATE.read_text("utf-8")).safe_substitute(
             NGINX_DIR=str(self.dir),
@@ -126,8 +130,9 @@ def nginx_installed() -> None:
 
 
 @pytest.fixture
-def cluster(browser, nginx_installed, start_server, shared_database, request):
-    """Two app servers on one migrated PostgreSQL database, behind nginx: (a, b, nginx)."""
+def cluster(browser, nginx_installed, start_server, shared_database, provider, tmp_path, request):  # noqa: F811
+    """Two app servers on one migrated PostgreSQL database, behind nginx, signing in with the
+    provider at nginx's address (one ``[auth]`` for both, as docs/deploy.md says): (a, b, nginx)."""
     upgraded = subprocess.run(
         [sys.executable, "-m", "pressdraft.cli", "db", "upgrade", "--database-url", shared_database],
         capture_output=True,
@@ -135,13 +140,16 @@ def cluster(browser, nginx_installed, start_server, shared_database, request):
     )
     assert upgraded.returncode == 0, upgraded.stderr
     assert "applied 0001" in upgraded.stdout
+    port = free_port()
     env = {
         "PRESSDRAFT_DATABASE_URL": shared_database,
+        "PRESSDRAFT_ALLOWLIST": f"{USER}=admin",
+        "STREAMLIT_SECRETS_FILES": str(write_secrets(tmp_path / "secrets.toml", f"http://127.0.0.1:{port}", provider)),
         "STREAMLIT_SERVER_COOKIE_SECRET": uuid.uuid4().hex,  # one secret for all servers (st.login)
         "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",  # as in production: no reruns on file changes
     }
     a, b = start_server("server-a", env), start_server("server-b", env)
-    balancer = Nginx([f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"])
+    balancer = Nginx([f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"], port)
     yield a, b, balancer
     balancer.stop()
     failed = getattr(request.node, "rep_call", None)
@@ -167,9 +175,12 @@ def shows(page, key: str, value: str) -> None:
 
 
 def open_page(browser, balancer: Nginx, route: str):
+    """A browser kept on one server by its route cookie, signed in through nginx."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.add_cookies([{"name": ROUTE_COOKIE, "value": route, "url": balancer.url}])
-    return context, context.new_page()
+    page = context.new_page()
+    sign_in(page, balancer.url, USER)
+    return context, page
 
 
 def test_nginx_sticks_a_browser_to_one_server_and_spreads_browsers(cluster):
@@ -202,17 +213,12 @@ def test_a_draft_changed_through_one_server_is_seen_through_the_other(browser, c
         type_into(page_a, "w-fields-platform-en", "Typed on server A")
         type_into(page_a, "w-fields-platform-az", "A serverində yazılıb")
 
-        # browser 2 opens the same ?draft= URL directly on server B ...
-        page_b.goto(f"{b.url}/?draft={draft_id}")
-        wait_for_app(page_b)
-        shows(page_b, "w-fields-platform-en", "Typed on server A")
-        shows(page_b, "w-fields-platform-az", "A serverində yazılıb")
-
-        # ... and through nginx, which keeps it on B; it changes the draft there
+        # browser 2 opens the same ?draft= URL through nginx, which keeps it on B; it changes the draft there
         response = page_b.goto(f"{balancer.url}/?draft={draft_id}")
         assert response is not None and response.headers[SERVED_BY.lower()] == address_b
         wait_for_app(page_b)
         shows(page_b, "w-fields-platform-en", "Typed on server A")
+        shows(page_b, "w-fields-platform-az", "A serverində yazılıb")
         type_into(page_b, "w-fields-platform-tr", "B sunucusunda değişti")
         type_into(page_b, "w-fields-platform-en", "Changed on server B")
 
@@ -223,11 +229,8 @@ def test_a_draft_changed_through_one_server_is_seen_through_the_other(browser, c
         shows(page_a, "w-fields-platform-en", "Changed on server B")
         shows(page_a, "w-fields-platform-tr", "B sunucusunda değişti")
         shows(page_a, "w-fields-platform-az", "A serverində yazılıb")
-
-        # and directly on server A, with no nginx in between
-        page_a.goto(f"{a.url}/?draft={draft_id}")
-        wait_for_app(page_a)
-        shows(page_a, "w-fields-platform-en", "Changed on server B")
+        with open_store(shared_database) as store:  # and in the database both servers share
+            assert store.get_draft(draft_id).data["fields"]["platform"]["en"] == "Changed on server B"
     finally:
         context_a.close()
         context_b.close()
@@ -238,11 +241,13 @@ def test_two_editors_of_one_template_on_different_servers_get_the_conflict_refus
     from test_templates_in_browser import edit_en_source, english_preview, save
 
     a, b, balancer = cluster
-    context_a, page_a = open_page(browser, balancer, "unused-a")
-    context_b, page_b = open_page(browser, balancer, "unused-b")
+    routes = routes_to_each_server(balancer, [f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"])
+    context_a, page_a = open_page(browser, balancer, routes[f"127.0.0.1:{a.port}"])
+    context_b, page_b = open_page(browser, balancer, routes[f"127.0.0.1:{b.port}"])
     try:
         for page, server in ((page_a, a), (page_b, b)):  # both open the editor before either saves
-            page.goto(f"{server.url}/templates")
+            response = page.goto(f"{balancer.url}/templates")
+            assert response is not None and response.headers[SERVED_BY.lower()] == f"127.0.0.1:{server.port}"
             wait_for_app(page)
             choose(page, "tpl-pick", "joint-meeting")
         edit_en_source(page_a, "Added on server A.")

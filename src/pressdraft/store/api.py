@@ -15,11 +15,12 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from pressdraft.store import audit, directory, draft_audit, drafts, settings, templates
+from pressdraft.store import accounts, audit, directory, draft_audit, drafts, settings, templates
 from pressdraft.store.backup import write_backup
 from pressdraft.store.database import Database, is_sqlite, safe_url
 from pressdraft.store.migrate import current_revision, pending_on, require_current, upgrade_on
 from pressdraft.store.records import (
+    AccountBinding,
     AuditEntry,
     DirectoryVersion,
     Draft,
@@ -298,6 +299,20 @@ class Store:
     def reset_setting(self, key: str, *, user: str) -> bool:
         """Remove an override so the default applies; False when there was none."""
         return self._write(lambda c: settings.remove(c, key, user=user))
+
+    # accounts -----------------------------------------------------------------------------
+
+    def bind_account(self, email: str, issuer: str, subject: str, claims: Mapping[str, Any]) -> str:
+        """Bind ``email`` to the provider's issuer and subject at its first sign-in; afterwards
+        ``"same"``, or a refusal (``"other_subject"``, ``"other_email"``): see ``accounts.bind``."""
+        return self._write(lambda c: accounts.bind(c, email, issuer, subject, claims))
+
+    def account_bindings(self) -> list[AccountBinding]:
+        return self._read(accounts.all_bindings)
+
+    def release_account(self, email: str, *, user: str) -> bool:
+        """Let ``email`` bind anew at its next sign-in (audited); False when it was not bound."""
+        return self._write(lambda c: accounts.release(c, email, user=user))
 
     # audit --------------------------------------------------------------------------------
 

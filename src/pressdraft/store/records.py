@@ -91,3 +91,14 @@ class AuditEntry:
         out = asdict(self)
         out["at"] = self.at.isoformat()
         return out
+
+
+@dataclass(frozen=True)
+class AccountBinding:
+    """An allowlisted address bound to the issuer and subject of its first sign-in."""
+
+    email: str
+    issuer: str
+    subject: str
+    claims: Any
+    bound_at: datetime

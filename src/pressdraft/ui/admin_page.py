@@ -18,6 +18,7 @@ OBJECT_TYPES = {
     "directory": N_("Directory"),
     "draft": N_("Drafts"),
     "setting": N_("Settings"),
+    "account": N_("Accounts"),
 }
 ACTIONS = {
     "template.save": N_("template saved"),
@@ -32,6 +33,9 @@ ACTIONS = {
     "settings.set": N_("setting changed"),
     "settings.reset": N_("setting reset"),
     "settings.changed": N_("setting changed"),
+    "account.bind": N_("account bound at first sign-in"),
+    "account.refused": N_("sign-in refused: another account"),
+    "account.release": N_("account binding released"),
 }
 ROLE_RIGHTS = {
     "drafter": N_("compose; every draft of the office; own drafts to the trash and back; directory to read"),
@@ -43,8 +47,10 @@ OBJECT_NAMES = {
     "directory": N_("Directory"),
     "draft": N_("Draft"),
     "setting": N_("Setting"),
+    "account": N_("Account"),
 }
 PAGE = "audit-page"
+RELEASED = "binding-released"
 
 
 def page() -> None:
@@ -202,9 +208,55 @@ def users_and_roles() -> None:
             width="stretch",
             key="users-table",
         )
+        bindings()
     with st.expander(_("What each role may do")):
         for role, rights in ROLE_RIGHTS.items():
             st.markdown(f"**{role_name(role)}** — {_(rights)}")
+
+
+def bindings() -> None:
+    """Each address bound to the provider account it first signed in with, and a way to release
+    one for someone who changed provider or account (their next sign-in binds anew)."""
+    store = app().store
+    bound = store.account_bindings()
+    st.markdown("**" + _("Sign-in accounts") + "**")
+    st.caption(
+        _(
+            "The first sign-in with an address binds it to that sign-in account (issuer and subject); "
+            "another account with the same address is refused. Release a binding when someone changed "
+            "their sign-in provider or account: their next sign-in binds anew. Releases are audited."
+        )
+    )
+    released = st.session_state.pop(RELEASED, None)
+    if released:
+        st.success(_("The binding of {email} is released; their next sign-in binds anew.").format(email=released))
+    if not bound:
+        st.info(_("No one has signed in yet."))
+        return
+    st.dataframe(
+        [
+            {
+                _("E-mail"): b.email,
+                _("Issuer"): b.issuer,
+                _("Subject"): b.subject,
+                _("Bound (UTC)"): b.bound_at.strftime("%Y-%m-%d %H:%M:%S"),
+            }
+            for b in bound
+        ],
+        hide_index=True,
+        width="stretch",
+        key="bindings-table",
+    )
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.selectbox(_("Binding"), [b.email for b in bound], key="binding-pick")
+        st.button(_("Release binding"), icon=":material/link_off:", key="binding-release", on_click=_release)
+
+
+def _release() -> None:
+    """Release the chosen binding before the page is drawn again (so its table is current)."""
+    email = st.session_state.get("binding-pick")
+    if email and account().can("admin") and app().store.release_account(email, user=account().user):
+        st.session_state[RELEASED] = email
 
 
 def settings_table() -> None:

@@ -1,7 +1,9 @@
 """The app's pages, the sidebar every page shares (language, who is signed in), and the gate.
 
 With a sign-in provider configured, a session that is not signed in sees only the sign-in
-page, and one whose user is not on the allowlist only a refusal with a way to sign out. A
+page, and one whose user is not on the allowlist (or whose address is bound to another
+provider account) only a refusal with a way to sign out. Without one (local mode), a request
+from another host or through a proxy sees only a refusal saying how to set up sign-in. A
 signed-in user's navigation lists the pages their role may use; the others stay reachable
 by URL but show a refusal instead (docs/sign-in.md).
 """
@@ -9,6 +11,7 @@ by URL but show a refusal instead (docs/sign-in.md).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
@@ -132,11 +135,13 @@ def account_box(who: auth.Account) -> None:
 
 def gate() -> auth.Account:
     """The session's account when it may use the app; otherwise the sign-in page, a refusal,
-    or (an allowlist set without a provider) a configuration error, and the run stops."""
+    or (an allowlist set without a provider, claims taken from headers) a configuration error,
+    and the run stops."""
     try:
-        auth.check_configuration(provider_configured(), settings()["allowlist"])
-    except auth.SignInMisconfigured:
-        _only(misconfigured)
+        trusted = st.get_option("server.trustedUserHeaders")
+        auth.check_configuration(provider_configured(), settings()["allowlist"], trusted)
+    except auth.SignInMisconfigured as problem:
+        _only(partial(misconfigured, problem.reason))
     who = account()
     if who.allowed:
         return who
@@ -177,6 +182,27 @@ REFUSALS = {
     ),
     "unverified": N_("Your sign-in provider has not verified the address {user}, so pressdraft cannot use it."),
     "no_email": N_("Your sign-in provider did not give an e-mail address, which pressdraft needs to know your role."),
+    "not_plain": N_(
+        "Your sign-in provider gave the address {user}, which is not a plain ASCII e-mail address, "
+        "so pressdraft cannot use it. Ask an administrator."
+    ),
+    "no_subject": N_(
+        "Your sign-in provider did not identify your account (issuer and subject), so pressdraft cannot sign in {user}."
+    ),
+    "other_subject": N_(
+        "The address {user} is bound to the sign-in account it was first used with, and this is another one. "
+        "If you changed your sign-in provider or account, ask an administrator to release the binding of {user}, "
+        "then sign in again."
+    ),
+    "other_email": N_(
+        "Your sign-in account is bound to another address than {user}. If your address changed, ask an "
+        "administrator to release the binding of your old address, then sign in again."
+    ),
+    "not_local": N_(
+        "pressdraft runs here without sign-in (local mode), which gives every role to whoever uses it, so it "
+        "answers only a browser on this machine at http://localhost or http://127.0.0.1, not through a proxy. "
+        "To let people use it over the network, set up sign-in with an OpenID Connect provider: see docs/sign-in.md."
+    ),
 }
 
 
@@ -184,17 +210,25 @@ def refused(who: auth.Account) -> None:
     with _card():
         st.error("**" + _("No access") + "**", icon=":material/block:")
         st.text(_(REFUSALS[who.refusal]).format(user=who.user))
-        if st.button(_("Sign out"), icon=":material/logout:", key="sign-out", width="stretch"):
+        if not who.local and st.button(_("Sign out"), icon=":material/logout:", key="sign-out", width="stretch"):
             st.logout()
+        if who.local:
+            language_choice()
 
 
-def misconfigured() -> None:
+MISCONFIGURED = {
+    "no_provider": N_(
+        "Sign-in is not set up correctly: an allowlist of users is set, but no sign-in provider. "
+        "Add the [auth] section to .streamlit/secrets.toml, or remove the allowlist to run without "
+        "sign-in (see docs/sign-in.md)."
+    ),
+    "trusted_headers": N_(
+        "Sign-in is not set up correctly: Streamlit's server.trustedUserHeaders is set, which would take "
+        "the signed-in user from request headers instead of the sign-in provider. Remove it (see docs/sign-in.md)."
+    ),
+}
+
+
+def misconfigured(reason: str) -> None:
     with _card():
-        st.error(
-            _(
-                "Sign-in is not set up correctly: an allowlist of users is set, but no sign-in provider. "
-                "Add the [auth] section to .streamlit/secrets.toml, or remove the allowlist to run without "
-                "sign-in (see docs/sign-in.md)."
-            ),
-            icon=":material/error:",
-        )
+        st.error(_(MISCONFIGURED[reason]), icon=":material/error:")

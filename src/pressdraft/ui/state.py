@@ -46,10 +46,27 @@ def provider_configured() -> bool:
 
 def account() -> auth.Account:
     """Who this session acts for: the local user with every role when no provider is
-    configured, else the signed-in user with the role the allowlist gives them (or none)."""
+    configured (from this machine only), else the signed-in user with the role the allowlist
+    gives them, once their address is bound to their provider account (or none)."""
     if not provider_configured():
-        return auth.local_account()
-    return auth.account_for(st.user.to_dict(), settings()["allowlist"])
+        return auth.local_account(*connection())
+    return auth.account_for(st.user.to_dict(), settings()["allowlist"], _bind_once)
+
+
+def connection() -> tuple[list[tuple[str, str]], str | None]:
+    """This session's WebSocket handshake: its headers, every value of each (none without a
+    browser), and the address it came from (None for this machine's 127.0.0.1 and ::1)."""
+    headers = st.context.headers
+    return [(name, value) for name in headers for value in headers.get_all(name)], st.context.ip_address
+
+
+def _bind_once(email: str, issuer: str, subject: str, claims: dict[str, Any]) -> str:
+    """``Store.bind_account``, asked once per session and identity (a session's claims do not
+    change, and each sign-in is a new session), so reruns neither query nor audit again."""
+    known: dict[tuple[str, str, str], str] = st.session_state.setdefault("_bindings", {})
+    if (email, issuer, subject) not in known:
+        known[(email, issuer, subject)] = _shared_app().store.bind_account(email, issuer, subject, claims)
+    return known[(email, issuer, subject)]
 
 
 def app() -> Any:
