@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from pressdraft.appservice import EXAMPLE, AppService
-from pressdraft.auth import CAPABILITIES, Account, local_account
+from pressdraft.auth import CAPABILITIES, LOCAL_ACCOUNT, Account
 from pressdraft.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowed, allowed, mutations
 from pressdraft.directory import table_rows
 from pressdraft.files import read_data
@@ -142,6 +142,20 @@ CALLS = {
         ),
         ADMINS,
     ),
+    "bind_account": (
+        lambda s, root: partial(
+            s.bind_account, f"{unique('b')}@example.org", "https://id.example.org", unique("sub"), {}
+        ),
+        ADMINS,
+    ),
+    "account_bindings": (lambda s, root: partial(s.account_bindings), ADMINS),
+    "release_account": (
+        lambda s, root: partial(
+            s.release_account,
+            (e := f"{unique('r')}@example.org", root.bind_account(e, "https://id.example.org", unique("sub"), {}))[0],
+        ),
+        ADMINS,
+    ),
 }
 
 
@@ -203,7 +217,7 @@ def test_every_change_has_a_row_in_the_table():
 def test_the_table_agrees_with_the_roles_the_pages_use():
     """The pages hide what the service refuses: ``auth.Account`` and this table say the same."""
     pairs = {"directory.edit": "directory.edit", "templates.edit": "templates", "draft.purge": "trash.purge"}
-    pairs |= {"audit": "admin", "settings": "admin", "draft.edit": "compose", "draft.create": "drafts"}
+    pairs |= {"audit": "admin", "settings": "admin", "accounts": "admin", "draft.edit": "compose", "draft.create": "drafts"}
     for who in ACCOUNTS.values():
         for action, capability in pairs.items():
             assert allowed(who, action) == (who.allowed and who.can(capability)), (who.role, action)
@@ -214,7 +228,7 @@ def test_the_table_agrees_with_the_roles_the_pages_use():
 
 
 def test_local_mode_is_one_user_with_every_right(root):
-    assert root.account == local_account()
+    assert root.account == LOCAL_ACCOUNT
     assert all(allowed(root.account, action) for action in PERMISSIONS)
 
 

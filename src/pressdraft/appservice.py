@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pressdraft import admin
-from pressdraft.auth import Account, local_account
+from pressdraft.auth import LOCAL_ACCOUNT, Account
 from pressdraft.authorization import authorize, requires
 from pressdraft.directory import default_directory, from_table_rows, parse_directory
 from pressdraft.editing import Marks, new_draft_data
@@ -27,7 +27,7 @@ from pressdraft.files import dump_data, format_of, read_data
 from pressdraft.library import Library, Template, default_templates_folder
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.store import ConflictError, NotFound, Store, open_store
-from pressdraft.store.records import AuditEntry
+from pressdraft.store.records import AccountBinding, AuditEntry
 from pressdraft.workshop import SaveResult, Workshop, organization_templates
 from pressdraft.workspace import Conflict, DraftEditor
 
@@ -110,7 +110,7 @@ class AppService:
         """``account``: who the service acts for (by default the local user, with every role);
         ``letterhead``: a .docx, or a folder of them chosen per template or issuer (settings)."""
         self.store, self.shipped, self.letterhead = store, shipped, letterhead
-        self.account = account or local_account()
+        self.account = account or LOCAL_ACCOUNT
         self._directory_version: int | None = -1
         self._templates_seen: tuple[tuple[str, int | None], ...] | None = None
         self.engine = Engine(shipped, default_directory())
@@ -402,6 +402,20 @@ class AppService:
     def audit_file(self, fmt: str) -> bytes:
         """The whole audit log as ``csv`` or ``json``."""
         return admin.audit_csv(self.store) if fmt == "csv" else admin.audit_json(self.store)
+
+    @requires("accounts")
+    def bind_account(self, email: str, issuer: str, subject: str, claims: dict[str, Any]) -> str:
+        """A sign-in's step, taken by the installation's own service: ``Store.bind_account``."""
+        return self.store.bind_account(email, issuer, subject, claims)
+
+    @requires("accounts")
+    def account_bindings(self) -> list[AccountBinding]:
+        return self.store.account_bindings()
+
+    @requires("accounts")
+    def release_account(self, email: str) -> bool:
+        """Let ``email`` bind anew at its next sign-in (audited as this account's release)."""
+        return self.store.release_account(email, user=self.user)
 
     @requires("settings")
     def record_settings(self, values: dict[str, Any]) -> list[str]:

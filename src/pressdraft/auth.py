@@ -91,13 +91,24 @@ class Account:
 
     def may_trash(self, owner: str) -> bool:
         """Move a draft to the trash, or restore it: its owner, or an admin."""
-        return self.allowed and (self.can("trash.any") or _ascii_lower(owner) == self.user)
+        return self.allowed and (self.can("trash.any") or same_user(owner, self.user))
+
+
+#: The one user of an installation without sign-in, as the command line and a service made on
+#: this machine act (a web request gets it only through ``local_account``).
+LOCAL_ACCOUNT = Account(LOCAL_USER, "admin", local=True)
 
 
 def _ascii_lower(text: str) -> str | None:
     """``text`` lower-cased when it is ASCII (only A-Z change), else None: Unicode casing
     maps look-alikes onto ASCII (``"\u212a".lower() == "k"``), ASCII casing cannot."""
     return text.lower() if text.isascii() else None
+
+
+def same_user(one: str, other: str) -> bool:
+    """Whether two stored user names (e-mail addresses, or ``local``) are one person: equal
+    once ASCII-lower-cased, never by Unicode folding of look-alikes."""
+    return _ascii_lower(one) is not None and _ascii_lower(one) == _ascii_lower(other)
 
 
 def plain_email(value: object) -> str | None:
@@ -208,7 +219,7 @@ def local_account(headers: Iterable[tuple[str, str]], peer: str | None) -> Accou
     machine only (``is_local_request``); any other request is refused (``not_local``)."""
     if not is_local_request(headers, peer):
         return Account(LOCAL_USER, None, local=True, refusal="not_local")
-    return Account(LOCAL_USER, "admin", local=True)
+    return LOCAL_ACCOUNT
 
 
 #: The claims kept with an account's binding and in the audit log, as the provider sent them.

@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from pressdraft.auth import ROLES, Account
+from pressdraft.auth import ROLES, Account, same_user
 from pressdraft.problems import N_, PressdraftError, Problem
 
 OWNER = "owner"  # not a role: the owner of the draft concerned, whatever their role
@@ -33,6 +33,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "templates.edit": frozenset({"editor", "admin"}),
     "audit": frozenset({"admin"}),  # read and export the audit log, restore a draft kept in it
     "settings": frozenset({"admin"}),
+    # bindings of sign-in accounts: made by the installation itself (its own service, acting as the
+    # local account) when someone signs in; read and released by an administrator
+    "accounts": frozenset({"admin"}),
 }
 
 REFUSALS: dict[str, str] = {
@@ -44,6 +47,7 @@ REFUSALS: dict[str, str] = {
     "templates.edit": N_("Only editors and administrators may change templates."),
     "audit": N_("Only administrators may read the audit log or restore a draft from it."),
     "settings": N_("Only administrators may change the settings."),
+    "accounts": N_("Only administrators may see or release the bindings of sign-in accounts."),
 }
 
 
@@ -60,7 +64,7 @@ def allowed(account: Account, action: str, owner: str | None = None) -> bool:
     if not account.allowed:
         return False
     roles = PERMISSIONS[action]
-    mine = owner is not None and owner.casefold() == account.user.casefold()
+    mine = owner is not None and same_user(owner, account.user)
     return account.role in roles or (OWNER in roles and mine)
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from pressdraft.auth import same_user
 from pressdraft.store import audit, drafts
 from pressdraft.store.errors import NotFound
 from pressdraft.store.records import AuditEntry, Draft
@@ -101,14 +102,14 @@ def save(
     after = {"revision": revision, "characters": size(data), "changed": changed_paths(previous.data, data)}
     if size(most[1]) >= MIN_TEXT and 2 * size(data) < size(most[1]) <= 2 * size(previous.data):
         _write(connection, EMPTY, user, previous, _kept(previous, *most), after)
-    elif previous.owner.casefold() != user.casefold() and session is None:
+    elif not same_user(previous.owner, user) and session is None:
         _write(connection, EDIT, user, previous, _kept(previous, previous.revision, previous.data), after)
     return revision
 
 
 def _continues(entry: AuditEntry, user: str) -> bool:
     """The draft's newest entry is this user's edit session, still open."""
-    return entry.user.casefold() == user.casefold() and entry.action in (EDIT, EMPTY) and now() - entry.at < SESSION
+    return same_user(entry.user, user) and entry.action in (EDIT, EMPTY) and now() - entry.at < SESSION
 
 
 def _kept(draft: Draft, revision: int, data: Mapping[str, Any]) -> dict[str, Any]:

@@ -217,8 +217,7 @@ def users_and_roles() -> None:
 def bindings() -> None:
     """Each address bound to the provider account it first signed in with, and a way to release
     one for someone who changed provider or account (their next sign-in binds anew)."""
-    store = app().store
-    bound = store.account_bindings()
+    bound = app().account_bindings()
     st.markdown("**" + _("Sign-in accounts") + "**")
     st.caption(
         _(
@@ -255,7 +254,7 @@ def bindings() -> None:
 def _release() -> None:
     """Release the chosen binding before the page is drawn again (so its table is current)."""
     email = st.session_state.get("binding-pick")
-    if email and account().can("admin") and app().store.release_account(email, user=account().user):
+    if email and app().release_account(email):
         st.session_state[RELEASED] = email
 
 

@@ -65,7 +65,7 @@ def _bind_once(email: str, issuer: str, subject: str, claims: dict[str, Any]) ->
     change, and each sign-in is a new session), so reruns neither query nor audit again."""
     known: dict[tuple[str, str, str], str] = st.session_state.setdefault("_bindings", {})
     if (email, issuer, subject) not in known:
-        known[(email, issuer, subject)] = _shared_app().store.bind_account(email, issuer, subject, claims)
+        known[(email, issuer, subject)] = _shared_app().bind_account(email, issuer, subject, claims)
     return known[(email, issuer, subject)]
 
 
