@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -191,6 +191,7 @@ FIELD_TYPES: dict[str, tuple[Any, str]] = {
     "choice": (str, "one of the values the template lists"),
 }
 LOCALIZED_TYPES = frozenset({"text", "paragraphs"})
+LIST_TYPES = frozenset(name for name, (annotation, _) in FIELD_TYPES.items() if get_origin(annotation) is list)
 
 
 _MESSAGES = {
@@ -290,6 +291,7 @@ __all__ = [
     "FIELD_TYPES",
     "FORMAT_VERSION",
     "LANGUAGES",
+    "LIST_TYPES",
     "LOCALIZED_TYPES",
     "ContactRef",
     "Draft",

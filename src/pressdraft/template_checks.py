@@ -1,21 +1,37 @@
 """What a template must pass before it can be used, each problem at its file and line.
 
 Jinja syntax; variables used but not declared in ``meta.yaml``; declared fields never used;
-languages that use different fields; and the template's sample values rendered in every
-language under the sandbox. ``env.parse`` does not fold constants, so parsing is safe even
-for hostile sources.
+languages that use different fields; and the template rendered in every language under the
+sandbox, not only with its sample values but with values made from them (``variants``): a
+template that explodes only on longer texts or more list rows, or prints what no document can
+hold, is refused here rather than failing a release later. ``env.parse`` does not fold
+constants, so parsing is safe even for hostile sources.
 """
 
 from __future__ import annotations
+
+import itertools
+from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.meta import find_undeclared_variables
 
 from pressdraft.directory import Directory
 from pressdraft.engine import Engine
-from pressdraft.library import RESERVED_NAMES, Library, Template, source_file
-from pressdraft.problems import PressdraftError, Problem
+from pressdraft.library import RESERVED_NAMES, FieldSpec, Library, Template, source_file
+from pressdraft.model import LIST_TYPES
+from pressdraft.problems import N_, PressdraftError, Problem
 from pressdraft.render import environment, template_problem
+from pressdraft.safety.limits import CHECK_LIST_ROWS
+from pressdraft.safety.text import LIMITS
+
+#: The values a template is rendered with by ``check_template``, each named in its problems.
+VARIANTS = {
+    "sample": N_("sample"),
+    "empty": N_("with its optional fields empty"),
+    "long": N_("with every text as long as a draft allows"),
+    "rows": N_("with {rows} rows in every list"),
+}
 
 
 def _first_line(ast: nodes.Template, name: str) -> int | None:
@@ -86,13 +102,14 @@ def check_template(template: Template, directory: Directory) -> list[Problem]:
     if problems:
         return problems
     engine = Engine(Library({template.id: template}, {}), directory)
-    try:
-        draft = engine.draft_from_data(engine_data(template))
-        engine.render(draft)
-    except PressdraftError as error:
-        problems.extend(
-            Problem(f"{template.id}/meta.yaml: sample", "{message}", {"message": str(p)}) for p in error.problems
-        )
+    for variant, data in variants(template).items():
+        try:
+            engine.render(engine.draft_from_data(data))
+        except PressdraftError as error:
+            where = VARIANTS[variant].format(rows=CHECK_LIST_ROWS)
+            return [
+                Problem(f"{template.id}/meta.yaml: {where}", "{message}", {"message": str(p)}) for p in error.problems
+            ]
     return problems
 
 
@@ -100,3 +117,52 @@ def engine_data(template: Template) -> dict[str, object]:
     """The template's sample draft as plain data, validated like any draft file."""
     sample = template.sample_draft()
     return sample.model_dump(mode="json", exclude_none=True) | {"fields": sample.fields}
+
+
+def variants(template: Template) -> dict[str, dict[str, Any]]:
+    """The sample draft, then drafts made from it within the draft's limits: optional fields
+    left out, every text at its longest, ``CHECK_LIST_ROWS`` rows in every list. Each
+    renders in all three languages, as the sample does."""
+    sample = engine_data(template)
+    specs = template.meta.fields
+    fields: dict[str, Any] = sample["fields"]  # type: ignore[assignment]
+
+    def changed(change: Any) -> dict[str, Any]:
+        values = {spec.name: change(spec, fields[spec.name]) for spec in specs if spec.name in fields}
+        return sample | {"fields": {name: value for name, value in values.items() if value is not None}}
+
+    return {
+        "sample": sample,
+        "empty": changed(lambda spec, value: value if spec.required else None),
+        "long": changed(_longest),
+        "rows": changed(lambda spec, value: _rows(value) if spec.type in LIST_TYPES else value),
+    }
+
+
+def _longest(spec: FieldSpec, value: Any) -> Any:
+    """A field's sample with every text repeated to the longest the draft allows."""
+    if spec.type in ("text", "paragraphs"):
+        return _longer(value, LIMITS["line" if spec.type == "text" else "paragraphs"])
+    if spec.type == "text_list":
+        return [_longer(item, LIMITS["item"]) for item in value]
+    if spec.type == "quotes":
+        return [{**quote, "text": _longer(quote["text"], LIMITS["paragraphs"])} for quote in value]
+    return value
+
+
+def _longer(texts: Any, limit: int) -> Any:
+    """Each language's text repeated, word by word, up to ``limit`` characters."""
+    if not isinstance(texts, dict):
+        return texts
+    out = {}
+    for lang, text in texts.items():
+        words = itertools.cycle(str(text).split() or ["text"])
+        longer = next(words)
+        while len(longer) < limit:
+            longer = f"{longer} {next(words)}"
+        out[lang] = longer[:limit].rstrip()
+    return out
+
+
+def _rows(value: Any) -> Any:
+    return [*itertools.islice(itertools.cycle(value), CHECK_LIST_ROWS)] if isinstance(value, list) and value else value

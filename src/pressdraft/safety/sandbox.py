@@ -34,7 +34,8 @@ from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
 
-MAX_OUTPUT_CHARS = 1_000_000
+from pressdraft.safety.limits import MAX_OUTPUT_CHARS
+
 MAX_VALUE_CHARS = 200_000
 MAX_EXPONENT = 64
 MAX_ITEMS = MAX_RANGE

@@ -1,0 +1,25 @@
+"""Every limit on templates and their sandbox, in one place (``docs/templates.md`` lists them).
+
+Templates edited by staff are untrusted: what they print, how long they run, how much memory
+they take and how many of the server's workers one person can hold are all bounded here.
+"""
+
+from __future__ import annotations
+
+# --- what a template prints, per language ------------------------------------------------------
+MAX_OUTPUT_CHARS = 1_000_000  # while rendering: the sandbox stops a template past this
+MAX_RELEASE_CHARS = 200_000  # the Markdown of a release, before it is parsed into blocks
+MAX_RELEASE_LINES = 5_000  # … and its lines (a block is at least one line)
+
+# --- a worker's limits, per request ------------------------------------------------------------
+RENDER_TIMEOUT = 2.0  # seconds of processor time for a render, or for a template's whole check
+MEMORY_LIMIT_MB = 512  # address space of a worker process
+
+# --- the pool of workers, per server process ---------------------------------------------------
+WARM_WORKERS = 2  # always started, so a render costs a pipe round trip
+MAX_WORKERS = 4  # never more processes than this
+MAX_WORKERS_PER_USER = 2  # one user's renders and checks at once: the others' stay free
+QUEUE_WAIT = 10.0  # seconds a request may wait for a worker before "the server is busy"
+
+# --- the values ``templates check`` renders besides the samples --------------------------------
+CHECK_LIST_ROWS = 12  # rows of each list in the "many rows" variant
