@@ -20,17 +20,17 @@ from pressdraft.directory import Directory
 from pressdraft.engine import Engine
 from pressdraft.library import RESERVED_NAMES, FieldSpec, Library, Template, source_file
 from pressdraft.model import LIST_TYPES
-from pressdraft.problems import N_, PressdraftError, Problem
+from pressdraft.problems import PressdraftError, Problem
 from pressdraft.render import environment, template_problem
 from pressdraft.safety.limits import CHECK_LIST_ROWS
 from pressdraft.safety.text import LIMITS
 
 #: The values a template is rendered with by ``check_template``, each named in its problems.
 VARIANTS = {
-    "sample": N_("sample"),
-    "empty": N_("with its optional fields empty"),
-    "long": N_("with every text as long as a draft allows"),
-    "rows": N_("with {rows} rows in every list"),
+    "sample": "sample",
+    "empty": "with its optional fields empty",
+    "long": "with every text as long as a draft allows",
+    "rows": "with {rows} rows in every list",
 }
 
 
