@@ -52,18 +52,17 @@ from pressdraft.problems import N_, PressdraftError, Problem
 from pressdraft.safety.limits import (
     MAX_RELEASE_CHARS,
     MAX_RELEASE_LINES,
+    MAX_REPLY_BYTES,
+    MAX_REQUESTS,
     MAX_WORKERS,
     MAX_WORKERS_PER_USER,
     MEMORY_LIMIT_MB,
     QUEUE_WAIT,
     RENDER_TIMEOUT,
+    START_TIMEOUT,
+    WALL_FACTOR,
     WARM_WORKERS,
 )
-
-MAX_REQUESTS = 200  # then a fresh worker: the compiled-template cache only grows
-START_TIMEOUT = 60.0  # starting is not the template's fault: generous, for a loaded machine
-WALL_FACTOR = 2.0  # a template starved of processor time by a loaded server may take this much longer
-MAX_REPLY_BYTES = 64 * 1024 * 1024  # three outputs of at most MAX_OUTPUT_CHARS, as JSON
 
 TIMEOUT_MESSAGE = N_("the template took longer than {seconds} s and was stopped")
 MEMORY_MESSAGE = N_("the template used more than {megabytes} MB of memory and was stopped")
