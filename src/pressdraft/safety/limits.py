@@ -14,7 +14,7 @@ MAX_JSON_INDENT = 8  # ``tojson(indent=…)``
 # --- what a template prints, per language ------------------------------------------------------
 MAX_OUTPUT_CHARS = 1_000_000  # while rendering: the sandbox stops a template past this
 MAX_RELEASE_CHARS = 200_000  # the Markdown of a release, before it is parsed into blocks
-MAX_RELEASE_LINES = 5_000  # … and its lines (a block is at least one line)
+MAX_RELEASE_LINES = 500  # … and its lines (a block is at least one line; real releases have 20–80)
 
 # --- a worker's limits, per request ------------------------------------------------------------
 RENDER_TIMEOUT = 2.0  # seconds of processor time for a render, or for a template's whole check
