@@ -293,7 +293,7 @@ def test_one_user_cannot_hold_every_worker(directory_data):
         pool.close()
 
 
-def test_a_request_that_gets_no_worker_in_time_is_refused_as_busy(directory_data):
+def test_a_request_that_gets_no_worker_in_time_is_refused_as_busy(directory_data, monkeypatch):
     pool = SandboxPool(warm=0, max_workers=1, per_user=1, queue_wait=0.3)
     try:
         holder = _hold_a_worker(pool, "alice", directory_data)
@@ -313,6 +313,9 @@ def test_a_request_that_gets_no_worker_in_time_is_refused_as_busy(directory_data
         assert [str(e) for e in outcome] == [
             "attack: the server is busy, try again in a moment (no renderer was free within 0.3 s)"
         ]
+        monkeypatch.setattr(worker, "_default_pool", pool)
+        (busy,) = check_untrusted(tpl, directory_data)  # a check is refused the same way, as its problem
+        assert str(busy) == str(outcome[0])
         holder.join()
         value, problems = pool.run(tpl, "render", request, 2.0, user="bob")
         assert problems == [] and value["tr"].startswith("# Başlık")

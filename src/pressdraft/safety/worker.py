@@ -146,8 +146,12 @@ def _rendered(
 def check_untrusted(
     template: Template, directory_data: Mapping[str, Any], *, timeout: float = RENDER_TIMEOUT
 ) -> list[Problem]:
-    """``template_checks.check_template`` computed in a worker; a limit broken is a problem too."""
-    _, problems = default_pool().run(template, "check", {"directory": directory_data}, timeout)
+    """``template_checks.check_template`` computed in a worker; a limit broken is a problem too,
+    and so is a busy server or a sandbox that cannot start (the check did not pass)."""
+    try:
+        _, problems = default_pool().run(template, "check", {"directory": directory_data}, timeout)
+    except PressdraftError as error:
+        return list(error.problems)
     return problems
 
 
