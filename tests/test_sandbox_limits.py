@@ -41,6 +41,10 @@ fields:
     type: text_list
     label: {tr: Maddeler, az: Bəndlər, en: Items}
     sample: [{tr: bir, az: bir, en: one}, {tr: iki, az: iki, en: two}]
+  - name: days
+    type: number
+    label: {tr: Gün, az: Gün, en: Days}
+    sample: 2
 sample_release:
   date: 2021-10-23
   city: istanbul
@@ -48,7 +52,7 @@ sample_release:
   embargo: null
   contacts: [tr-communications-press]
 """
-NORMAL = "# {{ headline }}\n\n{% for item in items %}- {{ item }}\n{% endfor %}\n{{ release.city }}\n"
+NORMAL = "# {{ headline }}\n\n{% for item in items %}- {{ item }}\n{% endfor %}\n{{ release.city }}, {{ days }}\n"
 # A million characters of "- a" lines: a quarter of a million list items.
 MILLION = "# {{ headline }}\n\n{% for i in range(999) %}{% for j in range(250) %}- a\n{% endfor %}{% endfor %}"
 MILLION_SIZE = len("# Başlık\n\n") + 999 * 250 * len("- a\n")
@@ -63,6 +67,11 @@ BOMBS = {
     + "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}{% endif %}",
     "rows": COUNT + "{% for a in items %}" * 8 + "{% set ns.n = ns.n + 1 %}" + "{% endfor %}" * 8,
     "empty-optional": "{% if not items %}" + "{% for a in range(100000) %}" * 2 + "{% endfor %}" * 2 + "{% endif %}",
+    "number": "{% for a in range(days) %}{% for b in range(days) %}{% endfor %}{% endfor %}",
+    "one-language": "{% if languages|length == 1 %}"
+    + "{% for a in range(100000) %}" * 2
+    + "{% endfor %}" * 2
+    + "{% endif %}",
 }
 SURROGATE = "{{ '\\ud800' }}"
 

@@ -16,21 +16,23 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.meta import find_undeclared_variables
 
+from pressdraft import LANGUAGES
 from pressdraft.directory import Directory
 from pressdraft.engine import Engine
 from pressdraft.library import RESERVED_NAMES, FieldSpec, Library, Template, source_file
 from pressdraft.model import LIST_TYPES
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.render import environment, template_problem
-from pressdraft.safety.limits import CHECK_LIST_ROWS
+from pressdraft.safety.limits import CHECK_LIST_ROWS, CHECK_NUMBER
 from pressdraft.safety.text import LIMITS
 
 #: The values a template is rendered with by ``check_template``, each named in its problems.
 VARIANTS = {
     "sample": "sample",
     "empty": "with its optional fields empty",
-    "long": "with every text as long as a draft allows",
+    "long": "with every text as long as a draft allows and every number {number}",
     "rows": "with {rows} rows in every list",
+    **{f"only-{lang}": f"with {lang} as the only language" for lang in LANGUAGES},
 }
 
 
@@ -106,7 +108,7 @@ def check_template(template: Template, directory: Directory) -> list[Problem]:
         try:
             engine.render(engine.draft_from_data(data))
         except PressdraftError as error:
-            where = VARIANTS[variant].format(rows=CHECK_LIST_ROWS)
+            where = VARIANTS[variant].format(rows=CHECK_LIST_ROWS, number=CHECK_NUMBER)
             return [
                 Problem(f"{template.id}/meta.yaml: {where}", "{message}", {"message": str(p)}) for p in error.problems
             ]
@@ -121,8 +123,9 @@ def engine_data(template: Template) -> dict[str, object]:
 
 def variants(template: Template) -> dict[str, dict[str, Any]]:
     """The sample draft, then drafts made from it within the draft's limits: optional fields
-    left out, every text at its longest, ``CHECK_LIST_ROWS`` rows in every list. Each
-    renders in all three languages, as the sample does."""
+    left out; every text at its longest and every number ``CHECK_NUMBER``; ``CHECK_LIST_ROWS``
+    rows in every list (each in all three languages, as the sample); and the sample in each
+    language alone, that language its source."""
     sample = engine_data(template)
     specs = template.meta.fields
     fields: dict[str, Any] = sample["fields"]  # type: ignore[assignment]
@@ -136,6 +139,7 @@ def variants(template: Template) -> dict[str, dict[str, Any]]:
         "empty": changed(lambda spec, value: value if spec.required else None),
         "long": changed(_longest),
         "rows": changed(lambda spec, value: _rows(value) if spec.type in LIST_TYPES else value),
+        **{f"only-{lang}": sample | {"languages": [lang], "source_language": lang} for lang in LANGUAGES},
     }
 
 
@@ -147,6 +151,8 @@ def _longest(spec: FieldSpec, value: Any) -> Any:
         return [_longer(item, LIMITS["item"]) for item in value]
     if spec.type == "quotes":
         return [{**quote, "text": _longer(quote["text"], LIMITS["paragraphs"])} for quote in value]
+    if spec.type == "number":
+        return CHECK_NUMBER
     return value
 
 

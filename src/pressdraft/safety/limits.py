@@ -32,3 +32,4 @@ QUEUE_WAIT = 10.0  # seconds a request may wait for a worker before "the server 
 
 # --- the values ``templates check`` renders besides the samples --------------------------------
 CHECK_LIST_ROWS = 12  # rows of each list in the "many rows" variant
+CHECK_NUMBER = 100_000  # every number in the "long" variant: the longest loop ``range`` allows
