@@ -43,6 +43,7 @@ fields:
     sample: [{tr: bir, az: bir, en: one}, {tr: iki, az: iki, en: two}]
   - name: days
     type: number
+    required: true
     label: {tr: Gün, az: Gün, en: Days}
     sample: 2
 sample_release:
@@ -63,7 +64,6 @@ BOMBS = {
     + "{% for a in headline %}{% for b in headline %}{% for c in headline %}{% set ns.n = ns.n + 1 %}"
     + "{% endfor %}{% endfor %}{% endfor %}",
     "gated-by-length": "{% if headline|length > 50 %}"
-    + COUNT
     + "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}{% endif %}",
     "rows": COUNT + "{% for a in items %}" * 8 + "{% set ns.n = ns.n + 1 %}" + "{% endfor %}" * 8,
     "empty-optional": "{% if not items %}" + "{% for a in range(100000) %}" * 2 + "{% endfor %}" * 2 + "{% endif %}",
@@ -214,10 +214,9 @@ def test_the_check_refuses_a_bomb_the_samples_never_set_off(bomb, directory_data
     tpl = template(NORMAL + BOMBS[bomb])
     engine = Engine(Library({tpl.id: tpl}, {}), default_directory())
     engine.render(engine.draft_from_data(sample_data(tpl)))  # the samples alone render
+    assert check_template(template(NORMAL), default_directory()) == []
     problems = check_untrusted(tpl, directory_data)
-    assert len(problems) == 1, problems
-    assert str(problems[0]).startswith("attack/")
-    assert "tr.md.j2" in str(problems[0])
+    assert [str(p) for p in problems] == ["attack/tr.md.j2: the template took longer than 2 s and was stopped"]
 
 
 def test_a_lone_surrogate_is_a_problem_for_its_template_and_language_never_a_crash(directory_data, capfd):
