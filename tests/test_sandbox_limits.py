@@ -337,3 +337,19 @@ def test_the_limits_are_documented_where_templates_are():
     documented = (ROOT / "docs" / "templates.md").read_text("utf-8")
     for name in [n for n in vars(limits) if n.isupper()]:
         assert f"`{name}`" in documented, name
+
+
+def test_a_worker_stopped_for_time_or_memory_writes_nothing_to_the_servers_log(directory_data, capfd):
+    """Its standard error goes nowhere: the one-line problem is all anybody sees."""
+    doubling = "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+    pool = SandboxPool(warm=1, max_workers=1)
+    try:
+        for source, expected in ((SLOW, "took longer than 1 s"), (doubling, "used more than 512 MB")):
+            tpl = template(NORMAL + source)
+            request = {"draft": sample_data(tpl), "directory": directory_data, "languages": ["tr"]}
+            value, problems = pool.run(tpl, "render", {**request, "allow_incomplete": False}, 1.0)
+            assert value is None and [p.path for p in problems] == ["attack/tr.md.j2"]
+            assert expected in problems[0].message
+    finally:
+        pool.close()
+    assert capfd.readouterr().err == ""
