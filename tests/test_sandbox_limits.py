@@ -353,3 +353,11 @@ def test_a_worker_stopped_for_time_or_memory_writes_nothing_to_the_servers_log(d
     finally:
         pool.close()
     assert capfd.readouterr().err == ""
+
+
+def test_the_check_parses_what_it_renders_as_a_render_does(monkeypatch):
+    """Markdown that is slow to parse is caught within the check's time, like any other bomb."""
+    parsed: list[str] = []
+    monkeypatch.setattr(engine_module, "parse_markdown", lambda markdown: parsed.append(markdown) or [])
+    assert check_template(template(NORMAL, origin="shipped"), default_directory()) == []
+    assert len(parsed) == 3 * 4 + 3  # three languages of four variants, and each language alone
