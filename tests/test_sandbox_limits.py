@@ -20,6 +20,7 @@ from pressdraft.blocks import parse_markdown
 from pressdraft.cli import main
 from pressdraft.directory import default_directory
 from pressdraft.engine import Engine
+from pressdraft.export import Edition
 from pressdraft.library import Library, Template
 from pressdraft.model import draft_to_data
 from pressdraft.problems import PressdraftError
@@ -152,6 +153,7 @@ def test_an_untrusted_templates_markdown_is_parsed_in_the_worker_not_in_the_serv
     """The blocks of an organization's template come from the worker, equal to in-process parsing."""
     draft = engine.load_draft(EXAMPLE)
     expected = engine.render(draft).blocks
+    shipped_files = Edition(engine.render(draft)).files(["docx", "txt"], side_by_side=True)
     shipped = engine.library.get(draft.template)
     untrusted = Template(shipped.id, shipped.files, origin="organization")
     org_engine = Engine(Library({untrusted.id: untrusted}, {}), engine.directory)
@@ -163,6 +165,7 @@ def test_an_untrusted_templates_markdown_is_parsed_in_the_worker_not_in_the_serv
     rendition = org_engine.render(draft)
     assert rendition.blocks == expected
     assert rendition.markdown == engine.render(draft).markdown
+    assert Edition(rendition).files(["docx", "txt"], side_by_side=True) == shipped_files
 
 
 def test_blocks_from_a_worker_are_rebuilt_part_by_part():
