@@ -25,7 +25,7 @@ from pressdraft.library import Library, Template
 from pressdraft.model import draft_to_data
 from pressdraft.problems import PressdraftError
 from pressdraft.safety import worker
-from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES
+from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
 from pressdraft.safety.worker import SandboxPool, check_untrusted, render_untrusted
 from pressdraft.template_checks import check_template
 
@@ -364,3 +364,21 @@ def test_the_check_parses_what_it_renders_as_a_render_does(monkeypatch):
     monkeypatch.setattr(engine_module, "parse_markdown", lambda markdown: parsed.append(markdown) or [])
     assert check_template(template(NORMAL, origin="shipped"), default_directory()) == []
     assert len(parsed) == 3 * 4 + 3  # three languages of four variants, and each language alone
+
+
+def test_too_many_formatted_stretches_are_refused_once_parsed_naming_the_file(directory_data):
+    """A single line of ``*a* *a* …`` is short but costs a Word run per stretch in every document."""
+    source = NORMAL + "{% for i in range(" + str(MAX_RELEASE_RUNS) + ") %}*a* {% endfor %}\n"
+    tpl = template(source)
+    expected = (
+        f"attack/tr.md.j2: the release has {2 * MAX_RELEASE_RUNS + 2} differently formatted stretches; "
+        f"the limit is {MAX_RELEASE_RUNS}: format less"
+    )
+    with pytest.raises(PressdraftError) as in_worker:
+        Engine(Library({tpl.id: tpl}, {}), default_directory()).render(tpl.sample_draft())
+    assert str(in_worker.value) == expected
+    shipped = template(source, origin="shipped")
+    with pytest.raises(PressdraftError) as in_process:
+        Engine(Library({tpl.id: shipped}, {}), default_directory()).render(shipped.sample_draft()).blocks  # noqa: B018
+    assert str(in_process.value) == expected
+    assert [str(p) for p in check_untrusted(tpl, directory_data)] == [f"attack/meta.yaml: sample: {expected}"]

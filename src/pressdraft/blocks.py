@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from pressdraft.problems import N_, PressdraftError, Problem
-from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES
+from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
 
 __all__ = [
     "BLOCK_KINDS",
@@ -85,6 +85,7 @@ _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 TOO_LONG = N_("the release is {size} characters long; the limit is {limit}: print less")
 TOO_MANY_LINES = N_("the release has {lines} lines; the limit is {limit}: print fewer lines")
+TOO_MANY_RUNS = N_("the release has {runs} differently formatted stretches; the limit is {limit}: format less")
 NOT_TEXT = N_("the release holds {code}, which is not a character (a lone surrogate): remove it")
 
 
@@ -142,7 +143,8 @@ def parse_markdown(markdown: str) -> list[Block]:
     paragraph give it that role; ``>`` paragraphs are quotes; ``-`` and ``1.`` list items are
     ``bullet`` and ``number`` blocks with their nesting ``level``. Raw HTML is text; links
     other than http, https and mailto keep their text and lose their target. Markdown beyond
-    the bounds of ``markdown_problem`` is refused unparsed.
+    the bounds of ``markdown_problem`` is refused unparsed, and blocks of more than
+    ``MAX_RELEASE_RUNS`` runs in all (each costs a Word run in every document) once parsed.
     """
     problem = markdown_problem(markdown)
     if problem:
@@ -190,6 +192,9 @@ def parse_markdown(markdown: str) -> list[Block]:
             blocks.append(Block(kind, runs, level))
             if kind in LIST_KINDS:
                 item_block = len(blocks) - 1
+    runs = sum(len(block.runs) for block in blocks)
+    if runs > MAX_RELEASE_RUNS:
+        raise PressdraftError(Problem("", TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
     return blocks
 
 

@@ -7,7 +7,7 @@ the app, given the same draft, produce the same Markdown and byte-identical docu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,15 @@ class Rendition:
         """Each language's document blocks, in the order of ``markdown``."""
         if self.parsed is not None:
             return self.parsed
-        return {lang: parse_markdown(markdown) for lang, markdown in self.markdown.items()}
+        return {lang: self._parse(lang, markdown) for lang, markdown in self.markdown.items()}
+
+    def _parse(self, lang: str, markdown: str) -> list[Block]:
+        """One language's blocks; a bound broken names the template's file for that language."""
+        try:
+            return parse_markdown(markdown)
+        except PressdraftError as error:
+            where = f"{self.template.id}/{lang}.md.j2"
+            raise PressdraftError([replace(p, path=where) for p in error.problems]) from None
 
 
 @dataclass

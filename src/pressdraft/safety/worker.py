@@ -52,6 +52,7 @@ from pressdraft.problems import N_, PressdraftError, Problem
 from pressdraft.safety.limits import (
     MAX_RELEASE_CHARS,
     MAX_RELEASE_LINES,
+    MAX_RELEASE_RUNS,
     MAX_REPLY_BYTES,
     MAX_REQUESTS,
     MAX_WORKERS,
@@ -566,6 +567,8 @@ def _blocks(value: list[Any]) -> list[Block]:
         blocks.append(Block(kind, tuple(_run(*run) for run in runs), level))
     if sum(len(run.text) for block in blocks for run in block.runs) > MAX_RELEASE_CHARS:
         raise ValueError("too long")
+    if sum(len(block.runs) for block in blocks) > MAX_RELEASE_RUNS:
+        raise ValueError("too many runs")
     return blocks
 
 
