@@ -47,6 +47,9 @@ fields:
     required: true
     label: {tr: Gün, az: Gün, en: Days}
     sample: 2
+  - name: note
+    type: text
+    label: {tr: Not, az: Qeyd, en: Note}
 sample_release:
   date: 2021-10-23
   city: istanbul
@@ -54,7 +57,10 @@ sample_release:
   embargo: null
   contacts: [tr-communications-press]
 """
-NORMAL = "# {{ headline }}\n\n{% for item in items %}- {{ item }}\n{% endfor %}\n{{ release.city }}, {{ days }}\n"
+NORMAL = (
+    "# {{ headline }}\n\n{% for item in items %}- {{ item }}\n{% endfor %}\n"
+    "{{ release.city }}, {{ days }}\n{{ note or '' }}\n"
+)
 # A million characters of "- a" lines: a quarter of a million list items.
 MILLION = "# {{ headline }}\n\n{% for i in range(999) %}{% for j in range(250) %}- a\n{% endfor %}{% endfor %}"
 MILLION_SIZE = len("# Başlık\n\n") + 999 * 250 * len("- a\n")
@@ -68,6 +74,8 @@ BOMBS = {
     + "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}{% endif %}",
     "rows": COUNT + "{% for a in items %}" * 8 + "{% set ns.n = ns.n + 1 %}" + "{% endfor %}" * 8,
     "empty-optional": "{% if not items %}" + "{% for a in range(100000) %}" * 2 + "{% endfor %}" * 2 + "{% endif %}",
+    "unsampled-field": "{% if note %}{% for a in note %}{% for b in note %}{% for c in note %}"
+    + "{% endfor %}{% endfor %}{% endfor %}{% endif %}",
     "number": "{% for a in range(days) %}{% for b in range(days) %}{% endfor %}{% endfor %}",
     "one-language": "{% if languages|length == 1 %}"
     + "{% for a in range(100000) %}" * 2

@@ -104,7 +104,7 @@ def check_template(template: Template, directory: Directory) -> list[Problem]:
     if problems:
         return problems
     engine = Engine(Library({template.id: template}, {}), directory)
-    for variant, data in variants(template).items():
+    for variant, data in variants(template, directory).items():
         try:
             engine.render(engine.draft_from_data(data)).blocks  # noqa: B018 - parsed too, as a render's are
         except PressdraftError as error:
@@ -121,26 +121,46 @@ def engine_data(template: Template) -> dict[str, object]:
     return sample.model_dump(mode="json", exclude_none=True) | {"fields": sample.fields}
 
 
-def variants(template: Template) -> dict[str, dict[str, Any]]:
+def variants(template: Template, directory: Directory) -> dict[str, dict[str, Any]]:
     """The sample draft, then drafts made from it within the draft's limits: optional fields
-    left out; every text at its longest and every number ``CHECK_NUMBER``; ``CHECK_LIST_ROWS``
-    rows in every list (each in all three languages, as the sample); and the sample in each
+    left out; every field filled (``_filler`` where the sample has none), every text at its
+    longest and every number ``CHECK_NUMBER``; every field filled and ``CHECK_LIST_ROWS`` rows
+    in every list (each in all three languages, as the sample); and the sample in each
     language alone, that language its source."""
     sample = engine_data(template)
     specs = template.meta.fields
     fields: dict[str, Any] = sample["fields"]  # type: ignore[assignment]
+    filled = fields | {spec.name: _filler(spec, sample, directory) for spec in specs if spec.name not in fields}
 
-    def changed(change: Any) -> dict[str, Any]:
-        values = {spec.name: change(spec, fields[spec.name]) for spec in specs if spec.name in fields}
-        return sample | {"fields": {name: value for name, value in values.items() if value is not None}}
+    def changed(values: dict[str, Any], change: Any) -> dict[str, Any]:
+        new = {spec.name: change(spec, values[spec.name]) for spec in specs if values.get(spec.name) is not None}
+        return sample | {"fields": {name: value for name, value in new.items() if value is not None}}
 
     return {
         "sample": sample,
-        "empty": changed(lambda spec, value: value if spec.required else None),
-        "long": changed(_longest),
-        "rows": changed(lambda spec, value: _rows(value) if spec.type in LIST_TYPES else value),
+        "empty": changed(fields, lambda spec, value: value if spec.required else None),
+        "long": changed(filled, _longest),
+        "rows": changed(filled, lambda spec, value: _rows(value) if spec.type in LIST_TYPES else value),
         **{f"only-{lang}": sample | {"languages": [lang], "source_language": lang} for lang in LANGUAGES},
     }
+
+
+def _filler(spec: FieldSpec, sample: dict[str, Any], directory: Directory) -> Any:
+    """A value for a field the samples leave out, so that the check renders it too."""
+    text = dict.fromkeys(LANGUAGES, "text")
+    person, place = next(iter(directory.people), None), next(iter(directory.places), None)
+    return {
+        "text": text,
+        "paragraphs": text,
+        "text_list": [text],
+        "date": sample["release"]["date"],  # type: ignore[index]
+        "number": 1,
+        "choice": spec.choices[0] if spec.choices else None,
+        "place": place,
+        "person": person,
+        "people": [person] if person else None,
+        "quotes": [{"speaker": person, "text": text, "source_language": "tr"}] if person else None,
+    }.get(spec.type)
 
 
 def _longest(spec: FieldSpec, value: Any) -> Any:
