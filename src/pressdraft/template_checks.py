@@ -32,6 +32,7 @@ VARIANTS = {
     "empty": "with its optional fields empty",
     "long": "with every text as long as a draft allows and every number {number}",
     "rows": "with {rows} rows in every list",
+    "choice": "with choice {number} of every choice field",
     **{f"only-{lang}": f"with {lang} as the only language" for lang in LANGUAGES},
 }
 
@@ -108,7 +109,8 @@ def check_template(template: Template, directory: Directory) -> list[Problem]:
         try:
             engine.render(engine.draft_from_data(data)).blocks  # noqa: B018 - parsed too, as a render's are
         except PressdraftError as error:
-            where = VARIANTS[variant].format(rows=CHECK_LIST_ROWS, number=CHECK_NUMBER)
+            name, _, number = variant.partition(":")
+            where = VARIANTS[name].format(rows=CHECK_LIST_ROWS, number=number or CHECK_NUMBER)
             return [
                 Problem(f"{template.id}/meta.yaml: {where}", "{message}", {"message": str(p)}) for p in error.problems
             ]
@@ -124,23 +126,36 @@ def engine_data(template: Template) -> dict[str, object]:
 def variants(template: Template, directory: Directory) -> dict[str, dict[str, Any]]:
     """The sample draft, then drafts made from it within the draft's limits: optional fields
     left out; every field filled (``_filler`` where the sample has none), every text at its
-    longest and every number ``CHECK_NUMBER``; every field filled and ``CHECK_LIST_ROWS`` rows
-    in every list (each in all three languages, as the sample); and the sample in each
-    language alone, that language its source."""
+    longest, every number ``CHECK_NUMBER`` and an embargo; every field filled and
+    ``CHECK_LIST_ROWS`` rows in every list, contacts too; each choice of the choice fields
+    (each in all three languages, as the sample); and the sample in each language alone, that
+    language its source."""
     sample = engine_data(template)
     specs = template.meta.fields
     fields: dict[str, Any] = sample["fields"]  # type: ignore[assignment]
     filled = fields | {spec.name: _filler(spec, sample, directory) for spec in specs if spec.name not in fields}
 
-    def changed(values: dict[str, Any], change: Any) -> dict[str, Any]:
+    release: dict[str, Any] = sample["release"]  # type: ignore[assignment]
+    choices = max((len(spec.choices) for spec in specs), default=0)
+
+    def changed(values: dict[str, Any], change: Any, **release_changes: Any) -> dict[str, Any]:
         new = {spec.name: change(spec, values[spec.name]) for spec in specs if values.get(spec.name) is not None}
-        return sample | {"fields": {name: value for name, value in new.items() if value is not None}}
+        fields = {name: value for name, value in new.items() if value is not None}
+        return sample | {"fields": fields, "release": release | release_changes}
+
+    def choice(number: int) -> Any:
+        return lambda spec, value: spec.choices[number % len(spec.choices)] if spec.choices else value
 
     return {
         "sample": sample,
         "empty": changed(fields, lambda spec, value: value if spec.required else None),
-        "long": changed(filled, _longest),
-        "rows": changed(filled, lambda spec, value: _rows(value) if spec.type in LIST_TYPES else value),
+        "long": changed(filled, _longest, embargo=f"{release['date']}T09:00:00+03:00"),
+        "rows": changed(
+            filled,
+            lambda spec, value: _rows(value) if spec.type in LIST_TYPES else value,
+            contacts=_rows(release.get("contacts")),
+        ),
+        **{f"choice:{number + 1}": changed(filled, choice(number)) for number in range(choices)},
         **{f"only-{lang}": sample | {"languages": [lang], "source_language": lang} for lang in LANGUAGES},
     }
 
