@@ -18,6 +18,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
+from pressdraft.problems import N_, PressdraftError, Problem
+from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
+
 __all__ = [
     "BLOCK_KINDS",
     "GAP_PATTERN",
@@ -26,6 +29,7 @@ __all__ = [
     "blocks_to_html",
     "blocks_to_text",
     "is_safe_link",
+    "markdown_problem",
     "parse_markdown",
 ]
 
@@ -78,6 +82,27 @@ LIST_KINDS = ("bullet", "number")
 GAP_PATTERN = re.compile(r"⟦[^⟦⟧]*⟧")
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+TOO_LONG = N_("the release is {size} characters long; the limit is {limit}: print less")
+TOO_MANY_LINES = N_("the release has {lines} lines; the limit is {limit}: print fewer lines")
+TOO_MANY_RUNS = N_("the release has {runs} differently formatted stretches; the limit is {limit}: format less")
+NOT_TEXT = N_("the release holds {code}, which is not a character (a lone surrogate): remove it")
+
+
+def markdown_problem(markdown: str) -> tuple[str, dict[str, str]] | None:
+    """Why Markdown cannot become a document, checked before it is parsed: longer than
+    ``MAX_RELEASE_CHARS`` or ``MAX_RELEASE_LINES`` (parsing costs time by the line: a million
+    characters of ``- a`` took half a minute), or holding a lone surrogate (no UTF-8 text, no
+    JSON reply and no DOCX can hold one). A message and its parameters, or None."""
+    if len(markdown) > MAX_RELEASE_CHARS:
+        return TOO_LONG, {"size": str(len(markdown)), "limit": str(MAX_RELEASE_CHARS)}
+    lines = markdown.count("\n")
+    if lines > MAX_RELEASE_LINES:
+        return TOO_MANY_LINES, {"lines": str(lines), "limit": str(MAX_RELEASE_LINES)}
+    surrogate = _SURROGATE.search(markdown)
+    if surrogate:
+        return NOT_TEXT, {"code": f"U+{ord(surrogate.group()):04X}"}
+    return None
 
 
 def is_safe_link(href: str | None) -> bool:
@@ -117,8 +142,13 @@ def parse_markdown(markdown: str) -> list[Block]:
     ``{.dateline}``, ``{.about}``, ``{.contact}``, ``{.closing}``, ``{.end}`` on the line before a
     paragraph give it that role; ``>`` paragraphs are quotes; ``-`` and ``1.`` list items are
     ``bullet`` and ``number`` blocks with their nesting ``level``. Raw HTML is text; links
-    other than http, https and mailto keep their text and lose their target.
+    other than http, https and mailto keep their text and lose their target. Markdown beyond
+    the bounds of ``markdown_problem`` is refused unparsed, and blocks of more than
+    ``MAX_RELEASE_RUNS`` runs in all (each costs a Word run in every document) once parsed.
     """
+    problem = markdown_problem(markdown)
+    if problem:
+        raise PressdraftError(Problem("", *problem))
     tokens = _parser().parse(markdown)
     blocks: list[Block] = []
     lists: list[str] = []  # the kinds of the open lists, innermost last
@@ -162,6 +192,9 @@ def parse_markdown(markdown: str) -> list[Block]:
             blocks.append(Block(kind, runs, level))
             if kind in LIST_KINDS:
                 item_block = len(blocks) - 1
+    runs = sum(len(block.runs) for block in blocks)
+    if runs > MAX_RELEASE_RUNS:
+        raise PressdraftError(Problem("", TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
     return blocks
 
 

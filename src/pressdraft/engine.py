@@ -7,11 +7,13 @@ the app, given the same draft, produce the same Markdown and byte-identical docu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pressdraft import language
+from pressdraft.blocks import Block, parse_markdown
 from pressdraft.directory import Directory, default_directory
 from pressdraft.files import Format, dump_data, format_of, read_data
 from pressdraft.library import Library, Template, default_templates_folder
@@ -24,13 +26,34 @@ from pressdraft.safety.text import text_problems
 
 @dataclass(frozen=True)
 class Rendition:
-    """A draft rendered: the Markdown of each language it was asked for, in order."""
+    """A draft rendered: the Markdown of each language it was asked for, in order.
+
+    ``parsed``: the blocks the sandbox worker made of an untrusted template's Markdown, so
+    the server never parses what such a template printed; a shipped template's are parsed
+    here, when first wanted.
+    """
 
     draft: Draft
     template: Template
     markdown: dict[str, str]
     issuers: dict[str, str]
     gaps: list[Problem] = field(default_factory=list)
+    parsed: dict[str, list[Block]] | None = None
+
+    @cached_property
+    def blocks(self) -> dict[str, list[Block]]:
+        """Each language's document blocks, in the order of ``markdown``."""
+        if self.parsed is not None:
+            return self.parsed
+        return {lang: self._parse(lang, markdown) for lang, markdown in self.markdown.items()}
+
+    def _parse(self, lang: str, markdown: str) -> list[Block]:
+        """One language's blocks; a bound broken names the template's file for that language."""
+        try:
+            return parse_markdown(markdown)
+        except PressdraftError as error:
+            where = f"{self.template.id}/{lang}.md.j2"
+            raise PressdraftError([replace(p, path=where) for p in error.problems]) from None
 
 
 @dataclass
@@ -137,6 +160,8 @@ class Engine:
         self, draft: Draft, languages: Sequence[str] | None = None, *, allow_incomplete: bool = False
     ) -> Rendition:
         """Markdown for each language; refuses with every gap unless ``allow_incomplete``."""
+        from pressdraft.safety import worker
+
         template = self.library.get(draft.template)
         langs = list(languages or draft.languages)
         resolutions = {lang: resolve(draft, template, self.directory, lang) for lang in langs}
@@ -145,26 +170,20 @@ class Engine:
         if errors or (gaps and not allow_incomplete):
             distinct = [p for i, p in enumerate(errors) if p not in errors[:i]]  # problems are not hashable
             raise PressdraftError(distinct + gaps)
-        markdown = self._markdown(draft, template, resolutions, allow_incomplete)
         issuers = {lang: str(r.context["release"].issuer.name) for lang, r in resolutions.items()}
-        return Rendition(draft, template, markdown, issuers, gaps)
-
-    def _markdown(
-        self, draft: Draft, template: Template, resolutions: dict[str, Any], allow_incomplete: bool
-    ) -> dict[str, str]:
-        """Shipped templates render here; templates staff edited (or a library folder given on
-        the command line) render in the sandbox worker, bounded in time and memory."""
-        from pressdraft.safety import worker
-
         if template.origin == "shipped" or worker.in_worker():
-            return {lang: render_markdown(template, lang, r.context) for lang, r in resolutions.items()}
-        return worker.render_untrusted(
+            markdown = {lang: render_markdown(template, lang, r.context) for lang, r in resolutions.items()}
+            return Rendition(draft, template, markdown, issuers, gaps)
+        # Templates staff edited (or a library folder given on the command line) are rendered,
+        # and their Markdown parsed into blocks, in the sandbox worker, bounded in time and memory.
+        markdown, blocks = worker.render_documents(
             template,
             draft_to_data(draft, [f.name for f in template.meta.fields]),
             self.directory.model_dump(mode="json", exclude_none=True),
             list(resolutions),
             allow_incomplete=allow_incomplete,
         )
+        return Rendition(draft, template, markdown, issuers, gaps, blocks)
 
 
 def _localized_texts(draft: Draft, template: Template) -> dict[str, dict[str, str]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
-from pressdraft.blocks import Block, blocks_to_text, parse_markdown
+from pressdraft.blocks import Block, blocks_to_text
 from pressdraft.docx import DocumentInfo, Letterhead, load_letterhead, write_docx, write_side_by_side
 from pressdraft.engine import Rendition
 from pressdraft.problems import PressdraftError, Problem
@@ -72,9 +72,9 @@ class Edition:
         self.rendition = rendition
         self.draft = rendition.draft
 
-    @cached_property
+    @property
     def blocks(self) -> dict[str, list[Block]]:
-        return {lang: parse_markdown(md) for lang, md in self.rendition.markdown.items()}
+        return self.rendition.blocks  # an untrusted template's were parsed in the sandbox worker
 
     def first_text(self, lang: str, kind: str) -> str:
         return next(("".join(r.text for r in b.runs) for b in self.blocks[lang] if b.kind == kind), "")

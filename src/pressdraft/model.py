@@ -12,7 +12,7 @@ import difflib
 import re
 from collections import deque
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -195,6 +195,7 @@ FIELD_TYPES: dict[str, tuple[Any, str]] = {
     "choice": (str, "one of the values the template lists"),
 }
 LOCALIZED_TYPES = frozenset({"text", "paragraphs"})
+LIST_TYPES = frozenset(name for name, (annotation, _) in FIELD_TYPES.items() if get_origin(annotation) is list)
 
 
 _MESSAGES = {
@@ -361,6 +362,7 @@ __all__ = [
     "FIELD_TYPES",
     "FORMAT_VERSION",
     "LANGUAGES",
+    "LIST_TYPES",
     "LOCALIZED_TYPES",
     "MAX_DRAFT_CHARACTERS",
     "MAX_DRAFT_PARAGRAPHS",

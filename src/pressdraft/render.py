@@ -18,6 +18,7 @@ from jinja2 import TemplateError, pass_context
 from jinja2.runtime import Context
 
 from pressdraft import language
+from pressdraft.blocks import markdown_problem
 from pressdraft.library import Template
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.resolve import Missing, Paragraphs
@@ -151,13 +152,18 @@ def template_problem(template: Template, lang: str, error: Exception) -> Problem
 
 
 def render_markdown(template: Template, lang: str, context: dict[str, Any]) -> str:
-    """Run one language's template on a resolved context."""
+    """Run one language's template on a resolved context; what it prints is bounded before anyone
+    parses it (``blocks.markdown_problem``), the problem naming the template and the language."""
     compiled = compile_template(template, lang)
     try:
         text = bounded(compiled.generate(context))
     except (TemplateError, ArithmeticError, TypeError, ValueError, RecursionError) as error:
         raise PressdraftError(template_problem(template, lang, error)) from None
-    return _tidy(text)
+    markdown = _tidy(text)
+    problem = markdown_problem(markdown)
+    if problem:
+        raise PressdraftError(Problem(f"{template.id}/{lang}.md.j2", *problem))
+    return markdown
 
 
 def _tidy(markdown: str) -> str:

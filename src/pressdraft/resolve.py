@@ -15,7 +15,7 @@ from typing import Any
 from pressdraft.directory import Directory, NameInfo, Organization, Person
 from pressdraft.language import Name
 from pressdraft.library import Template
-from pressdraft.model import Draft, InlineContact, InlinePerson, LocalizedText, Quote
+from pressdraft.model import LIST_TYPES, Draft, InlineContact, InlinePerson, LocalizedText, Quote
 from pressdraft.problems import PressdraftError, Problem, join_path
 
 GAP_WORD = {"tr": "EKSİK", "az": "YOXDUR", "en": "MISSING"}
@@ -256,9 +256,10 @@ class Resolver:
         }
         for spec in self.template.meta.fields:
             value = self.draft.fields.get(spec.name)
-            context[spec.name] = (
-                None if value is None else self.field(spec.type, value, f"fields.{spec.name}", spec.override)
-            )
+            if value is None:  # an optional field left out: a list is empty, anything else None
+                context[spec.name] = [] if spec.type in LIST_TYPES else None
+            else:
+                context[spec.name] = self.field(spec.type, value, f"fields.{spec.name}", spec.override)
         return context
 
 

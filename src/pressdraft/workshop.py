@@ -22,6 +22,7 @@ from datetime import datetime
 from pressdraft import LANGUAGES
 from pressdraft.auth import Account
 from pressdraft.authorization import requires
+from pressdraft.blocks import Block
 from pressdraft.directory import Directory
 from pressdraft.engine import Engine
 from pressdraft.library import META_FILE, Library, Template, source_file
@@ -187,12 +188,12 @@ class Workshop:
             return list(error.problems)
         return check(template, self.directory())
 
-    def preview(self, template_id: str, files: Mapping[str, str]) -> dict[str, str]:
-        """The template's sample values rendered in every language (gaps marked)."""
+    def preview(self, template_id: str, files: Mapping[str, str]) -> dict[str, list[Block]]:
+        """The template's sample values rendered in every language (gaps marked), as document blocks."""
         template = Template(template_id, files, origin="organization")
         engine = Engine(Library({template_id: template}, {}), self.directory())
         draft = engine.draft_from_data(engine_data(template))
-        return engine.render(draft, allow_incomplete=True).markdown  # in the worker: origin organization
+        return engine.render(draft, allow_incomplete=True).blocks  # rendered and parsed in the worker
 
     # --- changing -----------------------------------------------------------------------------
     @requires("templates.edit")

@@ -34,11 +34,9 @@ from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
 
-MAX_OUTPUT_CHARS = 1_000_000
-MAX_VALUE_CHARS = 200_000
-MAX_EXPONENT = 64
-MAX_ITEMS = MAX_RANGE
-MAX_JSON_INDENT = 8
+from pressdraft.safety.limits import MAX_EXPONENT, MAX_JSON_INDENT, MAX_OUTPUT_CHARS, MAX_VALUE_CHARS
+
+MAX_ITEMS = MAX_RANGE  # Jinja's own bound on ``range``, for ``batch`` and ``slice`` too
 REMOVED_FILTERS = ("center", "indent", "wordwrap", "format", "filesizeformat", "xmlattr", "urlize")
 REMOVED_GLOBALS = ("lipsum",)
 CASING_METHODS = frozenset({"upper", "lower", "title", "capitalize", "casefold", "swapcase"})

@@ -15,7 +15,16 @@ are kept warm, each serving one request at a time, and a stopped one is replaced
 background. Only JSON crosses the pipes, both ways: the template's id and files, the draft
 and the directory as data; back Markdown or problems. The server never unpickles anything
 a worker wrote. Inside the worker the ordinary pipeline runs (``Engine.render``,
-``check_template``).
+``check_template``), and the Markdown is parsed into document blocks there too: what an
+untrusted template printed is never parsed in the server.
+
+One user holds at most ``MAX_WORKERS_PER_USER`` workers at once (their further requests
+wait), and a request that gets no worker within ``QUEUE_WAIT`` seconds is refused ("the
+server is busy"), so one person's slow templates cannot slow everybody's renders. The user
+is the one named by ``act_for`` in the calling thread (the app names the signed-in user on
+every page run). A worker that crashes or is stopped is one line for its template, never
+a traceback: its standard error goes nowhere and its loop answers every request in JSON.
+The limits are in ``safety/limits.py``.
 """
 
 from __future__ import annotations
@@ -33,29 +42,44 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
+from pressdraft.blocks import BLOCK_KINDS, Block, Run, is_safe_link
 from pressdraft.library import Template
 from pressdraft.problems import N_, PressdraftError, Problem
-
-DEFAULT_TIMEOUT = 2.0
-MEMORY_LIMIT_MB = 512
-WARM_WORKERS = 2
-MAX_WORKERS = 4
-MAX_REQUESTS = 200  # then a fresh worker: the compiled-template cache only grows
-START_TIMEOUT = 60.0  # starting is not the template's fault: generous, for a loaded machine
-WALL_FACTOR = 2.0  # a template starved of processor time by a loaded server may take this much longer
-MAX_REPLY_BYTES = 64 * 1024 * 1024  # three outputs of at most MAX_OUTPUT_CHARS, as JSON
+from pressdraft.safety.limits import (
+    MAX_RELEASE_CHARS,
+    MAX_RELEASE_LINES,
+    MAX_RELEASE_RUNS,
+    MAX_REPLY_BYTES,
+    MAX_REQUESTS,
+    MAX_WORKERS,
+    MAX_WORKERS_PER_USER,
+    MEMORY_LIMIT_MB,
+    QUEUE_WAIT,
+    RENDER_TIMEOUT,
+    START_TIMEOUT,
+    WALL_FACTOR,
+    WARM_WORKERS,
+)
 
 TIMEOUT_MESSAGE = N_("the template took longer than {seconds} s and was stopped")
 MEMORY_MESSAGE = N_("the template used more than {megabytes} MB of memory and was stopped")
 CRASH_MESSAGE = N_("the template stopped the renderer ({reason})")
 FAILED_MESSAGE = N_("the template failed: {message}")
 START_MESSAGE = N_("the template sandbox could not start: {reason}")
+BUSY_MESSAGE = N_("the server is busy, try again in a moment (no renderer was free within {seconds} s)")
 
-Kind = Literal["render", "check"]
+Kind = Literal["render", "documents", "check"]
 _in_worker = False
+_user: ContextVar[str] = ContextVar("pressdraft_sandbox_user", default="")
+
+
+def act_for(user: str) -> None:
+    """Count this thread's renders and checks, from now on, against ``user``'s share of the workers."""
+    _user.set(user)
 
 
 def in_worker() -> bool:
@@ -73,7 +97,7 @@ def render_untrusted(
     languages: Sequence[str],
     *,
     allow_incomplete: bool,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float = RENDER_TIMEOUT,
 ) -> dict[str, str]:
     """``Engine.render(...).markdown`` for an untrusted template, computed in a worker.
 
@@ -82,23 +106,53 @@ def render_untrusted(
     draft's. Raises ``PressdraftError`` with the draft's problems, the template's, or one
     saying the template took too long or used too much memory, naming its file.
     """
+    return _rendered(template, "render", draft_data, directory_data, languages, allow_incomplete, timeout)
+
+
+def render_documents(
+    template: Template,
+    draft_data: Mapping[str, Any],
+    directory_data: Mapping[str, Any],
+    languages: Sequence[str],
+    *,
+    allow_incomplete: bool,
+    timeout: float = RENDER_TIMEOUT,
+) -> tuple[dict[str, str], dict[str, list[Block]]]:
+    """``render_untrusted`` and the blocks of each language's Markdown, parsed in the worker too."""
+    value = _rendered(template, "documents", draft_data, directory_data, languages, allow_incomplete, timeout)
+    return value  # type: ignore[no-any-return]
+
+
+def _rendered(
+    template: Template,
+    kind: Kind,
+    draft_data: Mapping[str, Any],
+    directory_data: Mapping[str, Any],
+    languages: Sequence[str],
+    allow_incomplete: bool,
+    timeout: float,
+) -> Any:
     request = {
         "draft": draft_data,
         "directory": directory_data,
         "languages": list(languages),
         "allow_incomplete": allow_incomplete,
     }
-    markdown, problems = default_pool().run(template, "render", request, timeout)
-    if markdown is None:
+    value, problems = default_pool().run(template, kind, request, timeout)
+    if value is None:
         raise PressdraftError(problems)
-    return markdown
+    return value
 
 
 def check_untrusted(
-    template: Template, directory_data: Mapping[str, Any], *, timeout: float = DEFAULT_TIMEOUT
+    template: Template, directory_data: Mapping[str, Any], *, timeout: float = RENDER_TIMEOUT
 ) -> list[Problem]:
-    """``template_checks.check_template`` computed in a worker; a limit broken is a problem too."""
-    _, problems = default_pool().run(template, "check", {"directory": directory_data}, timeout)
+    """``template_checks.check_template`` computed in a worker; a limit broken is a problem too,
+    and so is a busy server or a sandbox that cannot start (the check did not pass)."""
+    try:
+        _, problems = default_pool().run(template, "check", {"directory": directory_data}, timeout)
+    except PressdraftError as error:
+        return list(error.problems)
     return problems
 
 
@@ -157,6 +211,7 @@ class _Worker:
                 env=_environment(),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,  # a crash is one line for its template, never a traceback in the log
                 start_new_session=True,  # Ctrl-C and terminal signals are for the server
             )
         except BaseException:
@@ -263,7 +318,9 @@ class SandboxPool:
     ``warm`` workers are always alive, so a normal render costs a pipe round trip, not a
     process start; more are started when several requests come at once, up to
     ``max_workers`` (a flood of hostile previews cannot start unbounded processes: further
-    requests wait their turn), and stop again when they are no longer needed.
+    requests wait their turn), and stop again when they are no longer needed. One user holds
+    at most ``per_user`` workers at once, and nobody waits longer than ``queue_wait`` seconds
+    for one: then the request is refused, saying the server is busy.
     """
 
     def __init__(
@@ -273,6 +330,8 @@ class SandboxPool:
         warm: int = WARM_WORKERS,
         max_workers: int = MAX_WORKERS,
         max_requests: int = MAX_REQUESTS,
+        per_user: int = MAX_WORKERS_PER_USER,
+        queue_wait: float = QUEUE_WAIT,
     ):
         if _in_worker:  # a worker starting workers would be a fork bomb
             raise RuntimeError("inside a sandbox worker templates render in-process (see in_worker())")
@@ -280,6 +339,9 @@ class SandboxPool:
         self.warm = warm
         self.max_workers = max(max_workers, 1)
         self.max_requests = max_requests
+        self.per_user = max(per_user, 1)
+        self.queue_wait = queue_wait
+        self._busy: dict[str, int] = {}  # workers taken, by user
         self._idle: list[_Worker] = []
         self._running = 0  # processes alive or starting, idle or busy
         self._starting = 0  # of which being started in the background
@@ -289,8 +351,16 @@ class SandboxPool:
         with self._changed:
             self._fill()
 
-    def run(self, template: Template, kind: Kind, request: dict[str, Any], timeout: float) -> tuple[Any, list[Problem]]:
-        """``(value, [])`` or ``(None, problems)``; a limit broken is a problem, never an exception."""
+    def run(
+        self, template: Template, kind: Kind, request: dict[str, Any], timeout: float, *, user: str | None = None
+    ) -> tuple[Any, list[Problem]]:
+        """``(value, [])`` or ``(None, problems)``; a limit broken is a problem, never an exception.
+
+        ``user`` (by default the one ``act_for`` named): whose share of the workers this takes.
+        No worker free for them within ``queue_wait`` seconds: ``PressdraftError``, the server is busy.
+        """
+        user = _user.get() if user is None else user
+        deadline = time.monotonic() + self.queue_wait
         message = {
             "kind": kind,
             "template": {
@@ -305,7 +375,7 @@ class SandboxPool:
             **request,
         }
         for attempt in (1, 2):
-            worker = self._take()
+            worker = self._take(user, deadline, template.id)
             healthy = False
             try:
                 reply, value, lang = worker.ask(message, timeout)
@@ -316,9 +386,9 @@ class SandboxPool:
                     continue  # it died while idle (killed from outside): not this template's doing
                 return None, [_stopped_problem(template.id, stopped, timeout)]
             finally:
-                self._give_back(worker, healthy)
+                self._give_back(worker, healthy, user)
         if reply == "ok":
-            return _markdown(value), []
+            return (_documents(value) if kind == "documents" else _markdown(value)), []
         if reply == "memory":
             return None, [_problem(template.id, lang, MEMORY_MESSAGE, {"megabytes": str(self.memory_mb)})]
         return None, _problems(value)
@@ -328,6 +398,11 @@ class SandboxPool:
         """How many worker processes are alive or starting (for tests and monitoring)."""
         with self._changed:
             return self._running
+
+    def busy(self, user: str) -> int:
+        """How many workers ``user`` holds now (for tests and monitoring)."""
+        with self._changed:
+            return self._busy.get(user, 0)
 
     def idle_pids(self) -> list[int]:
         """The process ids of the idle workers (for tests and monitoring)."""
@@ -348,27 +423,41 @@ class SandboxPool:
             thread.join()
 
     # --- taking and giving back workers -------------------------------------------------------
-    def _take(self) -> _Worker:
+    def _take(self, user: str, deadline: float, template_id: str) -> _Worker:
         with self._changed:
             while True:
                 if self._closed:
                     raise PressdraftError(Problem("", START_MESSAGE, {"reason": "the sandbox is shut down"}))
-                if self._idle:
-                    return self._idle.pop()
-                if not self._starting and self._running < self.max_workers:
-                    self._running += 1
-                    break
-                self._changed.wait()  # for a worker given back or started in the background
+                if self._busy.get(user, 0) < self.per_user:
+                    if self._idle:
+                        self._busy[user] = self._busy.get(user, 0) + 1
+                        return self._idle.pop()
+                    if not self._starting and self._running < self.max_workers:
+                        self._running += 1
+                        self._busy[user] = self._busy.get(user, 0) + 1
+                        break
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise PressdraftError(Problem(template_id, BUSY_MESSAGE, {"seconds": f"{self.queue_wait:g}"}))
+                self._changed.wait(remaining)  # for a worker given back or started in the background
         try:
             return _Worker(self.memory_mb * 1024 * 1024)
         except BaseException:
             with self._changed:
                 self._running -= 1
+                self._release(user)
                 self._changed.notify_all()
             raise
 
-    def _give_back(self, worker: _Worker, healthy: bool) -> None:
+    def _release(self, user: str) -> None:
+        """One worker fewer held by ``user`` (the lock is held)."""
+        left = self._busy.pop(user, 1) - 1
+        if left > 0:
+            self._busy[user] = left
+
+    def _give_back(self, worker: _Worker, healthy: bool, user: str) -> None:
         with self._changed:
+            self._release(user)
             keep = healthy and not self._closed and worker.requests < self.max_requests
             keep = keep and len(self._idle) < self.warm
             if keep:
@@ -458,6 +547,41 @@ def _markdown(value: Any) -> dict[str, str]:
     return value
 
 
+def _documents(value: Any) -> tuple[dict[str, str], dict[str, list[Block]]]:
+    """Markdown and blocks rebuilt from the worker's JSON, every part checked, bounds included."""
+    try:
+        markdown = _markdown(value["markdown"])
+        blocks = {lang: _blocks(value["blocks"][lang]) for lang in markdown}
+    except (KeyError, TypeError, ValueError):
+        raise PressdraftError(Problem("", CRASH_MESSAGE, {"reason": "an answer that is not a document"})) from None
+    return markdown, blocks
+
+
+def _blocks(value: list[Any]) -> list[Block]:
+    if len(value) > MAX_RELEASE_LINES:
+        raise ValueError("too many blocks")
+    blocks = []
+    for kind, level, runs in value:
+        if kind not in BLOCK_KINDS or type(level) is not int or not 0 <= level <= len(value):
+            raise ValueError("not a block")
+        blocks.append(Block(kind, tuple(_run(*run) for run in runs), level))
+    if sum(len(run.text) for block in blocks for run in block.runs) > MAX_RELEASE_CHARS:
+        raise ValueError("too long")
+    if sum(len(block.runs) for block in blocks) > MAX_RELEASE_RUNS:
+        raise ValueError("too many runs")
+    return blocks
+
+
+def _run(text: Any, bold: Any, italic: Any, href: Any) -> Run:
+    if not (isinstance(text, str) and type(bold) is bool and type(italic) is bool):
+        raise ValueError("not a run")
+    return Run(text, bold, italic, href if isinstance(href, str) and is_safe_link(href) else None)
+
+
+def _plain_blocks(blocks: list[Block]) -> list[Any]:
+    return [[block.kind, block.level, [[r.text, r.bold, r.italic, r.href] for r in block.runs]] for block in blocks]
+
+
 def _problems(value: Any) -> list[Problem]:
     """Problems rebuilt field by field from the worker's JSON (nothing else is taken from it)."""
     problems = []
@@ -541,6 +665,10 @@ def serve(request_fd: int, reply_fd: int, memory_bytes: int) -> None:
             send(kind, value)
         except MemoryError:
             break
+        except ValueError as error:  # text JSON cannot carry as UTF-8: the template's, said in one line
+            problem = _problem(request["template"]["id"], None, FAILED_MESSAGE, {"message": _describe(error)})
+            kind = "failed"
+            send(kind, [_plain(problem)])
         if kind not in ("ok", "problems"):
             break  # after a MemoryError or a surprise, a fresh process is the safe state
     requests.close()
@@ -560,7 +688,7 @@ def _answer(request: dict[str, Any], parsed: _Parsed, send: Callable[[str, Any],
         template = _template(request["template"], parsed, report)
         if request["kind"] == "check":
             return "problems", [_plain(p) for p in _check(template, request)]
-        return "ok", _render(template, request)
+        return "ok", _render(template, request, documents=request["kind"] == "documents")
     except PressdraftError as error:
         return "problems", [_plain(p) for p in error.problems]
     except MemoryError:
@@ -603,7 +731,8 @@ def _use_house_style(values: dict[str, Any]) -> None:
             setattr(settings, name, value)
 
 
-def _render(template: Template, request: dict[str, Any]) -> dict[str, str]:
+def _render(template: Template, request: dict[str, Any], *, documents: bool) -> Any:
+    """The Markdown of each language; with ``documents``, its blocks too (parsed here, not in the server)."""
     from pressdraft.directory import parse_directory
     from pressdraft.engine import Engine
     from pressdraft.library import Library
@@ -611,7 +740,10 @@ def _render(template: Template, request: dict[str, Any]) -> dict[str, str]:
     engine = Engine(Library({template.id: template}, {}), parse_directory(request["directory"]))
     draft = engine.draft_from_data(request["draft"])
     rendition = engine.render(draft, request["languages"] or None, allow_incomplete=request["allow_incomplete"])
-    return dict(rendition.markdown)
+    if not documents:
+        return dict(rendition.markdown)
+    blocks = {lang: _plain_blocks(parsed) for lang, parsed in rendition.blocks.items()}
+    return {"markdown": dict(rendition.markdown), "blocks": blocks}
 
 
 def _check(template: Template, request: dict[str, Any]) -> list[Problem]:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from pressdraft import auth
 from pressdraft.engine import Engine
+from pressdraft.safety import worker
 from pressdraft.settings import load_settings
 from pressdraft.ui import i18n
 from pressdraft.workspace import DraftEditor
@@ -79,6 +80,7 @@ def app() -> Any:
     who = account()
     if not who.allowed:
         st.stop()
+    worker.act_for(who.user)  # this run's renders and checks take from this user's share of the workers
     if who == shared.account:
         return shared
     view = st.session_state.get("_service")

@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit_ace import st_ace
 
 from pressdraft import LANGUAGES
-from pressdraft.blocks import blocks_to_html, parse_markdown
+from pressdraft.blocks import blocks_to_html
 from pressdraft.library import META_FILE, source_file
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.ui.compose import PREVIEW_CSS
@@ -179,15 +179,15 @@ def show_problems(problems: list[Problem]) -> None:
 def preview(template_id: str, files: dict[str, str], problems: list[Problem]) -> None:
     st.markdown("**" + _("Preview with the sample values") + "**")
     try:
-        markdown = app().workshop.preview(template_id, files)
+        documents = app().workshop.preview(template_id, files)
     except PressdraftError:
         st.info(_("The preview appears once the template can be rendered."))
         return
     st.html(PREVIEW_CSS)
-    tabs = st.tabs([LANG_LABELS[lang] for lang in markdown])
-    for tab, (lang, text) in zip(tabs, markdown.items(), strict=True):
+    tabs = st.tabs([LANG_LABELS[lang] for lang in documents])
+    for tab, (lang, blocks) in zip(tabs, documents.items(), strict=True):
         with tab:
-            st.html(f'<div class="pd-page" lang="{lang}">{blocks_to_html(parse_markdown(text))}</div>')
+            st.html(f'<div class="pd-page" lang="{lang}">{blocks_to_html(blocks)}</div>')
 
 
 def save_box(template_id: str, files: dict[str, str], base: int | None, problems: list[Problem]) -> None:
