@@ -217,7 +217,13 @@ def test_every_change_has_a_row_in_the_table():
 def test_the_table_agrees_with_the_roles_the_pages_use():
     """The pages hide what the service refuses: ``auth.Account`` and this table say the same."""
     pairs = {"directory.edit": "directory.edit", "templates.edit": "templates", "draft.purge": "trash.purge"}
-    pairs |= {"audit": "admin", "settings": "admin", "accounts": "admin", "draft.edit": "compose", "draft.create": "drafts"}
+    pairs |= {
+        "audit": "admin",
+        "settings": "admin",
+        "accounts": "admin",
+        "draft.edit": "compose",
+        "draft.create": "drafts",
+    }
     for who in ACCOUNTS.values():
         for action, capability in pairs.items():
             assert allowed(who, action) == (who.allowed and who.can(capability)), (who.role, action)

@@ -53,7 +53,7 @@ def test_the_template_limits_documented_are_the_limits_enforced():
         "entries": {MAX_ZIP_ENTRIES},
         "characters": {MAX_TEMPLATE_FILE_CHARS},
     }
-    assert _limits_stated(TEMPLATES.split("## Limits")[1]) == enforced
+    assert _limits_stated(TEMPLATES.split("## Limits\n")[1].split("\n## ")[0]) == enforced
     uploads = next(line for line in SECURITY.splitlines() if line.startswith("| **Uploads** |"))
     stated = _limits_stated(uploads.split("template ZIP", 1)[1].split(" | ")[0])
     assert stated["packed"] == enforced["packed"] and stated["characters"] == enforced["characters"]

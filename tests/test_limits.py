@@ -102,6 +102,21 @@ def test_a_draft_of_too_many_paragraphs_or_characters_in_all_is_refused(engine, 
     )
 
 
+def test_a_draft_of_one_language_at_the_paragraph_and_character_limits_renders(engine, example_data):
+    """The draft's limits keep every release within what the renderer accepts of any template
+    (``safety/limits.py``): a draft the model takes is never refused when it is rendered."""
+    quote = example_data["fields"]["quotes"][0]
+    example_data["languages"] = ["tr"]
+    rows = (MAX_DRAFT_PARAGRAPHS - 100) // MAX_PARAGRAPHS  # the example's other texts hold the rest
+    paragraph = "söz " * (MAX_DRAFT_CHARACTERS // (MAX_DRAFT_PARAGRAPHS + 10) // 4)
+    quote["text"] = {"tr": "\n\n".join([paragraph.strip()] * (MAX_PARAGRAPHS - 1))}
+    example_data["fields"]["quotes"] = [copy.deepcopy(quote) for _ in range(rows)]
+    draft = engine.draft_from_data(example_data)  # within the limits
+    markdown = engine.render(draft, ["tr"], allow_incomplete=True).markdown["tr"]
+    assert len(markdown) > MAX_DRAFT_CHARACTERS * 3 // 4  # near the most a draft may hold
+    assert len(Edition(engine.render(draft, ["tr"], allow_incomplete=True)).files(["docx"])) == 1
+
+
 def test_a_draft_at_the_limit_renders_every_file(engine):
     draft = engine.draft_from_data(read_data(example_with_committees(MAX_ROWS), "yaml"))
     edition = Edition(engine.render(draft))

@@ -266,9 +266,9 @@ MAX_ROWS = 200
 #: Paragraphs of one text in one language (a ``paragraphs`` field, a quote).
 MAX_PARAGRAPHS = 100
 #: Paragraphs of a whole draft's texts (a list row is one), every language counted.
-MAX_DRAFT_PARAGRAPHS = 3_000
+MAX_DRAFT_PARAGRAPHS = 1_200
 #: Characters of text in a whole draft's fields, every language counted.
-MAX_DRAFT_CHARACTERS = 500_000
+MAX_DRAFT_CHARACTERS = 150_000
 
 TOO_MANY_ROWS = N_("{count} rows; at most {limit} are allowed — split the release or shorten the list")
 TOO_MANY_PARAGRAPHS = N_("{count} paragraphs; at most {limit} are allowed — split the release or shorten the text")

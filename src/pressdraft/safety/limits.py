@@ -14,8 +14,8 @@ MAX_JSON_INDENT = 8  # ``tojson(indent=…)``
 # --- what a template prints, per language ------------------------------------------------------
 MAX_OUTPUT_CHARS = 1_000_000  # while rendering: the sandbox stops a template past this
 MAX_RELEASE_CHARS = 200_000  # the Markdown of a release, before it is parsed into blocks
-MAX_RELEASE_LINES = 500  # … and its lines (a block is at least one line; real releases have 20–80)
-MAX_RELEASE_RUNS = 2_000  # … and, once parsed, its runs: stretches of one formatting (real releases: under 50)
+MAX_RELEASE_LINES = 3_000  # … and its lines (real releases have 20–80; a draft within its limits stays under)
+MAX_RELEASE_RUNS = 6_000  # … and, once parsed, its runs: stretches of one formatting (real releases: under 50)
 
 # --- a worker's limits, per request ------------------------------------------------------------
 RENDER_TIMEOUT = 2.0  # seconds of processor time for a render, or for a template's whole check
