@@ -10,6 +10,7 @@ constants, so parsing is safe even for hostile sources.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import Any
 
@@ -20,7 +21,7 @@ from pressdraft import LANGUAGES
 from pressdraft.directory import Directory
 from pressdraft.engine import Engine
 from pressdraft.library import RESERVED_NAMES, FieldSpec, Library, Template, source_file
-from pressdraft.model import LIST_TYPES
+from pressdraft.model import LIST_TYPES, MAX_DRAFT_CHARACTERS
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.render import environment, template_problem
 from pressdraft.safety.limits import CHECK_LIST_ROWS, CHECK_NUMBER
@@ -149,7 +150,7 @@ def variants(template: Template, directory: Directory) -> dict[str, dict[str, An
     return {
         "sample": sample,
         "empty": changed(fields, lambda spec, value: value if spec.required else None),
-        "long": changed(filled, _longest, embargo=f"{release['date']}T09:00:00+03:00"),
+        "long": changed(filled, _longest_within(specs, filled), embargo=f"{release['date']}T09:00:00+03:00"),
         "rows": changed(
             filled,
             lambda spec, value: _rows(value) if spec.type in LIST_TYPES else value,
@@ -178,14 +179,27 @@ def _filler(spec: FieldSpec, sample: dict[str, Any], directory: Directory) -> An
     }.get(spec.type)
 
 
-def _longest(spec: FieldSpec, value: Any) -> Any:
-    """A field's sample with every text repeated to the longest the draft allows."""
+def _longest_within(specs: list[FieldSpec], values: dict[str, Any]) -> Any:
+    """``_longest`` with each text also within its share of the draft's characters
+    (``MAX_DRAFT_CHARACTERS`` over every text of ``values`` in every language, and a margin for
+    the texts it does not lengthen), so the long draft is one a drafter could have written."""
+    texts = sum(
+        len(values[spec.name]) if spec.type in ("text_list", "quotes") else 1
+        for spec in specs
+        if spec.type in ("text", "paragraphs", "text_list", "quotes") and values.get(spec.name)
+    )
+    return functools.partial(_longest, share=MAX_DRAFT_CHARACTERS * 9 // 10 // (len(LANGUAGES) * max(texts, 1)))
+
+
+def _longest(spec: FieldSpec, value: Any, *, share: int) -> Any:
+    """A field's sample with every text repeated to the longest the draft allows (``share``: the
+    most a text may take of the whole draft's characters)."""
     if spec.type in ("text", "paragraphs"):
-        return _longer(value, LIMITS["line" if spec.type == "text" else "paragraphs"])
+        return _longer(value, min(share, LIMITS["line" if spec.type == "text" else "paragraphs"]))
     if spec.type == "text_list":
-        return [_longer(item, LIMITS["item"]) for item in value]
+        return [_longer(item, min(share, LIMITS["item"])) for item in value]
     if spec.type == "quotes":
-        return [{**quote, "text": _longer(quote["text"], LIMITS["paragraphs"])} for quote in value]
+        return [{**quote, "text": _longer(quote["text"], min(share, LIMITS["paragraphs"]))} for quote in value]
     if spec.type == "number":
         return CHECK_NUMBER
     return value
