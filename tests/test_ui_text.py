@@ -122,3 +122,10 @@ def test_any_text_shows_as_typed(typed):
     text = shown(literal(typed))
     assert text.replace(WORD_JOINER, "") == " ".join(typed.split())
     assert rewritten(text) == []
+
+
+def test_a_title_without_links_or_shortcodes_carries_no_invisible_character():
+    """Copied from the page, a title is the title: word joiners only where a rewrite could match."""
+    title = "Türkiye-Azerbaycan Ortak Medya Platformu ilk toplantısını İstanbul'da yaptı (2021, Dr. Aksoy)."
+    assert WORD_JOINER not in literal(title)
+    assert literal(title).replace("\\", "") == title

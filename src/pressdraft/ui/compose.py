@@ -234,7 +234,8 @@ def downloads(ed: DraftEditor) -> None:
         st.caption(_("Downloads are ready when every language is complete."))
         return
     kinds = {"docx": _("Word"), "md": "Markdown", "txt": _("Plain text"), "pdf": "PDF", "zip": _("Everything (ZIP)")}
-    planned = app().edition_files(edition)
+    service = app()  # a deferred download is made outside this run: it acts for this session's account
+    planned = service.edition_files(edition)
     for kind, title in kinds.items():
         files = [f for f in planned if f.name.endswith("." + kind)]
         if not files:
@@ -249,23 +250,23 @@ def downloads(ed: DraftEditor) -> None:
                 slow = kind in ("docx", "zip", "pdf")
                 st.download_button(
                     label,
-                    data=_recorded(ed, edition, file.make) if slow else ed.made(file.name, file.make),
+                    data=_recorded(service, ed, edition, file.make) if slow else ed.made(file.name, file.make),
                     file_name=file.name,
                     key=f"dl-{file.name}",
                     mime=MIME[kind],
                     help=literal(file.name),
                     on_click="ignore" if slow else _record,
-                    args=None if slow else (ed, edition),
+                    args=None if slow else (service, ed, edition),
                 )
 
 
-def _record(ed: DraftEditor, edition: Any) -> None:
-    app().record_download(ed.id, edition)
+def _record(service: Any, ed: DraftEditor, edition: Any) -> None:
+    service.record_download(ed.id, edition)
 
 
-def _recorded(ed: DraftEditor, edition: Any, make: Any) -> Any:
+def _recorded(service: Any, ed: DraftEditor, edition: Any, make: Any) -> Any:
     def made() -> bytes:
-        _record(ed, edition)
+        _record(service, ed, edition)
         return make()  # type: ignore[no-any-return]
 
     return made
