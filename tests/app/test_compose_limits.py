@@ -18,15 +18,21 @@ from pressdraft.settings import load_settings
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
-def test_a_rerun_of_the_compose_page_makes_no_word_file(data_dir, monkeypatch):
+def test_a_rerun_of_the_compose_page_without_a_change_makes_no_word_file(data_dir, monkeypatch):
+    """Word files are made once per saved state (so the file a browser fetches is the page's own,
+    never dropped by a busy server), and a rerun that changed nothing makes none."""
     made = []
     for name in ("write_docx", "write_side_by_side"):
         real = getattr(export, name)
         monkeypatch.setattr(export, name, lambda *args, real=real, name=name: made.append(name) or real(*args))
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.run()
+    made.clear()
     app.text_input(key="w-fields-platform-en").input("Joint Media Platform").run()
     assert not app.exception
+    assert sorted(made) == ["write_docx"] * 3 + ["write_side_by_side"]  # once for the state saved
+    made.clear()
+    app.run()
     labels = [b.proto.label for b in app.get("download_button")]
     assert {"TR", "AZ", "EN", "TR-AZ-EN", "All"} <= set(labels)
     assert made == []

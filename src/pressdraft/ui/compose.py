@@ -10,6 +10,7 @@ import streamlit as st
 
 from pressdraft import LANGUAGES
 from pressdraft.blocks import blocks_to_html
+from pressdraft.problems import PressdraftError
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, app, editor, engine, ui_lang
@@ -245,19 +246,32 @@ def downloads(ed: DraftEditor) -> None:
             for file in files:
                 tag = file.name.removesuffix("." + kind).rsplit("_", 1)[-1]
                 label = _("All") if kind == "zip" else tag.upper()
-                # Word, ZIP and PDF are made on click, in a bounded turn (``AppService.edition_files``):
-                # nothing heavy runs per rerun. Markdown and text, linear and small, are ready beforehand.
-                slow = kind in ("docx", "zip", "pdf")
+                # ZIP and PDF are made on click. Word, Markdown and text are made once per saved state
+                # (``ed.made``: a rerun without a change makes nothing), each in a bounded turn
+                # (``AppService.edition_files``): a file made on click is kept by Streamlit only until
+                # two other runs end anywhere on the server, so a busy server could drop the Word file
+                # most people download before their browser fetched it (HTTP 404).
+                slow = kind in ("zip", "pdf")
+                ready = None if slow else _ready(ed, file.name, file.make)
                 st.download_button(
                     label,
-                    data=_recorded(service, ed, edition, file.make) if slow else ed.made(file.name, file.make),
+                    data=_recorded(service, ed, edition, file.make) if ready is None else ready,
                     file_name=file.name,
                     key=f"dl-{file.name}",
                     mime=MIME[kind],
                     help=literal(file.name),
-                    on_click="ignore" if slow else _record,
-                    args=None if slow else (service, ed, edition),
+                    on_click="ignore" if ready is None else _record,
+                    args=None if ready is None else (service, ed, edition),
                 )
+
+
+def _ready(ed: DraftEditor, name: str, make: Any) -> bytes | None:
+    """The file made for this saved state; None when the server had no free turn (it is then made
+    on click, when a turn is free)."""
+    try:
+        return ed.made(name, make)
+    except PressdraftError:
+        return None
 
 
 def _record(service: Any, ed: DraftEditor, edition: Any) -> None:
