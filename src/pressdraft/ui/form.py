@@ -64,17 +64,20 @@ def bind(
     shown: Convert = _same,
     to_data: Convert = _same,
     change: Change | None = None,
+    conflict: bool = True,
 ) -> dict[str, Any]:
     """The widget ``key`` shows the draft's value at ``path`` (``shown`` makes it a widget value):
     set when it first appears, and again when the draft changed under it (another tab's change
-    merged in) while it still shows its base. Its pending conflict, if any, is shown above it.
+    merged in) while it still shows its base. Its pending conflict, if any, is shown above it
+    (unless ``conflict`` is False: the caller shows it, e.g. across a row of narrow columns).
     Returns the widget's ``key``/``on_change``/``args``: a change is saved with its base."""
     value, bases = ed.value(path), _session(BASES)
     untouched = key in bases and st.session_state.get(key) == shown(bases[key]) and key not in _session(CONFLICTS)
     if key not in st.session_state or key not in bases or (untouched and bases[key] != value):
         st.session_state[key] = shown(value)
         bases[key] = value
-    _conflict(ed, key)
+    if conflict:
+        _conflict(ed, key)
     return {"key": key, "on_change": _changed, "args": (ed, key, path, shown, to_data, change)}
 
 
@@ -186,13 +189,16 @@ def _localized_label(text: Any) -> str:
 
 
 def localized(ed: DraftEditor, path: str, *, multiline: bool, source: str, stale: set[tuple[str, str]]) -> None:
-    """One text in each of the draft's languages, side by side; the source language marked."""
+    """One text in each of the draft's languages, side by side; the source language marked. A
+    conflict is shown above the row, the width of the field, not in its language's narrow column."""
+    for lang in ed.languages:
+        _conflict(ed, widget_key(path, lang))
     columns = st.columns(len(ed.languages) or 1)
     for column, lang in zip(columns, ed.languages, strict=False):
         key = widget_key(path, lang)
         label = LANG_LABELS[lang] + (" · " + _("source") if lang == source else "")
         with column:
-            kwargs = bind(ed, key, f"{path}.{lang}", shown=_text, change=_text_change(ed, path, lang))
+            kwargs = bind(ed, key, f"{path}.{lang}", shown=_text, change=_text_change(ed, path, lang), conflict=False)
             if multiline:
                 st.text_area(label, height=140, **kwargs)
             else:
