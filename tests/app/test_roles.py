@@ -227,6 +227,8 @@ def test_an_admin_sees_a_drafters_wipe_in_the_audit_log_and_puts_the_draft_back(
         assert service.store.get_draft(sample).data == original
     finally:
         service.store.close()
+
+
 def test_another_account_with_a_bound_address_is_refused_until_an_admin_releases_the_binding(office):
     as_user("deniz@example.org")  # the first sign-in binds the address to this account
     impostor = as_user("deniz@example.org", page="drafts", sub="someone-else")

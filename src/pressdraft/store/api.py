@@ -172,6 +172,7 @@ class Store:
     def recover_draft(self, entry_id: int, *, user: str) -> Draft:
         """Put back the draft an audit entry kept (audited as ``draft.recover``)."""
         return self._write(lambda c: draft_audit.recover(c, entry_id, user=user))
+
     def fill_draft_summary(self, draft_id: str, summary: Mapping[str, Any], *, revision: int) -> bool:
         """The summary of a draft saved without one, if still at ``revision`` without one."""
         return self._write(lambda c: drafts.fill_summary(c, draft_id, summary, revision=revision))
