@@ -16,7 +16,7 @@ from pressdraft.ui.form import LANG_LABELS
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.state import _, app, ui_lang
 from pressdraft.ui.text import literal
-from pressdraft.workshop import SaveConflict
+from pressdraft.workshop import SaveConflict, refusals
 
 FILES = [META_FILE, *(source_file(lang) for lang in LANGUAGES)]
 LINE = re.compile(r"^[^/]+/(?P<file>[^:]+):(?P<line>\d+)")
@@ -192,9 +192,12 @@ def preview(template_id: str, files: dict[str, str], problems: list[Problem]) ->
 
 def save_box(template_id: str, files: dict[str, str], base: int | None, problems: list[Problem]) -> None:
     comment = st.text_input(_("What did you change?"), key=f"tpl-comment-{template_id}")
-    if problems:
+    refused = refusals(template_id, files)  # what no version may hold: saving it is refused, not kept
+    if refused:
+        st.caption(_("It holds what no version of a template may hold (see the problems): fix that to save it."))
+    elif problems:
         st.caption(_("It does not pass its checks: saving keeps it as a draft version, not used for releases."))
-    if not st.button(_("Save as a new version"), key=f"tpl-save-{template_id}", type="primary"):
+    if not st.button(_("Save as a new version"), key=f"tpl-save-{template_id}", type="primary", disabled=bool(refused)):
         return
     try:
         result = app().save_template(template_id, files, base_version=base, comment=comment)
