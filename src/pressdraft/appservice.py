@@ -25,6 +25,7 @@ from pressdraft.engine import Engine
 from pressdraft.export import Edition, Planned, bounded, pdf_files, pick_letterhead, zip_edition
 from pressdraft.files import dump_data, format_of, read_data
 from pressdraft.library import Library, Template, default_templates_folder
+from pressdraft.model import Draft
 from pressdraft.problems import PressdraftError, Problem
 from pressdraft.store import ConflictError, NotFound, Store, open_store
 from pressdraft.store.records import AccountBinding, AuditEntry
@@ -69,6 +70,7 @@ class StoreDrafts:
     def save_draft_state(self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int) -> int:
         """Every save of the form; a non-owner's, or one emptying the draft, is audited by the store."""
         authorize(self.service.account, "draft.edit")
+        title, summary = self.service.described(data)
         try:
             return self.service.store.save_draft_as(
                 self.service.user,
@@ -76,9 +78,9 @@ class StoreDrafts:
                 data,
                 marks=marks,
                 expected_revision=expected_revision,
-                title=self.service.title_of(data),
+                title=title,
                 opened=self.opened.get(draft_id),
-                summary=self.service.summary_of(data),
+                summary=summary,
             )
         except ConflictError as conflict:
             record = self.service.store.get_draft(draft_id)
@@ -96,8 +98,7 @@ class AppService:
             "for_user",
             "open",
             "refresh",
-            "title_of",
-            "summary_of",
+            "described",
             "draft_export",
             "draft_summaries",
             "as_downloaded",
@@ -163,27 +164,27 @@ class AppService:
             self.import_draft(EXAMPLE.read_bytes(), EXAMPLE.name)
 
     # --- drafts ------------------------------------------------------------------------------
-    def title_of(self, data: dict[str, Any]) -> str:
-        """The headline in the language the draft was written in, when it can be rendered."""
+    def described(self, data: Any) -> tuple[str, dict[str, Any]]:
+        """A draft's title (its headline in the language it was written in, when it can be rendered)
+        and summary (what the drafts page shows: missing translations per language, the date), from
+        one reading of the data: made when the draft is saved and stored beside it, so that listing
+        drafts never checks one."""
+        title = ""
         try:
             draft = self.engine.draft_from_data(data)
-            lang = draft.source_language if draft.source_language in draft.languages else draft.languages[0]
-            rendition = self.engine.render(draft, [lang], allow_incomplete=True)
-        except PressdraftError:
-            return ""
-        return Edition(rendition).first_text(lang, "headline")
-
-    def summary_of(self, data: Any) -> dict[str, Any]:
-        """What the drafts page shows of a draft (missing translations per language), made when
-        the draft is saved and stored beside it, so that listing drafts never checks one."""
-        try:
-            problems = self.engine.check(self.engine.draft_from_data(data))
+            title = self._title(draft)
+            problems = self.engine.check(draft)
         except PressdraftError as error:
             problems = list(error.problems)
-        return {
-            "missing": dict(Counter(p.lang for p in problems if p.severity == "gap" and p.lang)),
-            "date": _release_date(data),
-        }
+        missing = Counter(p.lang for p in problems if p.severity == "gap" and p.lang)
+        return title, {"missing": dict(missing), "date": _release_date(data)}
+
+    def _title(self, draft: Draft) -> str:
+        lang = draft.source_language if draft.source_language in draft.languages else draft.languages[0]
+        try:
+            return Edition(self.engine.render(draft, [lang], allow_incomplete=True)).first_text(lang, "headline")
+        except PressdraftError:
+            return ""
 
     @requires("draft.create")  # a new draft when there is none
     def open_draft_id(self, wanted: str | None) -> str:
@@ -208,7 +209,7 @@ class AppService:
         template = self.library.get(known[0] if known else self.library.ids()[0])
         data = new_draft_data(template, ["tr", "az", "en"], "tr")
         data["release"]["date"] = dt.date.today().isoformat()
-        return self.store.create_draft(data, owner=self.user, summary=self.summary_of(data)).id
+        return self.store.create_draft(data, owner=self.user, summary=self.described(data)[1]).id
 
     @requires("draft.create")
     def import_draft(self, content: bytes, name: str) -> str:
@@ -220,9 +221,8 @@ class AppService:
         data = read_data(text, format_of(name), source=name)
         draft = self.engine.draft_from_data(data)
         canonical = read_data(self.engine.dump_draft(draft), "yaml")
-        return self.store.create_draft(
-            canonical, owner=self.user, title=self.title_of(canonical), summary=self.summary_of(canonical)
-        ).id
+        title, summary = self.described(canonical)
+        return self.store.create_draft(canonical, owner=self.user, title=title, summary=summary).id
 
     def draft_export(self, draft_id: str, fmt: str, date: str | None = None) -> tuple[str, Any]:
         """A file name and a maker of the draft file: canonical when valid, as stored otherwise.
@@ -273,7 +273,7 @@ class AppService:
             record = self.store.get_draft(draft_id)
         except NotFound:  # purged since the list was read
             return {}
-        summary = self.summary_of(record.data)
+        summary = self.described(record.data)[1]
         self.store.fill_draft_summary(draft_id, summary, revision=record.revision)
         return summary
 
