@@ -29,12 +29,12 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
-from pressdraft.blocks import Block
-from pressdraft.docx import ooxml
-from pressdraft.docx.letterhead import DEFAULT_LETTERHEAD_PATH
+from pressdraft.document.blocks import Block
+from pressdraft.document.docx import ooxml
+from pressdraft.document.docx.letterhead import DEFAULT_LETTERHEAD_PATH
 
 #: The template's body: (style name, text of each run, bold runs) or a bare ``{%p … %}`` line.
-#: Style names are those ``pressdraft.docx.letterhead.KIND_STYLE_NAMES`` gives each block kind.
+#: Style names are those ``pressdraft.document.docx.letterhead.KIND_STYLE_NAMES`` gives each block kind.
 BODY: list[tuple[str | None, tuple[str, ...], tuple[bool, ...]]] = [
     ("Release Line", ("{{ release }}",), (False,)),
     ("Headline", ("{{ headline }}",), (False,)),

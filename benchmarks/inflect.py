@@ -45,7 +45,7 @@ def names(lang: str, rng: random.Random) -> list[str | Name]:
         elif kind == 2:
             out.append("".join(rng.choice(LETTERS[lang]) for _ in range(rng.randint(2, 5))))
         elif kind == 3:
-            out.append(str(rng.randint(0, 10**rng.randint(1, 9))))
+            out.append(str(rng.randint(0, 10 ** rng.randint(1, 9))))
         elif kind == 4:
             month = "Ekim" if lang == "tr" else "oktyabr"
             out.append(f"{rng.randint(1, 31)} {month} {rng.randint(1900, 2100)}")

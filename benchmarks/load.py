@@ -120,10 +120,11 @@ def free_port() -> int:
 
 def prepare(data_dir: Path, sessions: int) -> list[str]:
     """A fresh installation (the sample release seeded) and one copy of it per session."""
-    from pressdraft.appservice import AppService
-    from pressdraft.settings import load_settings
+    from pressdraft.app.service import AppService
+    from pressdraft.app.settings import load_settings
+    from pressdraft.app.trust import template_runner
 
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(data_dir)}))
+    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(data_dir)}), template_runner())
     try:
         sample = service.store.list_drafts()[0].id
         return [service.duplicate_draft(sample) for _ in range(sessions)]
@@ -132,7 +133,7 @@ def prepare(data_dir: Path, sessions: int) -> list[str]:
 
 
 def stored_theme(data_dir: Path, draft_id: str) -> Any:
-    from pressdraft.settings import load_settings
+    from pressdraft.app.settings import load_settings
     from pressdraft.store import open_store
 
     store = open_store(load_settings({"PRESSDRAFT_DATA_DIR": str(data_dir)})["database_url"])

@@ -44,11 +44,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from pressdraft.blocks import Block
-from pressdraft.docx import DocumentInfo, write_side_by_side
-from pressdraft.engine import Engine
-from pressdraft.export import Edition
-from pressdraft.model import Draft
+from pressdraft.core.model import Draft
+from pressdraft.document.blocks import Block
+from pressdraft.document.docx import DocumentInfo, write_side_by_side
+from pressdraft.document.export import Edition
+from pressdraft.pipeline.engine import Engine
+from pressdraft.pipeline.in_process import IN_PROCESS
 
 if str(Path(__file__).resolve().parent) not in sys.path:  # imported by the smoke test too
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -104,7 +105,7 @@ class Setup:
 
 def prepare(folder: Path) -> Setup:
     """Everything built before timing; checks that docxtpl's documents match ours."""
-    engine = Engine.default()
+    engine = Engine.default(IN_PROCESS)
     draft = engine.load_draft(EXAMPLE)
     edition = Edition(engine.render(draft))
     languages = list(draft.languages)

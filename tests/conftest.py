@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from pressdraft.engine import Engine
-from pressdraft.files import read_data
+from pressdraft.core.files import read_data
+from pressdraft.pipeline.engine import Engine
+from pressdraft.pipeline.in_process import IN_PROCESS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
@@ -17,7 +18,7 @@ EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
-    return Engine.default()
+    return Engine.default(IN_PROCESS)
 
 
 @pytest.fixture

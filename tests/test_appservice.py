@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from pressdraft.appservice import AppService
-from pressdraft.auth import Account
-from pressdraft.authorization import NotAllowed
-from pressdraft.problems import PressdraftError
-from pressdraft.settings import load_settings
+from pressdraft.app.auth import Account
+from pressdraft.app.authorization import NotAllowed
+from pressdraft.app.service import AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
+from pressdraft.core.problems import PressdraftError
 
 
 @pytest.fixture
 def service(tmp_path):
     settings = load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")})
-    service = AppService.open(settings)
+    service = AppService.open(settings, template_runner())
     yield service
     service.store.close()
 

@@ -20,14 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from pressdraft.appservice import EXAMPLE, AppService
-from pressdraft.auth import CAPABILITIES, LOCAL_ACCOUNT, Account
-from pressdraft.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowed, allowed, mutations
-from pressdraft.directory import table_rows
-from pressdraft.files import read_data
-from pressdraft.settings import load_settings
+from pressdraft.app.auth import CAPABILITIES, LOCAL_ACCOUNT, Account
+from pressdraft.app.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowed, allowed, mutations
+from pressdraft.app.service import EXAMPLE, AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
+from pressdraft.app.workshop import Workshop
+from pressdraft.core.directory import table_rows
+from pressdraft.core.files import read_data
 from pressdraft.ui.i18n import problem_text
-from pressdraft.workshop import Workshop
 
 ACCOUNTS = {
     "drafter": Account("deniz@example.org", "drafter"),
@@ -44,7 +45,9 @@ ADMINS = {"admin"}
 @pytest.fixture(scope="module")
 def root(tmp_path_factory):
     """One installation (local mode) for the whole table; each call works on objects of its own."""
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path_factory.mktemp("data"))}))
+    service = AppService.open(
+        load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path_factory.mktemp("data"))}), template_runner()
+    )
     yield service
     service.store.close()
 

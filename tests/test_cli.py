@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pressdraft.cli import main
-from pressdraft.files import dump_data
+from pressdraft.cli.commands import main
+from pressdraft.core.files import dump_data
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "joint-media-platform.yaml"
 
@@ -143,7 +143,7 @@ def test_pdf_is_written_through_libreoffice(tmp_path):
 
 
 def test_a_folder_of_letterheads_is_chosen_per_template_then_issuer(tmp_path):
-    from pressdraft.docx.house_style import build_letterhead
+    from pressdraft.document.docx.house_style import build_letterhead
 
     folder = tmp_path / "letterheads"
     folder.mkdir()

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
-from pressdraft.cli import main
+from pressdraft.cli.commands import main
 from pressdraft.store import head_revision, open_store, pending_migrations, upgrade
 
 POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")

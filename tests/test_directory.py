@@ -2,8 +2,8 @@
 
 import pytest
 
-from pressdraft.directory import default_directory, parse_directory
-from pressdraft.problems import PressdraftError
+from pressdraft.core.directory import default_directory, parse_directory
+from pressdraft.core.problems import PressdraftError
 
 
 def test_the_shipped_directory_has_the_people_of_the_example():

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from pressdraft.blocks import ROLE_KINDS
-from pressdraft.model import FIELD_TYPES
-from pressdraft.render import FILTERS
-from pressdraft.settings import SETTINGS
-from pressdraft.workshop import MAX_TEMPLATE_FILE_CHARS, MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_UNPACKED_BYTES
+from pressdraft.app.settings import SETTINGS
+from pressdraft.app.workshop import MAX_TEMPLATE_FILE_CHARS, MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_UNPACKED_BYTES
+from pressdraft.core.model import FIELD_TYPES
+from pressdraft.document.blocks import ROLE_KINDS
+from pressdraft.pipeline.render import FILTERS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 TEMPLATES = (DOCS / "templates.md").read_text("utf-8")

@@ -5,8 +5,7 @@ import json
 
 import pytest
 
-from pressdraft.appservice import AppService
-from pressdraft.editing import (
+from pressdraft.app.editing import (
     Row,
     RowGone,
     RowIds,
@@ -21,8 +20,10 @@ from pressdraft.editing import (
     stale_translations,
     update_marks,
 )
-from pressdraft.settings import load_settings
-from pressdraft.workspace import Conflict, DraftEditor, EditConflict
+from pressdraft.app.service import AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
+from pressdraft.app.workspace import Conflict, DraftEditor, EditConflict
 
 
 def test_paths_read_like_the_problems_that_name_them():
@@ -224,7 +225,7 @@ def test_other_values_and_the_template_carry_their_base_too(tabs, store):
 
 def test_row_ids_are_saved_beside_the_data_never_in_it(tmp_path):
     settings = load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")})
-    service = AppService.open(settings)
+    service = AppService.open(settings, template_runner())
     try:
         draft_id = service.store.list_drafts()[0].id
         fmt = "yaml"

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from pressdraft.appservice import AppService
-from pressdraft.cli import main
-from pressdraft.files import dump_data, read_data
-from pressdraft.problems import PressdraftError
-from pressdraft.settings import load_settings
+from pressdraft.app.service import AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
+from pressdraft.cli.commands import main
+from pressdraft.core.files import dump_data, read_data
+from pressdraft.core.problems import PressdraftError
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
@@ -153,7 +154,7 @@ def test_a_meta_yaml_with_a_huge_number_is_named_on_the_command_line(tmp_path, c
 
 @pytest.mark.parametrize(("name", "fmt"), [("huge.yaml", "yaml"), ("huge.json", "json")])
 def test_importing_a_draft_with_a_huge_number_names_the_field(tmp_path, name, fmt):
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}))
+    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
     try:
         with pytest.raises(PressdraftError) as caught:
             service.import_draft(huge_draft(fmt).encode(), name)

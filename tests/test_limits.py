@@ -1,4 +1,4 @@
-"""Issue 18: one draft must not hold the server. Size limits (``pressdraft.model``), refused with the
+"""Issue 18: one draft must not hold the server. Size limits (``pressdraft.core.model``), refused with the
 field named wherever a draft comes in; a draft at the limits renders every file."""
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ import docx.table
 import pytest
 from big_drafts import example_with_committees
 
-from pressdraft import cli, model
-from pressdraft.appservice import AppService
-from pressdraft.editing import add_row, parse_path
-from pressdraft.export import Edition
-from pressdraft.files import dump_data, read_data
-from pressdraft.model import MAX_DRAFT_CHARACTERS, MAX_DRAFT_PARAGRAPHS, MAX_PARAGRAPHS, MAX_ROWS
-from pressdraft.problems import PressdraftError
-from pressdraft.settings import load_settings
+from pressdraft.app.editing import add_row, parse_path
+from pressdraft.app.service import AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
+from pressdraft.cli import commands as cli
+from pressdraft.core import model
+from pressdraft.core.files import dump_data, read_data
+from pressdraft.core.model import MAX_DRAFT_CHARACTERS, MAX_DRAFT_PARAGRAPHS, MAX_PARAGRAPHS, MAX_ROWS
+from pressdraft.core.problems import PressdraftError
+from pressdraft.document.export import Edition
 
 ROOT = Path(__file__).resolve().parents[1]
 REFUSAL = "fields.committees: 16000 rows; at most 200 are allowed — split the release or shorten the list"
@@ -45,7 +47,7 @@ def big_text() -> str:
 
 @pytest.fixture
 def service(tmp_path):
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}))
+    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
     yield service
     service.store.close()
 

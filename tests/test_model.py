@@ -2,8 +2,8 @@
 
 import pytest
 
-from pressdraft.model import NUMBER_LIMIT
-from pressdraft.problems import PressdraftError
+from pressdraft.core.model import NUMBER_LIMIT
+from pressdraft.core.problems import PressdraftError
 
 
 def problems_of(engine, data):

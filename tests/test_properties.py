@@ -22,12 +22,13 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from pressdraft.engine import Engine
-from pressdraft.export import Edition
-from pressdraft.problems import PressdraftError
+from pressdraft.core.problems import PressdraftError
+from pressdraft.document.export import Edition
+from pressdraft.pipeline.engine import Engine
+from pressdraft.pipeline.in_process import IN_PROCESS
 from pressdraft.safety.text import clean_text
 
-ENGINE = Engine.default()
+ENGINE = Engine.default(IN_PROCESS)
 DIRECTORY = ENGINE.directory
 PEOPLE = sorted(DIRECTORY.people)
 PLACES = sorted(DIRECTORY.places)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pressdraft.problems import PressdraftError
+from pressdraft.core.problems import PressdraftError
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -120,7 +120,7 @@ def test_a_person_whose_name_ends_like_a_possessive_is_still_a_person(engine, ex
     # "Ahmet Kuzusu" ends in -su like "Ortak Medya Platformu", but a person's name is not a
     # possessive compound: Kuzusu'da, not Kuzusu'nda (TDK R1, R12).
     from pressdraft.language import inflect
-    from pressdraft.resolve import resolve
+    from pressdraft.pipeline.resolve import resolve
 
     example_data["fields"]["chairs"] = [{"name": {"tr": "Ahmet Kuzusu", "az": "Əhməd Kuzusu", "en": "Ahmet Kuzusu"}}]
     draft = engine.draft_from_data(example_data)

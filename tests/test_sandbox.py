@@ -8,7 +8,7 @@ import time
 import pytest
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
 
-from pressdraft.render import environment
+from pressdraft.pipeline.render import environment
 from pressdraft.safety.sandbox import MAX_OUTPUT_CHARS, ReleaseSandbox, bounded
 
 ATTACKS = [

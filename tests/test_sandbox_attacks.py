@@ -16,14 +16,14 @@ from typing import Any
 
 import pytest
 
-from pressdraft.directory import default_directory
-from pressdraft.library import Template
-from pressdraft.model import draft_to_data
-from pressdraft.problems import PressdraftError
-from pressdraft.render import environment
-from pressdraft.safety import worker
-from pressdraft.safety.worker import check_untrusted, render_untrusted
-from pressdraft.template_checks import engine_data
+from pressdraft.core.directory import default_directory
+from pressdraft.core.library import Template
+from pressdraft.core.model import draft_to_data
+from pressdraft.core.problems import PressdraftError
+from pressdraft.pipeline import pool
+from pressdraft.pipeline.checks import engine_data
+from pressdraft.pipeline.pool import check_untrusted, render_untrusted
+from pressdraft.pipeline.render import environment
 
 HARD_CAP = 4.0  # seconds, wall clock, including a worker restart; the worker's own limit is 2 s
 TIMEOUT = "took longer than 2 s"
@@ -152,7 +152,7 @@ def busy() -> float:
 @pytest.fixture(scope="module", autouse=True)
 def _no_workers_left() -> Iterator[None]:
     yield
-    worker.shutdown()
+    pool.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +227,7 @@ def test_after_the_corpus_the_server_still_renders_normal_templates(engine, dire
     template = Template(shipped.id, shipped.files, origin="organization")
     data = draft_to_data(draft, [f.name for f in template.meta.fields])
     assert render_untrusted(template, data, directory_data, [], allow_incomplete=False) == engine.render(draft).markdown
-    assert worker.default_pool().processes <= worker.MAX_WORKERS
+    assert pool.default_pool().processes <= pool.MAX_WORKERS
     if DURATIONS:
         slowest = max(DURATIONS, key=DURATIONS.__getitem__)
         print(f"\n{len(DURATIONS)} attacks, slowest {slowest}: {DURATIONS[slowest]:.2f} s")

@@ -16,19 +16,21 @@ from typing import Any
 import pytest
 
 import pressdraft
-from pressdraft import engine as engine_module
-from pressdraft.blocks import parse_markdown
-from pressdraft.cli import main
-from pressdraft.directory import default_directory
-from pressdraft.engine import Engine
-from pressdraft.export import Edition
-from pressdraft.library import Library, Template
-from pressdraft.model import draft_to_data
-from pressdraft.problems import PressdraftError
-from pressdraft.safety import worker
+from pressdraft.app.trust import template_runner
+from pressdraft.cli.commands import main
+from pressdraft.core.directory import default_directory
+from pressdraft.core.library import Library, Template
+from pressdraft.core.model import draft_to_data
+from pressdraft.core.problems import PressdraftError
+from pressdraft.document.blocks import parse_markdown
+from pressdraft.document.export import Edition
+from pressdraft.pipeline import engine as engine_module
+from pressdraft.pipeline import pool, wire, worker
+from pressdraft.pipeline.checks import variants
+from pressdraft.pipeline.engine import Engine
+from pressdraft.pipeline.in_process import IN_PROCESS
+from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_untrusted
 from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
-from pressdraft.safety.worker import SandboxPool, check_untrusted, render_untrusted
-from pressdraft.template_checks import check_template, variants
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
@@ -101,7 +103,7 @@ def template(tr_source: str, template_id: str = "attack", origin: str = "organiz
 @pytest.fixture(scope="module", autouse=True)
 def _no_workers_left() -> Iterator[None]:
     yield
-    worker.shutdown()
+    pool.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +129,7 @@ def write_library(folder: Path, sources: dict[str, str]) -> Path:
 
 def test_a_million_characters_of_list_items_are_refused_in_process_naming_template_language_and_limit():
     tpl = template(MILLION, origin="shipped")
-    engine = Engine(Library({tpl.id: tpl}, {}), default_directory())
+    engine = Engine(Library({tpl.id: tpl}, {}), default_directory(), template_runner())
     with pytest.raises(PressdraftError) as error:
         engine.render(engine.draft_from_data(sample_data(tpl)))
     assert [str(p) for p in error.value.problems] == [
@@ -138,7 +140,7 @@ def test_a_million_characters_of_list_items_are_refused_in_process_naming_templa
 def test_too_many_lines_are_refused_before_parsing_even_when_short():
     source = "{% for i in range(" + str(MAX_RELEASE_LINES + 1) + ") %}- a\n{% endfor %}"
     tpl = template(source, origin="shipped")
-    engine = Engine(Library({tpl.id: tpl}, {}), default_directory())
+    engine = Engine(Library({tpl.id: tpl}, {}), default_directory(), template_runner())
     with pytest.raises(PressdraftError) as error:
         engine.render(engine.draft_from_data(sample_data(tpl)), ["tr"])
     (problem,) = error.value.problems
@@ -172,7 +174,7 @@ def test_an_untrusted_templates_markdown_is_parsed_in_the_worker_not_in_the_serv
     shipped_files = Edition(engine.render(draft)).files(["docx", "txt"], side_by_side=True)
     shipped = engine.library.get(draft.template)
     untrusted = Template(shipped.id, shipped.files, origin="organization")
-    org_engine = Engine(Library({untrusted.id: untrusted}, {}), engine.directory)
+    org_engine = Engine(Library({untrusted.id: untrusted}, {}), engine.directory, template_runner())
 
     def no_parsing_here(markdown: str) -> None:
         raise AssertionError("an untrusted template's Markdown was parsed in the server")
@@ -190,7 +192,7 @@ def test_blocks_from_a_worker_are_rebuilt_part_by_part():
         "markdown": {"en": "x\n"},
         "blocks": {"en": [["paragraph", 0, [["x", True, False, "file:///etc/passwd"]]]]},
     }
-    _, blocks = worker._documents(answer)
+    _, blocks = wire.documents_from_json(answer)
     assert blocks["en"][0].runs[0].href is None and blocks["en"][0].runs[0].bold
     for forged in (
         {"markdown": {"en": "x"}, "blocks": {"en": [["script", 0, []]]}},
@@ -199,14 +201,14 @@ def test_blocks_from_a_worker_are_rebuilt_part_by_part():
         {"markdown": {"en": "x"}, "blocks": {"en": [["paragraph", 0, [["x" * (MAX_RELEASE_CHARS + 1)]]]]}},
     ):
         with pytest.raises(PressdraftError, match="stopped the renderer"):
-            worker._documents(forged)
+            wire.documents_from_json(forged)
 
 
 def test_the_cli_ends_quickly_with_the_limit_for_a_million_character_library_template(tmp_path):
     library = write_library(tmp_path / "library", {"attack": MILLION})
     draft = tmp_path / "draft.yaml"
     tpl = template(MILLION)
-    engine = Engine(Library({tpl.id: tpl}, {}), default_directory())
+    engine = Engine(Library({tpl.id: tpl}, {}), default_directory(), template_runner())
     draft.write_text(engine.dump_draft(tpl.sample_draft()), "utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "pressdraft.cli", "render", str(draft), "--library", str(library)]
@@ -231,9 +233,9 @@ def test_the_cli_ends_quickly_with_the_limit_for_a_million_character_library_tem
 @pytest.mark.parametrize("bomb", list(BOMBS), ids=list(BOMBS))
 def test_the_check_refuses_a_bomb_the_samples_never_set_off(bomb, directory_data):
     tpl = template(NORMAL + BOMBS[bomb])
-    engine = Engine(Library({tpl.id: tpl}, {}), default_directory())
+    engine = Engine(Library({tpl.id: tpl}, {}), default_directory(), template_runner())
     engine.render(engine.draft_from_data(sample_data(tpl)))  # the samples alone render
-    assert check_template(template(NORMAL), default_directory()) == []
+    assert IN_PROCESS.check(template(NORMAL), default_directory()) == []
     problems = check_untrusted(tpl, directory_data)
     assert [str(p) for p in problems] == ["attack/tr.md.j2: the template took longer than 2 s and was stopped"]
 
@@ -247,7 +249,7 @@ def test_a_lone_surrogate_is_a_problem_for_its_template_and_language_never_a_cra
     ]
     with pytest.raises(PressdraftError, match=r"^attack/tr.md.j2: the release holds U\+D800"):
         render_untrusted(tpl, sample_data(tpl), directory_data, [], allow_incomplete=False)
-    assert check_template(tpl, default_directory()) == problems  # the same in-process
+    assert IN_PROCESS.check(tpl, default_directory()) == problems  # the same in-process
     assert "Traceback" not in capfd.readouterr().err
 
 
@@ -328,7 +330,7 @@ def test_a_request_that_gets_no_worker_in_time_is_refused_as_busy(directory_data
         outcome: list[BaseException] = []
 
         def as_bob() -> None:
-            worker.act_for("bob")  # the user of this thread's requests, as the app names it per page run
+            pool.act_for("bob")  # the user of this thread's requests, as the app names it per page run
             try:
                 pool.run(tpl, "render", request, 2.0)
             except PressdraftError as error:
@@ -378,7 +380,7 @@ def test_the_check_parses_what_it_renders_as_a_render_does(monkeypatch):
     """Markdown that is slow to parse is caught within the check's time, like any other bomb."""
     parsed: list[str] = []
     monkeypatch.setattr(engine_module, "parse_markdown", lambda markdown: parsed.append(markdown) or [])
-    assert check_template(template(NORMAL, origin="shipped"), default_directory()) == []
+    assert IN_PROCESS.check(template(NORMAL, origin="shipped"), default_directory()) == []
     drafts = variants(template(NORMAL), default_directory()).values()
     assert len(parsed) == sum(len(draft["languages"]) for draft in drafts) == 3 * 6 + 3
 
@@ -392,11 +394,12 @@ def test_too_many_formatted_stretches_are_refused_once_parsed_naming_the_file(di
         rf"the limit is {MAX_RELEASE_RUNS}: format less"
     )
     with pytest.raises(PressdraftError) as in_worker:
-        Engine(Library({tpl.id: tpl}, {}), default_directory()).render(tpl.sample_draft())
+        Engine(Library({tpl.id: tpl}, {}), default_directory(), template_runner()).render(tpl.sample_draft())
     found = expected.fullmatch(str(in_worker.value))
     assert found and int(found[1]) > 2 * MAX_RELEASE_RUNS
     shipped = template(source, origin="shipped")
     with pytest.raises(PressdraftError) as in_process:
-        Engine(Library({tpl.id: shipped}, {}), default_directory()).render(shipped.sample_draft()).blocks  # noqa: B018
+        in_process_engine = Engine(Library({tpl.id: shipped}, {}), default_directory(), template_runner())
+        in_process_engine.render(shipped.sample_draft()).blocks  # noqa: B018
     assert str(in_process.value) == str(in_worker.value)
     assert [str(p) for p in check_untrusted(tpl, directory_data)] == [f"attack/meta.yaml: sample: {found[0]}"]

@@ -12,14 +12,14 @@ from typing import Any
 
 import pytest
 
-from pressdraft.directory import default_directory
-from pressdraft.engine import Engine
-from pressdraft.library import Template
-from pressdraft.model import Draft, draft_to_data
-from pressdraft.problems import PressdraftError
-from pressdraft.safety import worker
-from pressdraft.safety.worker import SandboxPool, check_untrusted, render_untrusted
-from pressdraft.template_checks import check_template
+from pressdraft.core.directory import default_directory
+from pressdraft.core.library import Template
+from pressdraft.core.model import Draft, draft_to_data
+from pressdraft.core.problems import PressdraftError
+from pressdraft.pipeline import pool, worker
+from pressdraft.pipeline.engine import Engine
+from pressdraft.pipeline.in_process import IN_PROCESS
+from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_untrusted
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "joint-media-platform.yaml"
 NESTED_LOOPS = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
@@ -29,7 +29,7 @@ NESTED_LOOPS = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfo
 def _no_workers_left() -> Iterator[None]:
     """Every test file leaves no worker process behind."""
     yield
-    worker.shutdown()
+    pool.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -104,10 +104,10 @@ def test_gaps_are_refused_unless_incomplete_drafts_are_allowed(engine, example, 
 
 def test_checks_in_the_worker_are_the_checks_in_process(example, directory_data):
     template, _, _ = example
-    assert check_untrusted(template, directory_data) == check_template(template, default_directory()) == []
+    assert check_untrusted(template, directory_data) == IN_PROCESS.check(template, default_directory()) == []
     broken = with_source(template, "az", template.sources["az"] + "{{ undeclared }}")
     problems = check_untrusted(broken, directory_data)
-    assert problems == check_template(broken, default_directory())
+    assert problems == IN_PROCESS.check(broken, default_directory())
     assert any("undeclared" in str(p) for p in problems)
 
 
@@ -140,7 +140,7 @@ def test_many_threads_render_at_once_and_each_gets_its_own_result(engine, exampl
     assert len(results) == 12
     for langs, markdown in results.values():
         assert markdown == {lang: expected[lang] for lang in langs}
-    assert worker.default_pool().processes <= worker.MAX_WORKERS
+    assert pool.default_pool().processes <= pool.MAX_WORKERS
 
 
 def test_a_hostile_template_does_not_hold_up_other_users(example, directory_data):
@@ -227,30 +227,32 @@ def test_a_closed_pool_refuses_work_and_leaves_no_process(example, directory_dat
         pool.run(template, "render", {"draft": data, "directory": directory_data}, 2.0)
 
 
-def test_no_pool_is_started_inside_a_worker(monkeypatch):
-    monkeypatch.setattr(worker, "_in_worker", True)
-    assert worker.in_worker()
-    with pytest.raises(RuntimeError, match="in-process"):
-        SandboxPool()
+def test_a_worker_renders_in_process_and_starts_no_pool(engine, example, directory_data, monkeypatch):
+    """Inside a worker the engine is given the in-process runner: a worker starting workers would be a fork bomb."""
+    template, draft, data = example
 
+    def no_pool() -> None:
+        raise AssertionError("a worker asked for the sandbox pool")
 
-def test_the_server_process_is_not_a_worker():
-    assert not worker.in_worker()
+    monkeypatch.setattr(pool, "default_pool", no_pool)
+    request = {"draft": data, "directory": directory_data, "languages": ["tr"], "allow_incomplete": False}
+    rendered = worker._render(template, request, documents=True)
+    assert rendered["markdown"]["tr"] == engine.render(draft, ["tr"]).markdown["tr"]
 
 
 def test_a_worker_sees_no_secret_from_the_servers_environment(monkeypatch):
     monkeypatch.setenv("PRESSDRAFT_DATABASE_URL", "postgresql://app:secret@db/pressdraft")
     monkeypatch.setenv("TZ", "Europe/Istanbul")
-    environment = worker._environment()
+    environment = pool._environment()
     assert "PRESSDRAFT_DATABASE_URL" not in environment
     assert environment["TZ"] == "Europe/Istanbul"
 
 
 def test_the_house_style_of_the_server_is_the_workers(engine, example, directory_data, monkeypatch):
-    from pressdraft.language import settings
+    from pressdraft.language import editorial
 
     template, draft, data = example
-    monkeypatch.setattr(settings, "APOSTROPHE", "\u2019")
+    monkeypatch.setattr(editorial, "APOSTROPHE", "\u2019")
     markdown = render_untrusted(template, data, directory_data, ["tr"], allow_incomplete=False)
     assert "\u2019" in markdown["tr"]
     assert markdown["tr"] == engine.render(draft, ["tr"]).markdown["tr"]

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from pressdraft.directory import default_directory
-from pressdraft.files import read_data
-from pressdraft.library import Library, default_templates_folder
-from pressdraft.template_checks import check_template, engine_data
+from pressdraft.core.directory import default_directory
+from pressdraft.core.files import read_data
+from pressdraft.core.library import Library, default_templates_folder
+from pressdraft.pipeline.checks import engine_data
+from pressdraft.pipeline.in_process import IN_PROCESS
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
@@ -49,7 +50,7 @@ def test_the_library_loads_without_broken_templates():
 
 @pytest.mark.parametrize("template_id", TEMPLATE_IDS)
 def test_every_shipped_template_passes_the_template_check(template_id):
-    assert check_template(LIBRARY.get(template_id), default_directory()) == []
+    assert IN_PROCESS.check(LIBRARY.get(template_id), default_directory()) == []
 
 
 @pytest.mark.parametrize("template_id", TEMPLATE_IDS)

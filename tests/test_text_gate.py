@@ -13,11 +13,12 @@ import io
 import pytest
 from docx import Document
 
-from pressdraft.directory import parse_directory
-from pressdraft.library import Template
-from pressdraft.problems import PressdraftError
+from pressdraft.app.trust import template_runner
+from pressdraft.core.directory import parse_directory
+from pressdraft.core.library import Template
+from pressdraft.core.problems import PressdraftError
+from pressdraft.pipeline.checks import engine_data
 from pressdraft.safety.text import LIMITS, clean_text, clean_text_report, text_problems
-from pressdraft.template_checks import engine_data
 
 CANNOT = "characters a document cannot hold removed (control characters, U+FFFE/U+FFFF): "
 LINES = "line breaks from Word turned into new lines: "
@@ -138,10 +139,10 @@ def test_look_alikes_are_kept_and_reported_by_the_check_even_without_the_entered
 
 
 def test_form_values_go_through_the_gate_on_their_way_to_the_documents(tmp_path):
-    from pressdraft.appservice import AppService
-    from pressdraft.settings import load_settings
+    from pressdraft.app.service import AppService
+    from pressdraft.app.settings import load_settings
 
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}))
+    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
     try:
         editor = service.editor(service.draft_summaries()[0].id)
         editor.set_text("fields.theme", "en", "Rooted\u200b Past\u202e, Strong\x00 Future")

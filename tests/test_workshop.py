@@ -8,20 +8,21 @@ import zipfile
 
 import pytest
 
-from pressdraft.appservice import AppService
-from pressdraft.problems import PressdraftError
-from pressdraft.settings import load_settings
-from pressdraft.workshop import (
+from pressdraft.app.service import AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
+from pressdraft.app.workshop import (
     MAX_TEMPLATE_FILE_CHARS,
     MAX_ZIP_ENTRIES,
     MAX_ZIP_UNPACKED_BYTES,
     SaveConflict,
 )
+from pressdraft.core.problems import PressdraftError
 
 
 @pytest.fixture
 def service(tmp_path):
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}))
+    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
     yield service
     service.store.close()
 

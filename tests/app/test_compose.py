@@ -115,7 +115,7 @@ def second_tab(app: AppTest) -> AppTest:
 
 
 def stored(app: AppTest) -> dict:
-    from pressdraft.settings import load_settings
+    from pressdraft.app.settings import load_settings
     from pressdraft.store import open_store
 
     draft_id = app.query_params["draft"]

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pressdraft import export
-from pressdraft.appservice import AppService
-from pressdraft.model import MAX_ROWS
-from pressdraft.problems import PressdraftError
-from pressdraft.settings import load_settings
+from pressdraft.app.service import AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
+from pressdraft.core.model import MAX_ROWS
+from pressdraft.core.problems import PressdraftError
+from pressdraft.document import export
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -54,7 +55,7 @@ def test_a_heavy_build_waits_for_a_turn_at_most_its_wait_limit():
 
 def test_the_add_row_button_stops_at_the_limit_and_says_why(app):
     draft_id = app.query_params["draft"]
-    service = AppService.open(load_settings())
+    service = AppService.open(load_settings(), template_runner())
     try:
         record = service.store.get_draft(draft_id)
         data = copy.deepcopy(record.data)

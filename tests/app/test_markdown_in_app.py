@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from streamlit.testing.v1 import AppTest
 from widgets import quote
 
-from pressdraft.appservice import AppService
-from pressdraft.settings import load_settings
+from pressdraft.app.service import AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.text import literal
 
@@ -66,7 +67,7 @@ def assert_all_literal(at: AppTest) -> list[str]:
 
 def hostile_installation() -> AppService:
     """A person, a working template and a broken one, each full of Markdown."""
-    service = AppService.open(load_settings())
+    service = AppService.open(load_settings(), template_runner())
     person = {"name": {"tr": "PWNED Kişi", "en": "PWNED Person"}, "title": {"tr": HOSTILE, "en": HOSTILE}}
     service.add_directory_entry("people", "pwned", person)
     files, base = service.workshop.files("joint-meeting")

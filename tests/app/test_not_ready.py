@@ -16,7 +16,7 @@ from postgres_databases import empty_database
 from sqlalchemy import create_engine, make_url, text
 from streamlit.testing.v1 import AppTest
 
-from pressdraft.appservice import AppService
+from pressdraft.app.service import AppService
 from pressdraft.store import pending_migrations, upgrade
 
 APP = Path(__file__).resolve().parents[2] / "app.py"

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from pressdraft.app.trust import template_runner
 from pressdraft.ui.text import literal
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -205,12 +206,12 @@ def test_only_roles_that_edit_the_directory_get_the_forms_add_new_popovers(offic
 
 
 def test_an_admin_sees_a_drafters_wipe_in_the_audit_log_and_puts_the_draft_back(office):
-    from pressdraft.appservice import AppService
-    from pressdraft.auth import Account
-    from pressdraft.settings import load_settings
+    from pressdraft.app.auth import Account
+    from pressdraft.app.service import AppService
+    from pressdraft.app.settings import load_settings
 
     as_user("ayse@example.org")  # the installation exists, with its sample release
-    service = AppService.open(load_settings())
+    service = AppService.open(load_settings(), template_runner())
     try:
         sample = service.draft_summaries()[0].id
         original = service.store.get_draft(sample).data

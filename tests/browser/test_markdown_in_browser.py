@@ -9,8 +9,9 @@ from pathlib import Path
 import yaml
 from helpers import by_key, choose, shows, wait_for_app
 
-from pressdraft.appservice import AppService
-from pressdraft.settings import load_settings
+from pressdraft.app.service import AppService
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
 from pressdraft.ui.text import WORD_JOINER
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
@@ -72,7 +73,7 @@ def test_an_imported_draft_full_of_markdown_shows_as_typed(page, server, tmp_pat
 def seed_hostile_templates(data_dir: Path, monkeypatch) -> None:
     """The example's template with a name, a label and a help full of Markdown; another broken by it."""
     monkeypatch.setenv("PRESSDRAFT_DATA_DIR", str(data_dir))
-    service = AppService.open(load_settings())
+    service = AppService.open(load_settings(), template_runner())
     files, base = service.workshop.files("joint-meeting")
     meta = files["meta.yaml"].replace("en: Headline}", f"en: '{HOSTILE}'}}", 1)
     meta = meta.replace("en: Joint meeting", f"en: '{HOSTILE}'", 1)

@@ -34,7 +34,7 @@ from playwright.sync_api import expect
 from postgres_databases import empty_database
 from test_sign_in import provider, sign_in, write_secrets  # noqa: F401 (provider is a fixture)
 
-from pressdraft.files import read_data
+from pressdraft.core.files import read_data
 from pressdraft.store import open_store
 
 pytestmark = pytest.mark.browser

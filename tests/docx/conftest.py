@@ -12,8 +12,8 @@ import docx
 import pytest
 from docx.document import Document
 
-from pressdraft.blocks import Block, parse_markdown
-from pressdraft.docx import DocumentInfo, write_docx, write_side_by_side
+from pressdraft.document.blocks import Block, parse_markdown
+from pressdraft.document.docx import DocumentInfo, write_docx, write_side_by_side
 
 CREATED = dt.datetime(2021, 10, 23, 9, 30, tzinfo=dt.UTC)
 
@@ -318,9 +318,7 @@ def part(data: bytes, name: str) -> str:
     return zipfile.ZipFile(io.BytesIO(data)).read(name).decode("utf-8")
 
 
-def add_relationship(
-    data: bytes, rels_name: str, rel_id: str, reltype: str, target: str, external: bool
-) -> bytes:
+def add_relationship(data: bytes, rels_name: str, rel_id: str, reltype: str, target: str, external: bool) -> bytes:
     rels = part(data, rels_name)
     mode = ' TargetMode="External"' if external else ""
     new = f'<Relationship Id="{rel_id}" Type="{reltype}" Target="{target}"{mode}/>'
@@ -441,9 +439,8 @@ class HostileLetterheads:
     def external_entity(self) -> bytes:
         name = header_name(self.base)
         header = part(self.base, name).split("?>", 1)[1]
-        header = (
-            '<?xml version="1.0"?><!DOCTYPE w:hdr [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            + header.replace("{{issuer}}", "&x;")
+        header = '<?xml version="1.0"?><!DOCTYPE w:hdr [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + header.replace(
+            "{{issuer}}", "&x;"
         )
         return rezip(self.base, {name: header.encode()})
 
@@ -459,9 +456,7 @@ class HostileLetterheads:
 
     def with_vba_project(self) -> bytes:
         data = rezip(self.base, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 fake macros"})
-        data = add_content_type(
-            data, '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
-        )
+        data = add_content_type(data, '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>')
         return add_relationship(
             data, "word/_rels/document.xml.rels", "rIdVba",
             "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
@@ -484,15 +479,9 @@ class HostileLetterheads:
         name = header_name(data)
         rels_name = name.replace("word/", "word/_rels/") + ".rels"
         data = with_relationships(data, rels_name)
-        data = add_relationship(
-            data, rels_name, "rIdUnc", f"{R_NS}/hyperlink", "file://///server/share/x.exe", True
-        )
-        data = add_relationship(
-            data, rels_name, "rIdWeb", f"{R_NS}/hyperlink", "https://ministry.example/", True
-        )
-        data = add_relationship(
-            data, rels_name, "rIdImg", f"{R_NS}/image", "http://evil.example/track.png", True
-        )
+        data = add_relationship(data, rels_name, "rIdUnc", f"{R_NS}/hyperlink", "file://///server/share/x.exe", True)
+        data = add_relationship(data, rels_name, "rIdWeb", f"{R_NS}/hyperlink", "https://ministry.example/", True)
+        data = add_relationship(data, rels_name, "rIdImg", f"{R_NS}/image", "http://evil.example/track.png", True)
         header = part(data, name).replace(
             "</w:p>",
             f'<w:hyperlink xmlns:r="{R_NS}" r:id="rIdUnc"><w:r><w:t>share</w:t></w:r>'
@@ -539,9 +528,7 @@ class HostileLetterheads:
         import zlib
 
         def chunk(kind: bytes, body: bytes) -> bytes:
-            return struct.pack(">I", len(body)) + kind + body + struct.pack(
-                ">I", zlib.crc32(kind + body)
-            )
+            return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
         png = (
             b"\x89PNG\r\n\x1a\n"
@@ -623,8 +610,12 @@ class HostileLetterheads:
         payloads = {
             "word/media/image9.png": ("application/vnd.ms-office.vbaProject", VBA, "vbaProject", b"\xd0\xcf macros"),
             "word/styles2.xml": ("application/vnd.ms-office.activeX+xml", R_NS, "control", b"<ax/>"),
-            "word/theme/theme9.xml": ("application/vnd.openxmlformats-officedocument.oleObject", R_NS, "oleObject",
-                                      b"\xd0\xcf ole"),
+            "word/theme/theme9.xml": (
+                "application/vnd.openxmlformats-officedocument.oleObject",
+                R_NS,
+                "oleObject",
+                b"\xd0\xcf ole",
+            ),
             "word/chunk.XML": ("application/xhtml+xml", R_NS, "aFChunk", b"<html>DDEAUTO</html>"),
             "word/glossary/document.xml": (GLOSSARY_TYPE, R_NS, "glossaryDocument", GLOSSARY.encode()),
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressdraft.blocks import Block, Run, blocks_to_html, blocks_to_text, parse_markdown
+from pressdraft.document.blocks import Block, Run, blocks_to_html, blocks_to_text, parse_markdown
 
 
 def kinds(markdown: str) -> list[str]:

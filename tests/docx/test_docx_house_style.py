@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from pressdraft.docx import house_style
-from pressdraft.docx.letterhead import DEFAULT_LETTERHEAD_PATH, default_letterhead
+from pressdraft.document.docx import house_style
+from pressdraft.document.docx.letterhead import DEFAULT_LETTERHEAD_PATH, default_letterhead
 
 ALPHABETS = "ƏəĞğIıİiŞşÇçÖöÜüÂâÎîÛûXxQq“”‘’«»–—…·•"
 
 
 def test_the_shipped_letterhead_is_what_the_script_builds():
     assert DEFAULT_LETTERHEAD_PATH.read_bytes() == house_style.build_letterhead(), (
-        "run: python -m pressdraft.docx.house_style"
+        "run: python -m pressdraft.document.docx.house_style"
     )
 
 

@@ -13,8 +13,8 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from pressdraft.blocks import parse_markdown
-from pressdraft.docx import (
+from pressdraft.document.blocks import parse_markdown
+from pressdraft.document.docx import (
     LetterheadError,
     clean_letterhead,
     default_letterhead,
@@ -23,7 +23,7 @@ from pressdraft.docx import (
     write_docx,
     write_side_by_side,
 )
-from pressdraft.docx.sanitize import MAX_IMAGE_PIXELS
+from pressdraft.document.docx.sanitize import MAX_IMAGE_PIXELS
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +63,7 @@ def test_a_word_letterhead_keeps_its_own_styles(word_made_letterhead):
 
 def test_styles_the_letterhead_lacks_come_from_the_default(word_made_letterhead, user_release):
     letterhead = load_letterhead(word_made_letterhead)
-    assert {"Release Line", "Dateline", "Boilerplate", "Contact", "End Mark"} <= set(
-        letterhead.adopted
-    )
+    assert {"Release Line", "Dateline", "Boilerplate", "Contact", "End Mark"} <= set(letterhead.adopted)
     names = [p.style.name for p in open_docx(user_release).paragraphs]
     assert names[:4] == ["Release Line", "Title", "Subtitle", "Dateline"]
     assert "Contact" in names and "List Bullet" in names
@@ -282,7 +280,7 @@ def _no_fontconfig() -> bool:
 
 
 def _installed(family: str) -> bool:
-    from pressdraft.docx.fonts import resolve_font
+    from pressdraft.document.docx.fonts import resolve_font
 
     font = resolve_font(family)
     return font is not None and font.family.lower() == family.lower()
@@ -428,7 +426,7 @@ def test_a_part_of_an_unknown_kind_is_refused_with_a_one_line_reason(hostile, ca
 
 @pytest.mark.parametrize("case", HIDING_PLACES)
 def test_the_cli_renders_a_hostile_letterhead_clean_or_refuses_it(tmp_path, capsys, hostile, case):
-    from pressdraft.cli import main
+    from pressdraft.cli.commands import main
 
     letterhead = tmp_path / "evil.docx"
     letterhead.write_bytes(HIDING_PLACES[case](hostile))
@@ -452,7 +450,7 @@ def _parts(data: bytes) -> dict[str, bytes]:
 
 
 def test_the_cli_refuses_an_unknown_part_in_one_line(tmp_path, capsys, hostile):
-    from pressdraft.cli import main
+    from pressdraft.cli.commands import main
 
     letterhead = tmp_path / "evil.docx"
     letterhead.write_bytes(hostile.unknown_part())

@@ -8,12 +8,10 @@ import subprocess
 
 import pytest
 
-from pressdraft.docx import PdfUnavailable, load_letterhead, write_docx
-from pressdraft.docx.pdf import convert_to_pdf, find_soffice
+from pressdraft.document.docx import PdfUnavailable, load_letterhead, write_docx
+from pressdraft.document.docx.pdf import convert_to_pdf, find_soffice
 
-needs_soffice = pytest.mark.skipif(
-    find_soffice() is None, reason="LibreOffice (soffice) is not installed"
-)
+needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
 pytestmark = pytest.mark.libreoffice
 
 

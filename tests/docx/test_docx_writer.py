@@ -12,8 +12,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 
-from pressdraft.blocks import Block, Run, parse_markdown
-from pressdraft.docx import align_blocks, clean_text, write_docx, write_side_by_side
+from pressdraft.document.blocks import Block, Run, parse_markdown
+from pressdraft.document.docx import align_blocks, clean_text, write_docx, write_side_by_side
 
 LANG_TAGS = {"tr": "tr-TR", "az": "az-Latn-AZ", "en": "en-US"}
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -114,9 +114,7 @@ def test_the_styles_carry_the_proofing_language(editions, lang):
 
 def test_core_properties_describe_the_release(editions):
     props = open_docx(editions["az"]).core_properties
-    assert props.title == (
-        "Türkiyə-Azərbaycan Ortaq Media Platformasının ilk iclası İstanbulda keçirilib"
-    )
+    assert props.title == ("Türkiyə-Azərbaycan Ortaq Media Platformasının ilk iclası İstanbulda keçirilib")
     assert props.subject == "Altı komitə yaradılacaq"
     assert props.author == "Türkiyə Prezident Administrasiyasının Kommunikasiya İdarəsi"
     assert props.last_modified_by == props.author
@@ -292,9 +290,7 @@ def test_side_by_side_puts_one_language_in_each_column(side_by_side):
     assert len(table.columns) == 3
     labels = [cell.text for cell in table.rows[0].cells]
     assert labels == ["Türkçe", "Azərbaycan dilində", "English"]
-    headline_row = next(
-        row for row in table.rows if row.cells[0].paragraphs[0].style.name == "Headline"
-    )
+    headline_row = next(row for row in table.rows if row.cells[0].paragraphs[0].style.name == "Headline")
     assert [c.paragraphs[0].style.name for c in headline_row.cells] == ["Headline"] * 3
     assert headline_row.cells[1].text.startswith("Türkiyə-Azərbaycan Ortaq Media")
     assert headline_row.cells[2].text.startswith("Turkey and Azerbaijan")

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from pressdraft.language import settings
+from pressdraft.language import editorial
 
 
 @pytest.fixture
 def restore_settings() -> Iterator[None]:
     """Let a test change the module settings and put them back afterwards."""
-    saved = (settings.APOSTROPHE, settings.AZ_INSTRUMENTAL_SUFFIX)
+    saved = (editorial.APOSTROPHE, editorial.AZ_INSTRUMENTAL_SUFFIX)
     yield
-    settings.APOSTROPHE, settings.AZ_INSTRUMENTAL_SUFFIX = saved
+    editorial.APOSTROPHE, editorial.AZ_INSTRUMENTAL_SUFFIX = saved

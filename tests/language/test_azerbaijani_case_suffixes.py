@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from pressdraft.language import Name, inflect, settings
+from pressdraft.language import Name, editorial, inflect
 
 from ._helpers import Row, expand
 
@@ -132,17 +132,55 @@ ABBREVIATIONS_AND_NUMERALS: list[Row] = [
 
 POSSESSIVES: list[Row] = [
     # reference release (AZERTAC via 1news.az): Türkiyə-Azərbaycan Ortaq Media Platformasının
-    ("Türkiyə-Azərbaycan Ortaq Media Platforması", {}, ("", "", "", "Türkiyə-Azərbaycan Ortaq Media Platformasının", "", "")),
+    (
+        "Türkiyə-Azərbaycan Ortaq Media Platforması",
+        {},
+        ("", "", "", "Türkiyə-Azərbaycan Ortaq Media Platformasının", "", ""),
+    ),
     # reference release: Kommunikasiya İdarəsinin; A10 Azərbaycan Respublikasının (legalacts.az)
-    ("Kommunikasiya İdarəsi", {}, ("Kommunikasiya İdarəsində", "", "Kommunikasiya İdarəsinə", "Kommunikasiya İdarəsinin", "Kommunikasiya İdarəsini", "Kommunikasiya İdarəsi ilə")),
-    ("Azərbaycan Respublikası", {}, ("Azərbaycan Respublikasında", "Azərbaycan Respublikasından", "Azərbaycan Respublikasına", "Azərbaycan Respublikasının", "Azərbaycan Respublikasını", "")),
+    (
+        "Kommunikasiya İdarəsi",
+        {},
+        (
+            "Kommunikasiya İdarəsində",
+            "",
+            "Kommunikasiya İdarəsinə",
+            "Kommunikasiya İdarəsinin",
+            "Kommunikasiya İdarəsini",
+            "Kommunikasiya İdarəsi ilə",
+        ),
+    ),
+    (
+        "Azərbaycan Respublikası",
+        {},
+        (
+            "Azərbaycan Respublikasında",
+            "Azərbaycan Respublikasından",
+            "Azərbaycan Respublikasına",
+            "Azərbaycan Respublikasının",
+            "Azərbaycan Respublikasını",
+            "",
+        ),
+    ),
     # A10 (legalacts.az, Orthography Norms 8.6): official names are possessive compounds
-    ("Bakı Dövlət Universiteti", {}, ("Bakı Dövlət Universitetində", "", "Bakı Dövlət Universitetinə", "Bakı Dövlət Universitetinin", "", "")),
-    ("Heydər Əliyev Fondu", {}, ("Heydər Əliyev Fondunda", "", "Heydər Əliyev Fonduna", "Heydər Əliyev Fondunun", "", "")),
+    (
+        "Bakı Dövlət Universiteti",
+        {},
+        ("Bakı Dövlət Universitetində", "", "Bakı Dövlət Universitetinə", "Bakı Dövlət Universitetinin", "", ""),
+    ),
+    (
+        "Heydər Əliyev Fondu",
+        {},
+        ("Heydər Əliyev Fondunda", "", "Heydər Əliyev Fonduna", "Heydər Əliyev Fondunun", "", ""),
+    ),
     # A2: a name ending in a consonant is never possessive (Milli Məclisdə)
     ("Milli Məclis", {}, ("Milli Məclisdə", "", "Milli Məclisə", "Milli Məclisin", "", "")),
     # A10 Xarici İşlər Nazirliyi (legalacts.az): possessive compound, pronominal n
-    ("Xarici İşlər Nazirliyi", {}, ("Xarici İşlər Nazirliyində", "", "Xarici İşlər Nazirliyinə", "Xarici İşlər Nazirliyinin", "", "")),
+    (
+        "Xarici İşlər Nazirliyi",
+        {},
+        ("Xarici İşlər Nazirliyində", "", "Xarici İşlər Nazirliyinə", "Xarici İşlər Nazirliyinin", "", ""),
+    ),
 ]
 
 
@@ -153,9 +191,7 @@ def test_azerbaijani_names_take_suffixes_directly_with_no_apostrophe(
     assert inflect(text, case, "az", **options) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "options", "case", "expected"), list(expand(ABBREVIATIONS_AND_NUMERALS))
-)
+@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(ABBREVIATIONS_AND_NUMERALS)))
 def test_azerbaijani_abbreviations_and_numerals_take_a_hyphen_and_their_spoken_harmony(
     text: str, options: dict[str, Any], case: str, expected: str
 ) -> None:
@@ -199,7 +235,7 @@ def test_azerbaijani_text_never_contains_an_apostrophe() -> None:
 def test_azerbaijani_instrumental_can_be_joined_after_consonants_when_the_house_style_asks(
     restore_settings: None, text: str, expected: str
 ) -> None:
-    settings.AZ_INSTRUMENTAL_SUFFIX = True
+    editorial.AZ_INSTRUMENTAL_SUFFIX = True
     assert inflect(text, "instrumental", "az") == expected
 
 

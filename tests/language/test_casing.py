@@ -28,9 +28,7 @@ COMBINING_DOT = "\u0307"
         ("en", "istanbul", "ISTANBUL"),
     ],
 )
-def test_upper_maps_dotted_i_to_dotted_capital_in_turkish_and_azerbaijani(
-    lang: str, text: str, expected: str
-) -> None:
+def test_upper_maps_dotted_i_to_dotted_capital_in_turkish_and_azerbaijani(lang: str, text: str, expected: str) -> None:
     assert upper(text, lang) == expected
 
 
@@ -92,9 +90,7 @@ def test_title_capitalises_each_word_and_hyphenated_part_but_not_after_an_apostr
         ("tr", "", ""),
     ],
 )
-def test_capitalize_upper_cases_only_the_first_letter_and_keeps_the_rest(
-    lang: str, text: str, expected: str
-) -> None:
+def test_capitalize_upper_cases_only_the_first_letter_and_keeps_the_rest(lang: str, text: str, expected: str) -> None:
     assert capitalize(text, lang) == expected
 
 

@@ -59,9 +59,7 @@ MEMORANDUM = dt.date(2020, 12, 10)
         (MEETING, "en", "document", "October 23, 2021"),
     ],
 )
-def test_dates_in_each_form_follow_cldr_and_editorial_practice(
-    d: dt.date, lang: str, form: str, expected: str
-) -> None:
+def test_dates_in_each_form_follow_cldr_and_editorial_practice(d: dt.date, lang: str, form: str, expected: str) -> None:
     assert norm(format_date(d, lang, form)) == expected
 
 
@@ -69,8 +67,34 @@ def test_month_names_are_capitalised_in_turkish_and_lower_case_in_azerbaijani() 
     # §4.2 month names; A10 (legalacts.az): az month names are lower case
     tr = [format_date(dt.date(2021, m, 1), "tr").split()[1] for m in range(1, 13)]
     az = [format_date(dt.date(2021, m, 1), "az").split()[1] for m in range(1, 13)]
-    assert tr == ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]
-    assert az == ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"]
+    assert tr == [
+        "Ocak",
+        "Şubat",
+        "Mart",
+        "Nisan",
+        "Mayıs",
+        "Haziran",
+        "Temmuz",
+        "Ağustos",
+        "Eylül",
+        "Ekim",
+        "Kasım",
+        "Aralık",
+    ]
+    assert az == [
+        "yanvar",
+        "fevral",
+        "mart",
+        "aprel",
+        "may",
+        "iyun",
+        "iyul",
+        "avqust",
+        "sentyabr",
+        "oktyabr",
+        "noyabr",
+        "dekabr",
+    ]
 
 
 UTC3 = dt.timezone(dt.timedelta(hours=3))
@@ -101,9 +125,7 @@ UTC4 = dt.timezone(dt.timedelta(hours=4))
         ),
     ],
 )
-def test_embargo_times_carry_their_own_utc_offset(
-    moment: dt.datetime, lang: str, expected: str
-) -> None:
+def test_embargo_times_carry_their_own_utc_offset(moment: dt.datetime, lang: str, expected: str) -> None:
     assert format_datetime(moment, lang) == expected
 
 

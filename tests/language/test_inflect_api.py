@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pressdraft.language import CASES, LANGS, Name, inflect, settings
+from pressdraft.language import CASES, LANGS, Name, editorial, inflect
 
 from ._helpers import norm
 
@@ -23,9 +23,7 @@ from ._helpers import norm
         ("Brussels", "Brussels'"),
     ],
 )
-def test_english_genitive_adds_apostrophe_s_or_a_bare_apostrophe_after_s(
-    text: str, expected: str
-) -> None:
+def test_english_genitive_adds_apostrophe_s_or_a_bare_apostrophe_after_s(text: str, expected: str) -> None:
     assert inflect(text, "genitive", "en") == expected
 
 
@@ -47,9 +45,7 @@ def test_keyword_arguments_override_the_name_attributes() -> None:
     office = Name("İletişim Başkanlığı", institution=True)
     assert inflect(office, "dative", "tr") == "İletişim Başkanlığına"
     assert norm(inflect(office, "dative", "tr", institution=False)) == "İletişim Başkanlığı'na"
-    assert norm(inflect(Name("Lille", reading="lil"), "dative", "tr", reading="lile")) == (
-        "Lille'ye"
-    )
+    assert norm(inflect(Name("Lille", reading="lil"), "dative", "tr", reading="lile")) == ("Lille'ye")
     assert norm(inflect("Abu Dabi", "locative", "tr", possessive=True)) == "Abu Dabi'nde"
 
 
@@ -83,7 +79,7 @@ def test_the_turkish_apostrophe_can_be_switched_to_the_typographic_one(
     restore_settings: None,
 ) -> None:
     # conventions §1: TDK prints ’ (U+2019); press sites use both
-    settings.APOSTROPHE = "’"
+    editorial.APOSTROPHE = "’"
     assert inflect("Ankara", "locative", "tr") == "Ankara’da"
     assert inflect("2021", "locative", "tr") == "2021’de"
     assert inflect("Altun", "genitive", "en") == "Altun’s"

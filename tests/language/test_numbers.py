@@ -73,9 +73,7 @@ EN_DIGIT_ORDINALS = {
 
 
 @pytest.mark.parametrize(("n", "expected"), sorted(TR_DIGIT_ORDINALS.items()))
-def test_turkish_digit_ordinals_take_an_apostrophe_and_the_harmonised_suffix(
-    n: int, expected: str
-) -> None:
+def test_turkish_digit_ordinals_take_an_apostrophe_and_the_harmonised_suffix(n: int, expected: str) -> None:
     # §5 and R13 (eokultv, avrupa-postasi.com); num2words' "1inci" is wrong
     assert norm(ordinal(n, "tr", "digits")) == expected
 
@@ -122,9 +120,7 @@ def test_word_ordinals(n: int, lang: str, expected: str) -> None:
         (1, "en", "1st"),
     ],
 )
-def test_dotted_ordinals_are_turkish_and_fall_back_to_digits_elsewhere(
-    n: int, lang: str, expected: str
-) -> None:
+def test_dotted_ordinals_are_turkish_and_fall_back_to_digits_elsewhere(n: int, lang: str, expected: str) -> None:
     assert ordinal(n, lang, "dotted") == expected
 
 

@@ -50,7 +50,11 @@ PLACES_AND_PEOPLE: list[Row] = [
     # Karabağ'daki attested (internethaber.com, aksutvhaber.net) → Karabağ'da
     ("Karabağ", {}, ("Karabağ'da", "Karabağ'dan", "Karabağ'a", "Karabağ'ın", "Karabağ'ı", "Karabağ'la")),
     # Azerbaycan'ı attested (aksutvhaber.net); R4
-    ("Azerbaycan", {}, ("Azerbaycan'da", "Azerbaycan'dan", "Azerbaycan'a", "Azerbaycan'ın", "Azerbaycan'ı", "Azerbaycan'la")),
+    (
+        "Azerbaycan",
+        {},
+        ("Azerbaycan'da", "Azerbaycan'dan", "Azerbaycan'a", "Azerbaycan'ın", "Azerbaycan'ı", "Azerbaycan'la"),
+    ),
     # Bağdat'a attested (tr.irna.ir); R5 t after t
     ("Bağdat", {}, ("Bağdat'ta", "Bağdat'tan", "Bağdat'a", "Bağdat'ın", "Bağdat'ı", "Bağdat'la")),
     # Türkiye'nin in the directory text (data/directory.yaml); R6
@@ -165,29 +169,122 @@ POSSESSIVES_AND_INSTITUTIONS: list[Row] = [
     # R12 Kuşadası'nda (yksedebiyat.org); single word: lexicon; accusative Kuşadası'nı (brief)
     ("Kuşadası", {}, ("Kuşadası'nda", "Kuşadası'ndan", "Kuşadası'na", "Kuşadası'nın", "Kuşadası'nı", "Kuşadası'yla")),
     # R12 Dolmabahçe Çalışma Ofisi'nde (gercekgundem.com; Ofisi'ndeki turkgun.com)
-    ("Dolmabahçe Çalışma Ofisi", {}, ("Dolmabahçe Çalışma Ofisi'nde", "Dolmabahçe Çalışma Ofisi'nden", "Dolmabahçe Çalışma Ofisi'ne", "Dolmabahçe Çalışma Ofisi'nin", "Dolmabahçe Çalışma Ofisi'ni", "Dolmabahçe Çalışma Ofisi'yle")),
+    (
+        "Dolmabahçe Çalışma Ofisi",
+        {},
+        (
+            "Dolmabahçe Çalışma Ofisi'nde",
+            "Dolmabahçe Çalışma Ofisi'nden",
+            "Dolmabahçe Çalışma Ofisi'ne",
+            "Dolmabahçe Çalışma Ofisi'nin",
+            "Dolmabahçe Çalışma Ofisi'ni",
+            "Dolmabahçe Çalışma Ofisi'yle",
+        ),
+    ),
     # R12 Dolmabahçe Sarayı'ndan (yksedebiyat.org)
-    ("Dolmabahçe Sarayı", {}, ("Dolmabahçe Sarayı'nda", "Dolmabahçe Sarayı'ndan", "Dolmabahçe Sarayı'na", "Dolmabahçe Sarayı'nın", "Dolmabahçe Sarayı'nı", "")),
+    (
+        "Dolmabahçe Sarayı",
+        {},
+        (
+            "Dolmabahçe Sarayı'nda",
+            "Dolmabahçe Sarayı'ndan",
+            "Dolmabahçe Sarayı'na",
+            "Dolmabahçe Sarayı'nın",
+            "Dolmabahçe Sarayı'nı",
+            "",
+        ),
+    ),
     # R3 Avrupa Birliği'ne (yksedebiyat.org); ile after a vowel
-    ("Avrupa Birliği", {}, ("Avrupa Birliği'nde", "Avrupa Birliği'nden", "Avrupa Birliği'ne", "Avrupa Birliği'nin", "Avrupa Birliği'ni", "Avrupa Birliği'yle")),
+    (
+        "Avrupa Birliği",
+        {},
+        (
+            "Avrupa Birliği'nde",
+            "Avrupa Birliği'nden",
+            "Avrupa Birliği'ne",
+            "Avrupa Birliği'nin",
+            "Avrupa Birliği'ni",
+            "Avrupa Birliği'yle",
+        ),
+    ),
     # R3 Türkiye Cumhuriyeti'nin (yksedebiyat.org)
-    ("Türkiye Cumhuriyeti", {}, ("Türkiye Cumhuriyeti'nde", "", "Türkiye Cumhuriyeti'ne", "Türkiye Cumhuriyeti'nin", "Türkiye Cumhuriyeti'ni", "")),
+    (
+        "Türkiye Cumhuriyeti",
+        {},
+        (
+            "Türkiye Cumhuriyeti'nde",
+            "",
+            "Türkiye Cumhuriyeti'ne",
+            "Türkiye Cumhuriyeti'nin",
+            "Türkiye Cumhuriyeti'ni",
+            "",
+        ),
+    ),
     # R3 İstanbul Boğazı'nın (yilmazelgun.wordpress.com)
-    ("İstanbul Boğazı", {}, ("İstanbul Boğazı'nda", "", "İstanbul Boğazı'na", "İstanbul Boğazı'nın", "İstanbul Boğazı'nı", "")),
+    (
+        "İstanbul Boğazı",
+        {},
+        ("İstanbul Boğazı'nda", "", "İstanbul Boğazı'na", "İstanbul Boğazı'nın", "İstanbul Boğazı'nı", ""),
+    ),
     # R3 Osmanlı Devleti'ndeki (yksedebiyat.org)
-    ("Osmanlı Devleti", {}, ("Osmanlı Devleti'nde", "Osmanlı Devleti'nden", "Osmanlı Devleti'ne", "Osmanlı Devleti'nin", "", "")),
+    (
+        "Osmanlı Devleti",
+        {},
+        ("Osmanlı Devleti'nde", "Osmanlı Devleti'nden", "Osmanlı Devleti'ne", "Osmanlı Devleti'nin", "", ""),
+    ),
     # R3 Resmî Gazete'de (yksedebiyat.org): ends in e, not a possessive
-    ("Resmî Gazete", {}, ("Resmî Gazete'de", "Resmî Gazete'den", "Resmî Gazete'ye", "Resmî Gazete'nin", "Resmî Gazete'yi", "Resmî Gazete'yle")),
+    (
+        "Resmî Gazete",
+        {},
+        (
+            "Resmî Gazete'de",
+            "Resmî Gazete'den",
+            "Resmî Gazete'ye",
+            "Resmî Gazete'nin",
+            "Resmî Gazete'yi",
+            "Resmî Gazete'yle",
+        ),
+    ),
     # brief: Abu Dabi is not possessive (lexicon)
     ("Abu Dabi", {}, ("Abu Dabi'de", "Abu Dabi'den", "Abu Dabi'ye", "Abu Dabi'nin", "Abu Dabi'yi", "Abu Dabi'yle")),
     # brief: Tbilisi single word, not possessive
     ("Tbilisi", {}, ("Tbilisi'de", "Tbilisi'den", "Tbilisi'ye", "Tbilisi'nin", "Tbilisi'yi", "Tbilisi'yle")),
     # R12: a person's name is never possessive; the directory says so (possessive=False)
-    ("Matteo Renzi", {"possessive": False}, ("Matteo Renzi'de", "", "Matteo Renzi'ye", "Matteo Renzi'nin", "Matteo Renzi'yi", "")),
+    (
+        "Matteo Renzi",
+        {"possessive": False},
+        ("Matteo Renzi'de", "", "Matteo Renzi'ye", "Matteo Renzi'nin", "Matteo Renzi'yi", ""),
+    ),
     # R12 shape rule (brief): multi-word, last word ends in a harmonic ı/i/u/ü after a consonant
-    ("Marmara Denizi", {}, ("Marmara Denizi'nde", "Marmara Denizi'nden", "Marmara Denizi'ne", "Marmara Denizi'nin", "Marmara Denizi'ni", "Marmara Denizi'yle")),
-    ("Amerika Birleşik Devletleri", {}, ("Amerika Birleşik Devletleri'nde", "", "Amerika Birleşik Devletleri'ne", "Amerika Birleşik Devletleri'nin", "", "")),
-    ("Atatürk Havalimanı", {}, ("Atatürk Havalimanı'nda", "", "Atatürk Havalimanı'na", "", "Atatürk Havalimanı'nı", "")),
+    (
+        "Marmara Denizi",
+        {},
+        (
+            "Marmara Denizi'nde",
+            "Marmara Denizi'nden",
+            "Marmara Denizi'ne",
+            "Marmara Denizi'nin",
+            "Marmara Denizi'ni",
+            "Marmara Denizi'yle",
+        ),
+    ),
+    (
+        "Amerika Birleşik Devletleri",
+        {},
+        (
+            "Amerika Birleşik Devletleri'nde",
+            "",
+            "Amerika Birleşik Devletleri'ne",
+            "Amerika Birleşik Devletleri'nin",
+            "",
+            "",
+        ),
+    ),
+    (
+        "Atatürk Havalimanı",
+        {},
+        ("Atatürk Havalimanı'nda", "", "Atatürk Havalimanı'na", "", "Atatürk Havalimanı'nı", ""),
+    ),
     # R12 with a lexicon head ending in l + vowel (İpek Yolu, Van Gölü) or ç-stem (Barış Gücü)
     ("Van Gölü", {}, ("Van Gölü'nde", "", "Van Gölü'ne", "Van Gölü'nün", "", "")),
     ("Fildişi Sahili", {}, ("Fildişi Sahili'nde", "", "Fildişi Sahili'ne", "", "", "")),
@@ -204,15 +301,56 @@ POSSESSIVES_AND_INSTITUTIONS: list[Row] = [
     # ⚠ lexicon: Doğu "east" ends like a possessive but is not one (Orta Doğu'da)
     ("Orta Doğu", {}, ("Orta Doğu'da", "", "Orta Doğu'ya", "", "", "")),
     # R2 İletişim Başkanlığından attested (turkgun.com); Başkanlığına (brief)
-    ("İletişim Başkanlığı", {"institution": True}, ("İletişim Başkanlığında", "İletişim Başkanlığından", "İletişim Başkanlığına", "İletişim Başkanlığının", "İletişim Başkanlığını", "İletişim Başkanlığıyla")),
+    (
+        "İletişim Başkanlığı",
+        {"institution": True},
+        (
+            "İletişim Başkanlığında",
+            "İletişim Başkanlığından",
+            "İletişim Başkanlığına",
+            "İletişim Başkanlığının",
+            "İletişim Başkanlığını",
+            "İletişim Başkanlığıyla",
+        ),
+    ),
     # R2 Türk Dil Kurumundan, Türk Dil Kurumuna (yilmazelgun.wordpress.com; eokultv)
-    ("Türk Dil Kurumu", {"institution": True}, ("Türk Dil Kurumunda", "Türk Dil Kurumundan", "Türk Dil Kurumuna", "Türk Dil Kurumunun", "Türk Dil Kurumunu", "")),
+    (
+        "Türk Dil Kurumu",
+        {"institution": True},
+        (
+            "Türk Dil Kurumunda",
+            "Türk Dil Kurumundan",
+            "Türk Dil Kurumuna",
+            "Türk Dil Kurumunun",
+            "Türk Dil Kurumunu",
+            "",
+        ),
+    ),
     # R2 Türkiye Büyük Millet Meclisine (yilmazelgun.wordpress.com)
-    ("Türkiye Büyük Millet Meclisi", {"institution": True}, ("Türkiye Büyük Millet Meclisinde", "", "Türkiye Büyük Millet Meclisine", "Türkiye Büyük Millet Meclisinin", "", "")),
+    (
+        "Türkiye Büyük Millet Meclisi",
+        {"institution": True},
+        (
+            "Türkiye Büyük Millet Meclisinde",
+            "",
+            "Türkiye Büyük Millet Meclisine",
+            "Türkiye Büyük Millet Meclisinin",
+            "",
+            "",
+        ),
+    ),
     # R2 Bakanlar Kurulunun (yksedebiyat.org)
-    ("Bakanlar Kurulu", {"institution": True}, ("Bakanlar Kurulunda", "", "Bakanlar Kuruluna", "Bakanlar Kurulunun", "", "")),
+    (
+        "Bakanlar Kurulu",
+        {"institution": True},
+        ("Bakanlar Kurulunda", "", "Bakanlar Kuruluna", "Bakanlar Kurulunun", "", ""),
+    ),
     # R2 + reference release: Türkiye-Azerbaycan Ortak Medya Platformunun
-    ("Türkiye-Azerbaycan Ortak Medya Platformu", {"institution": True}, ("", "", "", "Türkiye-Azerbaycan Ortak Medya Platformunun", "", "")),
+    (
+        "Türkiye-Azerbaycan Ortak Medya Platformu",
+        {"institution": True},
+        ("", "", "", "Türkiye-Azerbaycan Ortak Medya Platformunun", "", ""),
+    ),
     # R2/R8: an institution's abbreviation keeps the apostrophe (TBMM'ye, TDK'den)
     ("TBMM", {"institution": True}, ("", "", "TBMM'ye", "", "", "")),
     # R1: a common noun phrase (lower case) takes no apostrophe; possessive n (R12)
@@ -223,9 +361,17 @@ FOREIGN_AND_SPECIAL: list[Row] = [
     # R11 Bordeaux'yu [bordo] (TDK; conventions §0); lexicon reading
     ("Bordeaux", {}, ("Bordeaux'da", "Bordeaux'dan", "Bordeaux'ya", "Bordeaux'nun", "Bordeaux'yu", "Bordeaux'yla")),
     # R11 Shakespeare'i [şekspir] (dersimizedebiyat.org)
-    ("Shakespeare", {}, ("Shakespeare'de", "Shakespeare'den", "Shakespeare'e", "Shakespeare'in", "Shakespeare'i", "Shakespeare'le")),
+    (
+        "Shakespeare",
+        {},
+        ("Shakespeare'de", "Shakespeare'den", "Shakespeare'e", "Shakespeare'in", "Shakespeare'i", "Shakespeare'le"),
+    ),
     # Washington'un attested (internethaber.com 2019); §6 reading vaşington
-    ("Washington", {}, ("Washington'da", "Washington'dan", "Washington'a", "Washington'un", "Washington'u", "Washington'la")),
+    (
+        "Washington",
+        {},
+        ("Washington'da", "Washington'dan", "Washington'a", "Washington'un", "Washington'u", "Washington'la"),
+    ),
     # R11 with a directory reading for a name the lexicon does not know
     ("Lille", {"reading": "lil"}, ("Lille'de", "Lille'den", "Lille'e", "Lille'in", "Lille'i", "Lille'le")),
     # R14 suffix after a closing quote, no apostrophe (dersimizedebiyat.org, z-turkce.com)
@@ -271,9 +417,7 @@ def test_turkish_numbers_and_dates_take_the_suffix_of_their_last_spoken_word(
     _check(text, options, case, expected)
 
 
-@pytest.mark.parametrize(
-    ("text", "options", "case", "expected"), list(expand(POSSESSIVES_AND_INSTITUTIONS))
-)
+@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(POSSESSIVES_AND_INSTITUTIONS)))
 def test_turkish_possessive_names_take_a_pronominal_n_and_institutions_no_apostrophe(
     text: str, options: dict[str, Any], case: str, expected: str
 ) -> None:
@@ -288,13 +432,7 @@ def test_turkish_foreign_names_quotes_and_period_abbreviations_follow_their_read
 
 
 def test_the_turkish_tables_cover_at_least_fifty_names() -> None:
-    rows = (
-        PLACES_AND_PEOPLE
-        + ABBREVIATIONS
-        + NUMBERS_AND_DATES
-        + POSSESSIVES_AND_INSTITUTIONS
-        + FOREIGN_AND_SPECIAL
-    )
+    rows = PLACES_AND_PEOPLE + ABBREVIATIONS + NUMBERS_AND_DATES + POSSESSIVES_AND_INSTITUTIONS + FOREIGN_AND_SPECIAL
     assert len({text for text, _, _ in rows}) >= 50
 
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import settings
+from . import editorial
 from ._base import check_case, check_lang
-from .lexicon import lexicon
+from .phonology import lexicon
 from .suffixes import APOS, DIRECT, HYPHEN, analyse, azerbaijani_suffix, normalise, turkish_suffix
 
 
@@ -40,7 +40,7 @@ class Name:
 def _english_genitive(text: str) -> str:
     """en genitive: ``Altun's``; a name ending in s takes the apostrophe alone (``Paris'``),
     the AP Stylebook rule for singular proper names ending in s."""
-    apostrophe = settings.APOSTROPHE
+    apostrophe = editorial.APOSTROPHE
     if text.endswith("s"):
         return text + apostrophe
     return f"{text}{apostrophe}s"
@@ -48,7 +48,7 @@ def _english_genitive(text: str) -> str:
 
 def _tr_apostrophes(text: str) -> str:
     """Write every apostrophe inside a name as the configured one (’ and ' both occur)."""
-    apostrophe = settings.APOSTROPHE
+    apostrophe = editorial.APOSTROPHE
     tail = ""
     if text.endswith("’") and "‘" in text:  # a closing single quote, not an apostrophe
         text, tail = text[:-1], text[-1]
@@ -103,11 +103,11 @@ def inflect(
     if (
         lang == "az"
         and case == "instrumental"
-        and (not settings.AZ_INSTRUMENTAL_SUFFIX or sound.vowel_final or pronominal)
+        and (not editorial.AZ_INSTRUMENTAL_SUFFIX or sound.vowel_final or pronominal)
     ):
         return f"{text} ilə"
     suffix = (turkish_suffix if lang == "tr" else azerbaijani_suffix)(case, sound, pronominal)
-    joiner = {APOS: settings.APOSTROPHE, HYPHEN: "-", DIRECT: ""}[join]
+    joiner = {APOS: editorial.APOSTROPHE, HYPHEN: "-", DIRECT: ""}[join]
     return f"{text}{joiner}{suffix}"
 
 

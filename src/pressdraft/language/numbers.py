@@ -15,15 +15,10 @@ from numbers import Integral
 from babel.numbers import format_decimal
 from num2words import num2words
 
-from . import settings
+from . import editorial
 from ._base import check_lang
-
-_TR_UNITS = ("", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz")
-_TR_TENS = ("", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan")
-_TR_SCALES = ("", "bin", "milyon", "milyar", "trilyon", "katrilyon", "kentilyon")
-_AZ_UNITS = ("", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
-_AZ_TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
-_AZ_SCALES = ("", "min", "milyon", "milyard", "trilyon", "katrilyon", "kvintilyon")
+from .numerals import TR_SCALES, TR_TENS, TR_UNITS, last_number_word
+from .phonology import four_way, last_vowel
 
 _BABEL_LOCALE = {"tr": "tr_TR", "az": "az_Latn_AZ", "en": "en_US"}
 ORDINAL_STYLES: tuple[str, ...] = ("words", "digits", "dotted", "idiom")
@@ -56,13 +51,13 @@ def _tr_below_thousand(n: int) -> list[str]:
     hundreds, rest = divmod(n, 100)
     if hundreds:
         if hundreds > 1:
-            words.append(_TR_UNITS[hundreds])
+            words.append(TR_UNITS[hundreds])
         words.append("yüz")  # "yüz", never "bir yüz"
     tens, units = divmod(rest, 10)
     if tens:
-        words.append(_TR_TENS[tens])
+        words.append(TR_TENS[tens])
     if units:
-        words.append(_TR_UNITS[units])
+        words.append(TR_UNITS[units])
     return words
 
 
@@ -75,7 +70,7 @@ def _tr_cardinal(n: int) -> str:
     while n:
         n, g = divmod(n, 1000)
         groups.append(g)
-    if len(groups) > len(_TR_SCALES):
+    if len(groups) > len(TR_SCALES):
         raise ValueError("number too large to spell")
     words: list[str] = []
     for scale in range(len(groups) - 1, -1, -1):
@@ -87,7 +82,7 @@ def _tr_cardinal(n: int) -> str:
             continue
         words.extend(_tr_below_thousand(g))
         if scale:
-            words.append(_TR_SCALES[scale])
+            words.append(TR_SCALES[scale])
     return " ".join(words)
 
 
@@ -100,34 +95,8 @@ def spell_number(n: int, lang: str) -> str:
     return num2words(value, lang=lang)
 
 
-def last_number_word(n: int, lang: str) -> str:
-    """The last word of ``n`` read aloud (tr/az): it decides the case suffix on a numeral.
-
-    ``2021`` → ``bir`` (2021'de), ``1985`` → ``beş`` (1985'te), ``40`` → ``kırk``/``qırx``,
-    ``100`` → ``yüz``, ``1000`` → ``bin``/``min``. Computed directly; no full spelling needed.
-    """
-    n = abs(n)
-    units_t, tens_t, scales = (_AZ_UNITS, _AZ_TENS, _AZ_SCALES) if lang == "az" else (_TR_UNITS, _TR_TENS, _TR_SCALES)
-    if n == 0:
-        return "sıfır"
-    scale = 0
-    while n % 1000 == 0:
-        n //= 1000
-        scale += 1
-    group = n % 1000
-    if scale:
-        return scales[min(scale, len(scales) - 1)]
-    if group % 10:
-        return units_t[group % 10]
-    if group % 100:
-        return tens_t[(group % 100) // 10]
-    return "yüz"
-
-
 def _tr_ordinal_suffix_after(word: str) -> str:
     """Suffix making the ordinal of a Turkish number word: -(I)ncI by four-way harmony."""
-    from .phonology import four_way, last_vowel
-
     vowel = four_way(last_vowel(word, "tr"), "tr")
     if word[-1] in "aeıioöuü":
         return f"nc{vowel}"
@@ -169,7 +138,7 @@ def ordinal(n: int, lang: str, style: str = "words") -> str:
     # digits
     if lang == "tr":
         last = last_number_word(value, "tr")
-        return f"{value}{settings.APOSTROPHE}{_tr_ordinal_suffix_after(last)}"
+        return f"{value}{editorial.APOSTROPHE}{_tr_ordinal_suffix_after(last)}"
     return num2words(value, lang=lang, to="ordinal_num")
 
 

@@ -11,13 +11,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import Lexicon, lexicon
-from .numbers import last_number_word
+from .numerals import last_number_word
 from .phonology import (
     VOWELS,
+    Lexicon,
     Sound,
     four_way,
     last_vowel,
+    lexicon,
     lower_turkic,
     sound_of,
     spoken,

@@ -17,12 +17,13 @@ callables, no ``list.append``-style mutation of the data a template is given):
 
 These guards give a clear, early message for the blow-ups people try; they cannot bound
 every combination (``~`` doubling in a loop, nested loops, shared references printed many
-times). ``pressdraft.safety.worker`` runs edited templates in a process with time and
+times). ``pressdraft.pipeline.pool`` runs edited templates in a process with time and
 memory limits for that reason.
 """
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NoReturn
@@ -268,3 +269,13 @@ def bounded(chunks: Iterator[str]) -> str:
             raise SecurityError(f"the template's output is longer than {MAX_OUTPUT_CHARS} characters")
         out.append(chunk)
     return "".join(out)
+
+
+#: How release templates are read: the renderer's environment and the checks' parser agree on it.
+RELEASE_OPTIONS: dict[str, bool] = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+
+
+@functools.cache
+def parser() -> ReleaseSandbox:
+    """A sandbox for reading templates only: ``parse`` neither folds constants nor needs filters."""
+    return ReleaseSandbox(**RELEASE_OPTIONS)

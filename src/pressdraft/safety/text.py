@@ -1,6 +1,6 @@
 """The one gate every text passes on its way in: draft files, the form, the directory, templates.
 
-Every ``Text`` of the models (``pressdraft.model``) is validated through ``clean_text``, so
+Every ``Text`` of the models (``pressdraft.core.model``) is validated through ``clean_text``, so
 what reaches a template, a Markdown file or a Word document has been through this module:
 
 * Unicode NFC, so ``I`` + U+0307 is ``İ`` and a search finds what was typed;
@@ -34,7 +34,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from pressdraft import LANGUAGES
-from pressdraft.problems import N_, Problem, join_path
+from pressdraft.core.problems import N_, Problem, join_path
 
 #: At most this many characters (after cleaning) in a text of each kind.
 LIMITS: dict[str, int] = {

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from pressdraft.store import accounts, audit, directory, draft_audit, drafts, settings, templates
+from pressdraft.store import accounts, audit, directory_versions, draft_audit, drafts, overrides, templates
 from pressdraft.store.backup import write_backup
 from pressdraft.store.database import Database, is_sqlite, safe_url
 from pressdraft.store.migrate import current_revision, pending_on, require_current, upgrade_on
@@ -269,7 +269,9 @@ class Store:
     def save_directory(
         self, data: Mapping[str, Any], *, author: str, base_version: int | None, comment: str = ""
     ) -> DirectoryVersion:
-        return self._write(lambda c: directory.save(c, data, author=author, base_version=base_version, comment=comment))
+        return self._write(
+            lambda c: directory_versions.save(c, data, author=author, base_version=base_version, comment=comment)
+        )
 
     def current_directory(self) -> dict[str, Any] | None:
         """The organization's directory, or None: use the shipped one."""
@@ -279,27 +281,27 @@ class Store:
     def directory_version(self, number: int | None = None) -> DirectoryVersion | None:
         """Version ``number``, or the newest (None when the store has none)."""
         if number is None:
-            return self._read(directory.latest)
-        return self._read(lambda c: directory.version(c, number))
+            return self._read(directory_versions.latest)
+        return self._read(lambda c: directory_versions.version(c, number))
 
     def directory_history(self) -> list[DirectoryVersion]:
-        return self._read(directory.history)
+        return self._read(directory_versions.history)
 
     # settings -----------------------------------------------------------------------------
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        return self._read(lambda c: settings.get(c, key, default))
+        return self._read(lambda c: overrides.get(c, key, default))
 
     def settings(self) -> dict[str, Any]:
         """Every override an admin set."""
-        return self._read(settings.all_values)
+        return self._read(overrides.all_values)
 
     def set_setting(self, key: str, value: Any, *, user: str) -> None:
-        self._write(lambda c: settings.put(c, key, value, user=user))
+        self._write(lambda c: overrides.put(c, key, value, user=user))
 
     def reset_setting(self, key: str, *, user: str) -> bool:
         """Remove an override so the default applies; False when there was none."""
-        return self._write(lambda c: settings.remove(c, key, user=user))
+        return self._write(lambda c: overrides.remove(c, key, user=user))
 
     # accounts -----------------------------------------------------------------------------
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pressdraft import admin
-from pressdraft.auth import sorted_allowlist
-from pressdraft.problems import N_
-from pressdraft.settings import SETTINGS
+from pressdraft.app import admin
+from pressdraft.app.auth import sorted_allowlist
+from pressdraft.app.settings import SETTINGS
+from pressdraft.core.problems import N_
 from pressdraft.store.records import AuditEntry
-from pressdraft.ui.pages import require, role_name
-from pressdraft.ui.state import _, account, app, settings
+from pressdraft.ui.access import require, role_name
+from pressdraft.ui.session import _, settings
+from pressdraft.ui.state import account, app
 
 OBJECT_TYPES = {
     "": N_("Everything"),
@@ -54,7 +55,7 @@ RELEASED = "binding-released"
 
 
 def page() -> None:
-    require("admin", "admin")
+    require(account(), "admin", "admin")
     st.title(_("Administration"))
     log, users, configured = st.tabs([_("Audit log"), _("Users and roles"), _("Settings")])
     with log:

@@ -9,29 +9,15 @@ from typing import Any
 import streamlit as st
 
 from pressdraft import LANGUAGES
-from pressdraft.blocks import blocks_to_html
-from pressdraft.problems import PressdraftError
+from pressdraft.app.workspace import DraftEditor, Report
+from pressdraft.core.problems import PressdraftError
+from pressdraft.document.blocks import blocks_to_html
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import _, app, editor, engine, ui_lang
-from pressdraft.ui.text import literal
-from pressdraft.workspace import DraftEditor, Report
+from pressdraft.ui.session import _, ui_lang
+from pressdraft.ui.state import app, editor, engine
+from pressdraft.ui.text import PREVIEW_CSS, literal
 
-PREVIEW_CSS = """
-<style>
-.pd-page{font-family:Carlito,Calibri,'Noto Sans',sans-serif;background:#fff;color:#1b1b1b;padding:1.2rem 1.4rem;
- border:1px solid #d9dde3;border-radius:4px;line-height:1.45;font-size:0.95rem}
-.pd-release{font-size:.72rem;letter-spacing:.12em;font-weight:700;color:#5a6472;text-transform:uppercase}
-.pd-headline{font-size:1.45rem;color:#1f3864;margin:.3rem 0;font-weight:700}
-.pd-subheadline{font-size:1.05rem;color:#44546a;margin:.2rem 0 .8rem;font-weight:400}
-.pd-heading{font-size:.95rem;color:#1f3864;margin:1rem 0 .2rem}
-.pd-quote{border-left:3px solid #1f3864;margin:.6rem 0;padding-left:.8rem}
-.pd-about{font-size:.85rem;color:#44546a}.pd-contact{font-size:.85rem}
-.pd-end,.pd-closing{text-align:center;font-weight:600}
-.pd-page mark{background:#ffe58f}
-.pd-sbs{display:grid;gap:1rem}
-</style>
-"""
 ERROR, GAP, STALE, WARNING = "#b42318", "#667085", "#dc6803", "#b54708"  # dot colours per kind
 OFFSETS = {"+03:00": "UTC+3 (İstanbul, Ankara)", "+04:00": "UTC+4 (Bakı)", "+00:00": "UTC"}
 
@@ -102,7 +88,7 @@ def body() -> None:
         template = ed.template
         if template is not None:
             for spec in template.meta.fields:
-                form.field(ed, spec, stale)
+                form.field(ed, spec, stale, app())
     with right:
         with st.container(height=620, border=False):
             preview(ed)
@@ -115,7 +101,7 @@ def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
     with st.expander(_("Release: date, place, issuer, embargo, contacts"), expanded=False):
         form.date(ed, "release.date", _("Release date"))
         st.markdown(f"**{_('Dateline city')}**")
-        form.place(ed, "release.city", directory, stale)
+        form.place(ed, "release.city", app(), stale)
         orgs = list(directory.organizations)
         st.selectbox(
             _("Issued by"),

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pressdraft.directory import TABLE_COLUMNS, table_rows
-from pressdraft.problems import N_, PressdraftError
+from pressdraft.core.directory import TABLE_COLUMNS, table_rows
+from pressdraft.core.problems import N_, PressdraftError
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import _, account, app, ui_lang
+from pressdraft.ui.session import _, ui_lang
+from pressdraft.ui.state import account, app
 from pressdraft.ui.text import literal
 
 SECTION_TITLES = {

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pressdraft.problems import PressdraftError
-from pressdraft.ui import pages
-from pressdraft.ui.form import LANG_LABELS
+from pressdraft.core.problems import PressdraftError
+from pressdraft.ui import access
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import _, account, app, ui_lang
-from pressdraft.ui.text import literal
+from pressdraft.ui.session import _, ui_lang
+from pressdraft.ui.state import account, app
+from pressdraft.ui.text import LANG_LABELS, literal
 
 MAX_UPLOAD_BYTES = 2_000_000
 
@@ -35,7 +35,7 @@ def page() -> None:
 
 def _open(draft_id: str) -> None:
     st.session_state.pop("editor", None)
-    st.switch_page(pages.page("compose"), query_params={"draft": draft_id})
+    access.go("compose", {"draft": draft_id})
 
 
 def listing(*, trash: bool) -> None:

@@ -17,17 +17,16 @@ from typing import Any
 
 import streamlit as st
 
-from pressdraft.directory import Directory
-from pressdraft.editing import empty_row
-from pressdraft.library import FieldSpec
-from pressdraft.model import MAX_ROWS
-from pressdraft.problems import PressdraftError
+from pressdraft.app.editing import empty_row
+from pressdraft.app.service import AppService
+from pressdraft.app.workspace import DraftEditor, EditConflict
+from pressdraft.core.library import FieldSpec
+from pressdraft.core.model import MAX_ROWS
+from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import BASES, CONFLICTS, NOTICES, _, account, app, engine, ui_lang
-from pressdraft.ui.text import literal
-from pressdraft.workspace import DraftEditor, EditConflict
+from pressdraft.ui.session import BASES, CONFLICTS, NOTICES, _, ui_lang
+from pressdraft.ui.text import LANG_LABELS, literal
 
-LANG_LABELS = {"tr": "TR", "az": "AZ", "en": "EN"}
 INLINE = "—"
 
 Convert = Callable[[Any], Any]
@@ -233,7 +232,8 @@ def _name_in_ui(entry: Any) -> str:
     return name.get(ui_lang()) or name.get("en") or name.get("tr") or ""
 
 
-def place(ed: DraftEditor, path: str, directory: Directory, stale: set[tuple[str, str]]) -> None:
+def place(ed: DraftEditor, path: str, service: AppService, stale: set[tuple[str, str]]) -> None:
+    directory = service.engine.directory
     keys = list(directory.places)
     key = widget_key(path, "key")
 
@@ -252,10 +252,11 @@ def place(ed: DraftEditor, path: str, directory: Directory, stale: set[tuple[str
     )
     if st.session_state[key] == INLINE:
         localized(ed, path, multiline=False, source=ed.source_language, stale=stale)
-    add_to_directory(ed, path, "places", key)
+    add_to_directory(ed, service, path, "places", key)
 
 
-def person(ed: DraftEditor, path: str, directory: Directory, label: str, visibility: str = "visible") -> None:
+def person(ed: DraftEditor, path: str, service: AppService, label: str, visibility: str = "visible") -> None:
+    directory = service.engine.directory
     keys = list(directory.people)
     st.selectbox(
         label,
@@ -268,10 +269,12 @@ def person(ed: DraftEditor, path: str, directory: Directory, label: str, visibil
     )
 
 
-def add_to_directory(ed: DraftEditor, path: str, section: str, picker: str, *, many: bool = False) -> None:
+def add_to_directory(
+    ed: DraftEditor, service: AppService, path: str, section: str, picker: str, *, many: bool = False
+) -> None:
     """ "Add new": a person or place typed once, in every language, then chosen for this field
     (for roles that may edit the directory; the service refuses the others anyway)."""
-    if not account().can("directory.edit"):
+    if not service.account.can("directory.edit"):
         return
     prefix = widget_key(path, "new")
     with st.popover(_("Add a new person") if section == "people" else _("Add a new place"), key=prefix):
@@ -292,7 +295,7 @@ def add_to_directory(ed: DraftEditor, path: str, section: str, picker: str, *, m
             if any(v.strip() for v in titles.values()):
                 entry["title"] = {k: v for k, v in titles.items() if v.strip()}
             try:
-                app().add_directory_entry(section, key.strip(), entry)
+                service.add_directory_entry(section, key.strip(), entry)
             except PressdraftError as error:
                 for problem in error.problems:
                     st.error(literal(problem_text(ui_lang(), problem)))
@@ -303,8 +306,9 @@ def add_to_directory(ed: DraftEditor, path: str, section: str, picker: str, *, m
             st.rerun()
 
 
-def people(ed: DraftEditor, path: str, directory: Directory, label: str) -> None:
+def people(ed: DraftEditor, path: str, service: AppService, label: str) -> None:
     """Several people from the directory, in the order they are to be named."""
+    directory = service.engine.directory
     keys = list(directory.people)
     key = widget_key(path, "keys")
     st.multiselect(
@@ -315,7 +319,7 @@ def people(ed: DraftEditor, path: str, directory: Directory, label: str) -> None
         label_visibility="collapsed",
         **bind(ed, key, path, shown=lambda v: [k for k in v or [] if k in keys]),
     )
-    add_to_directory(ed, path, "people", key, many=True)
+    add_to_directory(ed, service, path, "people", key, many=True)
 
 
 # --- rows ----------------------------------------------------------------------------------------
@@ -381,14 +385,14 @@ def text_list(ed: DraftEditor, path: str, stale: set[tuple[str, str]]) -> None:
     add_button(ed, path, _("Add a row"), "text_list")
 
 
-def quotes(ed: DraftEditor, path: str, directory: Directory, stale: set[tuple[str, str]]) -> None:
+def quotes(ed: DraftEditor, path: str, service: AppService, stale: set[tuple[str, str]]) -> None:
     rows = ed.row_ids(path)
     for index, row_id in enumerate(rows):
         at = f"{path}[@{row_id}]"
         with st.container(border=True):
             speaker, source, controls = st.columns([6, 3, 3], vertical_alignment="bottom")
             with speaker:
-                person(ed, f"{at}.speaker", directory, _("Speaker"))
+                person(ed, f"{at}.speaker", service, _("Speaker"))
             with source:
                 st.selectbox(
                     _("Said in"),
@@ -429,12 +433,11 @@ def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible") ->
     st.date_input(label, format="DD.MM.YYYY", label_visibility=visibility, **kwargs)
 
 
-def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]]) -> None:
+def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]], service: AppService) -> None:
     """The widgets of one template field, under its label and help in the interface language."""
     path = f"fields.{spec.name}"
     label = literal(_localized_label(spec.label))
     help_text = literal(_localized_label(spec.help)) or None
-    directory = engine().directory
     required = ' <span style="color:#b42318">*</span>' if spec.required else ""
     st.markdown(
         f'<span id="{anchor(path)}"></span><strong>{label}</strong>{required}',
@@ -463,12 +466,12 @@ def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]]) -> None
             ),
         )
     elif spec.type == "place":
-        place(ed, path, directory, stale)
+        place(ed, path, service, stale)
     elif spec.type == "person":
-        person(ed, path, directory, label, "collapsed")
+        person(ed, path, service, label, "collapsed")
     elif spec.type == "people":
-        people(ed, path, directory, label)
+        people(ed, path, service, label)
     elif spec.type == "quotes":
-        quotes(ed, path, directory, stale)
+        quotes(ed, path, service, stale)
     elif spec.type == "choice":
         st.selectbox(label, spec.choices, index=None, label_visibility="collapsed", **bind(ed, widget_key(path), path))

@@ -15,7 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from pressdraft.problems import Problem
+from pressdraft.core.problems import Problem
 
 LOCALES = Path(__file__).resolve().parents[3] / "locales"
 DOMAIN = "pressdraft"

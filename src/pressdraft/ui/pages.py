@@ -15,95 +15,28 @@ from functools import partial
 
 import streamlit as st
 
-from pressdraft import auth
-from pressdraft.problems import N_
-from pressdraft.ui import i18n
-from pressdraft.ui.state import UI_LANG, _, account, app, provider_configured, settings, ui_lang
+from pressdraft.app import auth
+from pressdraft.core.problems import N_
+from pressdraft.ui import access, admin_page, compose, directory_page, drafts, i18n, templates_page
+from pressdraft.ui.session import UI_LANG, _, settings, ui_lang
+from pressdraft.ui.state import account, app, provider_configured
 
-
-def _compose() -> None:
-    from pressdraft.ui import compose
-
-    compose.page()
-
-
-def _drafts() -> None:
-    from pressdraft.ui import drafts
-
-    drafts.page()
-
-
-def _directory() -> None:
-    from pressdraft.ui import directory_page
-
-    directory_page.page()
-
-
-def _templates() -> None:
-    from pressdraft.ui import templates_page
-
-    templates_page.page()
-
-
-def _admin() -> None:
-    from pressdraft.ui import admin_page
-
-    admin_page.page()
-
-
+#: Each page's view, in the navigation's order; titles, icons and who may open them: ``access``.
 PAGES: dict[str, tuple[Callable[[], None], str, str]] = {
-    "compose": (_compose, N_("Compose"), ":material/edit_note:"),
-    "drafts": (_drafts, N_("Drafts"), ":material/folder_open:"),
-    "directory": (_directory, N_("Directory"), ":material/contacts:"),
-    "templates": (_templates, N_("Templates"), ":material/description:"),
-    "admin": (_admin, N_("Administration"), ":material/admin_panel_settings:"),
+    name: (view, *access.TITLES[name])
+    for name, view in {
+        "compose": compose.page,
+        "drafts": drafts.page,
+        "directory": directory_page.page,
+        "templates": templates_page.page,
+        "admin": admin_page.page,
+    }.items()
 }
-# The capability (pressdraft.auth.CAPABILITIES) each page needs.
-NEEDS = {
-    "compose": "compose",
-    "drafts": "drafts",
-    "directory": "directory.view",
-    "templates": "templates",
-    "admin": "admin",
-}
-ROLE_NAMES = {"drafter": N_("drafter"), "editor": N_("editor"), "admin": N_("administrator")}
-
-
-def role_name(role: str | None) -> str:
-    return _(ROLE_NAMES[role]) if role in ROLE_NAMES else ""
 
 
 def page(name: str) -> st.Page:
-    """A page of the navigation: listed when the session's role may use it, else hidden and
-    showing a refusal to whoever opens its URL."""
-    function, title, icon = PAGES[name]
-    allowed = account().can(NEEDS[name])
-    return st.Page(
-        function if allowed else lambda: refusal(name),
-        title=_(title),
-        icon=icon,
-        url_path=name,
-        default=name == "compose",
-        visibility="visible" if allowed else "hidden",
-    )
-
-
-def refusal(name: str) -> None:
-    """What a page shows to a role that may not use it."""
-    st.title(_(PAGES[name][1]))
-    st.warning(
-        _("Your role ({role}) does not include this page. Ask an administrator if you need it.").format(
-            role=role_name(account().role)
-        ),
-        icon=":material/block:",
-    )
-
-
-def require(capability: str, name: str) -> None:
-    """Stop a page whose role may not use it (a second lock behind the navigation's)."""
-    if not account().can(capability):
-        refusal(name)
-        st.stop()
+    """A page of the navigation (hidden, and refusing, for a role that may not use it)."""
+    return access.page(account(), name, PAGES[name][0])
 
 
 def run() -> None:
@@ -128,7 +61,7 @@ def account_box(who: auth.Account) -> None:
         st.caption(":material/person: " + _("Local mode: no sign-in, one user with every role."))
         return
     shown = f"{who.name} <{who.user}>" if who.name else who.user  # plain text: no Markdown from a claim
-    st.text(_("Signed in as {user} ({role})").format(user=shown, role=role_name(who.role)))
+    st.text(_("Signed in as {user} ({role})").format(user=shown, role=access.role_name(who.role)))
     if st.button(_("Sign out"), icon=":material/logout:", key="sign-out", width="stretch"):
         st.logout()
 

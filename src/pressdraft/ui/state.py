@@ -13,29 +13,19 @@ from typing import Any
 
 import streamlit as st
 
-from pressdraft import auth
-from pressdraft.engine import Engine
-from pressdraft.safety import worker
-from pressdraft.settings import load_settings
-from pressdraft.ui import i18n
-from pressdraft.workspace import DraftEditor
-
-UI_LANG = "ui_lang"
-# The compose form's own state for the open draft: each widget's base (the draft's value it
-# started from), the conflicts waiting for the person's choice, the refusals to show once.
-BASES, CONFLICTS, NOTICES = "form-bases", "form-conflicts", "form-notices"
+from pressdraft.app import auth
+from pressdraft.app.service import AppService
+from pressdraft.app.trust import template_runner
+from pressdraft.app.workspace import DraftEditor
+from pressdraft.pipeline import pool
+from pressdraft.pipeline.engine import Engine
+from pressdraft.store.errors import StoreNotReady, StoreUnavailable
+from pressdraft.ui.session import BASES, CONFLICTS, NOTICES, settings
 
 
 @st.cache_resource
-def settings() -> dict[str, Any]:
-    return load_settings()
-
-
-@st.cache_resource
-def _open_app() -> Any:
-    from pressdraft.appservice import AppService
-
-    service = AppService.open(settings())
+def _open_app() -> AppService:
+    service = AppService.open(settings(), template_runner())
     service.record_settings(settings())  # a role given or taken away in the settings is audited
     return service
 
@@ -70,7 +60,7 @@ def _bind_once(email: str, issuer: str, subject: str, claims: dict[str, Any]) ->
     return known[(email, issuer, subject)]
 
 
-def app() -> Any:
+def app() -> AppService:
     """The engine and the store (opened once per server process), acting for this session's
     account: it may change what their role allows (the service checks), drafts they create are
     theirs, changes they make are audited under their e-mail. A session whose user may not use
@@ -80,7 +70,7 @@ def app() -> Any:
     who = account()
     if not who.allowed:
         st.stop()
-    worker.act_for(who.user)  # this run's renders and checks take from this user's share of the workers
+    pool.act_for(who.user)  # this run's renders and checks take from this user's share of the workers
     if who == shared.account:
         return shared
     view = st.session_state.get("_service")
@@ -90,15 +80,13 @@ def app() -> Any:
     return view
 
 
-def _shared_app() -> Any:
+def _shared_app() -> AppService:
     """The engine and the store, opened once per server process.
 
     A database that is not ready (pending migrations on PostgreSQL, a newer schema) or cannot
     be reached stops the page with the store's message, which says what to do (e.g. run
     `pressdraft db upgrade`); nothing is cached then, so a reload after the fix just works.
     """
-    from pressdraft.store import StoreNotReady, StoreUnavailable
-
     try:
         return _open_app()
     except (StoreNotReady, StoreUnavailable) as error:
@@ -107,19 +95,7 @@ def _shared_app() -> Any:
 
 
 def engine() -> Engine:
-    return app().engine  # type: ignore[no-any-return]
-
-
-def ui_lang() -> str:
-    if UI_LANG not in st.session_state:
-        configured = settings()["ui_language"]
-        st.session_state[UI_LANG] = configured or i18n.browser_language(st.context.locale)
-    return str(st.session_state[UI_LANG])
-
-
-def _(message: str) -> str:
-    """Translate an interface string into the session's language."""
-    return i18n.gettext(ui_lang(), message)
+    return app().engine
 
 
 def editor() -> DraftEditor:

@@ -8,24 +8,23 @@ import streamlit as st
 from streamlit_ace import st_ace
 
 from pressdraft import LANGUAGES
-from pressdraft.blocks import blocks_to_html
-from pressdraft.library import META_FILE, source_file
-from pressdraft.problems import PressdraftError, Problem
-from pressdraft.ui.compose import PREVIEW_CSS
-from pressdraft.ui.form import LANG_LABELS
+from pressdraft.app.workshop import SaveConflict, refusals
+from pressdraft.core.library import META_FILE, source_file
+from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.document.blocks import blocks_to_html
+from pressdraft.ui.access import require
 from pressdraft.ui.i18n import problem_text
-from pressdraft.ui.state import _, app, ui_lang
-from pressdraft.ui.text import literal
-from pressdraft.workshop import SaveConflict, refusals
+from pressdraft.ui.session import _, ui_lang
+from pressdraft.ui.state import account, app
+from pressdraft.ui.text import LANG_LABELS, PREVIEW_CSS, literal
 
 FILES = [META_FILE, *(source_file(lang) for lang in LANGUAGES)]
 LINE = re.compile(r"^[^/]+/(?P<file>[^:]+):(?P<line>\d+)")
 
 
 def page() -> None:
-    from pressdraft.ui.pages import require
 
-    require("templates", "templates")
+    require(account(), "templates", "templates")
     st.title(_("Templates"))
     workshop = app().workshop
     rows = workshop.rows()

@@ -32,3 +32,24 @@ def literal(text: str) -> str:
 
 
 __all__ = ["WORD_JOINER", "literal"]
+
+
+#: How a language is labelled beside its column, in every interface language.
+LANG_LABELS = {"tr": "TR", "az": "AZ", "en": "EN"}
+
+#: The look of the release preview (Compose, Templates): the letterhead's, in HTML.
+PREVIEW_CSS = """
+<style>
+.pd-page{font-family:Carlito,Calibri,'Noto Sans',sans-serif;background:#fff;color:#1b1b1b;padding:1.2rem 1.4rem;
+ border:1px solid #d9dde3;border-radius:4px;line-height:1.45;font-size:0.95rem}
+.pd-release{font-size:.72rem;letter-spacing:.12em;font-weight:700;color:#5a6472;text-transform:uppercase}
+.pd-headline{font-size:1.45rem;color:#1f3864;margin:.3rem 0;font-weight:700}
+.pd-subheadline{font-size:1.05rem;color:#44546a;margin:.2rem 0 .8rem;font-weight:400}
+.pd-heading{font-size:.95rem;color:#1f3864;margin:1rem 0 .2rem}
+.pd-quote{border-left:3px solid #1f3864;margin:.6rem 0;padding-left:.8rem}
+.pd-about{font-size:.85rem;color:#44546a}.pd-contact{font-size:.85rem}
+.pd-end,.pd-closing{text-align:center;font-weight:600}
+.pd-page mark{background:#ffe58f}
+.pd-sbs{display:grid;gap:1rem}
+</style>
+"""

@@ -1,0 +1,431 @@
+"""What the web app does, without Streamlit: drafts, downloads and the directory over the store.
+
+The UI calls these methods and shows their results; everything that decides something
+(which draft to open, what a new draft holds, what a download is called) lives here, where
+it is tested without a browser. So do the roles: the service acts for one account, and every
+method that changes something checks it first (``pressdraft.app.authorization``), whoever calls.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pressdraft.app import admin
+from pressdraft.app.auth import LOCAL_ACCOUNT, Account
+from pressdraft.app.authorization import authorize, requires
+from pressdraft.app.editing import Marks, new_draft_data
+from pressdraft.app.workshop import SaveResult, Workshop, organization_templates
+from pressdraft.app.workspace import Conflict, DraftEditor
+from pressdraft.core.directory import default_directory, from_table_rows, parse_directory
+from pressdraft.core.files import dump_data, format_of, read_data
+from pressdraft.core.library import ORGANIZATION, Library, Template, default_templates_folder
+from pressdraft.core.model import Draft
+from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.document.export import Edition, Planned, bounded, pdf_files, pick_letterhead, zip_edition
+from pressdraft.pipeline.engine import Engine, TemplateRunner
+from pressdraft.store.api import Store, open_store
+from pressdraft.store.errors import ConflictError, NotFound
+from pressdraft.store.records import AccountBinding, AuditEntry
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "joint-media-platform.yaml"
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One line of the drafts page."""
+
+    id: str
+    title: str
+    template_name: dict[str, str]
+    languages: list[str]
+    missing: dict[str, int]
+    updated_at: dt.datetime
+    owner: str = ""
+    date: str | None = None  # the release date, for the exported file's name
+
+
+def _release_date(data: Any) -> str | None:
+    release = data.get("release") if isinstance(data, dict) else None
+    date = release.get("date") if isinstance(release, dict) else None
+    return date if isinstance(date, str) and date else None
+
+
+class StoreDrafts:
+    """The editor's view of the store: a draft's data, its translation marks, its revision."""
+
+    def __init__(self, service: AppService):
+        self.service = service
+        self.opened: dict[str, tuple[int, dict[str, Any]]] = {}  # each draft as this page opened it
+
+    def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], Marks, int]:
+        record = self.service.store.get_draft(draft_id)
+        self.opened.setdefault(draft_id, (record.revision, record.data))
+        return dict(record.data), dict(record.marks or {}), record.revision
+
+    def save_draft_state(self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int) -> int:
+        """Every save of the form; a non-owner's, or one emptying the draft, is audited by the store."""
+        authorize(self.service.account, "draft.edit")
+        title, summary = self.service.described(data)
+        try:
+            return self.service.store.save_draft_as(
+                self.service.user,
+                draft_id,
+                data,
+                marks=marks,
+                expected_revision=expected_revision,
+                title=title,
+                opened=self.opened.get(draft_id),
+                summary=summary,
+            )
+        except ConflictError as conflict:
+            record = self.service.store.get_draft(draft_id)
+            raise Conflict(dict(record.data), dict(record.marks or {}), record.revision) from conflict
+
+
+def _draft_owner(service: AppService, draft_id: str, *args: Any, **kwargs: Any) -> str:
+    return service.store.get_draft(draft_id).owner
+
+
+class AppService:
+    # Public methods that change nothing (every other one is marked with ``requires``).
+    READS = frozenset(
+        {
+            "for_user",
+            "open",
+            "refresh",
+            "described",
+            "draft_export",
+            "draft_summaries",
+            "as_downloaded",
+            "edition_files",
+            "directory_data",
+        }
+    )
+
+    def __init__(
+        self,
+        store: Store,
+        shipped: Library,
+        runner: TemplateRunner,
+        account: Account | None = None,
+        letterhead: Path | None = None,
+    ):
+        """``runner``: how templates run, chosen by the caller (``app.trust``); ``account``: who the service
+        acts for (by default the local user, with every role); ``letterhead``: a .docx, or a folder of them
+        chosen per template or issuer (settings)."""
+        self.store, self.shipped, self.letterhead = store, shipped, letterhead
+        self.account = account or LOCAL_ACCOUNT
+        self._directory_version: int | None = -1
+        self._templates_seen: tuple[tuple[str, int | None], ...] | None = None
+        self.engine = Engine(shipped, default_directory(), runner)
+        self.workshop = Workshop(store, shipped, lambda: self.engine.directory, self.account, self.engine.runner)
+        self.refresh()
+
+    @property
+    def user(self) -> str:
+        return self.account.user
+
+    @property
+    def library(self) -> Library:
+        return self.engine.library
+
+    def for_user(self, account: Account) -> AppService:
+        """This service acting for ``account`` (one signed-in session): the same store, engine and
+        caches, but it may do what the account's role allows, drafts it creates are owned by the
+        account's user and every change it makes is audited under their name."""
+        view = copy.copy(self)
+        view.account = account
+        view.workshop = Workshop(self.store, self.shipped, lambda: self.engine.directory, account, self.engine.runner)
+        return view
+
+    @classmethod
+    def open(cls, settings: dict[str, Any], runner: TemplateRunner) -> AppService:
+        """The store named by the settings (a fresh SQLite default is created and upgraded)."""
+        Path(settings["data_dir"]).mkdir(parents=True, exist_ok=True)
+        store = open_store(settings["database_url"], auto_upgrade=True)
+        library = Library.from_folder(settings["templates_dir"] or default_templates_folder())
+        service = cls(store, library, runner, letterhead=settings["letterhead"])
+        service.seed()
+        return service
+
+    def refresh(self) -> None:
+        """Pick up a directory or templates saved by another server or session since the last look."""
+        latest = self.store.directory_version()
+        number = latest.number if latest else None
+        if number != self._directory_version:
+            self.engine.directory = parse_directory(latest.data) if latest else default_directory()
+            self._directory_version = number
+        seen = tuple((s.template_id, s.working) for s in self.store.list_templates())
+        if seen != self._templates_seen:
+            self.engine.library = self.shipped.with_overrides(organization_templates(self.store))
+            self._templates_seen = seen
+
+    @requires("draft.create")
+    def seed(self) -> None:
+        """An empty installation starts with the sample release, so there is something to see."""
+        if not self.store.list_drafts() and not self.store.list_drafts(trash=True):
+            self.import_draft(EXAMPLE.read_bytes(), EXAMPLE.name)
+
+    # --- drafts ------------------------------------------------------------------------------
+    def described(self, data: Any) -> tuple[str, dict[str, Any]]:
+        """A draft's title (its headline in the language it was written in, when it can be rendered)
+        and summary (what the drafts page shows: missing translations per language, the date), from
+        one reading of the data: made when the draft is saved and stored beside it, so that listing
+        drafts never checks one."""
+        title = ""
+        try:
+            draft = self.engine.draft_from_data(data)
+            title = self._title(draft)
+            problems = self.engine.check(draft)
+        except PressdraftError as error:
+            problems = list(error.problems)
+        missing = Counter(p.lang for p in problems if p.severity == "gap" and p.lang)
+        return title, {"missing": dict(missing), "date": _release_date(data)}
+
+    def _title(self, draft: Draft) -> str:
+        lang = draft.source_language if draft.source_language in draft.languages else draft.languages[0]
+        try:
+            return Edition(self.engine.render(draft, [lang], allow_incomplete=True)).first_text(lang, "headline")
+        except PressdraftError:
+            return ""
+
+    @requires("draft.create")  # a new draft when there is none
+    def open_draft_id(self, wanted: str | None) -> str:
+        """The draft a session opens: the one asked for if it exists, else the latest, else a new one."""
+        if wanted:
+            try:
+                if self.store.get_draft(wanted).deleted_at is None:
+                    return wanted
+            except NotFound:
+                pass
+        drafts = self.store.list_drafts()
+        return drafts[0].id if drafts else self.new_draft()
+
+    @requires("draft.edit")
+    def editor(self, draft_id: str) -> DraftEditor:
+        return DraftEditor(self.engine, StoreDrafts(self), draft_id)
+
+    @requires("draft.create")
+    def new_draft(self, template_id: str | None = None) -> str:
+        """A fresh draft of ``template_id``; by default of the kind last worked on."""
+        known = [t for t in (template_id, *(d.template_id for d in self.store.list_drafts())) if t in self.library]
+        template = self.library.get(known[0] if known else self.library.ids()[0])
+        data = new_draft_data(template, ["tr", "az", "en"], "tr")
+        data["release"]["date"] = dt.date.today().isoformat()
+        return self.store.create_draft(data, owner=self.user, summary=self.described(data)[1]).id
+
+    @requires("draft.create")
+    def import_draft(self, content: bytes, name: str) -> str:
+        """A draft file (YAML or JSON) as a new draft; refused, with every problem, when invalid."""
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PressdraftError(Problem(name, "the file is not UTF-8 text")) from None
+        data = read_data(text, format_of(name), source=name)
+        draft = self.engine.draft_from_data(data)
+        canonical = read_data(self.engine.dump_draft(draft), "yaml")
+        title, summary = self.described(canonical)
+        return self.store.create_draft(canonical, owner=self.user, title=title, summary=summary).id
+
+    def draft_export(self, draft_id: str, fmt: str, date: str | None = None) -> tuple[str, Any]:
+        """A file name and a maker of the draft file: canonical when valid, as stored otherwise.
+
+        ``date``: the release date a listing already knows; then the draft is read only by ``make``."""
+
+        def make() -> bytes:
+            record = self.store.get_draft(draft_id)
+            try:
+                text = self.engine.dump_draft(self.engine.draft_from_data(record.data), fmt)  # type: ignore[arg-type]
+            except PressdraftError:
+                text = dump_data(record.data, fmt)  # type: ignore[arg-type]
+            return text.encode("utf-8")
+
+        if date is None:
+            date = _release_date(self.store.get_draft(draft_id).data)
+        return f"{date or 'draft'}_{draft_id[:8]}.{fmt}", make
+
+    def draft_summaries(self, *, trash: bool = False) -> list[DraftRow]:
+        """The drafts page's lines from the stored summaries: no draft is read or checked."""
+        rows = []
+        for summary in self.store.list_drafts(trash=trash):
+            stored = summary.summary if isinstance(summary.summary, dict) else self._fill_summary(summary.id)
+            try:
+                name = self.library.get(summary.template_id or "").meta.name.model_dump(exclude_none=True)
+            except PressdraftError:
+                name = {"en": summary.template_id or ""}
+            counts = stored.get("missing") or {}
+            missing = {lang: int(counts.get(lang, 0)) for lang in summary.languages}
+            rows.append(
+                DraftRow(
+                    summary.id,
+                    summary.title,
+                    name,
+                    summary.languages,
+                    missing,
+                    summary.updated_at,
+                    summary.owner,
+                    stored.get("date"),
+                )
+            )
+        return rows
+
+    def _fill_summary(self, draft_id: str) -> dict[str, Any]:
+        """A draft saved before summaries were stored (migration 0003) is summarised once, by the
+        first listing that meets it; the draft limits bound that one check."""
+        try:
+            record = self.store.get_draft(draft_id)
+        except NotFound:  # purged since the list was read
+            return {}
+        summary = self.described(record.data)[1]
+        self.store.fill_draft_summary(draft_id, summary, revision=record.revision)
+        return summary
+
+    @requires("draft.create")
+    def duplicate_draft(self, draft_id: str) -> str:
+        return self.store.duplicate_draft(draft_id, owner=self.user).id
+
+    @requires("draft.trash", owner=_draft_owner)
+    def trash_draft(self, draft_id: str) -> None:
+        self.store.delete_draft(draft_id, user=self.user)
+
+    @requires("draft.trash", owner=_draft_owner)
+    def restore_draft(self, draft_id: str) -> None:
+        self.store.restore_draft(draft_id, user=self.user)
+
+    @requires("draft.purge")
+    def purge_draft(self, draft_id: str) -> None:
+        self.store.purge_draft(draft_id, user=self.user)
+
+    @requires("audit")
+    def recover_draft(self, entry_id: int) -> str:
+        """Put back the draft an audit entry kept (one emptied, or edited by someone other than
+        its owner); made again if it was deleted for good. Returns its id."""
+        draft = self.store.recover_draft(entry_id, user=self.user)
+        return draft.id
+
+    # --- downloads -----------------------------------------------------------------------------
+    @requires("draft.edit")
+    def record_download(self, draft_id: str, edition: Edition) -> None:
+        """Remember the template version a release was downloaded with (0: the shipped one)."""
+        self.store.set_draft_template_version(draft_id, edition.rendition.template.number or 0)
+
+    def as_downloaded(self, draft_id: str) -> Edition:
+        """The release rendered again with the template version of its last download."""
+        record = self.store.get_draft(draft_id)
+        draft = self.engine.draft_from_data(record.data)
+        template = self.library.get(draft.template)
+        if record.template_version:
+            files = self.store.template_version(draft.template, record.template_version).files
+            template = Template(draft.template, files, origin=ORGANIZATION, number=record.template_version)
+        elif record.template_version == 0 and draft.template in self.shipped:
+            template = self.shipped.get(draft.template)
+        return Edition(self.engine.alone(template).render(draft))
+
+    def edition_files(self, edition: Edition) -> list[Planned]:
+        """Every download of a release, named now and made when wanted, with the CLI's names and
+        bytes: ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``.
+        Word, ZIP and PDF are made in one of the server's few heavy-build turns (``bounded``)."""
+        side_by_side = len(edition.rendition.markdown) > 1
+        letterhead = pick_letterhead(self.letterhead, edition.draft.template, edition.draft.release.issuer)
+        words = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead)
+        planned = [Planned(item.name, bounded(item.make)) for item in words] + edition.plan(["md", "txt"])
+
+        def bundle() -> bytes:
+            files = edition.files(["docx", "md", "txt"], side_by_side=side_by_side, letterhead=letterhead)
+            return zip_edition(edition, files, self.engine.dump_draft(edition.draft)).data
+
+        planned.append(Planned(f"{edition.stem}.zip", bounded(bundle)))
+        if shutil.which("soffice"):
+            for item in edition.plan(["docx"], letterhead=letterhead):
+                pdf_name = item.name.removesuffix(".docx") + ".pdf"
+                planned.append(Planned(pdf_name, bounded(lambda item=item: pdf_files([item.make_file()])[0].data)))
+        return planned
+
+    # --- the directory ---------------------------------------------------------------------------
+    def directory_data(self) -> dict[str, Any]:
+        return self.engine.directory.model_dump(mode="json", exclude_none=True)
+
+    @requires("directory.edit")
+    def add_directory_entry(self, section: str, key: str, entry: dict[str, Any]) -> None:
+        """One new person or place, added from the form's picker; refused if invalid or taken."""
+        data = self.directory_data()
+        if key in (data.get(section) or {}):
+            raise PressdraftError(Problem(f"{section}.{key}", "the key {key!r} is taken", {"key": key}))
+        self._save_directory({**data, section: {**(data.get(section) or {}), key: entry}})
+
+    @requires("directory.edit")
+    def save_directory_section(self, section: str, rows: list[dict[str, Any]]) -> None:
+        """Replace one section; refused, with every problem, when the result is not valid."""
+        self._save_directory(from_table_rows(self.directory_data(), section, rows))
+
+    def _save_directory(self, data: dict[str, Any]) -> None:
+        directory = parse_directory(data)
+        latest = self.store.directory_version()
+        self.store.save_directory(
+            directory.model_dump(mode="json", exclude_none=True),
+            author=self.user,
+            base_version=latest.number if latest else 0,
+        )
+        self.refresh()
+
+    # --- templates (the workshop checks the role too) -------------------------------------------
+    @requires("templates.edit")
+    def save_template(
+        self, template_id: str, files: dict[str, str], *, base_version: int | None, comment: str = ""
+    ) -> SaveResult:
+        result = self.workshop.save(template_id, files, base_version=base_version, comment=comment)
+        self.refresh()
+        return result
+
+    @requires("templates.edit")
+    def create_template(self, template_id: str, copy_of: str | None = None) -> SaveResult:
+        result = self.workshop.create(template_id, copy_of=copy_of)
+        self.refresh()
+        return result
+
+    @requires("templates.edit")
+    def restore_template(self, template_id: str, number: int) -> SaveResult:
+        result = self.workshop.restore(template_id, number)
+        self.refresh()
+        return result
+
+    @requires("templates.edit")
+    def import_templates(self, data: bytes) -> dict[str, SaveResult]:
+        results = self.workshop.import_zip(data)
+        self.refresh()
+        return results
+
+    # --- administration ----------------------------------------------------------------------------
+    @requires("audit")
+    def audit_page(self, *, object_type: str | None = None, page: int = 0) -> tuple[list[AuditEntry], bool]:
+        return admin.audit_page(self.store, object_type=object_type, page=page)
+
+    @requires("audit")
+    def audit_file(self, fmt: str) -> bytes:
+        """The whole audit log as ``csv`` or ``json``."""
+        return admin.audit_csv(self.store) if fmt == "csv" else admin.audit_json(self.store)
+
+    @requires("accounts")
+    def bind_account(self, email: str, issuer: str, subject: str, claims: dict[str, Any]) -> str:
+        """A sign-in's step, taken by the installation's own service: ``Store.bind_account``."""
+        return self.store.bind_account(email, issuer, subject, claims)
+
+    @requires("accounts")
+    def account_bindings(self) -> list[AccountBinding]:
+        return self.store.account_bindings()
+
+    @requires("accounts")
+    def release_account(self, email: str) -> bool:
+        """Let ``email`` bind anew at its next sign-in (audited as this account's release)."""
+        return self.store.release_account(email, user=self.user)
+
+    @requires("settings")
+    def record_settings(self, values: dict[str, Any]) -> list[str]:
+        """Audit the settings changed outside the app since the last start (``admin.record_settings``)."""
+        return admin.record_settings(self.store, values)

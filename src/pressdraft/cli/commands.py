@@ -1,0 +1,403 @@
+"""The command line: ``pressdraft render | check | templates | inflect``, and the store's
+``db upgrade | db status | backup | restore | migrate-store``.
+
+Bad input gets one clear line per problem and exit code 2; ``check`` exits 1 when it finds
+a problem, ``db status`` when migrations are pending; nothing ever prints a traceback, and
+no database password is ever printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pressdraft import LANGUAGES, language
+from pressdraft.app.settings import load_settings
+from pressdraft.app.trust import template_runner
+from pressdraft.core.directory import default_directory, load_directory
+from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
+from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.document.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings
+from pressdraft.document.export import FORMATS, Edition, pdf_files, pick_letterhead, zip_edition
+from pressdraft.pipeline.engine import Engine
+
+
+class UsageError(Exception):
+    """A command-line option with a value we cannot use."""
+
+
+class StoreFailure(Exception):
+    """A store command that could not be done; its message is one line, passwords hidden."""
+
+
+def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    unknown = [item for item in items if item not in allowed]
+    if unknown or not items:
+        raise UsageError(f"unknown {what} {', '.join(unknown) or repr(value)}; choose from {', '.join(allowed)}")
+    return items
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    directory = load_directory(args.directory) if args.directory else default_directory()
+    return Engine(_library(args.library), directory, template_runner())
+
+
+def _library(path: Path | None) -> Library:
+    """The shipped library, or a folder given on the command line: untrusted, so its
+    templates are checked and rendered in the sandbox worker."""
+    return Library.from_folder(path, origin=FOLDER) if path else Library.from_folder(default_templates_folder())
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        label = {"error": "error", "gap": "missing", "warning": "warning"}[problem.severity]
+        print(f"{label}: {problem}", file=sys.stderr)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    draft = engine.load_draft(args.draft)
+    langs = _csv(args.lang, LANGUAGES, "language") if args.lang else list(draft.languages)
+    formats = _csv(args.format, FORMATS, "format")
+    rendition = engine.render(draft, langs, allow_incomplete=args.allow_incomplete)
+    _print_problems(rendition.gaps)
+    edition = Edition(rendition)
+    source = args.letterhead or load_settings()["letterhead"]
+    letterhead = pick_letterhead(source, draft.template, draft.release.issuer)
+    if letterhead is not None:
+        for warning in font_coverage_warnings([b for blocks in edition.blocks.values() for b in blocks], letterhead):
+            print(f"warning: {warning}", file=sys.stderr)
+    files = edition.files([f for f in formats if f != "pdf"], side_by_side=args.side_by_side, letterhead=letterhead)
+    if "pdf" in formats:
+        docx = [f for f in files if f.name.endswith(".docx")] or edition.files(["docx"], letterhead=letterhead)
+        files += pdf_files(docx)
+    if args.zip:
+        files = [zip_edition(edition, files, engine.dump_draft(draft))]
+    args.output.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        (args.output / file.name).write_bytes(file.data)
+        print(args.output / file.name)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    try:
+        draft = engine.load_draft(args.draft)
+    except PressdraftError as error:
+        _print_problems(error.problems)
+        return 1
+    problems = engine.check(draft)
+    _print_problems(problems)
+    if not problems:
+        print(f"{args.draft}: no problems")
+    return 1 if problems else 0
+
+
+def cmd_templates_list(args: argparse.Namespace) -> int:
+    library = _library(args.library)
+    for template in library:
+        langs = ",".join(template.sources)
+        print(f"{template.id}\t{template.meta.name.get('en') or ''}\t{langs}\t{template.version}")
+    for template_id in library.broken:
+        print(f"{template_id}\t(has errors: run 'pressdraft templates check')")
+    return 0
+
+
+def cmd_templates_check(args: argparse.Namespace) -> int:
+    path: Path = args.path or default_templates_folder()
+    directory = load_directory(args.directory) if args.directory else default_directory()
+    if (path / "meta.yaml").is_file():
+        templates, broken = [read_template_folder(path, FOLDER if args.path else SHIPPED)], {}
+    else:
+        library = _library(args.path)
+        templates, broken = list(library), library.broken
+    problems = [p for error in broken.values() for p in error.problems]
+    runner = template_runner()
+    for template in templates:
+        problems += runner.check(template, directory)
+    _print_problems(problems)
+    for template in templates:
+        print(f"{template.id}: {'ok' if not any(p.path.startswith(template.id) for p in problems) else 'problems'}")
+    return 1 if problems else 0
+
+
+def cmd_inflect(args: argparse.Namespace) -> int:
+    for name in args.names:
+        print(language.inflect(name, args.case, args.lang, reading=args.reading))
+    return 0
+
+
+# --- the store: db upgrade | db status | backup | restore | migrate-store ---------------------
+# The store (SQLAlchemy, Alembic) is imported by these commands only, so the others start fast.
+
+_PASSWORD_IN_URL = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@\s]*@")
+
+
+def _hide_passwords(text: str) -> str:
+    """Any ``scheme://user:password@`` in a message, with the password replaced by ***."""
+    return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***@", text)
+
+
+def _one_line(text: str) -> str:
+    return _hide_passwords(" ".join(str(text).split()))
+
+
+def _store_command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The store's errors, and the database's own, become one line and exit code 2."""
+
+    @functools.wraps(run)
+    def wrapped(args: argparse.Namespace) -> int:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from pressdraft.store import StoreError
+
+        try:
+            return run(args)
+        except StoreError as error:
+            raise StoreFailure(_one_line(str(error))) from None
+        except SQLAlchemyError as error:
+            lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+            reason = lines[0] if lines else type(error).__name__
+            raise StoreFailure(_one_line(f"the database refused: {reason}")) from None
+
+    return wrapped
+
+
+def _checked_url(value: str, option: str) -> str:
+    """A database URL SQLAlchemy can use, or a clear refusal (naming the option it came from)."""
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        make_url(value).get_dialect()
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        raise UsageError(
+            _one_line(
+                f"{option}: not a database URL pressdraft can use ({_hide_passwords(value)!r}: {error}); "
+                "expected sqlite:///PATH or postgresql+psycopg://… (see docs/deploy.md)"
+            )
+        ) from None
+    return value
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    """``--database-url``, else the settings' ``database_url`` (``PRESSDRAFT_DATABASE_URL``)."""
+    if args.database_url:
+        return _checked_url(args.database_url, "--database-url")
+
+    return _checked_url(str(load_settings()["database_url"]), "PRESSDRAFT_DATABASE_URL")
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL that does not exist yet (None: exists, or not a SQLite file)."""
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    path = Path(database).expanduser()
+    return None if path.exists() else path
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _migration_titles(revisions: Sequence[str]) -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from pressdraft.store.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    titles = []
+    for revision in revisions:
+        doc = (script.get_revision(revision).doc or "").strip()  # type: ignore[union-attr]
+        titles.append(f"{revision} ({doc})" if doc else revision)
+    return titles
+
+
+def _print_tables(tables: dict[str, dict[str, object]]) -> None:
+    """One line per table: its row count and SHA-256, as verified."""
+    for name, spec in tables.items():
+        print(f"{name:<20} {spec['count']:>8} rows  sha256 {spec['sha256']}")
+
+
+@_store_command
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from pressdraft.store import head_revision, upgrade
+
+    url = _database_url(args)
+    applied = upgrade(url)
+    for title in _migration_titles(applied):
+        print(f"applied {title}")
+    state = f"upgraded to revision {head_revision()}" if applied else f"already at revision {head_revision()}"
+    print(f"{_safe(url)}: {state}")
+    return 0
+
+
+@_store_command
+def cmd_db_status(args: argparse.Namespace) -> int:
+    from pressdraft.store import head_revision, pending_migrations
+
+    url = _database_url(args)
+    missing = _missing_sqlite_file(url)
+    pending = pending_migrations("sqlite://" if missing else url)  # a missing file is not created here
+    for title in _migration_titles(pending):
+        print(f"pending {title}")
+    if pending:
+        where = f"{_safe(url)} (no database file yet)" if missing else _safe(url)
+        print(f"{where}: {len(pending)} migration(s) pending; run `pressdraft db upgrade`")
+        return 1
+    print(f"{_safe(url)}: up to date at revision {head_revision()}")
+    return 0
+
+
+@_store_command
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pressdraft.store import backup
+
+    url = _database_url(args)
+    missing = _missing_sqlite_file(url)
+    if missing:
+        raise StoreFailure(f"there is no store at {missing}; nothing to back up")
+    manifest = backup(url, args.file)
+    _print_tables(manifest["tables"])
+    print(f"backed up {_safe(url)} (schema revision {manifest['schema_revision']}) to {args.file}")
+    return 0
+
+
+@_store_command
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pressdraft.store import restore
+
+    url = _database_url(args)
+    if not args.file.is_file():
+        raise StoreFailure(f"cannot read the backup {args.file}: no such file")
+    manifest = restore(args.file, url)
+    _print_tables(manifest["tables"])
+    print(f"restored {args.file} into {_safe(url)}; every table verified by its count and checksum")
+    return 0
+
+
+@_store_command
+def cmd_migrate_store(args: argparse.Namespace) -> int:
+    from pressdraft.store import migrate_store
+
+    source = _checked_url(args.source, "--from")
+    target = _checked_url(args.target, "--to")
+    missing = _missing_sqlite_file(source)
+    if missing:
+        raise StoreFailure(f"--from: there is no store at {missing}")
+    report = migrate_store(source, target)
+    _print_tables(report)
+    print(f"copied {_safe(source)} to {_safe(target)}; every table verified by its count and checksum")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="pressdraft", description="Trilingual press releases from one draft.")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    def sources(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--library", type=Path, help="a folder of templates (default: the shipped library)")
+        p.add_argument("--directory", type=Path, help="a directory file of people, organizations, places")
+
+    render = commands.add_parser("render", help="write the release in each language")
+    render.add_argument("draft", type=Path)
+    render.add_argument("-o", "--output", type=Path, default=Path("out"), help="output folder (default: out)")
+    render.add_argument("--lang", help="languages to write, e.g. tr,az (default: the draft's)")
+    render.add_argument("--format", default="docx", help=f"comma-separated: {', '.join(FORMATS)} (default: docx)")
+    render.add_argument("--allow-incomplete", action="store_true", help="mark missing translations instead of refusing")
+    render.add_argument(
+        "--side-by-side", action="store_true", help="also write one DOCX with the languages side by side"
+    )
+    render.add_argument("--zip", action="store_true", help="write everything, with the draft, as one ZIP")
+    render.add_argument(
+        "--letterhead",
+        type=Path,
+        help="a letterhead .docx made in Word, or a folder of them: <template>.docx, <issuer>.docx, default.docx "
+        "(default: the letterhead setting)",
+    )
+    sources(render)
+    render.set_defaults(run=cmd_render)
+
+    check = commands.add_parser("check", help="list every problem of a draft")
+    check.add_argument("draft", type=Path)
+    sources(check)
+    check.set_defaults(run=cmd_check)
+
+    templates = commands.add_parser("templates", help="the template library")
+    template_commands = templates.add_subparsers(dest="templates_command", required=True)
+    listing = template_commands.add_parser("list", help="list the templates")
+    listing.add_argument("--library", type=Path)
+    listing.set_defaults(run=cmd_templates_list)
+    checking = template_commands.add_parser("check", help="check a template folder or a library")
+    checking.add_argument("path", type=Path, nargs="?")
+    checking.add_argument("--directory", type=Path)
+    checking.set_defaults(run=cmd_templates_check)
+
+    inflect = commands.add_parser("inflect", help="put names in a grammatical case")
+    inflect.add_argument("--lang", required=True, choices=LANGUAGES)
+    inflect.add_argument("--case", required=True, choices=language.CASES)
+    inflect.add_argument("--reading", help="how the names are read: letters, word, or a pronounced form")
+    inflect.add_argument("names", nargs="+")
+    inflect.set_defaults(run=cmd_inflect)
+
+    def database(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--database-url", help="the store's SQLAlchemy URL (default: the settings' PRESSDRAFT_DATABASE_URL)"
+        )
+
+    db = commands.add_parser("db", help="the store's database schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_upgrade = db_commands.add_parser("upgrade", help="apply the pending schema migrations")
+    database(db_upgrade)
+    db_upgrade.set_defaults(run=cmd_db_upgrade)
+    db_status = db_commands.add_parser("status", help="list pending migrations (exit code 1 when there are some)")
+    database(db_status)
+    db_status.set_defaults(run=cmd_db_status)
+
+    backing_up = commands.add_parser("backup", help="write the whole store to one file")
+    backing_up.add_argument("file", type=Path)
+    database(backing_up)
+    backing_up.set_defaults(run=cmd_backup)
+
+    restoring = commands.add_parser("restore", help="load a backup into a new, empty store")
+    restoring.add_argument("file", type=Path)
+    database(restoring)
+    restoring.set_defaults(run=cmd_restore)
+
+    copying = commands.add_parser("migrate-store", help="copy a whole store into a new, empty database")
+    copying.add_argument("--from", dest="source", required=True, metavar="URL", help="the store to copy")
+    copying.add_argument("--to", dest="target", required=True, metavar="URL", help="a new, empty database")
+    copying.set_defaults(run=cmd_migrate_store)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except PressdraftError as error:
+        _print_problems(error.problems)
+        return 2
+    except (UsageError, StoreFailure, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
+        print(f"error: {_hide_passwords(str(error))}", file=sys.stderr)
+        return 2
+    except Exception as error:  # the promise: no traceback reaches a user
+        message = _hide_passwords(f"{type(error).__name__}: {error}")
+        print(f"error: unexpected failure ({message}); please report it", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

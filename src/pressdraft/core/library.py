@@ -1,0 +1,229 @@
+"""The template library: ``templates/<id>/meta.yaml`` plus ``tr.md.j2``, ``az.md.j2``, ``en.md.j2``.
+
+Templates are data that staff edit. ``meta.yaml`` names the template in three languages and
+declares its fields (name, type, required, label, help, sample value); the web form and the
+draft's ``fields`` validation are both built from that list, so a new kind of release needs a
+new folder, not new code. A template's version is the hash of its files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+
+from pressdraft import LANGUAGES
+from pressdraft.core.files import read_data
+from pressdraft.core.model import (
+    FIELD_TYPES,
+    LOCALIZED_TYPES,
+    Draft,
+    Key,
+    LocalizedText,
+    Release,
+    Strict,
+    problems_from,
+    suggestion,
+)
+from pressdraft.core.problems import PressdraftError, Problem, unknown
+
+META_FILE = "meta.yaml"
+RESERVED_NAMES = frozenset({"release", "lang", "languages", "source_language", "template"})
+
+
+def source_file(lang: str) -> str:
+    return f"{lang}.md.j2"
+
+
+class FieldSpec(Strict):
+    """One field a template asks for; the form and the validation are made from it.
+
+    ``override``: an optional text that replaces what the template proposes (a headline),
+    language by language; a language left empty is not a gap but keeps the proposal.
+    """
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)
+    type: str
+    required: bool = False
+    label: LocalizedText
+    help: LocalizedText = LocalizedText()
+    choices: list[str] = Field(default_factory=list)
+    override: bool = False
+    sample: Any = None
+
+    @model_validator(mode="after")
+    def _known_type(self) -> FieldSpec:
+        if self.type not in FIELD_TYPES:
+            raise ValueError(
+                f"unknown type {self.type!r}{suggestion(self.type, FIELD_TYPES)}; known types: {', '.join(FIELD_TYPES)}"
+            )
+        if self.name in RESERVED_NAMES:
+            raise ValueError(f"{self.name!r} is reserved; choose another field name")
+        if (self.type == "choice") != bool(self.choices):
+            raise ValueError("a choice field lists its choices, and only a choice field does")
+        if self.override and (self.type not in LOCALIZED_TYPES or self.required):
+            raise ValueError("only an optional text field can override what the template proposes")
+        return self
+
+    def annotation(self) -> Any:
+        if self.type == "choice":
+            from typing import Literal
+
+            return Literal[tuple(self.choices)]  # type: ignore[misc]
+        return FIELD_TYPES[self.type][0]
+
+    def default(self) -> Any:
+        if self.type in LOCALIZED_TYPES and self.required:
+            return LocalizedText()  # missing text is a gap in every language, not a file error
+        return ... if self.required else None
+
+
+class TemplateMeta(Strict):
+    name: LocalizedText
+    description: LocalizedText = LocalizedText()
+    fields: list[FieldSpec]
+    sample_release: Release
+
+    @model_validator(mode="after")
+    def _distinct_names(self) -> TemplateMeta:
+        names = [f.name for f in self.fields]
+        doubles = sorted({n for n in names if names.count(n) > 1})
+        if doubles:
+            raise ValueError(f"field names declared twice: {', '.join(doubles)}")
+        return self
+
+
+#: Where a template comes from: this repository's ``templates/``; a version saved by staff in the
+#: app (its store version is ``Template.number``); a library folder given on the command line.
+#: Which of them run in-process is the caller's decision (``app.trust``), not the template's.
+Origin = Literal["shipped", "organization", "folder"]
+SHIPPED: Origin = "shipped"
+ORGANIZATION: Origin = "organization"
+FOLDER: Origin = "folder"
+
+
+class Template:
+    """One template: its metadata and one Jinja source per language, and its ``origin``."""
+
+    def __init__(
+        self, template_id: str, files: Mapping[str, str], *, origin: Origin = SHIPPED, number: int | None = None
+    ):
+        self.id = template_id
+        self.origin, self.number = origin, number
+        self.files = dict(sorted(files.items()))
+        try:
+            self.meta = TemplateMeta.model_validate(
+                read_data(self.files.get(META_FILE, ""), "yaml", source=f"{template_id}/{META_FILE}") or {}
+            )
+        except ValidationError as error:
+            raise PressdraftError(problems_from(error, f"{template_id}/{META_FILE}")) from None
+        self.sources = {lang: self.files[source_file(lang)] for lang in LANGUAGES if source_file(lang) in self.files}
+
+    @cached_property
+    def version(self) -> str:
+        digest = hashlib.sha256()
+        for name, text in self.files.items():
+            digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+        return digest.hexdigest()[:16]
+
+    @cached_property
+    def fields_model(self) -> type[BaseModel]:
+        """The pydantic model that types a draft's ``fields`` for this template."""
+        definitions: dict[str, Any] = {
+            spec.name: (spec.annotation(), Field(default=spec.default())) for spec in self.meta.fields
+        }
+        return create_model(  # type: ignore[call-overload, no-any-return]
+            f"Fields_{self.id.replace('-', '_')}",
+            __config__=ConfigDict(extra="forbid", frozen=True),
+            **definitions,
+        )
+
+    def field(self, name: str) -> FieldSpec:
+        return next(spec for spec in self.meta.fields if spec.name == name)
+
+    def sample_draft(self) -> Draft:
+        return Draft(
+            format=1,
+            template=self.id,
+            languages=list(LANGUAGES),
+            source_language="tr",
+            release=self.meta.sample_release,
+            fields={f.name: f.sample for f in self.meta.fields if f.sample is not None},
+        )
+
+
+def template_files(folder: Path) -> dict[str, str]:
+    """The files of a template folder: ``meta.yaml`` and the ``<lang>.md.j2`` sources."""
+    return {
+        path.name: path.read_text("utf-8")
+        for path in sorted(folder.iterdir())
+        if path.name == META_FILE or path.name.endswith(".md.j2")
+    }
+
+
+def read_template_folder(folder: Path, origin: Origin = SHIPPED) -> Template:
+    return Template(folder.name, template_files(folder), origin=origin)
+
+
+class Library:
+    """The templates an installation can render, by id. Ids come from folder names only."""
+
+    def __init__(self, templates: Mapping[str, Template], broken: Mapping[str, PressdraftError]):
+        self._templates = dict(templates)
+        self.broken = dict(broken)
+
+    @classmethod
+    def from_folder(cls, root: Path, origin: Origin = SHIPPED) -> Library:
+        if not root.is_dir():
+            raise PressdraftError(Problem(str(root), "not a folder of templates"))
+        templates: dict[str, Template] = {}
+        broken: dict[str, PressdraftError] = {}
+        for folder in sorted(p for p in root.iterdir() if (p / META_FILE).is_file()):
+            try:
+                templates[folder.name] = read_template_folder(folder, origin)
+            except PressdraftError as error:
+                broken[folder.name] = error
+        return cls(templates, broken)
+
+    def with_overrides(self, overrides: Mapping[str, Template]) -> Library:
+        """This library with some templates replaced or added (the organization's own)."""
+        broken = {k: v for k, v in self.broken.items() if k not in overrides}
+        return Library({**self._templates, **overrides}, broken)
+
+    def __contains__(self, template_id: object) -> bool:
+        return template_id in self._templates
+
+    def __iter__(self) -> Iterator[Template]:
+        return iter(self._templates.values())
+
+    def ids(self) -> list[str]:
+        return list(self._templates)
+
+    def get(self, template_id: str, path: str = "template") -> Template:
+        if template_id in self._templates:
+            return self._templates[template_id]
+        if template_id in self.broken:
+            raise PressdraftError(
+                Problem(path, "template {id!r} has errors; run 'pressdraft templates check'", {"id": template_id})
+            )
+        raise PressdraftError(unknown(path, "template", template_id, self._templates))
+
+
+def default_templates_folder() -> Path:
+    """The shipped library, ``templates/`` at the top of the project."""
+    return Path(__file__).resolve().parents[3] / "templates"
+
+
+__all__ = ["FieldSpec", "Key", "Library", "Template", "TemplateMeta", "default_templates_folder"]
+
+
+def template_problem(template: Template, lang: str, error: Exception) -> Problem:
+    """A template failure as a problem that points at the file and, when known, the line."""
+    line = getattr(error, "lineno", None)
+    where = f"{template.id}/{lang}.md.j2" + (f":{line}" if line else "")
+    message = getattr(error, "message", None) or str(error) or type(error).__name__
+    return Problem(where, "{message}", {"message": message})

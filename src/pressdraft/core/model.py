@@ -1,0 +1,392 @@
+"""The draft interchange format, version 1 (docs/draft-format.md), as pydantic models.
+
+A draft is read in two steps: the envelope (format, template, languages, release) is the
+same for every template; ``fields`` is then checked against the field list of the template
+the draft names (``validate_fields``), because each template declares its own fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any, Literal, Union, get_origin
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    ValidationError,
+    field_validator,
+)
+
+from pressdraft import LANGUAGES
+from pressdraft.core.problems import N_, PressdraftError, Problem, join_path, unknown
+from pressdraft.safety.text import TOO_LONG, clean_text, length_bound
+
+FORMAT_VERSION = 1
+# A ``number`` field's range: every language spells it, and it stays exact in any JSON reader (< 2**53).
+NUMBER_LIMIT = 999_999_999_999_999
+
+Lang = Literal["tr", "az", "en"]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+
+
+def _text(kind: str) -> Any:
+    """A string through the text gate (``safety/text.py``), then refused beyond its bound."""
+    return Annotated[str, AfterValidator(clean_text), AfterValidator(length_bound(kind))]
+
+
+Text = _text("line")
+Paragraphs = _text("paragraphs")
+ItemText = _text("item")
+NameText = _text("name")
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors; models are values (frozen)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalizedText(Strict):
+    """One text in up to three languages; a missing language is a gap, not an error."""
+
+    tr: Paragraphs | None = None
+    az: Paragraphs | None = None
+    en: Paragraphs | None = None
+
+    def get(self, lang: str) -> str | None:
+        value = getattr(self, lang)
+        return value if value and value.strip() else None
+
+
+class LocalizedLine(LocalizedText):
+    """A one-line text in each language (a ``text`` field)."""
+
+    tr: Text | None = None
+    az: Text | None = None
+    en: Text | None = None
+
+
+class LocalizedItem(LocalizedText):
+    """One item of a list in each language (a ``text_list`` row)."""
+
+    tr: ItemText | None = None
+    az: ItemText | None = None
+    en: ItemText | None = None
+
+
+class LocalizedName(LocalizedText):
+    """A name or a title in each language (people, organizations, places, contacts)."""
+
+    tr: NameText | None = None
+    az: NameText | None = None
+    en: NameText | None = None
+
+
+def _ref_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "~key"
+    if isinstance(value, Mapping | BaseModel):
+        return "~inline"
+    return None
+
+
+def ref(inline: type[BaseModel], what: str) -> Any:
+    """A value that is a directory key or an inline entry (``istanbul`` or ``{tr: ..., ...}``).
+
+    Union tags start with ``~`` so that error paths can leave them out.
+    """
+    return Annotated[
+        Union[Annotated[Key, Tag("~key")], Annotated[inline, Tag("~inline")]],  # noqa: UP007
+        Discriminator(
+            _ref_tag,
+            custom_error_type="reference",
+            custom_error_message=f"expected a directory key or an inline {what}",
+        ),
+    ]
+
+
+class InlinePerson(Strict):
+    name: LocalizedName
+    title: LocalizedName = LocalizedName()
+    gender: Literal["f", "m"] | None = None
+    short: LocalizedName | None = None
+
+
+class InlineContact(Strict):
+    label: LocalizedName
+    organization: Key | None = None
+    person: Key | None = None
+    email: Text | None = None
+    phone: Text | None = None
+
+
+PlaceRef = ref(LocalizedName, "place {tr: ..., az: ..., en: ...}")
+PersonRef = ref(InlinePerson, "person {name: ..., title: ...}")
+ContactRef = ref(InlineContact, "contact {label: ..., email: ..., phone: ...}")
+
+
+class Quote(Strict):
+    speaker: PersonRef
+    text: LocalizedText
+    source_language: Lang
+
+
+class Release(Strict):
+    """What every release has, whatever its template."""
+
+    date: dt.date
+    city: PlaceRef
+    issuer: Key
+    embargo: AwareDatetime | None = None
+    contacts: list[ContactRef] = Field(default_factory=list)
+
+
+class Draft(Strict):
+    """A press release in the making. ``fields`` holds typed values once validated."""
+
+    format: int
+    template: Key
+    languages: list[Lang] = Field(min_length=1, max_length=3)
+    source_language: Lang
+    release: Release
+    fields: dict[str, Any]
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        if value > FORMAT_VERSION:
+            raise ValueError(
+                f"format {value} is newer than this pressdraft reads ({FORMAT_VERSION}); update pressdraft"
+            )
+        if value < 1:
+            raise ValueError(f"format must be {FORMAT_VERSION}")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _distinct_languages(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each language may appear once")
+        return value
+
+
+# --- field types: one registry, read by validation, the views, the form and the docs ---------
+
+FIELD_TYPES: dict[str, tuple[Any, str]] = {
+    "text": (LocalizedLine, "one line of text in each language"),
+    "paragraphs": (LocalizedText, "text in each language; a blank line starts a new paragraph"),
+    "text_list": (list[LocalizedItem], "a list of texts in each language"),
+    "date": (dt.date, "a date (YYYY-MM-DD)"),
+    "number": (Annotated[int, Field(strict=True, ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)], "a whole number"),
+    "place": (PlaceRef, "a place: a directory key or an inline localized name"),
+    "person": (PersonRef, "a person: a directory key or an inline name and title"),
+    "people": (list[PersonRef], "a list of people"),
+    "quotes": (list[Quote], "quotes, each with a speaker, a text and its source language"),
+    "choice": (str, "one of the values the template lists"),
+}
+LOCALIZED_TYPES = frozenset({"text", "paragraphs"})
+LIST_TYPES = frozenset(name for name, (annotation, _) in FIELD_TYPES.items() if get_origin(annotation) is list)
+
+
+_MESSAGES = {
+    "missing": N_("required"),
+    "extra_forbidden": N_("unknown key"),
+    "string_type": N_("must be text"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "finite_number": N_("must be a finite number"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "date_from_datetime_parsing": N_("must be a date (YYYY-MM-DD)"),
+    "date_parsing": N_("must be a date (YYYY-MM-DD)"),
+    "date_type": N_("must be a date (YYYY-MM-DD)"),
+    "timezone_aware": N_("must give its time zone, e.g. 2021-10-23T18:00:00+03:00"),
+    "list_type": N_("must be a list"),
+    "literal_error": N_("must be one of: {expected}"),
+    "too_short": N_("must not be empty"),
+    "too_long": N_("has too many items"),
+    "string_pattern_mismatch": N_("must be a key of lower-case letters, digits and hyphens"),
+    "text_too_long": TOO_LONG,
+}
+
+
+def _error_problem(error: Any, prefix: tuple[str | int, ...]) -> Problem:
+    """One pydantic error as a problem; known kinds get a message the app can translate."""
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("~")))
+    template = _MESSAGES.get(error["type"])
+    if template is None:
+        message = error["msg"].removeprefix("Value error, ")
+        return Problem(join_path(*prefix, *loc), "{message}", {"message": message[:1].lower() + message[1:]})
+    ctx = error.get("ctx") or {}
+    params = {key: str(value) for key, value in ctx.items() if "{" + key in template and str(value)}
+    return Problem(join_path(*prefix, *loc), template, params)
+
+
+def problems_from(error: ValidationError, *prefix: str | int) -> list[Problem]:
+    """Pydantic's errors as problems that name the path in the file."""
+    return [_error_problem(e, prefix) for e in error.errors()]
+
+
+def parse_draft(data: Any) -> Draft:
+    """Check the envelope of a draft read from a file; ``fields`` stays raw until validated."""
+    if not isinstance(data, Mapping):
+        raise PressdraftError(Problem("", "a draft must be a mapping of keys (format, template, ...)"))
+    too_big = size_problems({key: value for key, value in data.items() if key != "fields"})
+    if too_big:
+        raise PressdraftError(too_big)
+    try:
+        return Draft.model_validate(data)
+    except ValidationError as error:
+        raise PressdraftError(problems_from(error)) from None
+
+
+def suggestion(key: str, known: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest known key, or nothing (for English-only texts)."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+# --- size limits: one place, stated and justified in docs/draft-format.md ("Limits") ---------
+# Checked on the plain data before anything is typed, rendered or stored, so a draft beyond
+# them costs one linear walk: import, the command line, the form and the store all refuse it.
+
+#: Rows of one list: a ``text_list``, ``people``, ``quotes``, the release's contacts.
+MAX_ROWS = 200
+#: Paragraphs of one text in one language (a ``paragraphs`` field, a quote).
+MAX_PARAGRAPHS = 100
+#: Paragraphs of a whole draft's texts (a list row is one), every language counted.
+MAX_DRAFT_PARAGRAPHS = 1_200
+#: Characters of text in a whole draft's fields, every language counted.
+MAX_DRAFT_CHARACTERS = 150_000
+
+TOO_MANY_ROWS = N_("{count} rows; at most {limit} are allowed — split the release or shorten the list")
+TOO_MANY_PARAGRAPHS = N_("{count} paragraphs; at most {limit} are allowed — split the release or shorten the text")
+DRAFT_TOO_MANY_PARAGRAPHS = N_("{count} paragraphs in all languages; at most {limit} are allowed — split the release")
+DRAFT_TOO_LONG = N_("{count} characters of text in all languages; at most {limit} are allowed — split the release")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[\f\u2029]")
+
+
+def too_many_rows(path: str, count: int) -> Problem:
+    return Problem(path, TOO_MANY_ROWS, {"count": str(count), "limit": str(MAX_ROWS)})
+
+
+def size_problems(data: Any, *prefix: str | int) -> list[Problem]:
+    """Where plain draft data (``fields``, or the envelope without them) is beyond the limits.
+
+    One breadth-first walk without recursion, linear in the data, whatever its shape or depth."""
+    problems: list[Problem] = []
+    characters = paragraphs = 0
+    queue: deque[tuple[tuple[str | int, ...], Any]] = deque([(prefix, data)])
+    while queue:
+        path, value = queue.popleft()
+        if isinstance(value, str):
+            characters += len(value)
+            lang = path[-1] if path and path[-1] in LANGUAGES else None
+            if lang is None:
+                continue  # a key, an e-mail address: not a text of the release
+            count = sum(1 for piece in _PARAGRAPH_BREAK.split(value) if piece.strip())
+            paragraphs += count
+            if count > MAX_PARAGRAPHS:
+                params = {"count": str(count), "limit": str(MAX_PARAGRAPHS)}
+                problems.append(Problem(join_path(*path[:-1]), TOO_MANY_PARAGRAPHS, params, lang=str(lang)))
+        elif isinstance(value, list):
+            if len(value) > MAX_ROWS:
+                problems.append(too_many_rows(join_path(*path), len(value)))
+            queue.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, Mapping):
+            queue.extend(((*path, str(key)), item) for key, item in value.items())
+    where = join_path(*prefix)
+    if paragraphs > MAX_DRAFT_PARAGRAPHS:
+        params = {"count": str(paragraphs), "limit": str(MAX_DRAFT_PARAGRAPHS)}
+        problems.append(Problem(where, DRAFT_TOO_MANY_PARAGRAPHS, params))
+    if characters > MAX_DRAFT_CHARACTERS:
+        problems.append(Problem(where, DRAFT_TOO_LONG, {"count": str(characters), "limit": str(MAX_DRAFT_CHARACTERS)}))
+    return problems
+
+
+def type_fields(fields: Mapping[str, Any], fields_model: type[BaseModel]) -> dict[str, Any]:
+    """Type a draft's ``fields`` with a template's field model; errors name ``fields.<name>``.
+
+    Unknown fields and sizes beyond the limits are refused before any value is typed."""
+    known = fields_model.model_fields
+    problems = [unknown(join_path("fields", name), "field", name, known) for name in fields if name not in known]
+    problems += size_problems(fields, "fields")
+    if problems:
+        raise PressdraftError(problems)
+    try:
+        typed = fields_model.model_validate(fields)
+    except ValidationError as error:
+        raise PressdraftError(problems_from(error, "fields")) from None
+    return {name: getattr(typed, name) for name in known if getattr(typed, name) is not None}
+
+
+def validate_fields(draft: Draft, fields_model: type[BaseModel]) -> Draft:
+    return draft.model_copy(update={"fields": type_fields(draft.fields, fields_model)})
+
+
+def draft_to_data(draft: Draft, field_order: Iterable[str]) -> dict[str, Any]:
+    """The canonical plain-data form of a validated draft (the file layout, keys in order)."""
+    data = draft.model_dump(mode="json", exclude_none=True, exclude={"fields"})
+    data["release"].setdefault("embargo", None)
+    data["release"] = {k: data["release"][k] for k in Release.model_fields if k in data["release"]}
+    fields = {}
+    for name in field_order:
+        if name in draft.fields:
+            fields[name] = _plain(draft.fields[name])
+    data["fields"] = fields
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+__all__ = [
+    "FIELD_TYPES",
+    "FORMAT_VERSION",
+    "LANGUAGES",
+    "LIST_TYPES",
+    "LOCALIZED_TYPES",
+    "MAX_DRAFT_CHARACTERS",
+    "MAX_DRAFT_PARAGRAPHS",
+    "MAX_PARAGRAPHS",
+    "MAX_ROWS",
+    "NUMBER_LIMIT",
+    "ContactRef",
+    "Draft",
+    "InlineContact",
+    "InlinePerson",
+    "LocalizedItem",
+    "LocalizedLine",
+    "LocalizedName",
+    "LocalizedText",
+    "Paragraphs",
+    "PersonRef",
+    "PlaceRef",
+    "Quote",
+    "Release",
+    "draft_to_data",
+    "parse_draft",
+    "problems_from",
+    "size_problems",
+    "too_many_rows",
+    "type_fields",
+    "validate_fields",
+]

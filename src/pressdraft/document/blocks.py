@@ -1,0 +1,406 @@
+"""Markdown → a small block model, and the model → plain text and preview HTML.
+
+The templates write CommonMark with a few conventions (see ``parse_markdown``); everything
+downstream (the DOCX writer, the plain-text export, the app's preview) reads the block model,
+never Markdown, so a user's ``*``, ``#`` or ``[x](…)`` can never turn into structure there.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+
+from pressdraft.core.problems import N_, PressdraftError, Problem
+from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
+
+__all__ = [
+    "BLOCK_KINDS",
+    "GAP_PATTERN",
+    "Block",
+    "Run",
+    "blocks_to_html",
+    "blocks_to_text",
+    "is_safe_link",
+    "markdown_problem",
+    "parse_markdown",
+]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one formatting. ``"\\n"`` in ``text`` is a manual line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level element of a release; ``level`` is the list nesting (0 = top)."""
+
+    kind: str
+    runs: tuple[Run, ...]
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+#: Paragraph roles given by a ``{.name}`` attribute line before a paragraph.
+ROLE_KINDS = ("release", "dateline", "about", "contact", "closing", "end")
+
+BLOCK_KINDS = (
+    "release",
+    "headline",
+    "subheadline",
+    "heading",
+    "dateline",
+    "paragraph",
+    "quote",
+    "bullet",
+    "number",
+    "about",
+    "contact",
+    "closing",
+    "end",
+)
+
+LIST_KINDS = ("bullet", "number")
+
+#: A missing translation, left visible in incomplete drafts: ``⟦…⟧``.
+GAP_PATTERN = re.compile(r"⟦[^⟦⟧]*⟧")
+
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+TOO_LONG = N_("the release is {size} characters long; the limit is {limit}: print less")
+TOO_MANY_LINES = N_("the release has {lines} lines; the limit is {limit}: print fewer lines")
+TOO_MANY_RUNS = N_("the release has {runs} differently formatted stretches; the limit is {limit}: format less")
+NOT_TEXT = N_("the release holds {code}, which is not a character (a lone surrogate): remove it")
+
+
+def markdown_problem(markdown: str) -> tuple[str, dict[str, str]] | None:
+    """Why Markdown cannot become a document, checked before it is parsed: longer than
+    ``MAX_RELEASE_CHARS`` or ``MAX_RELEASE_LINES`` (parsing costs time by the line: a million
+    characters of ``- a`` took half a minute), or holding a lone surrogate (no UTF-8 text, no
+    JSON reply and no DOCX can hold one). A message and its parameters, or None."""
+    if len(markdown) > MAX_RELEASE_CHARS:
+        return TOO_LONG, {"size": str(len(markdown)), "limit": str(MAX_RELEASE_CHARS)}
+    lines = markdown.count("\n")
+    if lines > MAX_RELEASE_LINES:
+        return TOO_MANY_LINES, {"lines": str(lines), "limit": str(MAX_RELEASE_LINES)}
+    surrogate = _SURROGATE.search(markdown)
+    if surrogate:
+        return NOT_TEXT, {"code": f"U+{ord(surrogate.group()):04X}"}
+    return None
+
+
+def is_safe_link(href: str | None) -> bool:
+    """True for absolute http(s) URLs with a host and for mailto: addresses, nothing else.
+
+    ``ms-word:``, ``file:``, ``javascript:``, protocol-relative ``//host`` and UNC/backslash
+    paths are refused, as is anything with whitespace or control characters.
+    """
+    if not href or any(ord(ch) <= 0x20 or ch == "\\" or ord(ch) == 0x7F for ch in href):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    if scheme not in _SAFE_SCHEMES:
+        return False
+    if scheme == "mailto":
+        return bool(parts.path) and "@" in parts.path
+    return bool(parts.hostname)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).use(attrs_block_plugin)
+    # Accept every target while parsing, so that a refused link keeps its text (and only its
+    # text) instead of reappearing as literal "[text](target)"; the target is checked in
+    # ``_inline_runs`` with ``is_safe_link``.
+    md.validateLink = lambda url: True
+    return md
+
+
+def parse_markdown(markdown: str) -> list[Block]:
+    """Parse the templates' Markdown into blocks.
+
+    ``#`` headline, ``##`` subheadline, ``###`` (and deeper) section heading; ``{.release}``,
+    ``{.dateline}``, ``{.about}``, ``{.contact}``, ``{.closing}``, ``{.end}`` on the line before a
+    paragraph give it that role; ``>`` paragraphs are quotes; ``-`` and ``1.`` list items are
+    ``bullet`` and ``number`` blocks with their nesting ``level``. Raw HTML is text; links
+    other than http, https and mailto keep their text and lose their target. Markdown beyond
+    the bounds of ``markdown_problem`` is refused unparsed, and blocks of more than
+    ``MAX_RELEASE_RUNS`` runs in all (each costs a Word run in every document) once parsed.
+    """
+    problem = markdown_problem(markdown)
+    if problem:
+        raise PressdraftError(Problem("", *problem))
+    tokens = _parser().parse(markdown)
+    blocks: list[Block] = []
+    lists: list[str] = []  # the kinds of the open lists, innermost last
+    quote_depth = 0
+    item_block: int | None = None  # index in ``blocks`` of the open list item's block
+    kind = "paragraph"
+    for token in tokens:
+        ttype = token.type
+        if ttype == "heading_open":
+            kind = {"h1": "headline", "h2": "subheadline"}.get(token.tag, "heading")
+        elif ttype == "paragraph_open":
+            kind = _paragraph_kind(token, lists, quote_depth)
+        elif ttype == "bullet_list_open":
+            lists.append("bullet")
+        elif ttype == "ordered_list_open":
+            lists.append("number")
+        elif ttype in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+            item_block = None
+        elif ttype == "list_item_open":
+            item_block = None
+        elif ttype == "blockquote_open":
+            quote_depth += 1
+        elif ttype == "blockquote_close":
+            quote_depth -= 1
+        elif ttype in ("code_block", "fence"):
+            text = token.content.rstrip("\n")
+            if text:
+                blocks.append(Block(_paragraph_kind(token, lists, quote_depth), (Run(text),)))
+        elif ttype == "inline":
+            runs = _inline_runs(token.children or [])
+            if not runs:
+                continue
+            if kind in LIST_KINDS and item_block is not None:
+                # A second paragraph of the same list item continues it after a line break.
+                previous = blocks[item_block]
+                merged = _merge_runs((*previous.runs, Run("\n"), *runs))
+                blocks[item_block] = Block(previous.kind, merged, previous.level)
+                continue
+            level = len(lists) - 1 if kind in LIST_KINDS else 0
+            blocks.append(Block(kind, runs, level))
+            if kind in LIST_KINDS:
+                item_block = len(blocks) - 1
+    runs = sum(len(block.runs) for block in blocks)
+    if runs > MAX_RELEASE_RUNS:
+        raise PressdraftError(Problem("", TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
+    return blocks
+
+
+def _paragraph_kind(token: Token, lists: list[str], quote_depth: int) -> str:
+    if lists:
+        return lists[-1]
+    if quote_depth:
+        return "quote"
+    classes = str(token.attrs.get("class", "")).split()
+    for name in classes:
+        if name in ROLE_KINDS:
+            return name
+    return "paragraph"
+
+
+def _inline_runs(children: Iterable[Token]) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    bold = italic = 0
+    hrefs: list[str | None] = []
+    for child in children:
+        ctype = child.type
+        href = hrefs[-1] if hrefs else None
+        if ctype in ("text", "code_inline", "html_inline"):
+            runs.append(Run(child.content, bool(bold), bool(italic), href))
+        elif ctype == "softbreak":
+            runs.append(Run(" ", bool(bold), bool(italic), href))
+        elif ctype == "hardbreak":
+            runs.append(Run("\n", bool(bold), bool(italic), href))
+        elif ctype == "strong_open":
+            bold += 1
+        elif ctype == "strong_close":
+            bold -= 1
+        elif ctype == "em_open":
+            italic += 1
+        elif ctype == "em_close":
+            italic -= 1
+        elif ctype == "link_open":
+            target = str(child.attrs.get("href", ""))
+            hrefs.append(target if is_safe_link(target) else None)
+        elif ctype == "link_close":
+            if hrefs:
+                hrefs.pop()
+        elif ctype == "image":
+            # No images in a release body: keep the description as text.
+            alt = "".join(c.content for c in child.children or [] if c.type == "text")
+            if alt:
+                runs.append(Run(alt, bool(bold), bool(italic), href))
+    return _merge_runs(runs)
+
+
+def _merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if merged:
+            last = merged[-1]
+            if (last.bold, last.italic, last.href) == (run.bold, run.italic, run.href):
+                merged[-1] = Run(last.text + run.text, run.bold, run.italic, run.href)
+                continue
+        merged.append(run)
+    # Line breaks and spaces at the edges of a paragraph carry nothing.
+    while merged and not merged[-1].text.strip():
+        merged.pop()
+    while merged and not merged[0].text.strip():
+        merged.pop(0)
+    return tuple(merged)
+
+
+# -- plain text ---------------------------------------------------------------------------
+
+
+def list_markers(blocks: Sequence[Block]) -> list[str]:
+    """The marker of each block as a reader sees it: ``"-"``, ``"1."``, ``"2."`` … or ``""``.
+
+    An ordered list restarts at 1 whenever it does not directly continue a list of the same
+    kind at the same level (with deeper items in between allowed).
+    """
+    markers: list[str] = []
+    counters: dict[int, int] = {}
+    previous: Block | None = None
+    for block in blocks:
+        if block.kind == "bullet":
+            markers.append("-")
+        elif block.kind == "number":
+            if not _continues_list(previous, block):
+                counters[block.level] = 0
+            counters[block.level] = counters.get(block.level, 0) + 1
+            markers.append(f"{counters[block.level]}.")
+        else:
+            markers.append("")
+        if block.kind in LIST_KINDS:
+            for level in [lvl for lvl in counters if lvl > block.level]:
+                del counters[level]
+        else:
+            counters.clear()
+        previous = block
+    return markers
+
+
+def starts_new_list(previous: Block | None, block: Block) -> bool:
+    """True when ``block`` (a list item) begins a new list rather than continuing one."""
+    return not _continues_list(previous, block)
+
+
+def _continues_list(previous: Block | None, block: Block) -> bool:
+    if previous is None or previous.kind not in LIST_KINDS:
+        return False
+    if previous.level > block.level:
+        return True  # back out of a nested list into the same outer one
+    return previous.level == block.level and previous.kind == block.kind
+
+
+def _run_text(run: Run) -> str:
+    if not run.href:
+        return run.text
+    target = run.href.removeprefix("mailto:") if run.href.startswith("mailto:") else run.href
+    if run.text.strip() in (run.href, target):
+        return run.text
+    return f"{run.text} <{run.href}>"
+
+
+def blocks_to_text(blocks: Sequence[Block]) -> str:
+    """Plain text for e-mail and wire services: no Markdown syntax, links as ``text <url>``.
+
+    Blocks are separated by a blank line; consecutive list items stay on consecutive lines,
+    indented two spaces per level, with ``-`` or ``1.`` markers.
+    """
+    out: list[str] = []
+    previous: Block | None = None
+    for block, marker in zip(blocks, list_markers(blocks), strict=True):
+        text = "".join(_run_text(run) for run in block.runs)
+        if block.kind in LIST_KINDS:
+            indent = "  " * block.level
+            hanging = " " * (len(marker) + 1)
+            lines = text.split("\n")
+            text = f"{indent}{marker} {lines[0]}" + "".join(f"\n{indent}{hanging}{line}" for line in lines[1:])
+        if out:
+            together = previous is not None and previous.kind in LIST_KINDS
+            out.append("\n" if together and block.kind in LIST_KINDS else "\n\n")
+        out.append(text)
+        previous = block
+    return "".join(out) + ("\n" if out else "")
+
+
+# -- preview HTML -------------------------------------------------------------------------
+
+_HTML_TAGS = {
+    "headline": "h1",
+    "subheadline": "h2",
+    "heading": "h3",
+}
+
+
+def _runs_html(runs: Iterable[Run]) -> str:
+    parts: list[str] = []
+    for run in runs:
+        text = html.escape(run.text, quote=True)
+        text = GAP_PATTERN.sub(lambda m: f'<mark class="pd-gap">{m.group(0)}</mark>', text)
+        text = text.replace("\n", "<br>\n")
+        if run.italic:
+            text = f"<em>{text}</em>"
+        if run.bold:
+            text = f"<strong>{text}</strong>"
+        if run.href and is_safe_link(run.href):
+            href = html.escape(run.href, quote=True)
+            text = f'<a href="{href}" rel="noopener noreferrer nofollow">{text}</a>'
+        parts.append(text)
+    return "".join(parts)
+
+
+def blocks_to_html(blocks: Sequence[Block]) -> str:
+    """An HTML fragment for the app's preview: every element carries ``pd-<kind>``.
+
+    All user text is escaped; only http(s)/mailto links become anchors; gaps are ``<mark>``.
+    """
+    out: list[str] = []
+    open_lists: list[str] = []  # "ul"/"ol" per nesting level
+
+    def close_lists(to_depth: int) -> None:
+        while len(open_lists) > to_depth:
+            out.append(f"</li></{open_lists.pop()}>")
+
+    previous: Block | None = None
+    for block in blocks:
+        body = _runs_html(block.runs)
+        if block.kind in LIST_KINDS:
+            tag = "ul" if block.kind == "bullet" else "ol"
+            depth = block.level + 1
+            if len(open_lists) > depth:
+                close_lists(depth)
+            if len(open_lists) == depth and (open_lists[-1] != tag or starts_new_list(previous, block)):
+                close_lists(depth - 1)
+            if len(open_lists) == depth:
+                out.append("</li>")
+            while len(open_lists) < depth:
+                open_lists.append(tag)
+                out.append(f'<{tag} class="pd-list pd-{block.kind}-list">')
+            out.append(f'<li class="pd-{block.kind}">{body}')
+        else:
+            close_lists(0)
+            if block.kind == "quote":
+                out.append(f'<blockquote class="pd-quote"><p>{body}</p></blockquote>')
+            else:
+                tag = _HTML_TAGS.get(block.kind, "p")
+                out.append(f'<{tag} class="pd-{block.kind}">{body}</{tag}>')
+        previous = block
+    close_lists(0)
+    return "\n".join(out)

@@ -1,0 +1,200 @@
+"""Editions of a rendered release as files: DOCX, Markdown, plain text, side by side, ZIP.
+
+The CLI and the app both build their files from ``Edition``, so the same draft gives the same names and
+the same bytes wherever it is rendered. Names follow ``<date>_<slug>_<lang>.<ext>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import threading
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property, partial
+from pathlib import Path
+
+from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.document.blocks import Block, blocks_to_text
+from pressdraft.document.docx import DocumentInfo, Letterhead, load_letterhead, write_docx, write_side_by_side
+from pressdraft.document.rendition import Rendition
+
+FORMATS = ("docx", "md", "txt", "pdf")
+#: At most this many heavy files (Word, ZIP, PDF) are made at once by one server process; a
+#: request waits at most ``BUILD_WAIT`` seconds for its turn, then is refused, so a burst of
+#: clicks or one large draft never queues work without end (the draft limits bound each build).
+HEAVY_BUILDS = 2
+BUILD_WAIT = 20.0
+_heavy_builds = threading.BoundedSemaphore(HEAVY_BUILDS)
+_ASCII = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "i",
+        "ə": "e",
+        "Ə": "e",
+        "ğ": "g",
+        "Ğ": "g",
+        "ş": "s",
+        "Ş": "s",
+        "ç": "c",
+        "Ç": "c",
+        "ö": "o",
+        "Ö": "o",
+        "ü": "u",
+        "Ü": "u",
+    }
+)
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An ASCII file-name slug: "İstanbul'da yaptı" -> "istanbulda-yapti"."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_ASCII)).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['’`]", "", ascii_text.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "release"
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    name: str
+    data: bytes
+
+
+class Edition:
+    """A rendition seen as documents: blocks, titles and file names per language."""
+
+    def __init__(self, rendition: Rendition):
+        self.rendition = rendition
+        self.draft = rendition.draft
+
+    @property
+    def blocks(self) -> dict[str, list[Block]]:
+        return self.rendition.blocks  # an untrusted template's were parsed in the sandbox worker
+
+    def first_text(self, lang: str, kind: str) -> str:
+        return next(("".join(r.text for r in b.runs) for b in self.blocks[lang] if b.kind == kind), "")
+
+    @cached_property
+    def stem(self) -> str:
+        langs = list(self.rendition.markdown)
+        title_lang = self.draft.source_language if self.draft.source_language in langs else langs[0]
+        return f"{self.draft.release.date.isoformat()}_{slugify(self.first_text(title_lang, 'headline'))}"
+
+    def info(self, lang: str) -> DocumentInfo:
+        issuer = self.rendition.issuers[lang]
+        return DocumentInfo(
+            lang=lang,
+            title=self.first_text(lang, "headline"),
+            subject=self.first_text(lang, "subheadline"),
+            author=issuer,
+            issuer=issuer,
+            created=dt.datetime.combine(self.draft.release.date, dt.time(), tzinfo=dt.UTC),
+            keywords=self.rendition.template.id,
+        )
+
+    def docx(self, lang: str, letterhead: object | None = None) -> bytes:
+        return write_docx(self.blocks[lang], self.info(lang), letterhead)  # type: ignore[arg-type]
+
+    def side_by_side(self, letterhead: object | None = None) -> bytes:
+        editions = [(self.blocks[lang], self.info(lang)) for lang in self.rendition.markdown]
+        return write_side_by_side(editions, letterhead)  # type: ignore[arg-type]
+
+    def plan(
+        self, formats: Iterable[str], *, side_by_side: bool = False, letterhead: object | None = None
+    ) -> list[Planned]:
+        """The files the formats ask for, named now and made only when wanted (the app's
+        downloads make them on click)."""
+        planned: list[Planned] = []
+        for lang, markdown in self.rendition.markdown.items():
+            name = f"{self.stem}_{lang}"
+            for fmt in formats:
+                if fmt == "docx":
+                    planned.append(Planned(f"{name}.docx", partial(self.docx, lang, letterhead)))
+                elif fmt == "md":
+                    planned.append(Planned(f"{name}.md", partial(str.encode, markdown, "utf-8")))
+                elif fmt == "txt":
+                    text = partial(blocks_to_text, self.blocks[lang])
+                    planned.append(Planned(f"{name}.txt", lambda text=text: text().encode("utf-8")))
+        if side_by_side and len(self.rendition.markdown) > 1:
+            joined = "-".join(self.rendition.markdown)
+            planned.append(Planned(f"{self.stem}_{joined}.docx", partial(self.side_by_side, letterhead)))
+        return planned
+
+    def files(
+        self, formats: Iterable[str], *, side_by_side: bool = False, letterhead: object | None = None
+    ) -> list[OutputFile]:
+        """The requested formats for every language (and the side-by-side DOCX)."""
+        return [p.make_file() for p in self.plan(formats, side_by_side=side_by_side, letterhead=letterhead)]
+
+
+@dataclass(frozen=True)
+class Planned:
+    name: str
+    make: Callable[[], bytes]
+
+    def make_file(self) -> OutputFile:
+        return OutputFile(self.name, self.make())
+
+
+def bounded(make: Callable[[], bytes], wait: float = BUILD_WAIT) -> Callable[[], bytes]:
+    """``make`` run only when one of the ``HEAVY_BUILDS`` turns is free within ``wait`` seconds."""
+
+    def run() -> bytes:
+        if not _heavy_builds.acquire(timeout=wait):
+            raise PressdraftError(Problem("", "the server is busy making other files; try again in a moment"))
+        try:
+            return make()
+        finally:
+            _heavy_builds.release()
+
+    return run
+
+
+def pick_letterhead(source: Path | None, template_id: str, issuer: str) -> Letterhead | None:
+    """The letterhead for a release: a .docx, or a folder of them chosen per release —
+    ``<template id>.docx``, else ``<issuer key>.docx``, else ``default.docx`` — else the house style."""
+    if source is None:
+        return None
+    if source.is_dir():
+        candidates = [source / f"{name}.docx" for name in (template_id, issuer, "default")]
+        source = next((path for path in candidates if path.is_file()), None)  # type: ignore[assignment]
+        if source is None:
+            return None
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise PressdraftError(
+            Problem(str(source), "cannot read the letterhead: {reason}", {"reason": str(error)})
+        ) from None
+    return load_letterhead(data)
+
+
+def zip_edition(edition: Edition, files: Sequence[OutputFile], draft_text: str) -> OutputFile:
+    """Everything in one ZIP, with the draft file itself: ``<date>_<slug>.zip``."""
+    draft_file = OutputFile(f"{edition.stem}.yaml", draft_text.encode("utf-8"))
+    return OutputFile(f"{edition.stem}.zip", zip_files([*files, draft_file], edition.draft.release.date))
+
+
+def pdf_files(docx_files: Sequence[OutputFile]) -> list[OutputFile]:
+    """The DOCX files as PDF, through LibreOffice in one call (``PdfUnavailable`` without it)."""
+    from pressdraft.document.docx import convert_to_pdf
+
+    converted = convert_to_pdf({f.name: f.data for f in docx_files})
+    return [OutputFile(name, data) for name, data in converted.items()]
+
+
+def zip_files(files: Sequence[OutputFile], when: dt.date) -> bytes:
+    """One ZIP of all files, with fixed timestamps so the same release zips to the same bytes."""
+    buffer = io.BytesIO()
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in files:
+            info = zipfile.ZipInfo(file.name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, file.data)
+    return buffer.getvalue()

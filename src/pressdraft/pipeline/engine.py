@@ -1,0 +1,205 @@
+"""The engine the command line and the web app share: read, check and render drafts.
+
+It holds the template library and the directory, and nothing else, so that the CLI and
+the app, given the same draft, produce the same Markdown and byte-identical documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from pressdraft.core.directory import Directory, default_directory
+from pressdraft.core.files import Format, dump_data, format_of, read_data
+from pressdraft.core.library import Library, Template, default_templates_folder
+from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields, validate_fields
+from pressdraft.core.problems import N_, PressdraftError, Problem
+from pressdraft.document.rendition import Rendered, Rendition
+from pressdraft.language.consistency import consistency_warnings
+from pressdraft.language.names import guessed_readings
+from pressdraft.pipeline import checks
+from pressdraft.pipeline.resolve import Resolution, resolve
+from pressdraft.safety.text import text_problems
+
+
+class TemplateRunner(Protocol):
+    """Where a template's code runs; chosen by the engine's caller, who alone knows whom it trusts."""
+
+    def render(
+        self,
+        template: Template,
+        draft: Draft,
+        directory: Directory,
+        resolutions: Mapping[str, Resolution],
+        *,
+        allow_incomplete: bool,
+    ) -> Rendered: ...
+
+    def check(self, template: Template, directory: Directory) -> list[Problem]: ...
+
+
+@dataclass
+class Engine:
+    library: Library
+    directory: Directory
+    runner: TemplateRunner
+
+    @classmethod
+    def default(
+        cls, runner: TemplateRunner, templates: Path | None = None, directory: Directory | None = None
+    ) -> Engine:
+        library = Library.from_folder(templates or default_templates_folder())
+        return cls(library, directory or default_directory(), runner)
+
+    def alone(self, template: Template) -> Engine:
+        """An engine that knows only ``template`` (a version other than the library's), same directory and runner."""
+        return Engine(Library({template.id: template}, {}), self.directory, self.runner)
+
+    # --- drafts as files ------------------------------------------------------------------
+    def read_draft(self, text: str, fmt: Format = "yaml", source: str = "") -> Draft:
+        """Parse and validate a draft; every problem found is reported at once."""
+        data = read_data(text, fmt, source=source)
+        return self.draft_from_data(data)
+
+    def draft_from_data(self, data: Any) -> Draft:
+        problems: list[Problem] = []
+        try:
+            draft = parse_draft(data)
+        except PressdraftError as error:
+            problems.extend(error.problems)
+            draft = None
+        template = None
+        if isinstance(data, dict) and isinstance(data.get("template"), str):
+            try:
+                template = self.library.get(data["template"])
+            except PressdraftError as error:
+                problems.extend(p for p in error.problems if p.path not in {q.path for q in problems})
+        if draft is not None and template is not None:
+            try:
+                return validate_fields(draft, template.fields_model)
+            except PressdraftError as error:
+                problems.extend(error.problems)
+        elif template is not None and isinstance(data.get("fields"), dict):
+            try:
+                type_fields(data["fields"], template.fields_model)
+            except PressdraftError as error:
+                problems.extend(error.problems)
+        raise PressdraftError(problems)
+
+    def load_draft(self, path: Path) -> Draft:
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PressdraftError(
+                Problem(str(path), "cannot read the file: {reason}", {"reason": str(error)})
+            ) from None
+        return self.read_draft(text, format_of(path.name), source=str(path))
+
+    def dump_draft(self, draft: Draft, fmt: Format = "yaml") -> str:
+        template = self.library.get(draft.template)
+        return dump_data(draft_to_data(draft, [f.name for f in template.meta.fields]), fmt)
+
+    # --- checking and rendering ---------------------------------------------------------------
+    def check(self, draft: Draft, data: Any = None) -> list[Problem]:
+        """Unknown references (errors), missing translations (gaps) and warnings, in order.
+
+        ``data``: the plain data the draft was read from (a file, the form's state); what the
+        text gate changed in it is reported field by field. Without it, the look-alike
+        letters the gate leaves in place are reported.
+        """
+        template = self.library.get(draft.template)
+        errors: list[Problem] = []
+        gaps: list[Problem] = []
+        for lang in draft.languages:
+            resolution = resolve(draft, template, self.directory, lang)
+            errors.extend(p for p in resolution.errors if p not in errors)
+            gaps.extend(resolution.gaps)
+        entered = data if data is not None else draft_to_data(draft, [f.name for f in template.meta.fields])
+        return errors + gaps + self.warnings(draft, template) + text_problems(entered)
+
+    def warnings(self, draft: Draft, template: Template) -> list[Problem]:
+        texts = _localized_texts(draft, template)
+        names = [
+            {lang: text for lang in draft.languages if (text := entry.get(lang))} for entry in self._directory_names()
+        ]
+        problems = [
+            Problem(w.field, "{message}", {"message": w.message}, severity="warning")
+            for w in consistency_warnings(texts, names, draft.languages)
+        ]
+        for path, by_lang in texts.items():
+            for lang, text in by_lang.items():
+                for token in guessed_readings(text, lang):
+                    problems.append(
+                        Problem(
+                            path,
+                            N_("{token} will be read letter by letter; if it is read as a word, give its reading"),
+                            {"token": token},
+                            severity="warning",
+                            lang=lang,
+                        )
+                    )
+        return problems
+
+    def _directory_names(self) -> list[Any]:
+        entries: list[Any] = [p.name for p in self.directory.people.values()]
+        entries += [o.name for o in self.directory.organizations.values()]
+        entries += [getattr(p, "name", p) for p in self.directory.places.values()]
+        return entries
+
+    def check_template(self, template: Template) -> list[Problem]:
+        """Every problem of ``template`` (which this engine's library holds): what its files declare and
+        use, then its sample and the variants made from it rendered and parsed by this engine's runner.
+        An empty list means it can be saved and used."""
+        problems = checks.declared_problems(template)
+        if problems:
+            return problems
+        for variant, data in checks.variants(template, self.directory).items():
+            try:
+                self.render(self.draft_from_data(data)).blocks  # noqa: B018 - parsed too, as a render's are
+            except PressdraftError as error:
+                return checks.variant_problems(template, variant, error)
+        return []
+
+    def render(
+        self, draft: Draft, languages: Sequence[str] | None = None, *, allow_incomplete: bool = False
+    ) -> Rendition:
+        """Markdown for each language; refuses with every gap unless ``allow_incomplete``."""
+        template = self.library.get(draft.template)
+        langs = list(languages or draft.languages)
+        resolutions = {lang: resolve(draft, template, self.directory, lang) for lang in langs}
+        errors = [p for r in resolutions.values() for p in r.errors]
+        gaps = [p for r in resolutions.values() for p in r.gaps]
+        if errors or (gaps and not allow_incomplete):
+            distinct = [p for i, p in enumerate(errors) if p not in errors[:i]]  # problems are not hashable
+            raise PressdraftError(distinct + gaps)
+        issuers = {lang: str(r.context["release"].issuer.name) for lang, r in resolutions.items()}
+        markdown, blocks = self.runner.render(
+            template, draft, self.directory, resolutions, allow_incomplete=allow_incomplete
+        )
+        return Rendition(draft, template, markdown, issuers, gaps, blocks)
+
+
+def _localized_texts(draft: Draft, template: Template) -> dict[str, dict[str, str]]:
+    """Every free text of the draft by path and language, for cross-language checks."""
+    out: dict[str, dict[str, str]] = {}
+
+    def add(path: str, value: Any) -> None:
+        texts = {lang: text for lang in draft.languages if (text := value.get(lang))}
+        if texts:
+            out[path] = texts
+
+    for spec in template.meta.fields:
+        value = draft.fields.get(spec.name)
+        if value is None:
+            continue
+        if spec.type in ("text", "paragraphs"):
+            add(f"fields.{spec.name}", value)
+        elif spec.type == "text_list":
+            for i, item in enumerate(value):
+                add(f"fields.{spec.name}[{i}]", item)
+        elif spec.type == "quotes":
+            for i, quote in enumerate(value):
+                add(f"fields.{spec.name}[{i}].text", quote.text)
+    return out

@@ -1,0 +1,174 @@
+"""Draft + template -> Markdown, one text per language, in the sandbox.
+
+Every ``{{ value }}`` passes ``finalize``: user text is escaped for Markdown (so ``*``, ``#``,
+``1.`` stay as typed), dates print in the language's long form and lists as "A, B ve C".
+The filters templates use (casing, case suffixes, dates, numbers, ordinals, quotes, lists)
+all take the language from the render context, so one environment serves tr, az and en.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from jinja2 import Template as JinjaTemplate
+from jinja2 import TemplateError, pass_context
+from jinja2.runtime import Context
+
+from pressdraft.core.library import Template, template_problem
+from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.document.blocks import markdown_problem
+from pressdraft.language._base import CASES
+from pressdraft.language.casing import capitalize, lower, title, upper
+from pressdraft.language.dates import format_date, format_datetime
+from pressdraft.language.lists import format_list
+from pressdraft.language.names import inflect
+from pressdraft.language.numbers import count, format_number, ordinal, spell_number
+from pressdraft.language.quotes import quote
+from pressdraft.pipeline.resolve import Missing, Paragraphs
+from pressdraft.safety.markdown import escape_paragraphs, escape_text
+from pressdraft.safety.sandbox import RELEASE_OPTIONS, ReleaseSandbox, bounded
+
+
+def _in_language(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that calls ``function(value, lang, ...)``; gap markers pass through untouched."""
+
+    @pass_context
+    def language_filter(context: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Missing):
+            return value
+        return function(value, context["lang"], *args, **kwargs)
+
+    language_filter.__doc__ = function.__doc__
+    return language_filter
+
+
+def _case(case: str) -> Callable[..., str]:
+    def inflect_case(value: Any, lang: str, **options: Any) -> str:
+        return inflect(value, case, lang, **options)
+
+    inflect_case.__doc__ = f"The {case} of a name: {inflect.__doc__ or ''}"
+    return inflect_case
+
+
+def _strings(function: Callable[..., str]) -> Callable[..., str]:
+    def on_text(value: Any, lang: str, *args: Any) -> str:
+        return function(str(value), lang, *args)
+
+    on_text.__doc__ = function.__doc__
+    return on_text
+
+
+class Markdown(str):
+    """Markdown our own filters built from escaped parts; ``finalize`` prints it as it is."""
+
+    __slots__ = ()
+
+
+def _lines(values: Any, lang: str) -> Markdown:
+    """The non-empty values as lines of one paragraph (an address, a contact)."""
+    return Markdown("\\\n".join(escape_text(str(v)) for v in values if v and str(v).strip()))
+
+
+def _list(style: str) -> Callable[..., str]:
+    def join(values: Any, lang: str, case: str | None = None) -> str:
+        """Join a list (A, B ve C); ``case`` inflects the group by its last member (B'nin)."""
+        items: list[Any] = list(values)
+        if case and items:
+            items[-1] = inflect(items[-1], case, lang)
+        return format_list(items, lang, style=style)
+
+    join.__doc__ = {
+        "and": "Join with the language's 'and': A, B ve C / A, B və C / A, B, and C.",
+        "or": "Join with the language's 'or': A, B veya C / A, B və ya C / A, B, or C.",
+        "with": "Join people acting together: two with 'ile' in Turkish (A ile B), else as and_list.",
+    }[style]
+    return join
+
+
+# The filters a template can use: one registry, read by the environment and the docs.
+FILTERS: dict[str, Callable[..., Any]] = {
+    **{case: _case(case) for case in CASES},
+    "upper": _strings(upper),
+    "lower": _strings(lower),
+    "title": _strings(title),
+    "capitalize": _strings(capitalize),
+    "date": format_date,
+    "datetime": format_datetime,
+    "number": format_number,
+    "words": spell_number,
+    "count": count,
+    "ordinal": ordinal,
+    "quote": _strings(quote),
+    "and_list": _list("and"),
+    "or_list": _list("or"),
+    "with_list": _list("with"),
+    "lines": _lines,
+}
+
+
+@pass_context
+def _finalize(context: Context, value: Any) -> str:
+    """Every printed value: escaped text, long dates, joined lists."""
+    if value is None:
+        return ""
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, Paragraphs):
+        return escape_paragraphs(value)
+    if isinstance(value, dt.date):
+        return escape_text(format_date(value, context["lang"]))
+    if isinstance(value, list | tuple):
+        return escape_text(format_list([str(v) for v in value], context["lang"]))
+    return escape_text(str(value))
+
+
+@cache
+def environment() -> ReleaseSandbox:
+    env = ReleaseSandbox(finalize=_finalize, **RELEASE_OPTIONS)
+    env.filters.update({name: _in_language(function) for name, function in FILTERS.items()})
+    return env
+
+
+@cache
+def _compiled(version: str, lang: str, source: str) -> JinjaTemplate:
+    return environment().from_string(source)
+
+
+def compile_template(template: Template, lang: str) -> JinjaTemplate:
+    """The compiled source of one language, reused for as long as the template is unchanged."""
+    if lang not in template.sources:
+        raise PressdraftError(
+            Problem("template", "template {id!r} has no {lang} version", {"id": template.id, "lang": lang})
+        )
+    try:
+        return _compiled(template.version, lang, template.sources[lang])
+    except TemplateError as error:
+        raise PressdraftError(template_problem(template, lang, error)) from None
+
+
+def render_markdown(template: Template, lang: str, context: dict[str, Any]) -> str:
+    """Run one language's template on a resolved context; what it prints is bounded before anyone
+    parses it (``blocks.markdown_problem``), the problem naming the template and the language."""
+    compiled = compile_template(template, lang)
+    try:
+        text = bounded(compiled.generate(context))
+    except (TemplateError, ArithmeticError, TypeError, ValueError, RecursionError) as error:
+        raise PressdraftError(template_problem(template, lang, error)) from None
+    markdown = _tidy(text)
+    problem = markdown_problem(markdown)
+    if problem:
+        raise PressdraftError(Problem(f"{template.id}/{lang}.md.j2", *problem))
+    return markdown
+
+
+def _tidy(markdown: str) -> str:
+    """At most one blank line in a row, no trailing blanks: templates stay readable."""
+    lines = [line.rstrip() for line in markdown.strip().splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out) + "\n"

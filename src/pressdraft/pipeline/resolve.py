@@ -1,0 +1,277 @@
+"""One view of a draft per language: every localized value collapsed to that language.
+
+References to the directory become people, organizations and places in their local form,
+carrying what the language rules need (reading, explicit forms, institution names). A
+value missing in the language becomes a visible ``Missing`` marker and a gap problem, so
+the same walk serves both checking a draft and rendering it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from pressdraft.core.directory import Directory, NameInfo, Organization, Person
+from pressdraft.core.library import Template
+from pressdraft.core.model import LIST_TYPES, Draft, InlineContact, InlinePerson, LocalizedText, Quote
+from pressdraft.core.problems import PressdraftError, Problem, join_path
+from pressdraft.language.names import Name
+
+GAP_WORD = {"tr": "EKSİK", "az": "YOXDUR", "en": "MISSING"}
+
+
+class Missing(str):
+    """A value absent in this language, printed as a marker no editor can overlook."""
+
+    __slots__ = ()
+
+
+class Paragraphs(str):
+    """Text whose blank lines separate paragraphs (the ``paragraphs`` field type)."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class OrganizationView:
+    name: Name
+    short: Name
+    about: str | None
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+
+@dataclass(frozen=True)
+class PersonView:
+    key: str
+    name: Name
+    title: str
+    short: Name
+    full: Name
+    gender: str | None
+    organization: OrganizationView | None
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote in one language. ``continues``: the previous quote's speaker goes on;
+    ``first_mention``: the speaker's first quote; ``mention``: the later-mention form, or the
+    pronoun the language uses when the speaker goes on (he/she, o)."""
+
+    speaker: PersonView
+    text: str
+    source_language: str
+    continues: bool
+    first_mention: bool
+    mention: str
+
+
+@dataclass(frozen=True)
+class ContactView:
+    label: str
+    organization: OrganizationView | None
+    person: PersonView | None
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class ReleaseView:
+    date: dt.date
+    city: Name
+    issuer: OrganizationView
+    embargo: dt.datetime | None
+    contacts: list[ContactView]
+
+
+PRONOUNS = {"en": {"m": "he", "f": "she"}, "az": {"m": "o", "f": "o"}}
+
+
+class Resolver:
+    """Builds the template context of one language, collecting gaps as it goes."""
+
+    def __init__(self, draft: Draft, template: Template, directory: Directory, lang: str):
+        self.draft, self.template, self.directory, self.lang = draft, template, directory, lang
+        self.gaps: list[Problem] = []
+        self.errors: list[Problem] = []
+
+    # --- text ---------------------------------------------------------------------------
+    def text(self, value: LocalizedText | None, path: str, kind: type[str] = str) -> str:
+        text = value.get(self.lang) if value is not None else None
+        if text is None:
+            self.gaps.append(Problem(path, "missing", severity="gap", lang=self.lang))
+            return Missing(f"⟦{GAP_WORD[self.lang]}: {path}⟧")
+        return kind(text)
+
+    def name(
+        self,
+        value: LocalizedText | None,
+        path: str,
+        info: NameInfo | None = None,
+        institution: bool = False,
+        possessive: bool | None = None,
+    ) -> Name:
+        """A name in this language with what the suffix rules need; people are never possessives."""
+        text = self.text(value, path)
+        if isinstance(text, Missing):
+            return Name(text)
+        return Name(
+            text,
+            reading=info.reading_in(self.lang) if info else None,
+            forms=info.forms_in(self.lang) if info else {},
+            institution=institution,
+            possessive=possessive,
+        )
+
+    # --- directory entries --------------------------------------------------------------
+    def _lookup(self, section: str, key: str, path: str) -> Any:
+        try:
+            return self.directory.entry(section, key, path)
+        except PressdraftError as error:
+            self.errors.extend(error.problems)
+            return None
+
+    def organization(self, key: str | None, path: str) -> OrganizationView | None:
+        entry: Organization | None = self._lookup("organizations", key, path) if key else None
+        if entry is None:
+            return None
+        at = f"{path} → organizations.{key}"
+        institution = entry.kind == "institution"
+        name = self.name(entry.name, f"{at}.name", entry, institution)
+        short = self.name(entry.short, f"{at}.short", entry, institution) if entry.short else name
+        about = self.text(entry.about, f"{at}.about", Paragraphs) if entry.about else None
+        return OrganizationView(name, short, about)
+
+    def person(self, ref: str | InlinePerson, path: str) -> PersonView:
+        if isinstance(ref, str):
+            entry: Person | None = self._lookup("people", ref, path)
+            if entry is None:
+                unknown = Name(ref)
+                return PersonView(ref, unknown, "", unknown, unknown, None, None)
+            source: Person | InlinePerson = entry
+            key, at = ref, f"{path} → people.{ref}"
+        else:
+            source, entry, key, at = ref, None, "", path
+        name = self.name(source.name, f"{at}.name", entry, possessive=False)
+        has_title = any(source.title.get(lang) for lang in ("tr", "az", "en"))
+        title = self.text(source.title, f"{at}.title") if has_title else ""
+        short_text = source.short.get(self.lang) if source.short else None
+        short = Name(short_text, possessive=False) if short_text else self._short(name)
+        organization = self.organization(entry.organization, f"{at}.organization") if entry else None
+        return PersonView(key, name, title, short, self._full(name, title), source.gender, organization)
+
+    def _short(self, name: Name) -> Name:
+        """Later mentions: the surname; in Azerbaijani the initial and surname (F.Altun)."""
+        if isinstance(name.text, Missing) or " " not in name.text:
+            return name
+        words = name.text.split()
+        text = f"{words[0][0]}.{words[-1]}" if self.lang == "az" else words[-1]
+        return Name(text, reading=name.reading, possessive=False)
+
+    def _full(self, name: Name, title: str) -> Name:
+        """First mention: title then name (tr, az), or name, title (en)."""
+        if not title:
+            return name
+        if self.lang == "en":
+            return Name(f"{name.text}, {title}", possessive=False)
+        forms = {case: f"{title} {form}" for case, form in name.forms.items()}
+        return Name(f"{title} {name.text}", reading=name.reading, forms=forms, possessive=False)
+
+    def place(self, ref: str | LocalizedText, path: str) -> Name:
+        if isinstance(ref, LocalizedText):
+            return self.name(ref, path)
+        try:
+            entry = self.directory.place(ref, path)
+        except PressdraftError as error:
+            self.errors.extend(error.problems)
+            return Name(ref)
+        return self.name(entry.name, f"{path} → places.{ref}", entry)
+
+    def contact(self, ref: str | InlineContact, path: str) -> ContactView | None:
+        entry = self._lookup("contacts", ref, path) if isinstance(ref, str) else ref
+        if entry is None:
+            return None
+        at = f"{path} → contacts.{ref}" if isinstance(ref, str) else path
+        return ContactView(
+            label=self.text(entry.label, f"{at}.label"),
+            organization=self.organization(entry.organization, f"{at}.organization"),
+            person=self.person(entry.person, f"{at}.person") if entry.person else None,
+            email=entry.email,
+            phone=entry.phone,
+        )
+
+    # --- fields ---------------------------------------------------------------------------
+    def quotes(self, quotes: list[Quote], path: str) -> list[QuoteView]:
+        views: list[QuoteView] = []
+        for index, quote in enumerate(quotes):
+            at = join_path(path, index)
+            speaker = self.person(quote.speaker, f"{at}.speaker")
+            continues = index > 0 and quotes[index - 1].speaker == quote.speaker
+            first = all(earlier.speaker != quote.speaker for earlier in quotes[:index])
+            pronoun = PRONOUNS.get(self.lang, {}).get(speaker.gender or "", "")
+            mention = pronoun if continues and pronoun else str(speaker.short)
+            text = self.text(quote.text, f"{at}.text")
+            views.append(QuoteView(speaker, text, quote.source_language, continues, first, mention))
+        return views
+
+    def field(self, kind: str, value: Any, path: str, override: bool = False) -> Any:
+        if override:  # a language left empty keeps what the template proposes
+            return value.get(self.lang)
+        if kind == "text":
+            return self.text(value, path)
+        if kind == "paragraphs":
+            return self.text(value, path, Paragraphs)
+        if kind == "text_list":
+            return [self.text(item, join_path(path, i)) for i, item in enumerate(value)]
+        if kind == "place":
+            return self.place(value, path)
+        if kind == "person":
+            return self.person(value, path)
+        if kind == "people":
+            return [self.person(item, join_path(path, i)) for i, item in enumerate(value)]
+        if kind == "quotes":
+            return self.quotes(value, path)
+        return value  # date, number, choice
+
+    def context(self) -> dict[str, Any]:
+        release = self.draft.release
+        issuer = self.organization(release.issuer, "release.issuer")
+        contacts = [self.contact(c, join_path("release.contacts", i)) for i, c in enumerate(release.contacts)]
+        context: dict[str, Any] = {
+            "lang": self.lang,
+            "languages": list(self.draft.languages),
+            "source_language": self.draft.source_language,
+            "release": ReleaseView(
+                date=release.date,
+                city=self.place(release.city, "release.city"),
+                issuer=issuer or OrganizationView(Name(release.issuer), Name(release.issuer), None),
+                embargo=release.embargo,
+                contacts=[c for c in contacts if c is not None],
+            ),
+        }
+        for spec in self.template.meta.fields:
+            value = self.draft.fields.get(spec.name)
+            if value is None:  # an optional field left out: a list is empty, anything else None
+                context[spec.name] = [] if spec.type in LIST_TYPES else None
+            else:
+                context[spec.name] = self.field(spec.type, value, f"fields.{spec.name}", spec.override)
+        return context
+
+
+@dataclass(frozen=True)
+class Resolution:
+    context: dict[str, Any]
+    gaps: list[Problem]
+    errors: list[Problem]
+
+
+def resolve(draft: Draft, template: Template, directory: Directory, lang: str) -> Resolution:
+    """Walk the draft for one language: its template context, its gaps, its unknown references."""
+    resolver = Resolver(draft, template, directory, lang)
+    context = resolver.context()
+    return Resolution(context, resolver.gaps, resolver.errors)

@@ -1,0 +1,103 @@
+"""What crosses the pipes between the server and a sandbox worker: JSON only, rebuilt field by field.
+
+The server never unpickles anything a worker wrote; what it takes back (Markdown, blocks, problems)
+is checked part by part, bounds included, so a hostile template cannot hand the server more than a
+render of a trusted one could.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pressdraft.core.problems import N_, PressdraftError, Problem
+from pressdraft.document.blocks import BLOCK_KINDS, Block, Run, is_safe_link
+from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
+
+TIMEOUT_MESSAGE = N_("the template took longer than {seconds} s and was stopped")
+MEMORY_MESSAGE = N_("the template used more than {megabytes} MB of memory and was stopped")
+CRASH_MESSAGE = N_("the template stopped the renderer ({reason})")
+FAILED_MESSAGE = N_("the template failed: {message}")
+START_MESSAGE = N_("the template sandbox could not start: {reason}")
+BUSY_MESSAGE = N_("the server is busy, try again in a moment (no renderer was free within {seconds} s)")
+
+
+def json_value(value: Any) -> Any:
+    """Dates in drafts read from YAML travel as ISO text, as in a JSON draft file."""
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} cannot be sent to the template sandbox")
+
+
+def markdown_from_json(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise PressdraftError(Problem("", CRASH_MESSAGE, {"reason": "an answer that is not Markdown"}))
+    return value
+
+
+def documents_from_json(value: Any) -> tuple[dict[str, str], dict[str, list[Block]]]:
+    """Markdown and blocks rebuilt from the worker's JSON, every part checked, bounds included."""
+    try:
+        markdown = markdown_from_json(value["markdown"])
+        blocks = {lang: blocks_from_json(value["blocks"][lang]) for lang in markdown}
+    except (KeyError, TypeError, ValueError):
+        raise PressdraftError(Problem("", CRASH_MESSAGE, {"reason": "an answer that is not a document"})) from None
+    return markdown, blocks
+
+
+def blocks_from_json(value: list[Any]) -> list[Block]:
+    if len(value) > MAX_RELEASE_LINES:
+        raise ValueError("too many blocks")
+    blocks = []
+    for kind, level, runs in value:
+        if kind not in BLOCK_KINDS or type(level) is not int or not 0 <= level <= len(value):
+            raise ValueError("not a block")
+        blocks.append(Block(kind, tuple(_run(*run) for run in runs), level))
+    if sum(len(run.text) for block in blocks for run in block.runs) > MAX_RELEASE_CHARS:
+        raise ValueError("too long")
+    if sum(len(block.runs) for block in blocks) > MAX_RELEASE_RUNS:
+        raise ValueError("too many runs")
+    return blocks
+
+
+def _run(text: Any, bold: Any, italic: Any, href: Any) -> Run:
+    if not (isinstance(text, str) and type(bold) is bool and type(italic) is bool):
+        raise ValueError("not a run")
+    return Run(text, bold, italic, href if isinstance(href, str) and is_safe_link(href) else None)
+
+
+def blocks_to_json(blocks: list[Block]) -> list[Any]:
+    return [[block.kind, block.level, [[r.text, r.bold, r.italic, r.href] for r in block.runs]] for block in blocks]
+
+
+def problems_from_json(value: Any) -> list[Problem]:
+    """Problems rebuilt field by field from the worker's JSON (nothing else is taken from it)."""
+    problems = []
+    for item in value if isinstance(value, list) else []:
+        params = item.get("params") if isinstance(item.get("params"), dict) else {}
+        severity = item.get("severity") if item.get("severity") in ("error", "gap", "warning") else "error"
+        problems.append(
+            Problem(
+                str(item.get("path", "")),
+                str(item.get("template", "")),
+                {str(k): str(v) for k, v in params.items()},
+                severity=severity,
+                lang=item["lang"] if isinstance(item.get("lang"), str) else None,
+            )
+        )
+    return problems
+
+
+def problem_at(template_id: str, lang: str | None, message: str, params: dict[str, str]) -> Problem:
+    where = f"{template_id}/{lang}.md.j2" if lang else template_id
+    return Problem(where, message, params)
+
+
+def problem_to_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "template": problem.template,
+        "params": {k: str(v) for k, v in problem.params.items()},
+        "severity": problem.severity,
+        "lang": problem.lang,
+    }
