@@ -20,7 +20,7 @@ from pressdraft.core.directory import default_directory
 from pressdraft.core.library import Template
 from pressdraft.core.model import draft_to_data
 from pressdraft.core.problems import PressdraftError
-from pressdraft.pipeline import pool
+from pressdraft.pipeline import pool as pool_module
 from pressdraft.pipeline.checks import engine_data
 from pressdraft.pipeline.pool import check_untrusted, render_untrusted
 from pressdraft.pipeline.render import environment
@@ -152,7 +152,7 @@ def busy() -> float:
 @pytest.fixture(scope="module", autouse=True)
 def _no_workers_left() -> Iterator[None]:
     yield
-    pool.shutdown()
+    pool_module.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +227,7 @@ def test_after_the_corpus_the_server_still_renders_normal_templates(engine, dire
     template = Template(shipped.id, shipped.files, origin="organization")
     data = draft_to_data(draft, [f.name for f in template.meta.fields])
     assert render_untrusted(template, data, directory_data, [], allow_incomplete=False) == engine.render(draft).markdown
-    assert pool.default_pool().processes <= pool.MAX_WORKERS
+    assert pool_module.default_pool().processes <= pool_module.MAX_WORKERS
     if DURATIONS:
         slowest = max(DURATIONS, key=DURATIONS.__getitem__)
         print(f"\n{len(DURATIONS)} attacks, slowest {slowest}: {DURATIONS[slowest]:.2f} s")

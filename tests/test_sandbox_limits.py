@@ -22,10 +22,11 @@ from pressdraft.core.directory import default_directory
 from pressdraft.core.library import Library, Template
 from pressdraft.core.model import draft_to_data
 from pressdraft.core.problems import PressdraftError
+from pressdraft.document import rendition as rendition_module
 from pressdraft.document.blocks import parse_markdown
 from pressdraft.document.export import Edition
-from pressdraft.pipeline import engine as engine_module
-from pressdraft.pipeline import pool, wire, worker
+from pressdraft.pipeline import pool as pool_module
+from pressdraft.pipeline import wire
 from pressdraft.pipeline.checks import variants
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
@@ -103,7 +104,7 @@ def template(tr_source: str, template_id: str = "attack", origin: str = "organiz
 @pytest.fixture(scope="module", autouse=True)
 def _no_workers_left() -> Iterator[None]:
     yield
-    pool.shutdown()
+    pool_module.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +180,7 @@ def test_an_untrusted_templates_markdown_is_parsed_in_the_worker_not_in_the_serv
     def no_parsing_here(markdown: str) -> None:
         raise AssertionError("an untrusted template's Markdown was parsed in the server")
 
-    monkeypatch.setattr(engine_module, "parse_markdown", no_parsing_here)
+    monkeypatch.setattr(rendition_module, "parse_markdown", no_parsing_here)
     rendition = org_engine.render(draft)
     assert rendition.blocks == expected
     assert rendition.markdown == engine.render(draft).markdown
@@ -330,7 +331,7 @@ def test_a_request_that_gets_no_worker_in_time_is_refused_as_busy(directory_data
         outcome: list[BaseException] = []
 
         def as_bob() -> None:
-            pool.act_for("bob")  # the user of this thread's requests, as the app names it per page run
+            pool_module.act_for("bob")  # the user of this thread's requests, as the app names it per page run
             try:
                 pool.run(tpl, "render", request, 2.0)
             except PressdraftError as error:
@@ -342,7 +343,7 @@ def test_a_request_that_gets_no_worker_in_time_is_refused_as_busy(directory_data
         assert [str(e) for e in outcome] == [
             "attack: the server is busy, try again in a moment (no renderer was free within 0.3 s)"
         ]
-        monkeypatch.setattr(worker, "_default_pool", pool)
+        monkeypatch.setattr(pool_module, "_default_pool", pool)
         (busy,) = check_untrusted(tpl, directory_data)  # a check is refused the same way, as its problem
         assert str(busy) == str(outcome[0])
         holder.join()
@@ -379,7 +380,7 @@ def test_a_worker_stopped_for_time_or_memory_writes_nothing_to_the_servers_log(d
 def test_the_check_parses_what_it_renders_as_a_render_does(monkeypatch):
     """Markdown that is slow to parse is caught within the check's time, like any other bomb."""
     parsed: list[str] = []
-    monkeypatch.setattr(engine_module, "parse_markdown", lambda markdown: parsed.append(markdown) or [])
+    monkeypatch.setattr(rendition_module, "parse_markdown", lambda markdown: parsed.append(markdown) or [])
     assert IN_PROCESS.check(template(NORMAL, origin="shipped"), default_directory()) == []
     drafts = variants(template(NORMAL), default_directory()).values()
     assert len(parsed) == sum(len(draft["languages"]) for draft in drafts) == 3 * 6 + 3

@@ -16,7 +16,8 @@ from pressdraft.core.directory import default_directory
 from pressdraft.core.library import Template
 from pressdraft.core.model import Draft, draft_to_data
 from pressdraft.core.problems import PressdraftError
-from pressdraft.pipeline import pool, worker
+from pressdraft.pipeline import pool as pool_module
+from pressdraft.pipeline import worker
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
 from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_untrusted
@@ -29,7 +30,7 @@ NESTED_LOOPS = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfo
 def _no_workers_left() -> Iterator[None]:
     """Every test file leaves no worker process behind."""
     yield
-    pool.shutdown()
+    pool_module.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +141,7 @@ def test_many_threads_render_at_once_and_each_gets_its_own_result(engine, exampl
     assert len(results) == 12
     for langs, markdown in results.values():
         assert markdown == {lang: expected[lang] for lang in langs}
-    assert pool.default_pool().processes <= pool.MAX_WORKERS
+    assert pool_module.default_pool().processes <= pool_module.MAX_WORKERS
 
 
 def test_a_hostile_template_does_not_hold_up_other_users(example, directory_data):
@@ -234,7 +235,7 @@ def test_a_worker_renders_in_process_and_starts_no_pool(engine, example, directo
     def no_pool() -> None:
         raise AssertionError("a worker asked for the sandbox pool")
 
-    monkeypatch.setattr(pool, "default_pool", no_pool)
+    monkeypatch.setattr(pool_module, "default_pool", no_pool)
     request = {"draft": data, "directory": directory_data, "languages": ["tr"], "allow_incomplete": False}
     rendered = worker._render(template, request, documents=True)
     assert rendered["markdown"]["tr"] == engine.render(draft, ["tr"]).markdown["tr"]
@@ -243,7 +244,7 @@ def test_a_worker_renders_in_process_and_starts_no_pool(engine, example, directo
 def test_a_worker_sees_no_secret_from_the_servers_environment(monkeypatch):
     monkeypatch.setenv("PRESSDRAFT_DATABASE_URL", "postgresql://app:secret@db/pressdraft")
     monkeypatch.setenv("TZ", "Europe/Istanbul")
-    environment = pool._environment()
+    environment = pool_module._environment()
     assert "PRESSDRAFT_DATABASE_URL" not in environment
     assert environment["TZ"] == "Europe/Istanbul"
 

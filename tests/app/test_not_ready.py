@@ -53,7 +53,9 @@ def test_pending_migrations_on_postgresql_stop_the_app_with_what_to_run(data_dir
 
     opened: list[AppService] = []
     real_open = AppService.open
-    monkeypatch.setattr(AppService, "open", lambda settings: opened.append(real_open(settings)) or opened[-1])
+    monkeypatch.setattr(
+        AppService, "open", lambda settings, runner: opened.append(real_open(settings, runner)) or opened[-1]
+    )
     upgrade(empty_postgres_database)  # what the operator runs; the next page load works
     try:
         at.run()

@@ -14,7 +14,7 @@ import functools
 import itertools
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.meta import find_undeclared_variables
 
 from pressdraft import LANGUAGES
@@ -23,7 +23,6 @@ from pressdraft.core.library import RESERVED_NAMES, FieldSpec, Template, source_
 from pressdraft.core.model import LIST_TYPES, MAX_DRAFT_CHARACTERS
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.safety.limits import CHECK_LIST_ROWS, CHECK_NUMBER
-from pressdraft.safety.sandbox import parser
 from pressdraft.safety.text import LIMITS
 
 #: The values a template is rendered with by ``check_template``, each named in its problems.
@@ -45,14 +44,14 @@ def _where(template: Template, lang: str, line: int | None = None) -> str:
     return f"{template.id}/{source_file(lang)}" + (f":{line}" if line else "")
 
 
-def used_fields(template: Template) -> tuple[dict[str, set[str]], list[Problem]]:
-    """The names each language's source reads, and its syntax errors."""
+def used_fields(template: Template, env: Environment) -> tuple[dict[str, set[str]], list[Problem]]:
+    """The names each language's source reads, and its syntax errors, as ``env`` (the renderer's) reads it."""
     used: dict[str, set[str]] = {}
     problems: list[Problem] = []
-    globals_ = set(parser().globals)
+    globals_ = set(env.globals)
     for lang, source in template.sources.items():
         try:
-            ast = parser().parse(source)
+            ast = env.parse(source)
         except TemplateSyntaxError as error:
             problems.append(template_problem(template, lang, error))
             continue
@@ -70,10 +69,10 @@ def used_fields(template: Template) -> tuple[dict[str, set[str]], list[Problem]]
     return used, problems
 
 
-def declared_problems(template: Template) -> list[Problem]:
+def declared_problems(template: Template, env: Environment) -> list[Problem]:
     """What the template's files say of themselves: languages missing, fields declared and not used,
     used in some languages only. Rendering its samples is the engine's part (``Engine.check_template``)."""
-    used, problems = used_fields(template)
+    used, problems = used_fields(template, env)
     missing = [lang for lang in ("tr", "az", "en") if lang not in template.sources]
     for lang in missing:
         problems.append(Problem(_where(template, lang), "the {lang} version is missing", {"lang": lang}))

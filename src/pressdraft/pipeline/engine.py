@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from jinja2 import Environment
+
 from pressdraft.core.directory import Directory, default_directory
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
@@ -148,11 +150,11 @@ class Engine:
         entries += [getattr(p, "name", p) for p in self.directory.places.values()]
         return entries
 
-    def check_template(self, template: Template) -> list[Problem]:
+    def check_template(self, template: Template, env: Environment) -> list[Problem]:
         """Every problem of ``template`` (which this engine's library holds): what its files declare and
-        use, then its sample and the variants made from it rendered and parsed by this engine's runner.
-        An empty list means it can be saved and used."""
-        problems = checks.declared_problems(template)
+        use, read by ``env`` (the renderer's environment), then its sample and the variants made from it
+        rendered and parsed by this engine's runner. An empty list means it can be saved and used."""
+        problems = checks.declared_problems(template, env)
         if problems:
             return problems
         for variant, data in checks.variants(template, self.directory).items():

@@ -14,7 +14,7 @@ from pressdraft.core.model import Draft
 from pressdraft.core.problems import Problem
 from pressdraft.document.rendition import Rendered
 from pressdraft.pipeline.engine import Engine
-from pressdraft.pipeline.render import render_markdown
+from pressdraft.pipeline.render import environment, render_markdown
 from pressdraft.pipeline.resolve import Resolution
 
 
@@ -33,7 +33,7 @@ class InProcessRunner:
         return {lang: render_markdown(template, lang, r.context) for lang, r in resolutions.items()}, None
 
     def check(self, template: Template, directory: Directory) -> list[Problem]:
-        return Engine(Library({template.id: template}, {}), directory, self).check_template(template)
+        return Engine(Library({template.id: template}, {}), directory, self).check_template(template, environment())
 
 
 IN_PROCESS = InProcessRunner()

@@ -29,7 +29,7 @@ from pressdraft.language.numbers import count, format_number, ordinal, spell_num
 from pressdraft.language.quotes import quote
 from pressdraft.pipeline.resolve import Missing, Paragraphs
 from pressdraft.safety.markdown import escape_paragraphs, escape_text
-from pressdraft.safety.sandbox import RELEASE_OPTIONS, ReleaseSandbox, bounded
+from pressdraft.safety.sandbox import ReleaseSandbox, bounded
 
 
 def _in_language(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -127,7 +127,7 @@ def _finalize(context: Context, value: Any) -> str:
 
 @cache
 def environment() -> ReleaseSandbox:
-    env = ReleaseSandbox(finalize=_finalize, **RELEASE_OPTIONS)
+    env = ReleaseSandbox(finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update({name: _in_language(function) for name, function in FILTERS.items()})
     return env
 

@@ -23,7 +23,6 @@ memory limits for that reason.
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NoReturn
@@ -269,13 +268,3 @@ def bounded(chunks: Iterator[str]) -> str:
             raise SecurityError(f"the template's output is longer than {MAX_OUTPUT_CHARS} characters")
         out.append(chunk)
     return "".join(out)
-
-
-#: How release templates are read: the renderer's environment and the checks' parser agree on it.
-RELEASE_OPTIONS: dict[str, bool] = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
-
-
-@functools.cache
-def parser() -> ReleaseSandbox:
-    """A sandbox for reading templates only: ``parse`` neither folds constants nor needs filters."""
-    return ReleaseSandbox(**RELEASE_OPTIONS)
