@@ -14,11 +14,12 @@ import pytest
 from docx import Document
 
 from pressdraft.app.trust import template_runner
+from pressdraft.core.cleaning import text_problems
 from pressdraft.core.directory import parse_directory
 from pressdraft.core.library import Template
 from pressdraft.core.problems import PressdraftError
 from pressdraft.pipeline.checks import engine_data
-from pressdraft.safety.text import LIMITS, clean_text, clean_text_report, text_problems
+from pressdraft.safety.text import LIMITS, clean_text, clean_text_report
 
 CANNOT = "characters a document cannot hold removed (control characters, U+FFFE/U+FFFF): "
 LINES = "line breaks from Word turned into new lines: "

@@ -5,3 +5,8 @@ The pipeline: draft (model) + directory -> per-language view (resolve) -> templa
 """
 
 LANGUAGES: tuple[str, ...] = ("tr", "az", "en")
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs where it is defined; it is translated where shown."""
+    return message

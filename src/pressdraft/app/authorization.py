@@ -17,8 +17,9 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from pressdraft import N_
 from pressdraft.app.auth import ROLES, Account
-from pressdraft.core.problems import N_, PressdraftError, Problem
+from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.store.accounts import same_user
 
 OWNER = "owner"  # not a role: the owner of the draft concerned, whatever their role

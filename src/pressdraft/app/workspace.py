@@ -34,12 +34,12 @@ from pressdraft.app.editing import (
     stale_translations,
     update_marks,
 )
+from pressdraft.core.cleaning import text_problems
 from pressdraft.core.library import Template
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.export import Edition
 from pressdraft.document.rendition import Rendition
 from pressdraft.pipeline.engine import Engine
-from pressdraft.safety.text import text_problems
 
 Operation = Callable[[dict[str, Any], RowIds], Any]
 SHOWN: Any = object()  # the base of a change made without one: what this editor shows at that path

@@ -20,7 +20,8 @@ from typing import Any, Literal
 
 import yaml
 
-from pressdraft.core.problems import N_, PressdraftError, Problem, join_path
+from pressdraft import N_
+from pressdraft.core.problems import PressdraftError, Problem, join_path
 
 Format = Literal["yaml", "json"]
 MAX_FILE_BYTES = 2_000_000

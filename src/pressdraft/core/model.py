@@ -27,8 +27,8 @@ from pydantic import (
     field_validator,
 )
 
-from pressdraft import LANGUAGES
-from pressdraft.core.problems import N_, PressdraftError, Problem, join_path, unknown
+from pressdraft import LANGUAGES, N_
+from pressdraft.core.problems import PressdraftError, Problem, join_path, unknown
 from pressdraft.safety.text import TOO_LONG, clean_text, length_bound
 
 FORMAT_VERSION = 1

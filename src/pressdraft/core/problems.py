@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pressdraft import N_
+
 Severity = Literal["error", "gap", "warning"]
 
 
@@ -52,11 +54,6 @@ def join_path(*parts: str | int) -> str:
         elif part:
             out += f".{part}" if out else str(part)
     return out
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs where it is defined; it is translated where shown."""
-    return message
 
 
 UNKNOWN = {

@@ -18,7 +18,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
-from pressdraft.core.problems import N_, PressdraftError, Problem
+from pressdraft import N_
+from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
 
 __all__ = [

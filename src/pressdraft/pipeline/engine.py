@@ -13,17 +13,18 @@ from typing import Any, Protocol
 
 from jinja2 import Environment
 
+from pressdraft import N_
+from pressdraft.core.cleaning import text_problems
 from pressdraft.core.directory import Directory, default_directory
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields, validate_fields
-from pressdraft.core.problems import N_, PressdraftError, Problem
+from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.rendition import Rendered, Rendition
 from pressdraft.language.consistency import consistency_warnings
 from pressdraft.language.names import guessed_readings
 from pressdraft.pipeline import checks
 from pressdraft.pipeline.resolve import Resolution, resolve
-from pressdraft.safety.text import text_problems
 
 
 class TemplateRunner(Protocol):

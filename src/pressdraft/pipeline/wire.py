@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pressdraft.core.problems import N_, PressdraftError, Problem
+from pressdraft import N_
+from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.blocks import BLOCK_KINDS, Block, Run, is_safe_link
 from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
 

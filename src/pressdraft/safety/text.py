@@ -17,7 +17,7 @@ what reaches a template, a Markdown file or a Word document has been through thi
   (U+018E/U+01DD, which case-map to each other, not to ə) and, in Azerbaijani text, the
   1991–92 letter Ä/ä (conventions.md §3).
 
-``clean_text_report`` says what it changed; ``text_problems`` walks a draft's (or a
+``clean_text_report`` says what it changed; ``core.problems.text_problems`` walks a draft's (or a
 directory's) plain data and turns those reports into warnings that name the field and the
 language, so the user is told what was changed, field by field. Length bounds per kind of
 text (``LIMITS``) are enforced by the models through ``length_bound``.
@@ -27,14 +27,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from pressdraft import LANGUAGES
-from pressdraft.core.problems import N_, Problem, join_path
+from pressdraft import N_
 
 #: At most this many characters (after cleaning) in a text of each kind.
 LIMITS: dict[str, int] = {
@@ -143,31 +141,4 @@ def length_bound(kind: str) -> Callable[[str], str]:
     return within
 
 
-def _strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, str(key)))
-    elif isinstance(data, list | tuple):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*path, index))
-
-
-def text_problems(data: Any, *prefix: str | int) -> list[Problem]:
-    """What the gate changes or notices in every text of some plain data, as warnings.
-
-    A text under a language key (``fields.theme.az``) is reported at its field with that
-    language (``fields.theme``, ``az``). Data already cleaned yields only the look-alikes.
-    """
-    problems: list[Problem] = []
-    for path, text in _strings(data, prefix):
-        last = path[-1] if path else None
-        lang = last if isinstance(last, str) and last in LANGUAGES else None
-        where = join_path(*(path[:-1] if lang else path))
-        for change in clean_text_report(text, lang)[1]:
-            problems.append(Problem(where, change.template, change.params, severity="warning", lang=lang))
-    return problems
-
-
-__all__ = ["LIMITS", "Change", "clean_text", "clean_text_report", "length_bound", "text_problems"]
+__all__ = ["LIMITS", "Change", "clean_text", "clean_text_report", "length_bound"]

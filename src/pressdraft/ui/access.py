@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from pressdraft import N_
 from pressdraft.app.auth import Account
-from pressdraft.core.problems import N_
 from pressdraft.ui.session import _
 
 #: Each page's title and icon, in the navigation's order.

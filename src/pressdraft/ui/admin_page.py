@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pressdraft import N_
 from pressdraft.app import admin
 from pressdraft.app.auth import sorted_allowlist
 from pressdraft.app.settings import SETTINGS
-from pressdraft.core.problems import N_
 from pressdraft.store.records import AuditEntry
 from pressdraft.ui.access import require, role_name
 from pressdraft.ui.session import _, settings

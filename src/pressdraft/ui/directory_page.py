@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pressdraft import N_
 from pressdraft.core.directory import TABLE_COLUMNS, table_rows
-from pressdraft.core.problems import N_, PressdraftError
+from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.session import _, ui_lang
 from pressdraft.ui.state import account, app

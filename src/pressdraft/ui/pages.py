@@ -15,8 +15,8 @@ from functools import partial
 
 import streamlit as st
 
+from pressdraft import N_
 from pressdraft.app import auth
-from pressdraft.core.problems import N_
 from pressdraft.ui import access, admin_page, compose, directory_page, drafts, i18n, templates_page
 from pressdraft.ui.session import UI_LANG, _, settings, ui_lang
 from pressdraft.ui.state import account, app, provider_configured
