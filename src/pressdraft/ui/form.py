@@ -472,7 +472,7 @@ def _localized_field(slot: Slot, *, multiline: bool) -> None:
     localized(slot.ed, slot.path, multiline=multiline, source=slot.ed.source_language, stale=slot.stale)
 
 
-#: The widget of each field type, by the registry's names (``core/fields.py``; a test holds them equal).
+#: The widget of each field type, by the names of ``FIELD_TYPES`` (a test holds them equal).
 WIDGETS: dict[str, Callable[[Slot], None]] = {
     "text": lambda slot: _localized_field(slot, multiline=False),
     "paragraphs": lambda slot: _localized_field(slot, multiline=True),
