@@ -92,7 +92,8 @@ def test_typed_and_plain_drafts_hold_the_same_texts_at_the_same_paths(engine, ex
     plain = list(template.localized_texts(example_data["fields"], example_data["source_language"]))
     assert [(path, source) for path, _, source in typed] == [(path, source) for path, _, source in plain]
     assert ("fields.quotes[0].text", "en") in [(path, source) for path, _, source in plain]
-    assert all(texts.get("tr") == plain_texts.get("tr") for (_, texts, _), (_, plain_texts, _) in zip(typed, plain))
+    pairs = zip(typed, plain, strict=True)
+    assert all(texts.get("tr") == plain_texts.get("tr") for (_, texts, _), (_, plain_texts, _) in pairs)
 
 
 def test_texts_are_found_and_replaced_in_rows_and_ill_shaped_data_is_passed_over():
