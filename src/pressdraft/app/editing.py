@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pressdraft.core.library import Template
-from pressdraft.core.model import MAX_ROWS, too_many_rows
+from pressdraft.core.model import FIELD_TYPES, MAX_ROWS, too_many_rows
 from pressdraft.core.problems import PressdraftError, Problem
 
 
@@ -259,10 +259,9 @@ def new_draft_data(template: Template, languages: list[str], source_language: st
 
 
 def empty_row(kind: str, languages: list[str], source_language: str) -> Any:
-    """A new row of a list field: a localized text, or a quote with no speaker yet."""
-    if kind == "quotes":
-        return {"source_language": source_language, "text": {}}
-    return {}
+    """A new row of a list field, as its type makes it (a quote has no speaker yet)."""
+    new_row = FIELD_TYPES[kind].empty_row
+    return new_row(source_language) if new_row else {}
 
 
 # --- stale translations ----------------------------------------------------------------------
@@ -275,20 +274,7 @@ def _fingerprint(text: Any) -> str:
 def localized_texts(data: dict[str, Any], template: Template) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Each localized text in the draft: its path, its texts by language, its source language."""
     fields = data.get("fields") or {}
-    draft_source = str(data.get("source_language", ""))
-    for spec in template.meta.fields:
-        value = fields.get(spec.name)
-        if spec.type in ("text", "paragraphs") and isinstance(value, dict):
-            yield f"fields.{spec.name}", value, draft_source
-        elif spec.type == "text_list" and isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, dict):
-                    yield f"fields.{spec.name}[{i}]", item, draft_source
-        elif spec.type == "quotes" and isinstance(value, list):
-            for i, quote in enumerate(value):
-                if isinstance(quote, dict) and isinstance(quote.get("text"), dict):
-                    source = str(quote.get("source_language") or draft_source)
-                    yield f"fields.{spec.name}[{i}].text", quote["text"], source
+    return template.localized_texts(fields, str(data.get("source_language", "")))
 
 
 def _mark_key(lang: str, translation: Any) -> str:

@@ -17,10 +17,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
 from pressdraft import LANGUAGES
+from pressdraft.core.fields import FieldType
 from pressdraft.core.files import read_data
 from pressdraft.core.model import (
     FIELD_TYPES,
-    LOCALIZED_TYPES,
     Draft,
     Key,
     LocalizedText,
@@ -29,7 +29,7 @@ from pressdraft.core.model import (
     problems_from,
     suggestion,
 )
-from pressdraft.core.problems import PressdraftError, Problem, unknown
+from pressdraft.core.problems import PressdraftError, Problem, join_path, unknown
 
 META_FILE = "meta.yaml"
 RESERVED_NAMES = frozenset({"release", "lang", "languages", "source_language", "template"})
@@ -63,21 +63,21 @@ class FieldSpec(Strict):
             )
         if self.name in RESERVED_NAMES:
             raise ValueError(f"{self.name!r} is reserved; choose another field name")
-        if (self.type == "choice") != bool(self.choices):
+        if self.field_type.choices != bool(self.choices):
             raise ValueError("a choice field lists its choices, and only a choice field does")
-        if self.override and (self.type not in LOCALIZED_TYPES or self.required):
+        if self.override and (not self.field_type.localized or self.required):
             raise ValueError("only an optional text field can override what the template proposes")
         return self
 
-    def annotation(self) -> Any:
-        if self.type == "choice":
-            from typing import Literal
+    @property
+    def field_type(self) -> FieldType:
+        return FIELD_TYPES[self.type]
 
-            return Literal[tuple(self.choices)]  # type: ignore[misc]
-        return FIELD_TYPES[self.type][0]
+    def annotation(self) -> Any:
+        return self.field_type.schema(self.choices)
 
     def default(self) -> Any:
-        if self.type in LOCALIZED_TYPES and self.required:
+        if self.field_type.localized and self.required:
             return LocalizedText()  # missing text is a gap in every language, not a file error
         return ... if self.required else None
 
@@ -144,6 +144,15 @@ class Template:
 
     def field(self, name: str) -> FieldSpec:
         return next(spec for spec in self.meta.fields if spec.name == name)
+
+    def localized_texts(self, fields: Mapping[str, Any], draft_source: str = "") -> Iterator[tuple[str, Any, str]]:
+        """Each localized text of a draft's ``fields`` (plain data or typed), field by field in this
+        template's order: its path, its texts by language, its source language (its own, as a
+        quote's, or the draft's)."""
+        for spec in self.meta.fields:
+            value = fields.get(spec.name)
+            for at, texts, source in spec.field_type.localized_texts(value) if value is not None else ():
+                yield join_path("fields", spec.name, *at), texts, str(source or draft_source)
 
     def sample_draft(self) -> Draft:
         return Draft(

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections import deque
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal, Union, get_origin
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -28,7 +28,9 @@ from pydantic import (
 )
 
 from pressdraft import LANGUAGES, N_
+from pressdraft.core.fields import ROWS, FieldType, TextAt, View, Views, registry
 from pressdraft.core.problems import PressdraftError, Problem, join_path, unknown
+from pressdraft.safety.limits import CHECK_NUMBER
 from pressdraft.safety.text import TOO_LONG, clean_text, length_bound
 
 FORMAT_VERSION = 1
@@ -180,22 +182,97 @@ class Draft(Strict):
         return value
 
 
-# --- field types: one registry, read by validation, the views, the form and the docs ---------
+# --- field types: one object each (``core/fields.py``), read by validation, the views, the checks,
+# the editing, the form and the docs. Here, beside the models they are made of. ----------------
 
-FIELD_TYPES: dict[str, tuple[Any, str]] = {
-    "text": (LocalizedLine, "one line of text in each language"),
-    "paragraphs": (LocalizedText, "text in each language; a blank line starts a new paragraph"),
-    "text_list": (list[LocalizedItem], "a list of texts in each language"),
-    "date": (dt.date, "a date (YYYY-MM-DD)"),
-    "number": (Annotated[int, Field(strict=True, ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)], "a whole number"),
-    "place": (PlaceRef, "a place: a directory key or an inline localized name"),
-    "person": (PersonRef, "a person: a directory key or an inline name and title"),
-    "people": (list[PersonRef], "a list of people"),
-    "quotes": (list[Quote], "quotes, each with a speaker, a text and its source language"),
-    "choice": (str, "one of the values the template lists"),
-}
-LOCALIZED_TYPES = frozenset({"text", "paragraphs"})
-LIST_TYPES = frozenset(name for name, (annotation, _) in FIELD_TYPES.items() if get_origin(annotation) is list)
+
+def _each(view: View) -> View:
+    """A list's view: ``view`` of each row, at the row's own path."""
+    return lambda views, rows, path: [view(views, row, join_path(path, index)) for index, row in enumerate(rows)]
+
+
+def _text_view(views: Views, value: Any, path: str) -> Any:
+    return views.text(value, path)
+
+
+def _person_view(views: Views, value: Any, path: str) -> Any:
+    return views.person(value, path)
+
+
+FIELD_TYPES = registry(
+    FieldType(
+        "text",
+        LocalizedLine,
+        "one line of text in each language",
+        view=_text_view,
+        texts=(TextAt((), "line"),),
+        filler=lambda stock: stock.text,
+    ),
+    FieldType(
+        "paragraphs",
+        LocalizedText,
+        "text in each language; a blank line starts a new paragraph",
+        view=lambda views, value, path: views.paragraphs(value, path),
+        texts=(TextAt((), "paragraphs"),),
+        filler=lambda stock: stock.text,
+    ),
+    FieldType(
+        "text_list",
+        list[LocalizedItem],
+        "a list of texts in each language",
+        view=_each(_text_view),
+        texts=(TextAt((ROWS,), "item"),),
+        empty_row=lambda source_language: {},
+        filler=lambda stock: [stock.text],
+    ),
+    FieldType("date", dt.date, "a date (YYYY-MM-DD)", filler=lambda stock: stock.date),
+    FieldType(
+        "number",
+        Annotated[int, Field(strict=True, ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)],
+        "a whole number",
+        filler=lambda stock: 1,
+        longest=lambda value: CHECK_NUMBER,
+    ),
+    FieldType(
+        "place",
+        PlaceRef,
+        "a place: a directory key or an inline localized name",
+        view=lambda views, value, path: views.place(value, path),
+        filler=lambda stock: stock.place,
+    ),
+    FieldType(
+        "person",
+        PersonRef,
+        "a person: a directory key or an inline name and title",
+        view=_person_view,
+        filler=lambda stock: stock.person,
+    ),
+    FieldType(
+        "people",
+        list[PersonRef],
+        "a list of people",
+        view=_each(_person_view),
+        filler=lambda stock: [stock.person] if stock.person else None,
+    ),
+    FieldType(
+        "quotes",
+        list[Quote],
+        "quotes, each with a speaker, a text and its source language",
+        view=lambda views, value, path: views.quotes(value, path),
+        texts=(TextAt((ROWS, "text"), "paragraphs", source="source_language"),),
+        empty_row=lambda source_language: {"source_language": source_language, "text": {}},
+        filler=lambda stock: (
+            [{"speaker": stock.person, "text": stock.text, "source_language": "tr"}] if stock.person else None
+        ),
+    ),
+    FieldType(
+        "choice",
+        str,
+        "one of the values the template lists",
+        filler=lambda stock: stock.choices[0] if stock.choices else None,
+        choices=True,
+    ),
+)
 
 
 _MESSAGES = {
@@ -362,8 +439,6 @@ __all__ = [
     "FIELD_TYPES",
     "FORMAT_VERSION",
     "LANGUAGES",
-    "LIST_TYPES",
-    "LOCALIZED_TYPES",
     "MAX_DRAFT_CHARACTERS",
     "MAX_DRAFT_PARAGRAPHS",
     "MAX_PARAGRAPHS",

@@ -19,8 +19,9 @@ from jinja2.meta import find_undeclared_variables
 
 from pressdraft import LANGUAGES
 from pressdraft.core.directory import Directory
+from pressdraft.core.fields import Stock
 from pressdraft.core.library import RESERVED_NAMES, FieldSpec, Template, source_file, template_problem
-from pressdraft.core.model import LIST_TYPES, MAX_DRAFT_CHARACTERS
+from pressdraft.core.model import MAX_DRAFT_CHARACTERS
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.safety.limits import CHECK_LIST_ROWS, CHECK_NUMBER
 from pressdraft.safety.text import LIMITS
@@ -137,7 +138,7 @@ def variants(template: Template, directory: Directory) -> dict[str, dict[str, An
         "long": changed(filled, _longest_within(specs, filled), embargo=f"{release['date']}T09:00:00+03:00"),
         "rows": changed(
             filled,
-            lambda spec, value: _rows(value) if spec.type in LIST_TYPES else value,
+            lambda spec, value: _rows(value) if spec.field_type.is_list else value,
             contacts=_rows(release.get("contacts")),
         ),
         **{f"choice:{number + 1}": changed(filled, choice(number)) for number in range(choices)},
@@ -147,45 +148,33 @@ def variants(template: Template, directory: Directory) -> dict[str, dict[str, An
 
 def _filler(spec: FieldSpec, sample: dict[str, Any], directory: Directory) -> Any:
     """A value for a field the samples leave out, so that the check renders it too."""
-    text = dict.fromkeys(LANGUAGES, "text")
-    person, place = next(iter(directory.people), None), next(iter(directory.places), None)
-    return {
-        "text": text,
-        "paragraphs": text,
-        "text_list": [text],
-        "date": sample["release"]["date"],  # type: ignore[index]
-        "number": 1,
-        "choice": spec.choices[0] if spec.choices else None,
-        "place": place,
-        "person": person,
-        "people": [person] if person else None,
-        "quotes": [{"speaker": person, "text": text, "source_language": "tr"}] if person else None,
-    }.get(spec.type)
+    stock = Stock(
+        text=dict.fromkeys(LANGUAGES, "text"),
+        date=sample["release"]["date"],  # type: ignore[index]
+        person=next(iter(directory.people), None),
+        place=next(iter(directory.places), None),
+        choices=spec.choices,
+    )
+    return spec.field_type.filler(stock)
 
 
 def _longest_within(specs: list[FieldSpec], values: dict[str, Any]) -> Any:
     """``_longest`` with each text also within its share of the draft's characters
     (``MAX_DRAFT_CHARACTERS`` over every text of ``values`` in every language, and a margin for
     the texts it does not lengthen), so the long draft is one a drafter could have written."""
-    texts = sum(
-        len(values[spec.name]) if spec.type in ("text_list", "quotes") else 1
-        for spec in specs
-        if spec.type in ("text", "paragraphs", "text_list", "quotes") and values.get(spec.name)
-    )
+    texts = sum(len(spec.field_type.localized_texts(values[spec.name])) for spec in specs if values.get(spec.name))
     return functools.partial(_longest, share=MAX_DRAFT_CHARACTERS * 9 // 10 // (len(LANGUAGES) * max(texts, 1)))
 
 
 def _longest(spec: FieldSpec, value: Any, *, share: int) -> Any:
     """A field's sample with every text repeated to the longest the draft allows (``share``: the
-    most a text may take of the whole draft's characters)."""
-    if spec.type in ("text", "paragraphs"):
-        return _longer(value, min(share, LIMITS["line" if spec.type == "text" else "paragraphs"]))
-    if spec.type == "text_list":
-        return [_longer(item, min(share, LIMITS["item"])) for item in value]
-    if spec.type == "quotes":
-        return [{**quote, "text": _longer(quote["text"], min(share, LIMITS["paragraphs"]))} for quote in value]
-    if spec.type == "number":
-        return CHECK_NUMBER
+    most a text may take of the whole draft's characters, each text also within its own limit),
+    or the value its type takes instead (a number's)."""
+    kind = spec.field_type
+    if kind.longest is not None:
+        return kind.longest(value)
+    for at in kind.texts:
+        value = at.replaced(value, functools.partial(_longer, limit=min(share, LIMITS[at.limit])))
     return value
 
 

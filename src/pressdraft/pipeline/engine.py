@@ -187,22 +187,8 @@ class Engine:
 def _localized_texts(draft: Draft, template: Template) -> dict[str, dict[str, str]]:
     """Every free text of the draft by path and language, for cross-language checks."""
     out: dict[str, dict[str, str]] = {}
-
-    def add(path: str, value: Any) -> None:
+    for path, value, _source in template.localized_texts(draft.fields):
         texts = {lang: text for lang in draft.languages if (text := value.get(lang))}
         if texts:
             out[path] = texts
-
-    for spec in template.meta.fields:
-        value = draft.fields.get(spec.name)
-        if value is None:
-            continue
-        if spec.type in ("text", "paragraphs"):
-            add(f"fields.{spec.name}", value)
-        elif spec.type == "text_list":
-            for i, item in enumerate(value):
-                add(f"fields.{spec.name}[{i}]", item)
-        elif spec.type == "quotes":
-            for i, quote in enumerate(value):
-                add(f"fields.{spec.name}[{i}].text", quote.text)
     return out

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
-from pressdraft.core.library import Template
-from pressdraft.core.model import LIST_TYPES, Draft, InlineContact, InlinePerson, LocalizedText, Quote
+from pressdraft.core.library import FieldSpec, Template
+from pressdraft.core.model import Draft, InlineContact, InlinePerson, LocalizedText, Quote
 from pressdraft.core.problems import PressdraftError, Problem, join_path
 from pressdraft.language.names import Name
 
@@ -108,6 +108,9 @@ class Resolver:
             return Missing(f"⟦{GAP_WORD[self.lang]}: {path}⟧")
         return kind(text)
 
+    def paragraphs(self, value: LocalizedText | None, path: str) -> str:
+        return self.text(value, path, Paragraphs)
+
     def name(
         self,
         value: LocalizedText | None,
@@ -144,7 +147,7 @@ class Resolver:
         institution = entry.kind == "institution"
         name = self.name(entry.name, f"{at}.name", entry, institution)
         short = self.name(entry.short, f"{at}.short", entry, institution) if entry.short else name
-        about = self.text(entry.about, f"{at}.about", Paragraphs) if entry.about else None
+        about = self.paragraphs(entry.about, f"{at}.about") if entry.about else None
         return OrganizationView(name, short, about)
 
     def person(self, ref: str | InlinePerson, path: str) -> PersonView:
@@ -219,24 +222,11 @@ class Resolver:
             views.append(QuoteView(speaker, text, quote.source_language, continues, first, mention))
         return views
 
-    def field(self, kind: str, value: Any, path: str, override: bool = False) -> Any:
-        if override:  # a language left empty keeps what the template proposes
+    def field(self, spec: FieldSpec, value: Any, path: str) -> Any:
+        """The field's value in this language, as its type makes its view (``core/fields.py``)."""
+        if spec.override:  # a language left empty keeps what the template proposes
             return value.get(self.lang)
-        if kind == "text":
-            return self.text(value, path)
-        if kind == "paragraphs":
-            return self.text(value, path, Paragraphs)
-        if kind == "text_list":
-            return [self.text(item, join_path(path, i)) for i, item in enumerate(value)]
-        if kind == "place":
-            return self.place(value, path)
-        if kind == "person":
-            return self.person(value, path)
-        if kind == "people":
-            return [self.person(item, join_path(path, i)) for i, item in enumerate(value)]
-        if kind == "quotes":
-            return self.quotes(value, path)
-        return value  # date, number, choice
+        return spec.field_type.view(self, value, path)
 
     def context(self) -> dict[str, Any]:
         release = self.draft.release
@@ -257,9 +247,9 @@ class Resolver:
         for spec in self.template.meta.fields:
             value = self.draft.fields.get(spec.name)
             if value is None:  # an optional field left out: a list is empty, anything else None
-                context[spec.name] = [] if spec.type in LIST_TYPES else None
+                context[spec.name] = [] if spec.field_type.is_list else None
             else:
-                context[spec.name] = self.field(spec.type, value, f"fields.{spec.name}", spec.override)
+                context[spec.name] = self.field(spec, value, f"fields.{spec.name}")
         return context
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -433,6 +434,59 @@ def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible") ->
     st.date_input(label, format="DD.MM.YYYY", label_visibility=visibility, **kwargs)
 
 
+@dataclass(frozen=True)
+class Slot:
+    """One template field's place in the form: what its type's widget is drawn with."""
+
+    ed: DraftEditor
+    spec: FieldSpec
+    path: str
+    label: str
+    stale: set[tuple[str, str]]
+    service: AppService
+
+
+def number(slot: Slot) -> None:
+    st.number_input(
+        slot.label,
+        step=1,
+        format="%d",
+        min_value=0,
+        label_visibility="collapsed",
+        **bind(
+            slot.ed,
+            widget_key(slot.path),
+            slot.path,
+            shown=lambda v: v if isinstance(v, int) else None,
+            to_data=lambda v: None if v is None else int(v),
+        ),
+    )
+
+
+def choice(slot: Slot) -> None:
+    kwargs = bind(slot.ed, widget_key(slot.path), slot.path)
+    st.selectbox(slot.label, slot.spec.choices, index=None, label_visibility="collapsed", **kwargs)
+
+
+def _localized_field(slot: Slot, *, multiline: bool) -> None:
+    localized(slot.ed, slot.path, multiline=multiline, source=slot.ed.source_language, stale=slot.stale)
+
+
+#: The widget of each field type, by the names of ``FIELD_TYPES`` (a test holds them equal).
+WIDGETS: dict[str, Callable[[Slot], None]] = {
+    "text": lambda slot: _localized_field(slot, multiline=False),
+    "paragraphs": lambda slot: _localized_field(slot, multiline=True),
+    "text_list": lambda slot: text_list(slot.ed, slot.path, slot.stale),
+    "date": lambda slot: date(slot.ed, slot.path, slot.label, "collapsed"),
+    "number": number,
+    "place": lambda slot: place(slot.ed, slot.path, slot.service, slot.stale),
+    "person": lambda slot: person(slot.ed, slot.path, slot.service, slot.label, "collapsed"),
+    "people": lambda slot: people(slot.ed, slot.path, slot.service, slot.label),
+    "quotes": lambda slot: quotes(slot.ed, slot.path, slot.service, slot.stale),
+    "choice": choice,
+}
+
+
 def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]], service: AppService) -> None:
     """The widgets of one template field, under its label and help in the interface language."""
     path = f"fields.{spec.name}"
@@ -444,34 +498,4 @@ def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]], service
         unsafe_allow_html=True,
         help=help_text,
     )
-    if spec.type in ("text", "paragraphs"):
-        localized(ed, path, multiline=spec.type == "paragraphs", source=ed.source_language, stale=stale)
-    elif spec.type == "text_list":
-        text_list(ed, path, stale)
-    elif spec.type == "date":
-        date(ed, path, label, "collapsed")
-    elif spec.type == "number":
-        st.number_input(
-            label,
-            step=1,
-            format="%d",
-            min_value=0,
-            label_visibility="collapsed",
-            **bind(
-                ed,
-                widget_key(path),
-                path,
-                shown=lambda v: v if isinstance(v, int) else None,
-                to_data=lambda v: None if v is None else int(v),
-            ),
-        )
-    elif spec.type == "place":
-        place(ed, path, service, stale)
-    elif spec.type == "person":
-        person(ed, path, service, label, "collapsed")
-    elif spec.type == "people":
-        people(ed, path, service, label)
-    elif spec.type == "quotes":
-        quotes(ed, path, service, stale)
-    elif spec.type == "choice":
-        st.selectbox(label, spec.choices, index=None, label_visibility="collapsed", **bind(ed, widget_key(path), path))
+    WIDGETS[spec.type](Slot(ed, spec, path, label, stale, service))
