@@ -15,7 +15,7 @@ from pressdraft.document.blocks import blocks_to_html
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.session import _, ui_lang
-from pressdraft.ui.state import app, editor, engine
+from pressdraft.ui.state import app, editor
 from pressdraft.ui.text import PREVIEW_CSS, literal
 
 ERROR, GAP, STALE, WARNING = "#b42318", "#667085", "#dc6803", "#b54708"  # dot colours per kind
@@ -37,13 +37,13 @@ def header(ed: DraftEditor) -> None:
     heading, new = st.columns([6, 1], vertical_alignment="center")
     heading.subheader(literal(title) or _("New release"), anchor=False)
     new.button(_("New release"), key="new-release", icon=":material/add:", on_click=_new_release)
-    library = engine().library
+    names = app().template_names()
     pick_template, pick_langs, pick_source = st.columns([3, 3, 2])
     with pick_template:
         st.selectbox(
             _("Kind of release"),
-            library.ids(),
-            format_func=lambda i: form._localized_label(library.get(i).meta.name),
+            list(names),
+            format_func=lambda i: form._localized_label(names[i]),
             **form.bind(ed, "w-template", "template", change=lambda v, base: ed.switch_template(v, base=base)),
         )
     with pick_langs:
@@ -97,7 +97,7 @@ def body() -> None:
 
 
 def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
-    directory = engine().directory
+    directory = app().directory()
     with st.expander(_("Release: date, place, issuer, embargo, contacts"), expanded=False):
         form.date(ed, "release.date", _("Release date"))
         st.markdown(f"**{_('Dateline city')}**")
