@@ -137,10 +137,11 @@ class AppService:
         chosen per template or issuer (settings)."""
         self.store, self.shipped, self.letterhead = store, shipped, letterhead
         self.account = account or LOCAL_ACCOUNT
-        self._directory_version: int | None = -1
-        self._templates_seen: tuple[tuple[str, int | None], ...] | None = None
+        # what the engine's directory and library were read from; one dict, shared with every
+        # ``for_user`` view as the engine is, so a refresh by any of them serves them all
+        self._seen: dict[str, Any] = {"directory": -1, "templates": None}
         self.engine = Engine(shipped, default_directory(), runner)
-        self.workshop = Workshop(store, shipped, lambda: self.engine.directory, self.account, self.engine.runner)
+        self.workshop = self._workshop_for(self.account)
         self.refresh()
 
     @property
@@ -157,8 +158,14 @@ class AppService:
         account's user and every change it makes is audited under their name."""
         view = copy.copy(self)
         view.account = account
-        view.workshop = Workshop(self.store, self.shipped, lambda: self.engine.directory, account, self.engine.runner)
+        view.workshop = self._workshop_for(account)
         return view
+
+    def _workshop_for(self, account: Account) -> Workshop:
+        """The template workshop acting for ``account``; its every change refreshes the library."""
+        return Workshop(
+            self.store, self.shipped, lambda: self.engine.directory, account, self.engine.runner, changed=self.refresh
+        )
 
     def act_in_this_thread(self) -> None:
         """Count this thread's renders and checks, from now on, against this account's share of the
@@ -179,13 +186,13 @@ class AppService:
         """Pick up a directory or templates saved by another server or session since the last look."""
         latest = self.store.directory_version()
         number = latest.number if latest else None
-        if number != self._directory_version:
+        if number != self._seen["directory"]:
             self.engine.directory = parse_directory(latest.data) if latest else default_directory()
-            self._directory_version = number
-        seen = tuple((s.template_id, s.working) for s in self.store.list_templates())
-        if seen != self._templates_seen:
+            self._seen["directory"] = number
+        templates = tuple((s.template_id, s.working) for s in self.store.list_templates())
+        if templates != self._seen["templates"]:
             self.engine.library = self.shipped.with_overrides(organization_templates(self.store))
-            self._templates_seen = seen
+            self._seen["templates"] = templates
 
     @requires("draft.create")
     def seed(self) -> None:
@@ -438,27 +445,19 @@ class AppService:
     def save_template(
         self, template_id: str, files: dict[str, str], *, base_version: int | None, comment: str = ""
     ) -> SaveResult:
-        result = self.workshop.save(template_id, files, base_version=base_version, comment=comment)
-        self.refresh()
-        return result
+        return self.workshop.save(template_id, files, base_version=base_version, comment=comment)
 
     @requires("templates.edit")
     def create_template(self, template_id: str, copy_of: str | None = None) -> SaveResult:
-        result = self.workshop.create(template_id, copy_of=copy_of)
-        self.refresh()
-        return result
+        return self.workshop.create(template_id, copy_of=copy_of)
 
     @requires("templates.edit")
     def restore_template(self, template_id: str, number: int) -> SaveResult:
-        result = self.workshop.restore(template_id, number)
-        self.refresh()
-        return result
+        return self.workshop.restore(template_id, number)
 
     @requires("templates.edit")
     def import_templates(self, data: bytes) -> dict[str, SaveResult]:
-        results = self.workshop.import_zip(data)
-        self.refresh()
-        return results
+        return self.workshop.import_zip(data)
 
     # --- administration ----------------------------------------------------------------------------
     @requires("audit")
