@@ -9,9 +9,11 @@ from typing import Any
 import streamlit as st
 
 from pressdraft import LANGUAGES
+from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
 from pressdraft.core.problems import PressdraftError
 from pressdraft.document.blocks import blocks_to_html
+from pressdraft.document.export import Edition
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.session import _, ui_lang
@@ -260,11 +262,11 @@ def _ready(ed: DraftEditor, name: str, make: Any) -> bytes | None:
         return None
 
 
-def _record(service: Any, ed: DraftEditor, edition: Any) -> None:
+def _record(service: AppService, ed: DraftEditor, edition: Edition) -> None:
     service.record_download(ed.id, edition)
 
 
-def _recorded(service: Any, ed: DraftEditor, edition: Any, make: Any) -> Any:
+def _recorded(service: AppService, ed: DraftEditor, edition: Edition, make: Any) -> Any:
     def made() -> bytes:
         _record(service, ed, edition)
         return make()  # type: ignore[no-any-return]
