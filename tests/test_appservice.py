@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+
 import pytest
 
 from pressdraft.app.auth import Account
@@ -10,6 +12,7 @@ from pressdraft.app.service import AppService
 from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
 from pressdraft.core.problems import PressdraftError
+from pressdraft.pipeline import pool
 
 
 @pytest.fixture
@@ -191,3 +194,28 @@ def test_the_owner_emptying_their_draft_field_by_field_on_one_page_is_audited_on
         editor.set(f"fields.{name}", None)
     (emptied,) = draft_entries(service, sample)
     assert (emptied.action, emptied.user, emptied.before["data"]) == ("draft.empty", "local", original)
+
+
+def test_the_form_reads_the_kinds_of_release_and_the_directory_through_the_service(service):
+    names = service.template_names()
+    assert list(names) == service.library.ids()
+    assert names["joint-meeting"] == service.library.get("joint-meeting").meta.name
+    assert service.directory() is service.engine.directory and "istanbul" in service.directory().places
+
+
+def test_an_editor_is_reused_only_by_the_service_that_opened_it(service):
+    draft_id = service.draft_summaries()[0].id
+    other = service.for_user(Account("deniz@example.org", "drafter"))
+    mine, theirs = service.editor(draft_id), other.editor(draft_id)
+    assert service.saves(mine) and other.saves(theirs)
+    assert not other.saves(mine) and not service.saves(theirs)
+
+
+def test_a_session_names_its_user_for_the_sandboxs_fair_share(service):
+    drafter = service.for_user(Account("deniz@example.org", "drafter"))
+
+    def acting() -> str:
+        drafter.act_in_this_thread()
+        return pool._user.get()
+
+    assert contextvars.copy_context().run(acting) == "deniz@example.org"

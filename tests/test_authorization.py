@@ -280,3 +280,17 @@ def test_the_pages_change_nothing_except_through_the_service():
         if around.search(line)
     ]
     assert not found
+
+
+def test_the_pages_reach_the_app_through_the_service_not_its_parts():
+    """No page reads the service's store, engine or workshop, and only the page run refreshes:
+    each change refreshes what it changed, so no caller refreshes after one."""
+    ui = Path(__file__).resolve().parents[1] / "src" / "pressdraft" / "ui"
+    parts = re.compile(r"\.(store|engine|workshop|library)\b|\brefresh\(")
+    found = [
+        (page.name, line.strip())
+        for page in sorted(ui.glob("*.py"))
+        for line in page.read_text("utf-8").splitlines()
+        if parts.search(line) and not re.match(r"\s*(from|import) ", line)
+    ]
+    assert found == [("pages.py", "app().refresh()")]

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 
+from pressdraft.app.auth import Account
 from pressdraft.app.service import AppService
 from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
@@ -38,9 +39,8 @@ def edited(service, template_id="joint-meeting", **replacements):
 def test_the_first_save_of_a_shipped_template_makes_the_organizations_own_copy(service):
     files, base = edited(service, **{"en.md.j2": ('"said"', '"stated"')})
     assert base is None
-    result = service.workshop.save("joint-meeting", files, base_version=base, comment="stated, not said")
+    result = service.save_template("joint-meeting", files, base_version=base, comment="stated, not said")
     assert result.used and result.version.number == 1 and result.version.author == "local"
-    service.refresh()
     draft_id = service.draft_summaries()[0].id
     markdown = service.editor(draft_id).preview().rendition.markdown["en"]
     assert "efforts,” Altun stated." in markdown
@@ -49,10 +49,9 @@ def test_the_first_save_of_a_shipped_template_makes_the_organizations_own_copy(s
 
 def test_a_template_failing_its_checks_is_kept_as_a_draft_version_and_not_used(service):
     files, base = edited(service, **{"tr.md.j2": ("{{ platform|genitive", "{{ platfrom|genitive")})
-    result = service.workshop.save("joint-meeting", files, base_version=base)
+    result = service.save_template("joint-meeting", files, base_version=base)
     assert not result.used and result.version.status == "draft"
     assert any("uses 'platfrom'" in str(p) and ":" in p.path for p in result.problems)
-    service.refresh()
     assert service.library.get("joint-meeting").origin == "shipped"
     assert service.workshop.files("joint-meeting")[1] == 1  # the editor carries on from the draft version
 
@@ -98,18 +97,15 @@ def test_the_second_of_two_editors_is_refused_with_a_diff_not_silently_overwritt
 def test_restoring_a_version_reproduces_an_old_release_byte_for_byte(service):
     draft_id = service.draft_summaries()[0].id
     first, base = edited(service, **{"en.md.j2": ('"said"', '"stated"')})
-    service.workshop.save("joint-meeting", first, base_version=base)
-    service.refresh()
+    service.save_template("joint-meeting", first, base_version=base)
     edition = service.editor(draft_id).edition()
     old_bytes = next(p for p in service.edition_files(edition) if p.name.endswith("_en.docx")).make()
     service.record_download(draft_id, edition)
     second, base = edited(service, **{"en.md.j2": ('"stated"', '"declared"')})
-    service.workshop.save("joint-meeting", second, base_version=base)
-    service.refresh()
+    service.save_template("joint-meeting", second, base_version=base)
     assert service.as_downloaded(draft_id).docx("en") == old_bytes  # remembered: version 1
-    restored = service.workshop.restore("joint-meeting", 1)
+    restored = service.restore_template("joint-meeting", 1)
     assert restored.version.number == 3 and restored.version.restored_from == 1
-    service.refresh()
     again = service.editor(draft_id)
     again_bytes = next(p for p in service.edition_files(again.edition()) if p.name.endswith("_en.docx")).make()
     assert again_bytes == old_bytes
@@ -137,6 +133,22 @@ def test_the_library_goes_out_and_comes_back_as_a_zip_in_the_layout_of_templates
         archive.writestr("joint-meeting/../../evil.py", "x")
     with pytest.raises(PressdraftError, match="not a template file"):
         service.workshop.import_zip(bad.getvalue())
+
+
+def test_every_change_refreshes_the_library_itself_and_every_session_sees_it(service):
+    """No caller refreshes after a change: the change does, whichever door it took, for every view."""
+    editor = service.for_user(Account("emre@example.org", "editor"))
+    drafter = service.for_user(Account("deniz@example.org", "drafter"))
+    editor.create_template("visit-note")
+    assert "visit-note" in drafter.template_names() and "visit-note" in service.library
+    files, base = edited(editor, **{"en.md.j2": ('"said"', '"stated"')})
+    editor.save_template("joint-meeting", files, base_version=base)
+    assert drafter.library.get("joint-meeting").origin == "organization"
+    service.workshop.restore("joint-meeting", 1)  # the workshop's own door refreshes too
+    assert service.library.get("joint-meeting").number == 2
+    editor.import_templates(zip_of([(f"trip-note/{name}", text) for name, text in files.items()]))
+    assert "trip-note" in drafter.template_names()
+    assert [row.id for row in drafter.template_rows()] == sorted(drafter.template_names())
 
 
 # --- importing: a ZIP is refused whole, before anything is read or saved -----------------------

@@ -20,20 +20,25 @@ from pressdraft.app import admin
 from pressdraft.app.auth import LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import authorize, requires
 from pressdraft.app.editing import Marks, new_draft_data
-from pressdraft.app.workshop import SaveResult, Workshop, organization_templates
+from pressdraft.app.workshop import SaveResult, TemplateRow, Workshop, organization_templates
 from pressdraft.app.workspace import Conflict, DraftEditor
-from pressdraft.core.directory import default_directory, from_table_rows, parse_directory
+from pressdraft.core.directory import Directory, default_directory, from_table_rows, parse_directory
 from pressdraft.core.files import dump_data, format_of, read_data
 from pressdraft.core.library import ORGANIZATION, Library, Template, default_templates_folder
-from pressdraft.core.model import Draft
+from pressdraft.core.model import Draft, LocalizedText
 from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.document.blocks import Block
 from pressdraft.document.export import Edition, Planned, bounded, pdf_files, pick_letterhead, zip_edition
 from pressdraft.pipeline.engine import Engine, TemplateRunner
+from pressdraft.pipeline.pool import act_for
 from pressdraft.store.api import Store, open_store
-from pressdraft.store.errors import ConflictError, NotFound
-from pressdraft.store.records import AccountBinding, AuditEntry
+from pressdraft.store.errors import ConflictError, NotFound, StoreNotReady, StoreUnavailable
+from pressdraft.store.records import AccountBinding, AuditEntry, TemplateVersion
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "joint-media-platform.yaml"
+#: What ``AppService.open`` raises when the database is not ready (pending migrations, a newer
+#: schema) or cannot be reached: its message says what to do (e.g. run ``pressdraft db upgrade``).
+NOT_READY = (StoreNotReady, StoreUnavailable)
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,17 @@ class AppService:
             "as_downloaded",
             "edition_files",
             "directory_data",
+            "directory",
+            "template_names",
+            "act_in_this_thread",
+            "saves",
+            "template_rows",
+            "template_files",
+            "template_history",
+            "template_diff",
+            "check_template",
+            "preview_template",
+            "export_templates",
         }
     )
 
@@ -121,10 +137,11 @@ class AppService:
         chosen per template or issuer (settings)."""
         self.store, self.shipped, self.letterhead = store, shipped, letterhead
         self.account = account or LOCAL_ACCOUNT
-        self._directory_version: int | None = -1
-        self._templates_seen: tuple[tuple[str, int | None], ...] | None = None
+        # what the engine's directory and library were read from; one dict, shared with every
+        # ``for_user`` view as the engine is, so a refresh by any of them serves them all
+        self._seen: dict[str, Any] = {"directory": -1, "templates": None}
         self.engine = Engine(shipped, default_directory(), runner)
-        self.workshop = Workshop(store, shipped, lambda: self.engine.directory, self.account, self.engine.runner)
+        self.workshop = self._workshop_for(self.account)
         self.refresh()
 
     @property
@@ -141,8 +158,19 @@ class AppService:
         account's user and every change it makes is audited under their name."""
         view = copy.copy(self)
         view.account = account
-        view.workshop = Workshop(self.store, self.shipped, lambda: self.engine.directory, account, self.engine.runner)
+        view.workshop = self._workshop_for(account)
         return view
+
+    def _workshop_for(self, account: Account) -> Workshop:
+        """The template workshop acting for ``account``; its every change refreshes the library."""
+        return Workshop(
+            self.store, self.shipped, lambda: self.engine.directory, account, self.engine.runner, changed=self.refresh
+        )
+
+    def act_in_this_thread(self) -> None:
+        """Count this thread's renders and checks, from now on, against this account's share of the
+        sandbox workers, so that one busy user cannot hold every worker (``pipeline.pool``)."""
+        act_for(self.user)
 
     @classmethod
     def open(cls, settings: dict[str, Any], runner: TemplateRunner) -> AppService:
@@ -158,13 +186,13 @@ class AppService:
         """Pick up a directory or templates saved by another server or session since the last look."""
         latest = self.store.directory_version()
         number = latest.number if latest else None
-        if number != self._directory_version:
+        if number != self._seen["directory"]:
             self.engine.directory = parse_directory(latest.data) if latest else default_directory()
-            self._directory_version = number
-        seen = tuple((s.template_id, s.working) for s in self.store.list_templates())
-        if seen != self._templates_seen:
+            self._seen["directory"] = number
+        templates = tuple((s.template_id, s.working) for s in self.store.list_templates())
+        if templates != self._seen["templates"]:
             self.engine.library = self.shipped.with_overrides(organization_templates(self.store))
-            self._templates_seen = seen
+            self._seen["templates"] = templates
 
     @requires("draft.create")
     def seed(self) -> None:
@@ -210,6 +238,11 @@ class AppService:
     @requires("draft.edit")
     def editor(self, draft_id: str) -> DraftEditor:
         return DraftEditor(self.engine, StoreDrafts(self), draft_id)
+
+    def saves(self, editor: DraftEditor) -> bool:
+        """Whether ``editor`` saves through this service, as its account (one opened for another
+        account, or by a service opened before, is not to be reused)."""
+        return isinstance(editor.store, StoreDrafts) and editor.store.service is self
 
     @requires("draft.create")
     def new_draft(self, template_id: str | None = None) -> str:
@@ -348,6 +381,10 @@ class AppService:
         return planned
 
     # --- the directory ---------------------------------------------------------------------------
+    def directory(self) -> Directory:
+        """The directory the form picks people, places and contacts from (the latest saved)."""
+        return self.engine.directory
+
     def directory_data(self) -> dict[str, Any]:
         return self.engine.directory.model_dump(mode="json", exclude_none=True)
 
@@ -375,31 +412,52 @@ class AppService:
         self.refresh()
 
     # --- templates (the workshop checks the role too) -------------------------------------------
+    def template_names(self) -> dict[str, LocalizedText]:
+        """The kinds of release a draft may be, in the library's order, each with its name."""
+        return {template_id: self.library.get(template_id).meta.name for template_id in self.library.ids()}
+
+    def template_rows(self) -> list[TemplateRow]:
+        return self.workshop.rows()
+
+    def template_files(self, template_id: str) -> tuple[dict[str, str], int | None]:
+        """The files to edit (the newest version, even a draft one) and the version they are."""
+        return self.workshop.files(template_id)
+
+    def template_history(self, template_id: str) -> list[TemplateVersion]:
+        return self.workshop.history(template_id)
+
+    def template_diff(self, template_id: str, number: int) -> str:
+        """What version ``number`` changed compared with the one before it (or the shipped one)."""
+        return self.workshop.diff(template_id, number)
+
+    def check_template(self, template_id: str, files: dict[str, str]) -> list[Problem]:
+        return self.workshop.check(template_id, files)
+
+    def preview_template(self, template_id: str, files: dict[str, str]) -> dict[str, list[Block]]:
+        """The template's sample values rendered in every language (gaps marked), as document blocks."""
+        return self.workshop.preview(template_id, files)
+
+    def export_templates(self) -> bytes:
+        """The whole library as a ZIP in the layout of ``templates/``."""
+        return self.workshop.export()
+
     @requires("templates.edit")
     def save_template(
         self, template_id: str, files: dict[str, str], *, base_version: int | None, comment: str = ""
     ) -> SaveResult:
-        result = self.workshop.save(template_id, files, base_version=base_version, comment=comment)
-        self.refresh()
-        return result
+        return self.workshop.save(template_id, files, base_version=base_version, comment=comment)
 
     @requires("templates.edit")
     def create_template(self, template_id: str, copy_of: str | None = None) -> SaveResult:
-        result = self.workshop.create(template_id, copy_of=copy_of)
-        self.refresh()
-        return result
+        return self.workshop.create(template_id, copy_of=copy_of)
 
     @requires("templates.edit")
     def restore_template(self, template_id: str, number: int) -> SaveResult:
-        result = self.workshop.restore(template_id, number)
-        self.refresh()
-        return result
+        return self.workshop.restore(template_id, number)
 
     @requires("templates.edit")
     def import_templates(self, data: bytes) -> dict[str, SaveResult]:
-        results = self.workshop.import_zip(data)
-        self.refresh()
-        return results
+        return self.workshop.import_zip(data)
 
     # --- administration ----------------------------------------------------------------------------
     @requires("audit")

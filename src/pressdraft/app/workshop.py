@@ -4,7 +4,8 @@ Shipped templates are read-only; the first save of one makes the organization's 
 which overrides it from then on. Every save is a new version in the store; one that fails
 its checks is kept as a ``draft`` version and never used. Two people saving from the same
 version: the second is refused with what the first saved, never silently overwritten.
-A workshop acts for one account: its changes need a role that may edit templates.
+A workshop acts for one account: its changes need a role that may edit templates. After each
+change it calls ``changed`` (the app service's refresh), so no caller has to.
 """
 
 from __future__ import annotations
@@ -126,9 +127,13 @@ class Workshop:
         directory: Callable[[], Directory],
         account: Account,
         runner: TemplateRunner,
+        *,
+        changed: Callable[[], None],
     ):
+        """``directory``: the directory in force, asked each time; ``changed``: called after every
+        change, to refresh what was read from the templates (the app service's library)."""
         self.store, self.shipped, self.directory, self.account = store, shipped, directory, account
-        self.runner = runner
+        self.runner, self.changed = runner, changed
 
     @property
     def user(self) -> str:
@@ -215,6 +220,13 @@ class Workshop:
         What no version may hold (``refusals``) is refused, not kept as a draft version: a draft
         version is loaded by the editor, so an oversized one would be loaded again and again.
         """
+        result = self._save(template_id, files, base_version=base_version, comment=comment)
+        self.changed()
+        return result
+
+    def _save(
+        self, template_id: str, files: Mapping[str, str], *, base_version: int | None, comment: str = ""
+    ) -> SaveResult:
         refused = refusals(template_id, files)
         if refused:
             raise PressdraftError(refused)
@@ -259,6 +271,7 @@ class Workshop:
             status="draft" if problems else "working",
             base_version=latest.number if latest else None,
         )
+        self.changed()
         return SaveResult(version, problems)
 
     # --- exchanging -----------------------------------------------------------------------------
@@ -276,11 +289,15 @@ class Workshop:
         """Each template folder of a ZIP saved as a new version of the template of that name."""
         folders = read_template_zip(data)
         results = {}
-        for template_id, files in folders.items():
-            latest = self.store.latest_template(template_id)
-            results[template_id] = self.save(
-                template_id, files, base_version=latest.number if latest else None, comment="imported"
-            )
+        try:
+            for template_id, files in folders.items():
+                latest = self.store.latest_template(template_id)
+                results[template_id] = self._save(
+                    template_id, files, base_version=latest.number if latest else None, comment="imported"
+                )
+        finally:
+            if results:  # those saved before a refusal are saved
+                self.changed()
         return results
 
 

@@ -1,7 +1,8 @@
 """The command line, ``pressdraft render | check | templates | inflect | db | backup``.
 
-It parses arguments and prints; every command goes through the app layer or the pipeline's
-public functions, the same ones the web app uses, so both produce byte-identical documents.
+It parses arguments and prints; every command goes through the app layer (``app.standalone`` for
+drafts and templates on disk, with the web app's engine and runners, so both produce byte-identical
+documents; ``app.database`` for the store's commands), never the store or the pipeline.
 """
 
 from pressdraft.cli.commands import main

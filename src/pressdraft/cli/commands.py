@@ -9,29 +9,20 @@ no database password is ever printed.
 from __future__ import annotations
 
 import argparse
-import functools
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from pressdraft import LANGUAGES, language
+from pressdraft.app import database, standalone
 from pressdraft.app.settings import load_settings
-from pressdraft.app.trust import template_runner
-from pressdraft.core.directory import default_directory, load_directory
-from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings
 from pressdraft.document.export import FORMATS, Edition, pdf_files, pick_letterhead, zip_edition
-from pressdraft.pipeline.engine import Engine
 
 
 class UsageError(Exception):
     """A command-line option with a value we cannot use."""
-
-
-class StoreFailure(Exception):
-    """A store command that could not be done; its message is one line, passwords hidden."""
 
 
 def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
@@ -42,15 +33,8 @@ def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
     return items
 
 
-def _engine(args: argparse.Namespace) -> Engine:
-    directory = load_directory(args.directory) if args.directory else default_directory()
-    return Engine(_library(args.library), directory, template_runner())
-
-
-def _library(path: Path | None) -> Library:
-    """The shipped library, or a folder given on the command line: untrusted, so its
-    templates are checked and rendered in the sandbox worker."""
-    return Library.from_folder(path, origin=FOLDER) if path else Library.from_folder(default_templates_folder())
+def _engine(args: argparse.Namespace) -> standalone.Engine:
+    return standalone.engine(args.library, args.directory)
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -100,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_list(args: argparse.Namespace) -> int:
-    library = _library(args.library)
+    library = standalone.library(args.library)
     for template in library:
         langs = ",".join(template.sources)
         print(f"{template.id}\t{template.meta.name.get('en') or ''}\t{langs}\t{template.version}")
@@ -110,17 +94,7 @@ def cmd_templates_list(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_check(args: argparse.Namespace) -> int:
-    path: Path = args.path or default_templates_folder()
-    directory = load_directory(args.directory) if args.directory else default_directory()
-    if (path / "meta.yaml").is_file():
-        templates, broken = [read_template_folder(path, FOLDER if args.path else SHIPPED)], {}
-    else:
-        library = _library(args.path)
-        templates, broken = list(library), library.broken
-    problems = [p for error in broken.values() for p in error.problems]
-    runner = template_runner()
-    for template in templates:
-        problems += runner.check(template, directory)
+    templates, problems = standalone.check_templates(args.path, args.directory)
     _print_problems(problems)
     for template in templates:
         print(f"{template.id}: {'ok' if not any(p.path.startswith(template.id) for p in problems) else 'problems'}")
@@ -134,95 +108,7 @@ def cmd_inflect(args: argparse.Namespace) -> int:
 
 
 # --- the store: db upgrade | db status | backup | restore | migrate-store ---------------------
-# The store (SQLAlchemy, Alembic) is imported by these commands only, so the others start fast.
-
-_PASSWORD_IN_URL = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@\s]*@")
-
-
-def _hide_passwords(text: str) -> str:
-    """Any ``scheme://user:password@`` in a message, with the password replaced by ***."""
-    return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***@", text)
-
-
-def _one_line(text: str) -> str:
-    return _hide_passwords(" ".join(str(text).split()))
-
-
-def _store_command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """The store's errors, and the database's own, become one line and exit code 2."""
-
-    @functools.wraps(run)
-    def wrapped(args: argparse.Namespace) -> int:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from pressdraft.store import StoreError
-
-        try:
-            return run(args)
-        except StoreError as error:
-            raise StoreFailure(_one_line(str(error))) from None
-        except SQLAlchemyError as error:
-            lines = str(getattr(error, "orig", None) or error).strip().splitlines()
-            reason = lines[0] if lines else type(error).__name__
-            raise StoreFailure(_one_line(f"the database refused: {reason}")) from None
-
-    return wrapped
-
-
-def _checked_url(value: str, option: str) -> str:
-    """A database URL SQLAlchemy can use, or a clear refusal (naming the option it came from)."""
-    from sqlalchemy import make_url
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-
-    try:
-        make_url(value).get_dialect()
-    except (ArgumentError, NoSuchModuleError, ImportError) as error:
-        raise UsageError(
-            _one_line(
-                f"{option}: not a database URL pressdraft can use ({_hide_passwords(value)!r}: {error}); "
-                "expected sqlite:///PATH or postgresql+psycopg://… (see docs/deploy.md)"
-            )
-        ) from None
-    return value
-
-
-def _database_url(args: argparse.Namespace) -> str:
-    """``--database-url``, else the settings' ``database_url`` (``PRESSDRAFT_DATABASE_URL``)."""
-    if args.database_url:
-        return _checked_url(args.database_url, "--database-url")
-
-    return _checked_url(str(load_settings()["database_url"]), "PRESSDRAFT_DATABASE_URL")
-
-
-def _missing_sqlite_file(url: str) -> Path | None:
-    """The file of a SQLite URL that does not exist yet (None: exists, or not a SQLite file)."""
-    from sqlalchemy import make_url
-
-    parsed = make_url(url)
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
-        return None
-    path = Path(database).expanduser()
-    return None if path.exists() else path
-
-
-def _safe(url: str) -> str:
-    from sqlalchemy import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
-
-def _migration_titles(revisions: Sequence[str]) -> list[str]:
-    from alembic.script import ScriptDirectory
-
-    from pressdraft.store.migrate import alembic_config
-
-    script = ScriptDirectory.from_config(alembic_config())
-    titles = []
-    for revision in revisions:
-        doc = (script.get_revision(revision).doc or "").strip()  # type: ignore[union-attr]
-        titles.append(f"{revision} ({doc})" if doc else revision)
-    return titles
+# Each runs an app-layer command (``app.database``) and prints what it reports.
 
 
 def _print_tables(tables: dict[str, dict[str, object]]) -> None:
@@ -231,75 +117,55 @@ def _print_tables(tables: dict[str, dict[str, object]]) -> None:
         print(f"{name:<20} {spec['count']:>8} rows  sha256 {spec['sha256']}")
 
 
-@_store_command
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from pressdraft.store import head_revision, upgrade
-
-    url = _database_url(args)
-    applied = upgrade(url)
-    for title in _migration_titles(applied):
+    url = database.database_url(args.database_url)
+    applied = database.upgrade(url)
+    for title in applied:
         print(f"applied {title}")
-    state = f"upgraded to revision {head_revision()}" if applied else f"already at revision {head_revision()}"
-    print(f"{_safe(url)}: {state}")
+    head = database.head_revision()
+    state = f"upgraded to revision {head}" if applied else f"already at revision {head}"
+    print(f"{database.safe_url(url)}: {state}")
     return 0
 
 
-@_store_command
 def cmd_db_status(args: argparse.Namespace) -> int:
-    from pressdraft.store import head_revision, pending_migrations
-
-    url = _database_url(args)
-    missing = _missing_sqlite_file(url)
-    pending = pending_migrations("sqlite://" if missing else url)  # a missing file is not created here
-    for title in _migration_titles(pending):
+    url = database.database_url(args.database_url)
+    status = database.status(url)
+    for title in status.pending:
         print(f"pending {title}")
-    if pending:
-        where = f"{_safe(url)} (no database file yet)" if missing else _safe(url)
-        print(f"{where}: {len(pending)} migration(s) pending; run `pressdraft db upgrade`")
+    if status.pending:
+        where = f"{database.safe_url(url)} (no database file yet)" if status.no_file_yet else database.safe_url(url)
+        print(f"{where}: {len(status.pending)} migration(s) pending; run `pressdraft db upgrade`")
         return 1
-    print(f"{_safe(url)}: up to date at revision {head_revision()}")
+    print(f"{database.safe_url(url)}: up to date at revision {database.head_revision()}")
     return 0
 
 
-@_store_command
 def cmd_backup(args: argparse.Namespace) -> int:
-    from pressdraft.store import backup
-
-    url = _database_url(args)
-    missing = _missing_sqlite_file(url)
-    if missing:
-        raise StoreFailure(f"there is no store at {missing}; nothing to back up")
-    manifest = backup(url, args.file)
+    url = database.database_url(args.database_url)
+    manifest = database.backup(url, args.file)
     _print_tables(manifest["tables"])
-    print(f"backed up {_safe(url)} (schema revision {manifest['schema_revision']}) to {args.file}")
+    print(f"backed up {database.safe_url(url)} (schema revision {manifest['schema_revision']}) to {args.file}")
     return 0
 
 
-@_store_command
 def cmd_restore(args: argparse.Namespace) -> int:
-    from pressdraft.store import restore
-
-    url = _database_url(args)
-    if not args.file.is_file():
-        raise StoreFailure(f"cannot read the backup {args.file}: no such file")
-    manifest = restore(args.file, url)
+    url = database.database_url(args.database_url)
+    manifest = database.restore(args.file, url)
     _print_tables(manifest["tables"])
-    print(f"restored {args.file} into {_safe(url)}; every table verified by its count and checksum")
+    print(f"restored {args.file} into {database.safe_url(url)}; every table verified by its count and checksum")
     return 0
 
 
-@_store_command
 def cmd_migrate_store(args: argparse.Namespace) -> int:
-    from pressdraft.store import migrate_store
-
-    source = _checked_url(args.source, "--from")
-    target = _checked_url(args.target, "--to")
-    missing = _missing_sqlite_file(source)
-    if missing:
-        raise StoreFailure(f"--from: there is no store at {missing}")
-    report = migrate_store(source, target)
+    source = database.checked_url(args.source, "--from")
+    target = database.checked_url(args.target, "--to")
+    report = database.migrate(source, target)
     _print_tables(report)
-    print(f"copied {_safe(source)} to {_safe(target)}; every table verified by its count and checksum")
+    print(
+        f"copied {database.safe_url(source)} to {database.safe_url(target)}; "
+        "every table verified by its count and checksum"
+    )
     return 0
 
 
@@ -390,11 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PressdraftError as error:
         _print_problems(error.problems)
         return 2
-    except (UsageError, StoreFailure, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
-        print(f"error: {_hide_passwords(str(error))}", file=sys.stderr)
+    except (UsageError, database.StoreFailure, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
+        print(f"error: {database.hide_passwords(str(error))}", file=sys.stderr)
         return 2
     except Exception as error:  # the promise: no traceback reaches a user
-        message = _hide_passwords(f"{type(error).__name__}: {error}")
+        message = database.hide_passwords(f"{type(error).__name__}: {error}")
         print(f"error: unexpected failure ({message}); please report it", file=sys.stderr)
         return 3
 

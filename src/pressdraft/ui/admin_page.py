@@ -6,9 +6,9 @@ import streamlit as st
 
 from pressdraft import N_
 from pressdraft.app import admin
+from pressdraft.app.admin import AuditEntry
 from pressdraft.app.auth import sorted_allowlist
 from pressdraft.app.settings import SETTINGS
-from pressdraft.store.records import AuditEntry
 from pressdraft.ui.access import require, role_name
 from pressdraft.ui.session import _, settings
 from pressdraft.ui.state import account, app

@@ -9,13 +9,15 @@ from typing import Any
 import streamlit as st
 
 from pressdraft import LANGUAGES
+from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
 from pressdraft.core.problems import PressdraftError
 from pressdraft.document.blocks import blocks_to_html
+from pressdraft.document.export import Edition
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.session import _, ui_lang
-from pressdraft.ui.state import app, editor, engine
+from pressdraft.ui.state import app, editor
 from pressdraft.ui.text import PREVIEW_CSS, literal
 
 ERROR, GAP, STALE, WARNING = "#b42318", "#667085", "#dc6803", "#b54708"  # dot colours per kind
@@ -37,13 +39,13 @@ def header(ed: DraftEditor) -> None:
     heading, new = st.columns([6, 1], vertical_alignment="center")
     heading.subheader(literal(title) or _("New release"), anchor=False)
     new.button(_("New release"), key="new-release", icon=":material/add:", on_click=_new_release)
-    library = engine().library
+    names = app().template_names()
     pick_template, pick_langs, pick_source = st.columns([3, 3, 2])
     with pick_template:
         st.selectbox(
             _("Kind of release"),
-            library.ids(),
-            format_func=lambda i: form._localized_label(library.get(i).meta.name),
+            list(names),
+            format_func=lambda i: form._localized_label(names[i]),
             **form.bind(ed, "w-template", "template", change=lambda v, base: ed.switch_template(v, base=base)),
         )
     with pick_langs:
@@ -97,7 +99,7 @@ def body() -> None:
 
 
 def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
-    directory = engine().directory
+    directory = app().directory()
     with st.expander(_("Release: date, place, issuer, embargo, contacts"), expanded=False):
         form.date(ed, "release.date", _("Release date"))
         st.markdown(f"**{_('Dateline city')}**")
@@ -260,11 +262,11 @@ def _ready(ed: DraftEditor, name: str, make: Any) -> bytes | None:
         return None
 
 
-def _record(service: Any, ed: DraftEditor, edition: Any) -> None:
+def _record(service: AppService, ed: DraftEditor, edition: Edition) -> None:
     service.record_download(ed.id, edition)
 
 
-def _recorded(service: Any, ed: DraftEditor, edition: Any, make: Any) -> Any:
+def _recorded(service: AppService, ed: DraftEditor, edition: Edition, make: Any) -> Any:
     def made() -> bytes:
         _record(service, ed, edition)
         return make()  # type: ignore[no-any-return]

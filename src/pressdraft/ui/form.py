@@ -234,7 +234,7 @@ def _name_in_ui(entry: Any) -> str:
 
 
 def place(ed: DraftEditor, path: str, service: AppService, stale: set[tuple[str, str]]) -> None:
-    directory = service.engine.directory
+    directory = service.directory()
     keys = list(directory.places)
     key = widget_key(path, "key")
 
@@ -257,7 +257,7 @@ def place(ed: DraftEditor, path: str, service: AppService, stale: set[tuple[str,
 
 
 def person(ed: DraftEditor, path: str, service: AppService, label: str, visibility: str = "visible") -> None:
-    directory = service.engine.directory
+    directory = service.directory()
     keys = list(directory.people)
     st.selectbox(
         label,
@@ -309,7 +309,7 @@ def add_to_directory(
 
 def people(ed: DraftEditor, path: str, service: AppService, label: str) -> None:
     """Several people from the directory, in the order they are to be named."""
-    directory = service.engine.directory
+    directory = service.directory()
     keys = list(directory.people)
     key = widget_key(path, "keys")
     st.multiselect(

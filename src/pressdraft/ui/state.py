@@ -1,6 +1,6 @@
-"""What every page shares: settings, the engine, the store, the session's account, language and draft.
+"""What every page shares: settings, the app service, the session's account, language and draft.
 
-The engine and the store are process-wide resources (read-only or thread-safe); the
+The service (with its engine and store) is a process-wide resource (read-only or thread-safe); the
 interface language, the signed-in account and the open draft belong to one browser session.
 The open draft's id lives in the URL (``?draft=…``), so a reload or a second tab finds the
 same draft. A session acts through ``app()``: the shared service, acting for the signed-in
@@ -14,12 +14,9 @@ from typing import Any
 import streamlit as st
 
 from pressdraft.app import auth
-from pressdraft.app.service import AppService
+from pressdraft.app.service import NOT_READY, AppService
 from pressdraft.app.trust import template_runner
 from pressdraft.app.workspace import DraftEditor
-from pressdraft.pipeline import pool
-from pressdraft.pipeline.engine import Engine
-from pressdraft.store.errors import StoreNotReady, StoreUnavailable
 from pressdraft.ui.session import BASES, CONFLICTS, NOTICES, settings
 
 
@@ -70,14 +67,19 @@ def app() -> AppService:
     who = account()
     if not who.allowed:
         st.stop()
-    pool.act_for(who.user)  # this run's renders and checks take from this user's share of the workers
-    if who == shared.account:
-        return shared
-    view = st.session_state.get("_service")
-    if view is None or view.account != who or view.store is not shared.store:
-        view = shared.for_user(who)
-        st.session_state["_service"] = view
-    return view
+    service = shared if who == shared.account else _acting_for(shared, who)
+    service.act_in_this_thread()  # this run's renders and checks take from this user's share of the workers
+    return service
+
+
+def _acting_for(shared: AppService, who: auth.Account) -> AppService:
+    """The shared service acting for ``who``: made once per session, and again when the account
+    changes or the shared service was opened anew."""
+    held = st.session_state.get("_service")  # (the shared service it was made from, the view)
+    if held is None or held[0] is not shared or held[1].account != who:
+        held = (shared, shared.for_user(who))
+        st.session_state["_service"] = held
+    return held[1]
 
 
 def _shared_app() -> AppService:
@@ -89,13 +91,9 @@ def _shared_app() -> AppService:
     """
     try:
         return _open_app()
-    except (StoreNotReady, StoreUnavailable) as error:
+    except NOT_READY as error:
         st.error(str(error), icon=":material/database:")
         st.stop()
-
-
-def engine() -> Engine:
-    return app().engine
 
 
 def editor() -> DraftEditor:
@@ -103,7 +101,7 @@ def editor() -> DraftEditor:
     the session's account: an editor opened for another account is not reused)."""
     wanted = st.query_params.get("draft")
     current: DraftEditor | None = st.session_state.get("editor")
-    if current is not None and current.id == wanted and getattr(current.store, "service", None) is app():
+    if current is not None and current.id == wanted and app().saves(current):
         return current
     draft_id = app().open_draft_id(wanted)
     if draft_id != wanted:

@@ -26,8 +26,7 @@ def page() -> None:
 
     require(account(), "templates", "templates")
     st.title(_("Templates"))
-    workshop = app().workshop
-    rows = workshop.rows()
+    rows = app().template_rows()
     st.dataframe(
         [
             {
@@ -52,7 +51,7 @@ def page() -> None:
     with exchange:
         st.download_button(
             _("Export the library (ZIP)"),
-            data=workshop.export,
+            data=app().export_templates,
             file_name="templates.zip",
             mime="application/zip",
             key="tpl-export",
@@ -109,7 +108,7 @@ def _reload(template_id: str) -> None:
     """Start editing from the newest saved version; the editors start afresh with it."""
     buffers = st.session_state.setdefault("tpl-buffers", {})
     generation = buffers.get(template_id, {}).get("generation", 0) + 1
-    files, base = app().workshop.files(template_id)
+    files, base = app().template_files(template_id)
     buffers[template_id] = {"files": files, "initial": dict(files), "base": base, "generation": generation}
 
 
@@ -131,7 +130,7 @@ def editor(template_id: str) -> None:
         st.caption(_("A shipped template: your first save makes your organization's own copy, which replaces it."))
     else:
         st.caption(_("Editing from version {number}.").format(number=base))
-    problems = app().workshop.check(template_id, files)
+    problems = app().check_template(template_id, files)
     left, right = st.columns([3, 2], gap="large")
     with left:
         tabs = st.tabs(FILES)
@@ -178,7 +177,7 @@ def show_problems(problems: list[Problem]) -> None:
 def preview(template_id: str, files: dict[str, str], problems: list[Problem]) -> None:
     st.markdown("**" + _("Preview with the sample values") + "**")
     try:
-        documents = app().workshop.preview(template_id, files)
+        documents = app().preview_template(template_id, files)
     except PressdraftError:
         st.info(_("The preview appears once the template can be rendered."))
         return
@@ -222,7 +221,7 @@ def save_box(template_id: str, files: dict[str, str], base: int | None, problems
 
 
 def history(template_id: str) -> None:
-    versions = app().workshop.history(template_id)
+    versions = app().template_history(template_id)
     with st.expander(_("History ({count} versions)").format(count=len(versions)), expanded=bool(versions)):
         if not versions:
             st.caption(_("No saved versions yet: the shipped template is in use."))
@@ -241,7 +240,7 @@ def history(template_id: str) -> None:
                 )
                 shown, restore = st.columns([4, 1])
                 with shown, st.popover(_("Changes"), key=f"tpl-diff-{version.number}"):
-                    st.code(app().workshop.diff(template_id, version.number) or _("no change"), language="diff")
+                    st.code(app().template_diff(template_id, version.number) or _("no change"), language="diff")
                 restore.button(
                     _("Restore"),
                     key=f"tpl-restore-{version.number}",
