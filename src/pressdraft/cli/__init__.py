@@ -4,7 +4,3 @@ It parses arguments and prints; every command goes through the app layer (``app.
 drafts and templates on disk, with the web app's engine and runners, so both produce byte-identical
 documents; ``app.database`` for the store's commands), never the store or the pipeline.
 """
-
-from pressdraft.cli.commands import main
-
-__all__ = ["main"]
