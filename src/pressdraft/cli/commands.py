@@ -117,13 +117,12 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
     else:
         library = _library(args.path)
         templates, broken = list(library), library.broken
-    problems = [p for error in broken.values() for p in error.problems]
     runner = template_runner()
-    for template in templates:
-        problems += runner.check(template, directory)
+    found = {template.id: runner.check(template, directory) for template in templates}
+    problems = [p for error in broken.values() for p in error.problems] + [p for ps in found.values() for p in ps]
     _print_problems(problems)
-    for template in templates:
-        print(f"{template.id}: {'ok' if not any(p.path.startswith(template.id) for p in problems) else 'problems'}")
+    for template_id, its_problems in found.items():
+        print(f"{template_id}: {'problems' if its_problems else 'ok'}")
     return 1 if problems else 0
 
 
