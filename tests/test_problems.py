@@ -21,6 +21,9 @@ from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
 from pressdraft.pipeline.wire import problem_to_json, problems_from_json
+from pressdraft.ui.compose import _field_of
+from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.templates_page import annotations
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "pressdraft"
 
@@ -123,6 +126,29 @@ def test_the_sandbox_sends_and_takes_back_every_part_of_a_location():
     assert problems_from_json([problem_to_json(problem)]) == [problem]
     hostile = [{"at": {"line": "3", "field": [{"row": 1}, 2.5, None, "ok"], "entries": "x", "lang": 7}}]
     assert problems_from_json(hostile) == [Problem(Location(field=("ok",)), "")]
+
+
+# --- the consumers read the parts ----------------------------------------------------------------
+
+
+def test_the_template_editor_marks_the_line_of_its_own_file_only():
+    problems = IN_PROCESS.check(_template(tr="x\n{{ oops(\n"), default_directory())
+    assert annotations(problems, "t", "tr.md.j2") == [
+        {"row": 1, "column": 0, "type": "error", "text": problems[0].message}
+    ]
+    assert annotations(problems, "t", "az.md.j2") == annotations(problems, "other", "tr.md.j2") == []
+
+
+def test_a_check_panel_link_goes_to_the_form_field_of_the_problem():
+    speaker = Location(field=("fields", "quotes", Row("ab"), "speaker"), lang="az").via("people", "x").child("name")
+    assert _field_of(speaker) == "fields.quotes"
+    assert _field_of(Location(field=("release", "contacts", 0)).via("contacts", "c")) == "release.contacts"
+    assert _field_of(Location(field=("template",))) == "template"
+
+
+def test_the_interface_tells_a_problem_with_the_same_location_as_the_command_line():
+    problem = Problem(Location(file="d.yaml", field=("fields", "theme")), "must be text")
+    assert problem_text("en", problem) == str(problem) == "d.yaml: fields.theme: must be text"
 
 
 # --- no caller parses a problem's text ---------------------------------------------------------
