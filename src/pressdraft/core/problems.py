@@ -2,10 +2,11 @@
 
 Every problem carries where it is as structure (``Location``: a file and line, a path of keys in
 the data such as ``("fields", "quotes", 2, "speaker")``, a language), so callers read fields and
-never parse text; ``Location.told`` is the one place that writes a location for people
-(``fields.quotes[2].speaker``, ``joint-meeting/tr.md.j2:3``). The English text is a message
-template; the app translates it through its gettext catalog by the same template (the msgid),
-so the library stays free of any UI language state.
+never parse text; ``Location.where`` is the one place that writes a location for people
+(``fields.quotes[2].speaker``, ``joint-meeting/tr.md.j2:3``), for the command line and the
+translated interface alike (``Location.told`` puts it before a message). The English text is a
+message template; the app translates it through its gettext catalog by the same template (the
+msgid), so the library stays free of any UI language state.
 """
 
 from __future__ import annotations
