@@ -1,7 +1,7 @@
 """Extract the interface's messages and update the tr, az and en catalogs in ``locales/``.
 
 Run ``make messages`` after changing UI strings; then fill the new ``msgstr`` entries. The
-library's problem messages are extracted too (``Problem(path, template)``, ``N_(...)``), so
+library's problem messages are extracted too (``Problem(at, template)``, ``N_(...)``), so
 the check panel speaks the user's language. A test fails while any entry is untranslated.
 """
 

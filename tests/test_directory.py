@@ -3,7 +3,7 @@
 import pytest
 
 from pressdraft.core.directory import default_directory, parse_directory
-from pressdraft.core.problems import PressdraftError
+from pressdraft.core.problems import NOWHERE, Location, PressdraftError
 
 
 def test_the_shipped_directory_has_the_people_of_the_example():
@@ -14,7 +14,7 @@ def test_the_shipped_directory_has_the_people_of_the_example():
         "Hikmət Hacıyev",
         "Hikmet Hajiyev",
     ]
-    assert directory.place("baku", "x").name.get("az") == "Bakı"
+    assert directory.place("baku", NOWHERE).name.get("az") == "Bakı"
 
 
 def test_a_place_may_carry_a_reading_and_explicit_forms():
@@ -29,14 +29,14 @@ def test_a_place_may_carry_a_reading_and_explicit_forms():
             }
         }
     )
-    place = directory.place("bordeaux", "x")
+    place = directory.place("bordeaux", NOWHERE)
     assert place.reading_in("tr") == "bordo"
     assert place.forms_in("tr") == {"locative": "Bordeaux'da"}
 
 
 def test_an_unknown_key_names_the_path_and_the_closest_key():
     with pytest.raises(PressdraftError, match=r"release.city: unknown place 'istanbol'; did you mean 'istanbul'\?"):
-        default_directory().place("istanbol", "release.city")
+        default_directory().place("istanbol", Location(field=("release", "city")))
 
 
 def test_entries_pointing_at_missing_entries_are_refused():

@@ -10,6 +10,7 @@ import pytest
 from pressdraft.core.fields import ROWS, FieldType, TextAt, Views, registry
 from pressdraft.core.library import Library, default_templates_folder
 from pressdraft.core.model import FIELD_TYPES
+from pressdraft.core.problems import Location, format_path
 from pressdraft.pipeline.resolve import Resolver
 from pressdraft.safety.text import LIMITS
 from pressdraft.ui.form import WIDGETS
@@ -30,22 +31,22 @@ def test_the_shipped_templates_use_every_type_so_the_goldens_and_checks_render_e
 
 
 class Recording:
-    """Views that say which view was asked for, and at which path."""
+    """Views that say which view was asked for, and at which path (written as a path)."""
 
-    def text(self, value, path):
-        return ("text", path)
+    def text(self, value, at):
+        return ("text", format_path(at.field))
 
-    def paragraphs(self, value, path):
-        return ("paragraphs", path)
+    def paragraphs(self, value, at):
+        return ("paragraphs", format_path(at.field))
 
-    def place(self, ref, path):
-        return ("place", path)
+    def place(self, ref, at):
+        return ("place", format_path(at.field))
 
-    def person(self, ref, path):
-        return ("person", path)
+    def person(self, ref, at):
+        return ("person", format_path(at.field))
 
-    def quotes(self, quotes, path):
-        return ("quotes", path)
+    def quotes(self, quotes, at):
+        return ("quotes", format_path(at.field))
 
 
 def test_each_type_makes_its_view_through_the_views_it_is_handed():
@@ -63,7 +64,7 @@ def test_each_type_makes_its_view_through_the_views_it_is_handed():
     }
     assert set(expected) == set(FIELD_TYPES)
     for name, kind in FIELD_TYPES.items():
-        assert kind.view(Recording(), ["a", "b"], "f") == expected[name], name
+        assert kind.view(Recording(), ["a", "b"], Location(field=("f",))) == expected[name], name
 
 
 def test_the_resolver_is_the_views_every_type_uses():
@@ -91,7 +92,7 @@ def test_typed_and_plain_drafts_hold_the_same_texts_at_the_same_paths(engine, ex
     typed = list(template.localized_texts(draft.fields, draft.source_language))
     plain = list(template.localized_texts(example_data["fields"], example_data["source_language"]))
     assert [(path, source) for path, _, source in typed] == [(path, source) for path, _, source in plain]
-    assert ("fields.quotes[0].text", "en") in [(path, source) for path, _, source in plain]
+    assert ("fields.quotes[0].text", "en") in [(format_path(path), source) for path, _, source in plain]
     pairs = zip(typed, plain, strict=True)
     assert all(texts.get("tr") == plain_texts.get("tr") for (_, texts, _), (_, plain_texts, _) in pairs)
 

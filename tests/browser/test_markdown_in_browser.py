@@ -112,7 +112,7 @@ def test_template_labels_help_and_problems_full_of_markdown_show_as_typed(browse
     choose(page, "tpl-pick", "statement")
     problem = page.locator("[data-testid=stMarkdownContainer] li").filter(has_text="PWNED").first
     shown = problem.inner_text().replace(WORD_JOINER, "")
-    assert shown.startswith("statement/meta.yaml.fields[3]: unknown type '" + HOSTILE.replace("\\", "\\\\") + "'")
+    assert shown.startswith("statement/meta.yaml: fields[3]: unknown type '" + HOSTILE.replace("\\", "\\\\") + "'")
     assert_literal(page, None)
     assert [url for url in requests if ".invalid" in url] == []
     context.close()

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from pressdraft import N_
 from pressdraft.app.auth import ROLES, Account
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
 from pressdraft.store.accounts import same_user
 
 OWNER = "owner"  # not a role: the owner of the draft concerned, whatever their role
@@ -57,7 +57,7 @@ class NotAllowed(PressdraftError):
     """The acting account may not take this action; nothing was changed."""
 
     def __init__(self, action: str):
-        super().__init__(Problem("", REFUSALS[action]))
+        super().__init__(Problem(NOWHERE, REFUSALS[action]))
         self.action = action
 
 

@@ -23,20 +23,11 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from pressdraft.core.library import Template
 from pressdraft.core.model import FIELD_TYPES, MAX_ROWS, too_many_rows
-from pressdraft.core.problems import PressdraftError, Problem
-
-
-@dataclass(frozen=True)
-class Row:
-    """A row of a list named by its id (``[@id]`` in a path), whatever its position."""
-
-    id: str
-
+from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem, Row, format_path
 
 Path = tuple[str | int, ...]
 RowPath = tuple[str | int | Row, ...]
@@ -52,16 +43,6 @@ def parse_path(path: str) -> RowPath:
             parts.append(name)
         parts.extend(Row(i[1:]) if i.startswith("@") else int(i) for i in indexes)
     return tuple(parts)
-
-
-def format_path(path: RowPath) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, Row):
-            out += f"[@{part.id}]"
-        else:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def get_value(data: Any, path: Path, default: Any = None) -> Any:
@@ -97,17 +78,18 @@ def add_row(data: dict[str, Any], path: Path, row: Any) -> None:
         rows = []
         set_value(data, path, rows)
     if len(rows) >= MAX_ROWS:
-        raise PressdraftError(too_many_rows(format_path(path), len(rows) + 1))
+        raise PressdraftError(too_many_rows(path, len(rows) + 1))
     rows.append(copy.deepcopy(row))
 
 
 class RowGone(PressdraftError):
     """A change to a row that is no longer in the draft: never applied to another row."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: FieldPath):
         super().__init__(
             Problem(
-                path, "this row was removed in another tab or session; reload the page to see the draft as it is now"
+                Location(field=path),
+                "this row was removed in another tab or session; reload the page to see the draft as it is now",
             )
         )
 
@@ -161,12 +143,12 @@ class RowIds:
             if isinstance(part, Row):
                 ids = self.of(data, path[:at])
                 if part.id not in ids:
-                    raise RowGone(format_path(tuple(resolved)))
+                    raise RowGone(tuple(resolved))
                 part = ids.index(part.id)
             elif isinstance(part, int):
                 rows = get_value(data, tuple(resolved))
                 if not (isinstance(rows, list) and 0 <= part < len(rows)):
-                    raise RowGone(format_path(tuple(resolved)))  # no row at that position
+                    raise RowGone(tuple(resolved))  # no row at that position
             resolved.append(part)
         return tuple(resolved)
 
@@ -272,9 +254,11 @@ def _fingerprint(text: Any) -> str:
 
 
 def localized_texts(data: dict[str, Any], template: Template) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """Each localized text in the draft: its path, its texts by language, its source language."""
+    """Each localized text in the draft: its path (written as the form's paths are), its texts by
+    language, its source language."""
     fields = data.get("fields") or {}
-    return template.localized_texts(fields, str(data.get("source_language", "")))
+    for at, texts, source in template.localized_texts(fields, str(data.get("source_language", ""))):
+        yield format_path(at), texts, source
 
 
 def _mark_key(lang: str, translation: Any) -> str:

@@ -26,7 +26,7 @@ from pressdraft.core.directory import Directory, default_directory, from_table_r
 from pressdraft.core.files import dump_data, format_of, read_data
 from pressdraft.core.library import ORGANIZATION, Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, LocalizedText
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.document.blocks import Block
 from pressdraft.document.export import Edition, Planned, bounded, pdf_files, pick_letterhead, zip_edition
 from pressdraft.pipeline.engine import Engine, TemplateRunner
@@ -259,7 +259,7 @@ class AppService:
         try:
             text = content.decode("utf-8")
         except UnicodeDecodeError:
-            raise PressdraftError(Problem(name, "the file is not UTF-8 text")) from None
+            raise PressdraftError(Problem(Location(file=name), "the file is not UTF-8 text")) from None
         data = read_data(text, format_of(name), source=name)
         draft = self.engine.draft_from_data(data)
         canonical = read_data(self.engine.dump_draft(draft), "yaml")
@@ -393,7 +393,7 @@ class AppService:
         """One new person or place, added from the form's picker; refused if invalid or taken."""
         data = self.directory_data()
         if key in (data.get(section) or {}):
-            raise PressdraftError(Problem(f"{section}.{key}", "the key {key!r} is taken", {"key": key}))
+            raise PressdraftError(Problem(Location(field=(section, key)), "the key {key!r} is taken", {"key": key}))
         self._save_directory({**data, section: {**(data.get(section) or {}), key: entry}})
 
     @requires("directory.edit")

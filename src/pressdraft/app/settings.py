@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pressdraft.app.auth import parse_allowlist
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import Location, PressdraftError, Problem
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,9 @@ def load_settings(environ: Mapping[str, str] | None = None, file: Path | None = 
         try:
             values[setting.name] = setting.default(values) if raw in (None, "") else setting.parse(raw)
         except ValueError as error:
-            raise PressdraftError(Problem(setting.variable, "{message}", {"message": str(error)})) from None
+            raise PressdraftError(
+                Problem(Location(field=(setting.variable,)), "{message}", {"message": str(error)})
+            ) from None
     return values
 
 
@@ -90,8 +92,12 @@ def _read_file(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise PressdraftError(Problem(str(path), "cannot read settings: {reason}", {"reason": str(error)})) from None
+        raise PressdraftError(
+            Problem(Location(file=str(path)), "cannot read settings: {reason}", {"reason": str(error)})
+        ) from None
     unknown = sorted(set(data) - {s.name for s in SETTINGS})
     if unknown:
-        raise PressdraftError(Problem(str(path), "unknown settings: {names}", {"names": ", ".join(unknown)}))
+        raise PressdraftError(
+            Problem(Location(file=str(path)), "unknown settings: {names}", {"names": ", ".join(unknown)})
+        )
     return data

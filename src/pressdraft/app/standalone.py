@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pressdraft.app.trust import template_runner
 from pressdraft.core.directory import Directory, default_directory, load_directory
-from pressdraft.core.library import FOLDER, SHIPPED, Library, Template, default_templates_folder, read_template_folder
+from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
 from pressdraft.core.problems import Problem
 from pressdraft.pipeline.engine import Engine
 
@@ -33,9 +33,10 @@ def engine(library_folder: Path | None, directory_file: Path | None) -> Engine:
     return Engine(library(library_folder), _directory(directory_file), template_runner())
 
 
-def check_templates(path: Path | None, directory_file: Path | None) -> tuple[list[Template], list[Problem]]:
-    """The templates of a template folder or of a whole library (by default the shipped one), and
-    every problem found in them: their metadata, syntax, fields and samples, run where trusted."""
+def check_templates(path: Path | None, directory_file: Path | None) -> tuple[dict[str, list[Problem]], list[Problem]]:
+    """Each template of a template folder or of a whole library (by default the shipped one) with its own
+    problems (metadata, syntax, fields, samples, run where trusted), and every problem found, those of the
+    templates that could not be read included."""
     folder = path or default_templates_folder()
     directory = _directory(directory_file)
     if (folder / "meta.yaml").is_file():
@@ -43,8 +44,7 @@ def check_templates(path: Path | None, directory_file: Path | None) -> tuple[lis
     else:
         shelf = library(path)
         templates, broken = list(shelf), shelf.broken
-    problems = [p for error in broken.values() for p in error.problems]
     runner = template_runner()
-    for template in templates:
-        problems += runner.check(template, directory)
-    return templates, problems
+    found = {template.id: runner.check(template, directory) for template in templates}
+    problems = [p for error in broken.values() for p in error.problems] + [p for ps in found.values() for p in ps]
+    return found, problems

@@ -24,8 +24,8 @@ from pressdraft import LANGUAGES
 from pressdraft.app.auth import Account
 from pressdraft.app.authorization import requires
 from pressdraft.core.directory import Directory
-from pressdraft.core.library import META_FILE, ORGANIZATION, SHIPPED, Library, Template, source_file
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.library import META_FILE, ORGANIZATION, SHIPPED, TEMPLATE_KEY, Library, Template, source_file
+from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.document.blocks import Block
 from pressdraft.pipeline.checks import engine_data
 from pressdraft.pipeline.engine import Engine, TemplateRunner
@@ -40,6 +40,7 @@ MAX_ZIP_BYTES = 2_000_000  # an imported ZIP, packed
 MAX_ZIP_ENTRIES = 500  # entries of an imported ZIP, folders included
 MAX_ZIP_UNPACKED_BYTES = 10_000_000  # an imported ZIP, unpacked, counted as it is read
 MAX_FILE_BYTES = MAX_TEMPLATE_FILE_CHARS * 4  # what MAX_TEMPLATE_FILE_CHARS can take in UTF-8
+UPLOAD = Location(file="zip")  # an imported ZIP, as problems with it as a whole name it
 BLANK_FILES = {
     META_FILE: """name: {tr: Yeni şablon, az: Yeni şablon, en: New template}
 description: {tr: "", az: "", en: ""}
@@ -168,7 +169,7 @@ class Workshop:
             return dict(latest.files), latest.number
         if template_id in self.shipped:
             return dict(self.shipped.get(template_id).files), None
-        raise PressdraftError(Problem("template", "unknown template {key!r}", {"key": template_id}))
+        raise PressdraftError(Problem(TEMPLATE_KEY, "unknown template {key!r}", {"key": template_id}))
 
     def history(self, template_id: str) -> list[TemplateVersion]:
         return self.store.template_history(template_id)
@@ -250,7 +251,7 @@ class Workshop:
     def create(self, template_id: str, copy_of: str | None = None) -> SaveResult:
         """A new template: blank, or a copy of another one (which keeps its own history)."""
         if template_id in self.shipped or self.store.latest_template(template_id) is not None:
-            raise PressdraftError(Problem("template", "a template {key!r} exists already", {"key": template_id}))
+            raise PressdraftError(Problem(TEMPLATE_KEY, "a template {key!r} exists already", {"key": template_id}))
         files = self.files(copy_of)[0] if copy_of else dict(BLANK_FILES)
         return self.save(template_id, files, base_version=None, comment=f"copy of {copy_of}" if copy_of else "new")
 
@@ -309,11 +310,11 @@ def read_template_zip(data: bytes) -> dict[str, dict[str, str]]:
     as it is read, since the declared sizes are the sender's word.
     """
     if len(data) > MAX_ZIP_BYTES:
-        raise PressdraftError(Problem("zip", "the file is larger than {limit} MB", {"limit": _mb(MAX_ZIP_BYTES)}))
+        raise PressdraftError(Problem(UPLOAD, "the file is larger than {limit} MB", {"limit": _mb(MAX_ZIP_BYTES)}))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
-        raise PressdraftError(Problem("zip", "not a ZIP file")) from None
+        raise PressdraftError(Problem(UPLOAD, "not a ZIP file")) from None
     with archive:
         entries = [info for info in archive.infolist() if not info.is_dir()]
         _check_directory(archive.infolist(), entries)
@@ -324,7 +325,7 @@ def _check_directory(infos: list[zipfile.ZipInfo], entries: list[zipfile.ZipInfo
     """What the ZIP's directory already tells: too many entries, too much, bad or doubled names."""
     if len(infos) > MAX_ZIP_ENTRIES:
         raise PressdraftError(
-            Problem("zip", "the ZIP has more than {limit} entries", {"limit": f"{MAX_ZIP_ENTRIES:,}"})
+            Problem(UPLOAD, "the ZIP has more than {limit} entries", {"limit": f"{MAX_ZIP_ENTRIES:,}"})
         )
     if sum(info.file_size for info in infos) > MAX_ZIP_UNPACKED_BYTES:
         raise PressdraftError(_unpacked_too_much())
@@ -334,7 +335,11 @@ def _check_directory(infos: list[zipfile.ZipInfo], entries: list[zipfile.ZipInfo
         key = _entry_key(info.filename)
         if key in seen:
             problems.append(
-                Problem(info.filename, "the ZIP holds this file twice (also as {other})", {"other": seen[key]})
+                Problem(
+                    Location(file=info.filename),
+                    "the ZIP holds this file twice (also as {other})",
+                    {"other": seen[key]},
+                )
             )
         seen.setdefault(key, info.filename)
         if _entry_target(info.filename) is None:
@@ -354,7 +359,7 @@ def _read_entries(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> d
             with archive.open(info) as member:
                 raw = member.read(min(MAX_FILE_BYTES, left) + 1)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
-            problems.append(Problem(info.filename, "the file is damaged in the ZIP"))  # or encrypted
+            problems.append(Problem(Location(file=info.filename), "the file is damaged in the ZIP"))  # or encrypted
             continue
         if len(raw) > left:
             raise PressdraftError(_unpacked_too_much())
@@ -366,7 +371,7 @@ def _read_entries(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> d
         if len(raw) > MAX_FILE_BYTES or (text is not None and len(text) > MAX_TEMPLATE_FILE_CHARS):
             problems.append(_too_long(info.filename))
         elif text is None:
-            problems.append(Problem(info.filename, "the file is not UTF-8 text"))
+            problems.append(Problem(Location(file=info.filename), "the file is not UTF-8 text"))
         else:
             template_id, name = _entry_target(info.filename)  # type: ignore[misc]  # checked in the directory
             folders.setdefault(template_id, {})[name] = text
@@ -395,7 +400,7 @@ def refusals(template_id: str, files: Mapping[str, str]) -> list[Problem]:
     problems = (
         []
         if TEMPLATE_ID.match(template_id)
-        else [Problem("template", "a template id is lower-case letters, digits and hyphens")]
+        else [Problem(TEMPLATE_KEY, "a template id is lower-case letters, digits and hyphens")]
     )
     for name, text in files.items():
         if not _template_file(name):
@@ -406,15 +411,17 @@ def refusals(template_id: str, files: Mapping[str, str]) -> list[Problem]:
 
 
 def _not_a_template_file(path: str) -> Problem:
-    return Problem(path, "not a template file (<id>/meta.yaml or <id>/<lang>.md.j2)")
+    return Problem(Location(file=path), "not a template file (<id>/meta.yaml or <id>/<lang>.md.j2)")
 
 
 def _too_long(path: str) -> Problem:
-    return Problem(path, "the file is longer than {limit} characters", {"limit": f"{MAX_TEMPLATE_FILE_CHARS:,}"})
+    return Problem(
+        Location(file=path), "the file is longer than {limit} characters", {"limit": f"{MAX_TEMPLATE_FILE_CHARS:,}"}
+    )
 
 
 def _unpacked_too_much() -> Problem:
-    return Problem("zip", "the ZIP unpacks to more than {limit} MB", {"limit": _mb(MAX_ZIP_UNPACKED_BYTES)})
+    return Problem(UPLOAD, "the ZIP unpacks to more than {limit} MB", {"limit": _mb(MAX_ZIP_UNPACKED_BYTES)})
 
 
 def _mb(size: int) -> str:

@@ -36,7 +36,7 @@ from pressdraft.app.editing import (
 )
 from pressdraft.core.cleaning import text_problems
 from pressdraft.core.library import Template
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.document.export import Edition
 from pressdraft.document.rendition import Rendition
 from pressdraft.pipeline.engine import Engine
@@ -72,10 +72,14 @@ class EditConflict(PressdraftError):
     def __init__(self, at: Path, mine: Any, stored: Any):
         last = at[-1] if at else None
         self.lang = last if isinstance(last, str) and last in LANGUAGES else None
-        self.path = format_path(at[:-1] if self.lang else at)
+        field_path = at[:-1] if self.lang else at
+        self.path = format_path(field_path)
         self.mine, self.stored = mine, stored
         super().__init__(
-            Problem(self.path, "changed in another tab or session meanwhile; nothing was overwritten", lang=self.lang)
+            Problem(
+                Location(field=field_path, lang=self.lang),
+                "changed in another tab or session meanwhile; nothing was overwritten",
+            )
         )
 
 
@@ -152,7 +156,7 @@ class DraftEditor:
         the person saw there, wherever that row is now."""
         ids = self.rows.of(self.data, path)
         if not 0 <= index < len(ids):
-            raise RowGone(format_path(path))
+            raise RowGone(path)
         return ids[index]
 
     def _pinned(self, path: str) -> str:
@@ -193,7 +197,7 @@ class DraftEditor:
             self.data, self.marks, self.rows = data, marks, rows
             self._memo.clear()
             return result
-        raise PressdraftError(Problem("", "the draft is being changed elsewhere; reload the page"))
+        raise PressdraftError(Problem(NOWHERE, "the draft is being changed elsewhere; reload the page"))
 
     def _marks_for(self, data: dict[str, Any], confirm: tuple[str, str] | None) -> Marks:
         template = self.engine.library.get(data["template"]) if self._known(data) else None

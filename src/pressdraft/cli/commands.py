@@ -94,10 +94,10 @@ def cmd_templates_list(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_check(args: argparse.Namespace) -> int:
-    templates, problems = standalone.check_templates(args.path, args.directory)
+    found, problems = standalone.check_templates(args.path, args.directory)
     _print_problems(problems)
-    for template in templates:
-        print(f"{template.id}: {'ok' if not any(p.path.startswith(template.id) for p in problems) else 'problems'}")
+    for template_id, its_problems in found.items():
+        print(f"{template_id}: {'problems' if its_problems else 'ok'}")
     return 1 if problems else 0
 
 

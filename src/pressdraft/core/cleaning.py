@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pressdraft import LANGUAGES
-from pressdraft.core.problems import Problem, join_path
+from pressdraft.core.problems import Location, Problem
 from pressdraft.safety.text import clean_text_report
 
 
@@ -35,7 +35,7 @@ def text_problems(data: Any, *prefix: str | int) -> list[Problem]:
     for path, text in _strings(data, prefix):
         last = path[-1] if path else None
         lang = last if isinstance(last, str) and last in LANGUAGES else None
-        where = join_path(*(path[:-1] if lang else path))
+        where = Location(field=path[:-1] if lang else path, lang=lang)
         for change in clean_text_report(text, lang)[1]:
-            problems.append(Problem(where, change.template, change.params, severity="warning", lang=lang))
+            problems.append(Problem(where, change.template, change.params, severity="warning"))
     return problems

@@ -16,7 +16,7 @@ from pydantic import Discriminator, Field, Tag, ValidationError
 
 from pressdraft.core.files import format_of, read_data
 from pressdraft.core.model import Key, Lang, LocalizedName, LocalizedText, Strict, Text, problems_from
-from pressdraft.core.problems import PressdraftError, Problem, join_path, unknown
+from pressdraft.core.problems import Location, PressdraftError, Problem, unknown
 from pressdraft.language._base import CASES
 
 Case = Literal[CASES]  # type: ignore[valid-type]
@@ -85,15 +85,15 @@ class Directory(Strict):
     contacts: dict[Key, Contact] = Field(default_factory=dict)
     places: dict[Key, PlaceEntry] = Field(default_factory=dict)
 
-    def entry(self, section: str, key: str, path: str) -> Any:
-        """The entry under ``key``, or an error naming the path, the key and the closest one."""
+    def entry(self, section: str, key: str, at: Location) -> Any:
+        """The entry under ``key``, or an error naming where it was asked for, the key and the closest one."""
         entries = getattr(self, section)
         if key in entries:
             return entries[key]
-        raise PressdraftError(unknown(path, SECTIONS[section], key, entries))
+        raise PressdraftError(unknown(at, SECTIONS[section], key, entries))
 
-    def place(self, key: str, path: str) -> Place:
-        entry = self.entry("places", key, path)
+    def place(self, key: str, at: Location) -> Place:
+        entry = self.entry("places", key, at)
         return entry if isinstance(entry, Place) else Place(name=entry)
 
     def cross_reference_problems(self) -> list[Problem]:
@@ -110,7 +110,7 @@ class Directory(Strict):
             if value is None:
                 continue
             try:
-                self.entry(target, value, join_path(section, key, field))
+                self.entry(target, value, Location(field=(section, key, field)))
             except PressdraftError as error:
                 problems.extend(error.problems)
         return problems
@@ -120,7 +120,7 @@ def parse_directory(data: Any, source: str = "directory") -> Directory:
     try:
         directory = Directory.model_validate(data or {})
     except ValidationError as error:
-        raise PressdraftError(problems_from(error, source)) from None
+        raise PressdraftError(problems_from(error, Location(field=(source,)))) from None
     problems = directory.cross_reference_problems()
     if problems:
         raise PressdraftError(problems)

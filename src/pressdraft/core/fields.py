@@ -32,23 +32,26 @@ RelativePath = tuple[str | int, ...]
 
 
 class Views(Protocol):
-    """What a type's view is made with: the pipeline's resolver, for one language (gaps collected)."""
+    """What a type's view is made with: the pipeline's resolver, for one language (gaps collected).
 
-    def text(self, value: Any, path: str) -> Any: ...
+    ``at`` is where the value stands, a ``core.problems.Location`` (not imported here: this module is a
+    leaf of the core, so the field types add no step to any chain of imports)."""
 
-    def paragraphs(self, value: Any, path: str) -> Any: ...
+    def text(self, value: Any, at: Any) -> Any: ...
 
-    def place(self, ref: Any, path: str) -> Any: ...
+    def paragraphs(self, value: Any, at: Any) -> Any: ...
 
-    def person(self, ref: Any, path: str) -> Any: ...
+    def place(self, ref: Any, at: Any) -> Any: ...
 
-    def quotes(self, quotes: Any, path: str) -> Any: ...
+    def person(self, ref: Any, at: Any) -> Any: ...
+
+    def quotes(self, quotes: Any, at: Any) -> Any: ...
 
 
-View = Callable[[Views, Any, str], Any]
+View = Callable[[Views, Any, Any], Any]
 
 
-def as_is(views: Views, value: Any, path: str) -> Any:
+def as_is(views: Views, value: Any, at: Any) -> Any:
     """The view of a value that is the same in every language (a date, a number, a choice)."""
     return value
 

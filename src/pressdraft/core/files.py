@@ -21,7 +21,7 @@ from typing import Any, Literal
 import yaml
 
 from pressdraft import N_
-from pressdraft.core.problems import PressdraftError, Problem, join_path
+from pressdraft.core.problems import Location, PressdraftError, Problem
 
 Format = Literal["yaml", "json"]
 MAX_FILE_BYTES = 2_000_000
@@ -59,11 +59,8 @@ def _refused_numbers(data: Any, source: str) -> list[Problem]:
     while stack:
         path, value = stack.pop()
         if isinstance(value, _Refused):
-            where = join_path(*path)
             params = {"limit": str(MAX_INT_DIGITS)} if value.template == TOO_MANY_DIGITS else {}
-            problems.append(
-                Problem(f"{source}: {where}" if source and where else source or where, value.template, params)
-            )
+            problems.append(Problem(Location(file=source, field=path), value.template, params))
         elif isinstance(value, dict):
             items = [((*path, _key(k)), k) for k in value if isinstance(k, _Refused)]
             items += [((*path, _key(k)), v) for k, v in value.items()]
@@ -163,7 +160,9 @@ def format_of(name: str) -> Format:
 def read_data(text: str, fmt: Format, *, source: str = "") -> Any:
     """Parse YAML or JSON text; a syntax error names the line and column."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise PressdraftError(Problem(source, "file is larger than {limit} bytes", {"limit": str(MAX_FILE_BYTES)}))
+        raise PressdraftError(
+            Problem(Location(file=source), "file is larger than {limit} bytes", {"limit": str(MAX_FILE_BYTES)})
+        )
     try:
         if fmt == "json":
             data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_not_finite)
@@ -184,7 +183,7 @@ def read_data(text: str, fmt: Format, *, source: str = "") -> Any:
         if refused:
             raise PressdraftError(refused)
         return data
-    raise PressdraftError(Problem(source, "{message}", {"message": message}))
+    raise PressdraftError(Problem(Location(file=source), "{message}", {"message": message}))
 
 
 def dump_data(data: Any, fmt: Format) -> str:

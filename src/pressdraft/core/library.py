@@ -29,14 +29,21 @@ from pressdraft.core.model import (
     problems_from,
     suggestion,
 )
-from pressdraft.core.problems import PressdraftError, Problem, join_path, unknown
+from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem, unknown
 
 META_FILE = "meta.yaml"
+#: Where a template id is wrong: the draft's ``template`` key, the id given to the workshop.
+TEMPLATE_KEY = Location(field=("template",))
 RESERVED_NAMES = frozenset({"release", "lang", "languages", "source_language", "template"})
 
 
 def source_file(lang: str) -> str:
     return f"{lang}.md.j2"
+
+
+def file_of(template_id: str, name: str, line: int | None = None) -> Location:
+    """A template's file (``meta.yaml``, a ``source_file``) as problems name it: ``joint-meeting/tr.md.j2``."""
+    return Location(file=f"{template_id}/{name}", line=line)
 
 
 class FieldSpec(Strict):
@@ -117,10 +124,10 @@ class Template:
         self.files = dict(sorted(files.items()))
         try:
             self.meta = TemplateMeta.model_validate(
-                read_data(self.files.get(META_FILE, ""), "yaml", source=f"{template_id}/{META_FILE}") or {}
+                read_data(self.files.get(META_FILE, ""), "yaml", source=file_of(template_id, META_FILE).file) or {}
             )
         except ValidationError as error:
-            raise PressdraftError(problems_from(error, f"{template_id}/{META_FILE}")) from None
+            raise PressdraftError(problems_from(error, file_of(template_id, META_FILE))) from None
         self.sources = {lang: self.files[source_file(lang)] for lang in LANGUAGES if source_file(lang) in self.files}
 
     @cached_property
@@ -145,14 +152,16 @@ class Template:
     def field(self, name: str) -> FieldSpec:
         return next(spec for spec in self.meta.fields if spec.name == name)
 
-    def localized_texts(self, fields: Mapping[str, Any], draft_source: str = "") -> Iterator[tuple[str, Any, str]]:
+    def localized_texts(
+        self, fields: Mapping[str, Any], draft_source: str = ""
+    ) -> Iterator[tuple[FieldPath, Any, str]]:
         """Each localized text of a draft's ``fields`` (plain data or typed), field by field in this
         template's order: its path, its texts by language, its source language (its own, as a
         quote's, or the draft's)."""
         for spec in self.meta.fields:
             value = fields.get(spec.name)
             for at, texts, source in spec.field_type.localized_texts(value) if value is not None else ():
-                yield join_path("fields", spec.name, *at), texts, str(source or draft_source)
+                yield ("fields", spec.name, *at), texts, str(source or draft_source)
 
     def sample_draft(self) -> Draft:
         return Draft(
@@ -188,7 +197,7 @@ class Library:
     @classmethod
     def from_folder(cls, root: Path, origin: Origin = SHIPPED) -> Library:
         if not root.is_dir():
-            raise PressdraftError(Problem(str(root), "not a folder of templates"))
+            raise PressdraftError(Problem(Location(file=str(root)), "not a folder of templates"))
         templates: dict[str, Template] = {}
         broken: dict[str, PressdraftError] = {}
         for folder in sorted(p for p in root.iterdir() if (p / META_FILE).is_file()):
@@ -212,14 +221,16 @@ class Library:
     def ids(self) -> list[str]:
         return list(self._templates)
 
-    def get(self, template_id: str, path: str = "template") -> Template:
+    def get(self, template_id: str) -> Template:
         if template_id in self._templates:
             return self._templates[template_id]
         if template_id in self.broken:
             raise PressdraftError(
-                Problem(path, "template {id!r} has errors; run 'pressdraft templates check'", {"id": template_id})
+                Problem(
+                    TEMPLATE_KEY, "template {id!r} has errors; run 'pressdraft templates check'", {"id": template_id}
+                )
             )
-        raise PressdraftError(unknown(path, "template", template_id, self._templates))
+        raise PressdraftError(unknown(TEMPLATE_KEY, "template", template_id, self._templates))
 
 
 def default_templates_folder() -> Path:
@@ -232,7 +243,6 @@ __all__ = ["FieldSpec", "Key", "Library", "Template", "TemplateMeta", "default_t
 
 def template_problem(template: Template, lang: str, error: Exception) -> Problem:
     """A template failure as a problem that points at the file and, when known, the line."""
-    line = getattr(error, "lineno", None)
-    where = f"{template.id}/{lang}.md.j2" + (f":{line}" if line else "")
+    at = file_of(template.id, source_file(lang), getattr(error, "lineno", None))
     message = getattr(error, "message", None) or str(error) or type(error).__name__
-    return Problem(where, "{message}", {"message": message})
+    return Problem(at, "{message}", {"message": message})

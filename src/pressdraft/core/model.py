@@ -29,7 +29,7 @@ from pydantic import (
 
 from pressdraft import LANGUAGES, N_
 from pressdraft.core.fields import ROWS, FieldType, TextAt, View, Views, registry
-from pressdraft.core.problems import PressdraftError, Problem, join_path, unknown
+from pressdraft.core.problems import NOWHERE, FieldPath, Location, PressdraftError, Problem, unknown
 from pressdraft.safety.limits import CHECK_NUMBER
 from pressdraft.safety.text import TOO_LONG, clean_text, length_bound
 
@@ -188,15 +188,15 @@ class Draft(Strict):
 
 def _each(view: View) -> View:
     """A list's view: ``view`` of each row, at the row's own path."""
-    return lambda views, rows, path: [view(views, row, join_path(path, index)) for index, row in enumerate(rows)]
+    return lambda views, rows, at: [view(views, row, at.child(index)) for index, row in enumerate(rows)]
 
 
-def _text_view(views: Views, value: Any, path: str) -> Any:
-    return views.text(value, path)
+def _text_view(views: Views, value: Any, at: Location) -> Any:
+    return views.text(value, at)
 
 
-def _person_view(views: Views, value: Any, path: str) -> Any:
-    return views.person(value, path)
+def _person_view(views: Views, value: Any, at: Location) -> Any:
+    return views.person(value, at)
 
 
 FIELD_TYPES = registry(
@@ -212,7 +212,7 @@ FIELD_TYPES = registry(
         "paragraphs",
         LocalizedText,
         "text in each language; a blank line starts a new paragraph",
-        view=lambda views, value, path: views.paragraphs(value, path),
+        view=lambda views, value, at: views.paragraphs(value, at),
         texts=(TextAt((), "paragraphs"),),
         filler=lambda stock: stock.text,
     ),
@@ -237,7 +237,7 @@ FIELD_TYPES = registry(
         "place",
         PlaceRef,
         "a place: a directory key or an inline localized name",
-        view=lambda views, value, path: views.place(value, path),
+        view=lambda views, value, at: views.place(value, at),
         filler=lambda stock: stock.place,
     ),
     FieldType(
@@ -258,7 +258,7 @@ FIELD_TYPES = registry(
         "quotes",
         list[Quote],
         "quotes, each with a speaker, a text and its source language",
-        view=lambda views, value, path: views.quotes(value, path),
+        view=lambda views, value, at: views.quotes(value, at),
         texts=(TextAt((ROWS, "text"), "paragraphs", source="source_language"),),
         empty_row=lambda source_language: {"source_language": source_language, "text": {}},
         filler=lambda stock: (
@@ -298,27 +298,27 @@ _MESSAGES = {
 }
 
 
-def _error_problem(error: Any, prefix: tuple[str | int, ...]) -> Problem:
+def _error_problem(error: Any, at: Location) -> Problem:
     """One pydantic error as a problem; known kinds get a message the app can translate."""
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("~")))
     template = _MESSAGES.get(error["type"])
     if template is None:
         message = error["msg"].removeprefix("Value error, ")
-        return Problem(join_path(*prefix, *loc), "{message}", {"message": message[:1].lower() + message[1:]})
+        return Problem(at.child(*loc), "{message}", {"message": message[:1].lower() + message[1:]})
     ctx = error.get("ctx") or {}
     params = {key: str(value) for key, value in ctx.items() if "{" + key in template and str(value)}
-    return Problem(join_path(*prefix, *loc), template, params)
+    return Problem(at.child(*loc), template, params)
 
 
-def problems_from(error: ValidationError, *prefix: str | int) -> list[Problem]:
-    """Pydantic's errors as problems that name the path in the file."""
-    return [_error_problem(e, prefix) for e in error.errors()]
+def problems_from(error: ValidationError, at: Location = NOWHERE) -> list[Problem]:
+    """Pydantic's errors as problems that name the path in the file, below ``at``."""
+    return [_error_problem(e, at) for e in error.errors()]
 
 
 def parse_draft(data: Any) -> Draft:
     """Check the envelope of a draft read from a file; ``fields`` stays raw until validated."""
     if not isinstance(data, Mapping):
-        raise PressdraftError(Problem("", "a draft must be a mapping of keys (format, template, ...)"))
+        raise PressdraftError(Problem(NOWHERE, "a draft must be a mapping of keys (format, template, ...)"))
     too_big = size_problems({key: value for key, value in data.items() if key != "fields"})
     if too_big:
         raise PressdraftError(too_big)
@@ -354,8 +354,8 @@ DRAFT_TOO_LONG = N_("{count} characters of text in all languages; at most {limit
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|[\f\u2029]")
 
 
-def too_many_rows(path: str, count: int) -> Problem:
-    return Problem(path, TOO_MANY_ROWS, {"count": str(count), "limit": str(MAX_ROWS)})
+def too_many_rows(path: FieldPath, count: int) -> Problem:
+    return Problem(Location(field=path), TOO_MANY_ROWS, {"count": str(count), "limit": str(MAX_ROWS)})
 
 
 def size_problems(data: Any, *prefix: str | int) -> list[Problem]:
@@ -376,14 +376,14 @@ def size_problems(data: Any, *prefix: str | int) -> list[Problem]:
             paragraphs += count
             if count > MAX_PARAGRAPHS:
                 params = {"count": str(count), "limit": str(MAX_PARAGRAPHS)}
-                problems.append(Problem(join_path(*path[:-1]), TOO_MANY_PARAGRAPHS, params, lang=str(lang)))
+                problems.append(Problem(Location(field=path[:-1], lang=str(lang)), TOO_MANY_PARAGRAPHS, params))
         elif isinstance(value, list):
             if len(value) > MAX_ROWS:
-                problems.append(too_many_rows(join_path(*path), len(value)))
+                problems.append(too_many_rows(path, len(value)))
             queue.extend(((*path, index), item) for index, item in enumerate(value))
         elif isinstance(value, Mapping):
             queue.extend(((*path, str(key)), item) for key, item in value.items())
-    where = join_path(*prefix)
+    where = Location(field=prefix)
     if paragraphs > MAX_DRAFT_PARAGRAPHS:
         params = {"count": str(paragraphs), "limit": str(MAX_DRAFT_PARAGRAPHS)}
         problems.append(Problem(where, DRAFT_TOO_MANY_PARAGRAPHS, params))
@@ -397,14 +397,14 @@ def type_fields(fields: Mapping[str, Any], fields_model: type[BaseModel]) -> dic
 
     Unknown fields and sizes beyond the limits are refused before any value is typed."""
     known = fields_model.model_fields
-    problems = [unknown(join_path("fields", name), "field", name, known) for name in fields if name not in known]
+    problems = [unknown(Location(field=("fields", name)), "field", name, known) for name in fields if name not in known]
     problems += size_problems(fields, "fields")
     if problems:
         raise PressdraftError(problems)
     try:
         typed = fields_model.model_validate(fields)
     except ValidationError as error:
-        raise PressdraftError(problems_from(error, "fields")) from None
+        raise PressdraftError(problems_from(error, Location(field=("fields",)))) from None
     return {name: getattr(typed, name) for name in known if getattr(typed, name) is not None}
 
 

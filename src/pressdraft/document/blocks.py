@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from pressdraft import N_
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
 from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
 
 __all__ = [
@@ -149,7 +149,7 @@ def parse_markdown(markdown: str) -> list[Block]:
     """
     problem = markdown_problem(markdown)
     if problem:
-        raise PressdraftError(Problem("", *problem))
+        raise PressdraftError(Problem(NOWHERE, *problem))
     tokens = _parser().parse(markdown)
     blocks: list[Block] = []
     lists: list[str] = []  # the kinds of the open lists, innermost last
@@ -195,7 +195,7 @@ def parse_markdown(markdown: str) -> list[Block]:
                 item_block = len(blocks) - 1
     runs = sum(len(block.runs) for block in blocks)
     if runs > MAX_RELEASE_RUNS:
-        raise PressdraftError(Problem("", TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
+        raise PressdraftError(Problem(NOWHERE, TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
     return blocks
 
 

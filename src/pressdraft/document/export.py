@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.document.blocks import Block, blocks_to_text
 from pressdraft.document.docx import DocumentInfo, Letterhead, load_letterhead, write_docx, write_side_by_side
 from pressdraft.document.rendition import Rendition
@@ -146,7 +146,7 @@ def bounded(make: Callable[[], bytes], wait: float = BUILD_WAIT) -> Callable[[],
 
     def run() -> bytes:
         if not _heavy_builds.acquire(timeout=wait):
-            raise PressdraftError(Problem("", "the server is busy making other files; try again in a moment"))
+            raise PressdraftError(Problem(NOWHERE, "the server is busy making other files; try again in a moment"))
         try:
             return make()
         finally:
@@ -169,7 +169,7 @@ def pick_letterhead(source: Path | None, template_id: str, issuer: str) -> Lette
         data = source.read_bytes()
     except OSError as error:
         raise PressdraftError(
-            Problem(str(source), "cannot read the letterhead: {reason}", {"reason": str(error)})
+            Problem(Location(file=str(source)), "cannot read the letterhead: {reason}", {"reason": str(error)})
         ) from None
     return load_letterhead(data)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from pressdraft.core.library import Template
+from pressdraft.core.library import Template, file_of, source_file
 from pressdraft.core.model import Draft
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.blocks import Block, parse_markdown
@@ -43,5 +43,5 @@ class Rendition:
         try:
             return parse_markdown(markdown)
         except PressdraftError as error:
-            where = f"{self.template.id}/{lang}.md.j2"
-            raise PressdraftError([replace(p, path=where) for p in error.problems]) from None
+            where = file_of(self.template.id, source_file(lang))
+            raise PressdraftError([replace(p, at=where) for p in error.problems]) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from dataclasses import replace
 from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -20,7 +21,15 @@ from jinja2.meta import find_undeclared_variables
 from pressdraft import LANGUAGES
 from pressdraft.core.directory import Directory
 from pressdraft.core.fields import Stock
-from pressdraft.core.library import RESERVED_NAMES, FieldSpec, Template, source_file, template_problem
+from pressdraft.core.library import (
+    META_FILE,
+    RESERVED_NAMES,
+    FieldSpec,
+    Template,
+    file_of,
+    source_file,
+    template_problem,
+)
 from pressdraft.core.model import MAX_DRAFT_CHARACTERS
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.safety.limits import CHECK_LIST_ROWS, CHECK_NUMBER
@@ -41,10 +50,6 @@ def _first_line(ast: nodes.Template, name: str) -> int | None:
     return next((n.lineno for n in ast.find_all(nodes.Name) if n.name == name), None)
 
 
-def _where(template: Template, lang: str, line: int | None = None) -> str:
-    return f"{template.id}/{source_file(lang)}" + (f":{line}" if line else "")
-
-
 def used_fields(template: Template, env: Environment) -> tuple[dict[str, set[str]], list[Problem]]:
     """The names each language's source reads, and its syntax errors, as ``env`` (the renderer's) reads it."""
     used: dict[str, set[str]] = {}
@@ -62,7 +67,7 @@ def used_fields(template: Template, env: Environment) -> tuple[dict[str, set[str
         for name in sorted(names - declared):
             problems.append(
                 Problem(
-                    _where(template, lang, _first_line(ast, name)),
+                    file_of(template.id, source_file(lang), _first_line(ast, name)),
                     "uses {name!r}, which meta.yaml does not declare",
                     {"name": name},
                 )
@@ -76,19 +81,21 @@ def declared_problems(template: Template, env: Environment) -> list[Problem]:
     used, problems = used_fields(template, env)
     missing = [lang for lang in ("tr", "az", "en") if lang not in template.sources]
     for lang in missing:
-        problems.append(Problem(_where(template, lang), "the {lang} version is missing", {"lang": lang}))
+        problems.append(
+            Problem(file_of(template.id, source_file(lang)), "the {lang} version is missing", {"lang": lang})
+        )
     declared = [f.name for f in template.meta.fields]
     for name in declared:
         in_langs = [lang for lang, names in used.items() if name in names]
         if not in_langs and used:
             problems.append(
-                Problem(f"{template.id}/meta.yaml", "field {name!r} is declared but never used", {"name": name})
+                Problem(file_of(template.id, META_FILE), "field {name!r} is declared but never used", {"name": name})
             )
         elif len(in_langs) != len(used):
             absent = ", ".join(lang for lang in used if lang not in in_langs)
             problems.append(
                 Problem(
-                    f"{template.id}/meta.yaml",
+                    file_of(template.id, META_FILE),
                     "field {name!r} is used in {present} but not in {absent}",
                     {"name": name, "present": ", ".join(in_langs), "absent": absent},
                 )
@@ -99,8 +106,9 @@ def declared_problems(template: Template, env: Environment) -> list[Problem]:
 def variant_problems(template: Template, variant: str, error: PressdraftError) -> list[Problem]:
     """A render of one of ``variants`` refused: its problems, each saying which values broke it."""
     name, _, number = variant.partition(":")
-    where = VARIANTS[name].format(rows=CHECK_LIST_ROWS, number=number or CHECK_NUMBER)
-    return [Problem(f"{template.id}/meta.yaml: {where}", "{message}", {"message": str(p)}) for p in error.problems]
+    variant_text = VARIANTS[name].format(rows=CHECK_LIST_ROWS, number=number or CHECK_NUMBER)
+    at = replace(file_of(template.id, META_FILE), variant=variant_text)
+    return [Problem(at, "{message}", {"message": str(p)}) for p in error.problems]
 
 
 def engine_data(template: Template) -> dict[str, object]:

@@ -19,7 +19,7 @@ from pressdraft.core.directory import Directory, default_directory
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields, validate_fields
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem, format_path
 from pressdraft.document.rendition import Rendered, Rendition
 from pressdraft.language.consistency import consistency_warnings
 from pressdraft.language.names import guessed_readings
@@ -78,7 +78,7 @@ class Engine:
             try:
                 template = self.library.get(data["template"])
             except PressdraftError as error:
-                problems.extend(p for p in error.problems if p.path not in {q.path for q in problems})
+                problems.extend(p for p in error.problems if p.at not in {q.at for q in problems})
         if draft is not None and template is not None:
             try:
                 return validate_fields(draft, template.fields_model)
@@ -96,7 +96,7 @@ class Engine:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise PressdraftError(
-                Problem(str(path), "cannot read the file: {reason}", {"reason": str(error)})
+                Problem(Location(file=str(path)), "cannot read the file: {reason}", {"reason": str(error)})
             ) from None
         return self.read_draft(text, format_of(path.name), source=str(path))
 
@@ -127,20 +127,20 @@ class Engine:
         names = [
             {lang: text for lang in draft.languages if (text := entry.get(lang))} for entry in self._directory_names()
         ]
+        paths = {format_path(path): path for path in texts}
         problems = [
-            Problem(w.field, "{message}", {"message": w.message}, severity="warning")
-            for w in consistency_warnings(texts, names, draft.languages)
+            Problem(Location(field=paths[w.field]), "{message}", {"message": w.message}, severity="warning")
+            for w in consistency_warnings({format_path(path): t for path, t in texts.items()}, names, draft.languages)
         ]
         for path, by_lang in texts.items():
             for lang, text in by_lang.items():
                 for token in guessed_readings(text, lang):
                     problems.append(
                         Problem(
-                            path,
+                            Location(field=path, lang=lang),
                             N_("{token} will be read letter by letter; if it is read as a word, give its reading"),
                             {"token": token},
                             severity="warning",
-                            lang=lang,
                         )
                     )
         return problems
@@ -184,9 +184,9 @@ class Engine:
         return Rendition(draft, template, markdown, issuers, gaps, blocks)
 
 
-def _localized_texts(draft: Draft, template: Template) -> dict[str, dict[str, str]]:
+def _localized_texts(draft: Draft, template: Template) -> dict[FieldPath, dict[str, str]]:
     """Every free text of the draft by path and language, for cross-language checks."""
-    out: dict[str, dict[str, str]] = {}
+    out: dict[FieldPath, dict[str, str]] = {}
     for path, value, _source in template.localized_texts(draft.fields):
         texts = {lang: text for lang in draft.languages if (text := value.get(lang))}
         if texts:

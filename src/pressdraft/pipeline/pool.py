@@ -46,7 +46,7 @@ from typing import Any, Literal
 from pressdraft.core.directory import Directory
 from pressdraft.core.library import Template
 from pressdraft.core.model import Draft, draft_to_data
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
 from pressdraft.document.blocks import Block
 from pressdraft.document.rendition import Rendered
 from pressdraft.language import editorial
@@ -250,11 +250,11 @@ class _Worker:
             os.close(reply_w)
         try:
             if not self._from.poll(START_TIMEOUT):
-                raise PressdraftError(Problem("", START_MESSAGE, {"reason": f"no answer in {START_TIMEOUT:g} s"}))
+                raise PressdraftError(Problem(NOWHERE, START_MESSAGE, {"reason": f"no answer in {START_TIMEOUT:g} s"}))
             self._receive()  # "ready"
         except (EOFError, OSError, ValueError):
             self.stop()
-            raise PressdraftError(Problem("", START_MESSAGE, {"reason": self._exit_reason()})) from None
+            raise PressdraftError(Problem(NOWHERE, START_MESSAGE, {"reason": self._exit_reason()})) from None
         except BaseException:
             self.stop()
             raise
@@ -452,7 +452,7 @@ class SandboxPool:
         with self._changed:
             while True:
                 if self._closed:
-                    raise PressdraftError(Problem("", START_MESSAGE, {"reason": "the sandbox is shut down"}))
+                    raise PressdraftError(Problem(NOWHERE, START_MESSAGE, {"reason": "the sandbox is shut down"}))
                 if self._busy.get(user, 0) < self.per_user:
                     if self._idle:
                         self._busy[user] = self._busy.get(user, 0) + 1
@@ -463,7 +463,9 @@ class SandboxPool:
                         break
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise PressdraftError(Problem(template_id, BUSY_MESSAGE, {"seconds": f"{self.queue_wait:g}"}))
+                    raise PressdraftError(
+                        problem_at(template_id, None, BUSY_MESSAGE, {"seconds": f"{self.queue_wait:g}"})
+                    )
                 self._changed.wait(remaining)  # for a worker given back or started in the background
         try:
             return _Worker(self.memory_mb * 1024 * 1024)

@@ -17,7 +17,7 @@ from jinja2 import Template as JinjaTemplate
 from jinja2 import TemplateError, pass_context
 from jinja2.runtime import Context
 
-from pressdraft.core.library import Template, template_problem
+from pressdraft.core.library import TEMPLATE_KEY, Template, file_of, source_file, template_problem
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.blocks import markdown_problem
 from pressdraft.language._base import CASES
@@ -141,7 +141,7 @@ def compile_template(template: Template, lang: str) -> JinjaTemplate:
     """The compiled source of one language, reused for as long as the template is unchanged."""
     if lang not in template.sources:
         raise PressdraftError(
-            Problem("template", "template {id!r} has no {lang} version", {"id": template.id, "lang": lang})
+            Problem(TEMPLATE_KEY, "template {id!r} has no {lang} version", {"id": template.id, "lang": lang})
         )
     try:
         return _compiled(template.version, lang, template.sources[lang])
@@ -160,7 +160,7 @@ def render_markdown(template: Template, lang: str, context: dict[str, Any]) -> s
     markdown = _tidy(text)
     problem = markdown_problem(markdown)
     if problem:
-        raise PressdraftError(Problem(f"{template.id}/{lang}.md.j2", *problem))
+        raise PressdraftError(Problem(file_of(template.id, source_file(lang)), *problem))
     return markdown
 
 

@@ -9,13 +9,13 @@ the same walk serves both checking a draft and rendering it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
 from pressdraft.core.library import FieldSpec, Template
 from pressdraft.core.model import Draft, InlineContact, InlinePerson, LocalizedText, Quote
-from pressdraft.core.problems import PressdraftError, Problem, join_path
+from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.language.names import Name
 
 GAP_WORD = {"tr": "EKSİK", "az": "YOXDUR", "en": "MISSING"}
@@ -101,26 +101,26 @@ class Resolver:
         self.errors: list[Problem] = []
 
     # --- text ---------------------------------------------------------------------------
-    def text(self, value: LocalizedText | None, path: str, kind: type[str] = str) -> str:
+    def text(self, value: LocalizedText | None, at: Location, kind: type[str] = str) -> str:
         text = value.get(self.lang) if value is not None else None
         if text is None:
-            self.gaps.append(Problem(path, "missing", severity="gap", lang=self.lang))
-            return Missing(f"⟦{GAP_WORD[self.lang]}: {path}⟧")
+            self.gaps.append(Problem(replace(at, lang=self.lang), "missing", severity="gap"))
+            return Missing(f"⟦{GAP_WORD[self.lang]}: {at.where()}⟧")
         return kind(text)
 
-    def paragraphs(self, value: LocalizedText | None, path: str) -> str:
-        return self.text(value, path, Paragraphs)
+    def paragraphs(self, value: LocalizedText | None, at: Location) -> str:
+        return self.text(value, at, Paragraphs)
 
     def name(
         self,
         value: LocalizedText | None,
-        path: str,
+        at: Location,
         info: NameInfo | None = None,
         institution: bool = False,
         possessive: bool | None = None,
     ) -> Name:
         """A name in this language with what the suffix rules need; people are never possessives."""
-        text = self.text(value, path)
+        text = self.text(value, at)
         if isinstance(text, Missing):
             return Name(text)
         return Name(
@@ -132,40 +132,40 @@ class Resolver:
         )
 
     # --- directory entries --------------------------------------------------------------
-    def _lookup(self, section: str, key: str, path: str) -> Any:
+    def _lookup(self, section: str, key: str, at: Location) -> Any:
         try:
-            return self.directory.entry(section, key, path)
+            return self.directory.entry(section, key, at)
         except PressdraftError as error:
             self.errors.extend(error.problems)
             return None
 
-    def organization(self, key: str | None, path: str) -> OrganizationView | None:
+    def organization(self, key: str | None, path: Location) -> OrganizationView | None:
         entry: Organization | None = self._lookup("organizations", key, path) if key else None
         if entry is None:
             return None
-        at = f"{path} → organizations.{key}"
+        at = path.via("organizations", key)
         institution = entry.kind == "institution"
-        name = self.name(entry.name, f"{at}.name", entry, institution)
-        short = self.name(entry.short, f"{at}.short", entry, institution) if entry.short else name
-        about = self.paragraphs(entry.about, f"{at}.about") if entry.about else None
+        name = self.name(entry.name, at.child("name"), entry, institution)
+        short = self.name(entry.short, at.child("short"), entry, institution) if entry.short else name
+        about = self.paragraphs(entry.about, at.child("about")) if entry.about else None
         return OrganizationView(name, short, about)
 
-    def person(self, ref: str | InlinePerson, path: str) -> PersonView:
+    def person(self, ref: str | InlinePerson, path: Location) -> PersonView:
         if isinstance(ref, str):
             entry: Person | None = self._lookup("people", ref, path)
             if entry is None:
                 unknown = Name(ref)
                 return PersonView(ref, unknown, "", unknown, unknown, None, None)
             source: Person | InlinePerson = entry
-            key, at = ref, f"{path} → people.{ref}"
+            key, at = ref, path.via("people", ref)
         else:
             source, entry, key, at = ref, None, "", path
-        name = self.name(source.name, f"{at}.name", entry, possessive=False)
+        name = self.name(source.name, at.child("name"), entry, possessive=False)
         has_title = any(source.title.get(lang) for lang in ("tr", "az", "en"))
-        title = self.text(source.title, f"{at}.title") if has_title else ""
+        title = self.text(source.title, at.child("title")) if has_title else ""
         short_text = source.short.get(self.lang) if source.short else None
         short = Name(short_text, possessive=False) if short_text else self._short(name)
-        organization = self.organization(entry.organization, f"{at}.organization") if entry else None
+        organization = self.organization(entry.organization, at.child("organization")) if entry else None
         return PersonView(key, name, title, short, self._full(name, title), source.gender, organization)
 
     def _short(self, name: Name) -> Name:
@@ -185,7 +185,7 @@ class Resolver:
         forms = {case: f"{title} {form}" for case, form in name.forms.items()}
         return Name(f"{title} {name.text}", reading=name.reading, forms=forms, possessive=False)
 
-    def place(self, ref: str | LocalizedText, path: str) -> Name:
+    def place(self, ref: str | LocalizedText, path: Location) -> Name:
         if isinstance(ref, LocalizedText):
             return self.name(ref, path)
         try:
@@ -193,52 +193,52 @@ class Resolver:
         except PressdraftError as error:
             self.errors.extend(error.problems)
             return Name(ref)
-        return self.name(entry.name, f"{path} → places.{ref}", entry)
+        return self.name(entry.name, path.via("places", ref), entry)
 
-    def contact(self, ref: str | InlineContact, path: str) -> ContactView | None:
+    def contact(self, ref: str | InlineContact, path: Location) -> ContactView | None:
         entry = self._lookup("contacts", ref, path) if isinstance(ref, str) else ref
         if entry is None:
             return None
-        at = f"{path} → contacts.{ref}" if isinstance(ref, str) else path
+        at = path.via("contacts", ref) if isinstance(ref, str) else path
         return ContactView(
-            label=self.text(entry.label, f"{at}.label"),
-            organization=self.organization(entry.organization, f"{at}.organization"),
-            person=self.person(entry.person, f"{at}.person") if entry.person else None,
+            label=self.text(entry.label, at.child("label")),
+            organization=self.organization(entry.organization, at.child("organization")),
+            person=self.person(entry.person, at.child("person")) if entry.person else None,
             email=entry.email,
             phone=entry.phone,
         )
 
     # --- fields ---------------------------------------------------------------------------
-    def quotes(self, quotes: list[Quote], path: str) -> list[QuoteView]:
+    def quotes(self, quotes: list[Quote], path: Location) -> list[QuoteView]:
         views: list[QuoteView] = []
         for index, quote in enumerate(quotes):
-            at = join_path(path, index)
-            speaker = self.person(quote.speaker, f"{at}.speaker")
+            at = path.child(index)
+            speaker = self.person(quote.speaker, at.child("speaker"))
             continues = index > 0 and quotes[index - 1].speaker == quote.speaker
             first = all(earlier.speaker != quote.speaker for earlier in quotes[:index])
             pronoun = PRONOUNS.get(self.lang, {}).get(speaker.gender or "", "")
             mention = pronoun if continues and pronoun else str(speaker.short)
-            text = self.text(quote.text, f"{at}.text")
+            text = self.text(quote.text, at.child("text"))
             views.append(QuoteView(speaker, text, quote.source_language, continues, first, mention))
         return views
 
-    def field(self, spec: FieldSpec, value: Any, path: str) -> Any:
+    def field(self, spec: FieldSpec, value: Any, at: Location) -> Any:
         """The field's value in this language, as its type makes its view (``core/fields.py``)."""
         if spec.override:  # a language left empty keeps what the template proposes
             return value.get(self.lang)
-        return spec.field_type.view(self, value, path)
+        return spec.field_type.view(self, value, at)
 
     def context(self) -> dict[str, Any]:
         release = self.draft.release
-        issuer = self.organization(release.issuer, "release.issuer")
-        contacts = [self.contact(c, join_path("release.contacts", i)) for i, c in enumerate(release.contacts)]
+        issuer = self.organization(release.issuer, Location(field=("release", "issuer")))
+        contacts = [self.contact(c, Location(field=("release", "contacts", i))) for i, c in enumerate(release.contacts)]
         context: dict[str, Any] = {
             "lang": self.lang,
             "languages": list(self.draft.languages),
             "source_language": self.draft.source_language,
             "release": ReleaseView(
                 date=release.date,
-                city=self.place(release.city, "release.city"),
+                city=self.place(release.city, Location(field=("release", "city"))),
                 issuer=issuer or OrganizationView(Name(release.issuer), Name(release.issuer), None),
                 embargo=release.embargo,
                 contacts=[c for c in contacts if c is not None],
@@ -249,7 +249,7 @@ class Resolver:
             if value is None:  # an optional field left out: a list is empty, anything else None
                 context[spec.name] = [] if spec.field_type.is_list else None
             else:
-                context[spec.name] = self.field(spec, value, f"fields.{spec.name}")
+                context[spec.name] = self.field(spec, value, Location(field=("fields", spec.name)))
         return context
 
 

@@ -11,7 +11,8 @@ import datetime as dt
 from typing import Any
 
 from pressdraft import N_
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.library import file_of, source_file
+from pressdraft.core.problems import NOWHERE, FieldPath, Location, PressdraftError, Problem, Row
 from pressdraft.document.blocks import BLOCK_KINDS, Block, Run, is_safe_link
 from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
 
@@ -32,7 +33,7 @@ def json_value(value: Any) -> Any:
 
 def markdown_from_json(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise PressdraftError(Problem("", CRASH_MESSAGE, {"reason": "an answer that is not Markdown"}))
+        raise PressdraftError(Problem(NOWHERE, CRASH_MESSAGE, {"reason": "an answer that is not Markdown"}))
     return value
 
 
@@ -42,7 +43,7 @@ def documents_from_json(value: Any) -> tuple[dict[str, str], dict[str, list[Bloc
         markdown = markdown_from_json(value["markdown"])
         blocks = {lang: blocks_from_json(value["blocks"][lang]) for lang in markdown}
     except (KeyError, TypeError, ValueError):
-        raise PressdraftError(Problem("", CRASH_MESSAGE, {"reason": "an answer that is not a document"})) from None
+        raise PressdraftError(Problem(NOWHERE, CRASH_MESSAGE, {"reason": "an answer that is not a document"})) from None
     return markdown, blocks
 
 
@@ -79,26 +80,61 @@ def problems_from_json(value: Any) -> list[Problem]:
         severity = item.get("severity") if item.get("severity") in ("error", "gap", "warning") else "error"
         problems.append(
             Problem(
-                str(item.get("path", "")),
+                _location_from_json(item.get("at")),
                 str(item.get("template", "")),
                 {str(k): str(v) for k, v in params.items()},
                 severity=severity,
-                lang=item["lang"] if isinstance(item.get("lang"), str) else None,
             )
         )
     return problems
 
 
+def _location_from_json(value: Any) -> Location:
+    value = value if isinstance(value, dict) else {}
+    line = value.get("line")
+    entries = value.get("entries")
+    return Location(
+        file=str(value.get("file", "")),
+        line=line if type(line) is int and line > 0 else None,
+        variant=str(value.get("variant", "")),
+        field=_path_from_json(value.get("field")),
+        entries=tuple(_path_from_json(entry) for entry in entries) if isinstance(entries, list) else (),
+        lang=value["lang"] if isinstance(value.get("lang"), str) else None,
+    )
+
+
+def _path_from_json(value: Any) -> FieldPath:
+    """Names, positions and ``{"row": id}`` rows; anything else is left out."""
+    parts: list[str | int | Row] = []
+    for part in value if isinstance(value, list) else []:
+        if isinstance(part, str) or type(part) is int:
+            parts.append(part)
+        elif isinstance(part, dict) and isinstance(part.get("row"), str):
+            parts.append(Row(part["row"]))
+    return tuple(parts)
+
+
+def _path_to_json(path: FieldPath) -> list[Any]:
+    return [{"row": part.id} if isinstance(part, Row) else part for part in path]
+
+
 def problem_at(template_id: str, lang: str | None, message: str, params: dict[str, str]) -> Problem:
-    where = f"{template_id}/{lang}.md.j2" if lang else template_id
-    return Problem(where, message, params)
+    """A problem of the sandbox with a template: in its file of ``lang``, or the template as a whole."""
+    return Problem(file_of(template_id, source_file(lang)) if lang else Location(file=template_id), message, params)
 
 
 def problem_to_json(problem: Problem) -> dict[str, Any]:
+    at = problem.at
     return {
-        "path": problem.path,
+        "at": {
+            "file": at.file,
+            "line": at.line,
+            "variant": at.variant,
+            "field": _path_to_json(at.field),
+            "entries": [_path_to_json(entry) for entry in at.entries],
+            "lang": at.lang,
+        },
         "template": problem.template,
         "params": {k: str(v) for k, v in problem.params.items()},
         "severity": problem.severity,
-        "lang": problem.lang,
     }

@@ -9,9 +9,10 @@ from typing import Any
 import streamlit as st
 
 from pressdraft import LANGUAGES
+from pressdraft.app.editing import parse_path
 from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
-from pressdraft.core.problems import PressdraftError
+from pressdraft.core.problems import Location, PressdraftError, format_path
 from pressdraft.document.blocks import blocks_to_html
 from pressdraft.document.export import Edition
 from pressdraft.ui import form
@@ -188,32 +189,36 @@ def check_panel(ed: DraftEditor, report: Report) -> None:
         summary.append(text.format(lang=form.LANG_LABELS[draft_lang], count=missing))
     if not report.errors:
         st.markdown(" · ".join(summary) or _("Choose at least one language."))
-    rows = [(ERROR, problem_text(lang, p), p.path) for p in report.errors]
+    rows = [(ERROR, problem_text(lang, p), _field_of(p.at)) for p in report.errors]
     rows += [
-        (GAP, f"{form.LANG_LABELS.get(p.lang or '', '')} · {problem_text(lang, p)}", p.path)
+        (GAP, f"{form.LANG_LABELS.get(p.lang or '', '')} · {problem_text(lang, p)}", _field_of(p.at))
         for p in report.problems
         if p.severity == "gap"
     ]
     rows += [
-        (STALE, f"{form.LANG_LABELS[stale_lang]} · {path}: " + _("stale translation"), path)
+        (
+            STALE,
+            f"{form.LANG_LABELS[stale_lang]} · {path}: " + _("stale translation"),
+            _field_of(Location(field=parse_path(path))),
+        )
         for path, stale_lang in report.stale
     ]
-    rows += [(WARNING, problem_text(lang, p), p.path) for p in report.warnings]
+    rows += [(WARNING, problem_text(lang, p), _field_of(p.at)) for p in report.warnings]
     if not rows:
         st.success(_("Ready to send: every language is complete and consistent."))
         return
     items = "".join(
-        f'<li><span style="color:{colour}">●</span> '
-        f'<a href="#{form.anchor(_field_of(path))}">{html.escape(text)}</a></li>'
-        for colour, text, path in rows
+        f'<li><span style="color:{colour}">●</span> <a href="#{form.anchor(field)}">{html.escape(text)}</a></li>'
+        for colour, text, field in rows
     )
     st.html(f'<ul class="pd-checks" style="list-style:none;padding-left:0">{items}</ul>')
 
 
-def _field_of(path: str) -> str:
+def _field_of(at: Location) -> str:
     """The form field a problem is about: ``fields.quotes[1].text → …`` -> ``fields.quotes``."""
-    parts = path.split(" → ")[0].split(".")
-    return ".".join(parts[:2]).split("[")[0] if parts[0] in ("fields", "release") else path
+    if at.field[:1] in (("fields",), ("release",)):
+        return format_path(at.field[:2])
+    return at.where(with_lang=False)
 
 
 def downloads(ed: DraftEditor) -> None:

@@ -40,8 +40,7 @@ def gettext(lang: str, message: str) -> str:
 
 def problem_text(lang: str, problem: Problem) -> str:
     """A problem in the interface language: its template translated, then filled."""
-    message = gettext(lang, problem.template).format(**problem.params)
-    return f"{problem.path}: {message}" if problem.path else message
+    return problem.at.told(gettext(lang, problem.template).format(**problem.params), with_lang=False)
 
 
 def browser_language(locale: str | None) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 from streamlit_ace import st_ace
 
 from pressdraft import LANGUAGES
 from pressdraft.app.workshop import SaveConflict, refusals
-from pressdraft.core.library import META_FILE, source_file
+from pressdraft.core.library import META_FILE, file_of, source_file
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.blocks import blocks_to_html
 from pressdraft.ui.access import require
@@ -19,7 +17,6 @@ from pressdraft.ui.state import account, app
 from pressdraft.ui.text import LANG_LABELS, PREVIEW_CSS, literal
 
 FILES = [META_FILE, *(source_file(lang) for lang in LANGUAGES)]
-LINE = re.compile(r"^[^/]+/(?P<file>[^:]+):(?P<line>\d+)")
 
 
 def page() -> None:
@@ -146,7 +143,7 @@ def editor(template_id: str) -> None:
                     min_lines=18,
                     max_lines=40,
                     font_size=13,
-                    annotations=annotations(problems, name),
+                    annotations=annotations(problems, template_id, name),
                 )
         save_box(template_id, files, base, problems)
     with right:
@@ -159,14 +156,14 @@ def editor(template_id: str) -> None:
     history(template_id)
 
 
-def annotations(problems: list[Problem], name: str) -> list[dict[str, object]]:
-    """Problems shown in the editor's margin, at the line they are about."""
-    out = []
-    for problem in problems:
-        match = LINE.match(problem.path)
-        if match and match["file"] == name:
-            out.append({"row": int(match["line"]) - 1, "column": 0, "type": "error", "text": problem.message})
-    return out
+def annotations(problems: list[Problem], template_id: str, name: str) -> list[dict[str, object]]:
+    """Problems shown in the editor's margin of file ``name``, at the line they are about."""
+    file = file_of(template_id, name).file
+    return [
+        {"row": p.at.line - 1, "column": 0, "type": "error", "text": p.message}
+        for p in problems
+        if p.at.file == file and p.at.line
+    ]
 
 
 def show_problems(problems: list[Problem]) -> None:
