@@ -22,7 +22,7 @@ from pressdraft.core.model import draft_to_data
 from pressdraft.core.problems import PressdraftError
 from pressdraft.pipeline import pool as pool_module
 from pressdraft.pipeline.checks import engine_data
-from pressdraft.pipeline.pool import check_untrusted, render_untrusted
+from pressdraft.pipeline.pool import check_untrusted, render_documents
 from pressdraft.pipeline.render import environment
 
 HARD_CAP = 4.0  # seconds, wall clock, including a worker restart; the worker's own limit is 2 s
@@ -177,7 +177,7 @@ def test_an_attack_is_refused_or_stopped_within_two_seconds(request, source, exp
     template = attack_template(source)
     started = time.perf_counter()
     with pytest.raises(PressdraftError) as error:
-        render_untrusted(template, engine_data(template), directory_data, ["tr", "az", "en"], allow_incomplete=False)
+        render_documents(template, engine_data(template), directory_data, ["tr", "az", "en"], allow_incomplete=False)
     DURATIONS[request.node.callspec.id] = elapsed = time.perf_counter() - started
     message = str(error.value)
     assert message.startswith("attack/tr.md.j2"), message  # which file, which language
@@ -226,7 +226,9 @@ def test_after_the_corpus_the_server_still_renders_normal_templates(engine, dire
     shipped = engine.library.get(draft.template)
     template = Template(shipped.id, shipped.files, origin="organization")
     data = draft_to_data(draft, [f.name for f in template.meta.fields])
-    assert render_untrusted(template, data, directory_data, [], allow_incomplete=False) == engine.render(draft).markdown
+    assert (
+        render_documents(template, data, directory_data, [], allow_incomplete=False)[0] == engine.render(draft).markdown
+    )
     assert pool_module.default_pool().processes <= pool_module.MAX_WORKERS
     if DURATIONS:
         slowest = max(DURATIONS, key=DURATIONS.__getitem__)
