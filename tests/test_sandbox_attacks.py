@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from pressdraft.core.directory import default_directory
+from pressdraft.app.workshop import BLANK_FILES
 from pressdraft.core.library import Template
 from pressdraft.core.model import draft_to_data
 from pressdraft.core.problems import PressdraftError
@@ -25,6 +23,8 @@ from pressdraft.pipeline.checks import engine_data
 from pressdraft.pipeline.pool import check_untrusted, render_documents
 from pressdraft.pipeline.render import environment
 
+pytestmark = pytest.mark.usefixtures("no_workers_left")
+
 HARD_CAP = 4.0  # seconds, wall clock, including a worker restart; the worker's own limit is 2 s
 TIMEOUT = "took longer than 2 s"
 MEMORY = "used more than 512 MB"
@@ -32,20 +32,7 @@ EITHER = f"{TIMEOUT}|{MEMORY}"
 UNSAFE = "is unsafe"
 STANDALONE = "is not available: a template cannot use other templates or files"
 
-META = """name: {tr: Saldırı, az: Hücum, en: Attack}
-fields:
-  - name: headline
-    type: text
-    required: true
-    label: {tr: Başlık, az: Başlıq, en: Headline}
-    sample: {tr: Başlık, az: Başlıq, en: Headline}
-sample_release:
-  date: 2021-10-23
-  city: istanbul
-  issuer: tr-communications
-  embargo: null
-  contacts: [tr-communications-press]
-"""
+META = BLANK_FILES["meta.yaml"]  # an attacker starts where staff start: the new template
 NORMAL = "# {{ headline }}\n\n{{ release.city }}, {{ release.date }}\n"
 LOOP_100K = "{% for a in range(100000) %}"
 ATTACKS: list[tuple[str, str, str]] = [
@@ -147,17 +134,6 @@ DURATIONS: dict[str, float] = {}
 def busy() -> float:
     """How much wall-clock caps stretch on a machine loaded by other work (CI): 1 when idle, at most 4."""
     return min(max(os.getloadavg()[0] / (os.cpu_count() or 1), 1.0), 4.0)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _no_workers_left() -> Iterator[None]:
-    yield
-    pool_module.shutdown()
-
-
-@pytest.fixture(scope="module")
-def directory_data() -> dict[str, Any]:
-    return default_directory().model_dump(mode="json", exclude_none=True)
 
 
 def attack_template(source: str) -> Template:

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,8 @@ from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
 from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_documents
 from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
+
+pytestmark = pytest.mark.usefixtures("no_workers_left")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
@@ -99,17 +100,6 @@ SURROGATE = "{{ '\\ud800' }}"
 def template(tr_source: str, template_id: str = "attack", origin: str = "organization") -> Template:
     files = {"meta.yaml": META, "tr.md.j2": tr_source, "az.md.j2": NORMAL, "en.md.j2": NORMAL}
     return Template(template_id, files, origin=origin)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _no_workers_left() -> Iterator[None]:
-    yield
-    pool_module.shutdown()
-
-
-@pytest.fixture(scope="module")
-def directory_data() -> dict[str, Any]:
-    return default_directory().model_dump(mode="json", exclude_none=True)
 
 
 def sample_data(tpl: Template) -> dict[str, Any]:

@@ -6,7 +6,6 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +21,10 @@ from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
 from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_documents
 
+pytestmark = pytest.mark.usefixtures("no_workers_left")
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "joint-media-platform.yaml"
 NESTED_LOOPS = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _no_workers_left() -> Iterator[None]:
-    """Every test file leaves no worker process behind."""
-    yield
-    pool_module.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +34,6 @@ def example(engine: Engine) -> tuple[Template, Draft, dict[str, Any]]:
     shipped = engine.library.get(draft.template)
     template = Template(shipped.id, shipped.files, origin="organization", number=1)
     return template, draft, draft_to_data(draft, [f.name for f in template.meta.fields])
-
-
-@pytest.fixture(scope="module")
-def directory_data() -> dict[str, Any]:
-    return default_directory().model_dump(mode="json", exclude_none=True)
 
 
 def busy() -> float:
