@@ -31,7 +31,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from helpers import by_key, stop_process, type_into, wait_for_app
 from playwright.sync_api import expect
-from postgres_databases import empty_database
+from postgres_databases import empty_postgres_database
 from test_sign_in import provider, sign_in, write_secrets  # noqa: F401 (provider is a fixture)
 
 from pressdraft.core.files import read_data
@@ -43,7 +43,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
-POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")
 ROUTE_COOKIE = "pressdraft_server"
 USER = "ayse@example.org"  # known to the provider of test_sign_in
 SERVED_BY = "X-Pressdraft-Server"
@@ -117,9 +116,9 @@ class Nginx:
 @pytest.fixture
 def shared_database() -> Iterator[str]:
     """A new PostgreSQL database for the servers to share, dropped afterwards."""
-    if not POSTGRES_URL:
-        pytest.skip("set PRESSDRAFT_TEST_POSTGRES_URL (a PostgreSQL role that may create databases) to run this test")
-    with empty_database(POSTGRES_URL, "pressdraft_servers") as url:
+    with empty_postgres_database(
+        "pressdraft_servers", "(a PostgreSQL role that may create databases) to run this test"
+    ) as url:
         yield url
 
 
