@@ -13,7 +13,6 @@ import importlib.util
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -24,7 +23,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from helpers import by_key, choose, stop_process, wait_for_app
+from app_server import free_port, stop_process
+from helpers import by_key, choose, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -44,12 +44,6 @@ IMPOSTORS = {
     "unverified-true-string": {"email": "emre@example.org", "email_verified": "true"},
     "deniz-elsewhere": {"email": "deniz@example.org", "email_verified": True, "name": "Deniz (another account)"},
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture

@@ -29,7 +29,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from helpers import by_key, stop_process, type_into, wait_for_app
+from app_server import free_port, stop_process
+from helpers import by_key, type_into, wait_for_app
 from playwright.sync_api import expect
 from postgres_databases import empty_postgres_database
 from test_sign_in import provider, sign_in, write_secrets  # noqa: F401 (provider is a fixture)
@@ -46,12 +47,6 @@ NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.acc
 ROUTE_COOKIE = "pressdraft_server"
 USER = "ayse@example.org"  # known to the provider of test_sign_in
 SERVED_BY = "X-Pressdraft-Server"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Nginx:
