@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import pressdraft
 from pressdraft.app.trust import template_runner
+from pressdraft.app.workshop import BLANK_FILES
 from pressdraft.cli.commands import main
 from pressdraft.core.directory import default_directory
 from pressdraft.core.library import Library, Template
@@ -36,37 +38,30 @@ pytestmark = pytest.mark.usefixtures("no_workers_left")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
-META = """name: {tr: Saldırı, az: Hücum, en: Attack}
-fields:
-  - name: headline
-    type: text
-    required: true
-    label: {tr: Başlık, az: Başlıq, en: Headline}
-    sample: {tr: Başlık, az: Başlıq, en: Headline}
-  - name: items
-    type: text_list
-    label: {tr: Maddeler, az: Bəndlər, en: Items}
-    sample: [{tr: bir, az: bir, en: one}, {tr: iki, az: iki, en: two}]
-  - name: days
-    type: number
-    required: true
-    label: {tr: Gün, az: Gün, en: Days}
-    sample: 2
-  - name: note
-    type: text
-    label: {tr: Not, az: Qeyd, en: Note}
-  - name: mood
-    type: choice
-    choices: [calm, loud]
-    label: {tr: Ton, az: Ton, en: Mood}
-    sample: calm
-sample_release:
-  date: 2021-10-23
-  city: istanbul
-  issuer: tr-communications
-  embargo: null
-  contacts: [tr-communications-press]
+# The new template staff start from, with a field of each kind the bombs below feed on.
+BLANK_META = yaml.safe_load(BLANK_FILES["meta.yaml"])
+OTHER_FIELDS = """
+- name: items
+  type: text_list
+  label: {tr: Maddeler, az: Bəndlər, en: Items}
+  sample: [{tr: bir, az: bir, en: one}, {tr: iki, az: iki, en: two}]
+- name: days
+  type: number
+  required: true
+  label: {tr: Gün, az: Gün, en: Days}
+  sample: 2
+- name: note
+  type: text
+  label: {tr: Not, az: Qeyd, en: Note}
+- name: mood
+  type: choice
+  choices: [calm, loud]
+  label: {tr: Ton, az: Ton, en: Mood}
+  sample: calm
 """
+META = yaml.safe_dump(
+    {**BLANK_META, "fields": BLANK_META["fields"] + yaml.safe_load(OTHER_FIELDS)}, allow_unicode=True, sort_keys=False
+)
 NORMAL = (
     "# {{ headline }}\n\n{% for item in items %}- {{ item }}\n{% endfor %}\n"
     "{{ release.city }}, {{ days }}\n{{ note or '' }}\n{{ mood }}\n"
