@@ -33,43 +33,39 @@ from pressdraft.document.blocks import Block
 from pressdraft.document.docx import ooxml
 from pressdraft.document.docx.letterhead import DEFAULT_LETTERHEAD_PATH
 
+Row = tuple[str | None, tuple[str, ...], tuple[bool, ...]]
+
+
+def _paragraph(style: str, text: str) -> Row:
+    return (style, (text,), (False,))
+
+
+def _between(tag: str, *rows: Row) -> list[Row]:
+    """``rows`` between the control lines ``{%p <tag> %}`` and its ``{%p endif %}`` or ``{%p endfor %}``."""
+    return [(None, (f"{{%p {tag} %}}",), ()), *rows, (None, (f"{{%p end{tag.split()[0]} %}}",), ())]
+
+
 #: The template's body: (style name, text of each run, bold runs) or a bare ``{%p … %}`` line.
 #: Style names are those ``pressdraft.document.docx.letterhead.KIND_STYLE_NAMES`` gives each block kind.
-BODY: list[tuple[str | None, tuple[str, ...], tuple[bool, ...]]] = [
-    ("Release Line", ("{{ release }}",), (False,)),
-    ("Headline", ("{{ headline }}",), (False,)),
-    (None, ("{%p if subheadline %}",), ()),
-    ("Subheadline", ("{{ subheadline }}",), (False,)),
-    (None, ("{%p endif %}",), ()),
+BODY: list[Row] = [
+    _paragraph("Release Line", "{{ release }}"),
+    _paragraph("Headline", "{{ headline }}"),
+    *_between("if subheadline", _paragraph("Subheadline", "{{ subheadline }}")),
     ("Dateline", ("{{ dateline_lead }}", "{{ dateline_text }}"), (True, False)),
-    (None, ("{%p for text in intro %}",), ()),
-    ("Body Text", ("{{ text }}",), (False,)),
-    (None, ("{%p endfor %}",), ()),
-    (None, ("{%p for c in committees %}",), ()),
-    ("List Bullet", ("{{ c }}",), (False,)),
-    (None, ("{%p endfor %}",), ()),
-    (None, ("{%p for q in quotes %}",), ()),
-    ("Quote", ("{{ q }}",), (False,)),
-    (None, ("{%p endfor %}",), ()),
-    (None, ("{%p for text in background %}",), ()),
-    ("Body Text", ("{{ text }}",), (False,)),
-    (None, ("{%p endfor %}",), ()),
-    (None, ("{%p if about %}",), ()),
-    ("Section Heading", ("{{ about_heading }}",), (False,)),
-    ("Boilerplate", ("{{ about }}",), (False,)),
-    (None, ("{%p endif %}",), ()),
-    (None, ("{%p if contacts %}",), ()),
-    ("Section Heading", ("{{ contact_heading }}",), (False,)),
-    (None, ("{%p for c in contacts %}",), ()),
-    ("Contact", ("{{ c }}",), (False,)),
-    (None, ("{%p endfor %}",), ()),
-    (None, ("{%p endif %}",), ()),
-    (None, ("{%p if closing %}",), ()),
-    ("Closing", ("{{ closing }}",), (False,)),
-    (None, ("{%p endif %}",), ()),
-    (None, ("{%p if end_mark %}",), ()),
-    ("End Mark", ("{{ end_mark }}",), (False,)),
-    (None, ("{%p endif %}",), ()),
+    *_between("for text in intro", _paragraph("Body Text", "{{ text }}")),
+    *_between("for c in committees", _paragraph("List Bullet", "{{ c }}")),
+    *_between("for q in quotes", _paragraph("Quote", "{{ q }}")),
+    *_between("for text in background", _paragraph("Body Text", "{{ text }}")),
+    *_between(
+        "if about", _paragraph("Section Heading", "{{ about_heading }}"), _paragraph("Boilerplate", "{{ about }}")
+    ),
+    *_between(
+        "if contacts",
+        _paragraph("Section Heading", "{{ contact_heading }}"),
+        *_between("for c in contacts", _paragraph("Contact", "{{ c }}")),
+    ),
+    *_between("if closing", _paragraph("Closing", "{{ closing }}")),
+    *_between("if end_mark", _paragraph("End Mark", "{{ end_mark }}")),
 ]
 
 

@@ -32,13 +32,10 @@ import io
 import json
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,15 +43,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from app_server import CHROMIUM_FLAGS, AppServer  # noqa: E402 (beside this script)
+
 # Ten pages of one headless browser are all "in the background": without these, Chromium
 # throttles their timers and the load test would measure the throttling, not the server.
 LOAD_FLAGS = [
@@ -112,12 +102,6 @@ class Result:
 # --- the server ------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def prepare(data_dir: Path, sessions: int) -> list[str]:
     """A fresh installation (the sample release seeded) and one copy of it per session."""
     from pressdraft.app.service import AppService
@@ -143,31 +127,8 @@ def stored_theme(data_dir: Path, draft_id: str) -> Any:
         store.close()
 
 
-class Server:
-    """``streamlit run app.py`` on loopback with its own data folder; its output kept in a log."""
-
-    def __init__(self, data_dir: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = data_dir / "server.log"
-        env = {**os.environ, "PRESSDRAFT_DATA_DIR": str(data_dir), "PRESSDRAFT_UI_LANGUAGE": "en"}
-        command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port)]
-        command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-        self._out = self.log.open("w")
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._out, stderr=subprocess.STDOUT)
-
-    def wait_until_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the app server died:\n{self.output()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"the app server did not start in {timeout} s:\n{self.output()}")
+class Server(AppServer):
+    """The app server, and what the load costs it (memory, processor time)."""
 
     def rss_mb(self) -> float:
         """Resident memory of the server process and its children (template workers), in MB."""
@@ -185,18 +146,6 @@ class Server:
         """CPU time the server process has used so far (user + system), in seconds."""
         fields_ = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return round((int(fields_[11]) + int(fields_[12])) / os.sysconf("SC_CLK_TCK"), 1)
-
-    def output(self) -> str:
-        return self.log.read_text("utf-8", "replace")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(15)
-        self._out.close()
 
 
 def _children(pid: int) -> list[int]:

@@ -1,14 +1,17 @@
-"""Shared fixtures: the shipped engine, the example draft, and tiny draft builders."""
+"""Shared fixtures: the shipped engine, the example draft, tiny draft builders, and what sandbox tests share."""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pressdraft.core.directory import default_directory
 from pressdraft.core.files import read_data
+from pressdraft.pipeline import pool
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
 
@@ -19,6 +22,19 @@ EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     return Engine.default(IN_PROCESS)
+
+
+@pytest.fixture(scope="module")
+def directory_data() -> dict[str, Any]:
+    """The shipped directory as plain data, as the sandbox workers receive it."""
+    return default_directory().model_dump(mode="json", exclude_none=True)
+
+
+@pytest.fixture(scope="module")
+def no_workers_left() -> Iterator[None]:
+    """A test file that starts sandbox workers leaves none behind (``pytestmark`` in that file)."""
+    yield
+    pool.shutdown()
 
 
 @pytest.fixture

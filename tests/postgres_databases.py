@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 import sqlalchemy.exc
 from sqlalchemy import Engine, create_engine, make_url, text
+
+POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")
 
 
 def drop_database(admin: Engine, name: str) -> None:
@@ -40,3 +44,13 @@ def empty_database(url: str, prefix: str) -> Iterator[str]:
     finally:
         drop_database(admin, name)
         admin.dispose()
+
+
+@contextmanager
+def empty_postgres_database(prefix: str, needs: str) -> Iterator[str]:
+    """``empty_database`` on the server of ``PRESSDRAFT_TEST_POSTGRES_URL``; without one the test is
+    skipped, saying what it ``needs``."""
+    if not POSTGRES_URL:
+        pytest.skip(f"set PRESSDRAFT_TEST_POSTGRES_URL {needs}")
+    with empty_database(POSTGRES_URL, prefix) as url:
+        yield url

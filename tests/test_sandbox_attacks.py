@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from pressdraft.core.directory import default_directory
+from pressdraft.app.workshop import BLANK_FILES
 from pressdraft.core.library import Template
 from pressdraft.core.model import draft_to_data
 from pressdraft.core.problems import PressdraftError
 from pressdraft.pipeline import pool as pool_module
 from pressdraft.pipeline.checks import engine_data
-from pressdraft.pipeline.pool import check_untrusted, render_untrusted
+from pressdraft.pipeline.pool import check_untrusted, render_documents
 from pressdraft.pipeline.render import environment
+
+pytestmark = pytest.mark.usefixtures("no_workers_left")
 
 HARD_CAP = 4.0  # seconds, wall clock, including a worker restart; the worker's own limit is 2 s
 TIMEOUT = "took longer than 2 s"
@@ -32,20 +32,7 @@ EITHER = f"{TIMEOUT}|{MEMORY}"
 UNSAFE = "is unsafe"
 STANDALONE = "is not available: a template cannot use other templates or files"
 
-META = """name: {tr: Saldırı, az: Hücum, en: Attack}
-fields:
-  - name: headline
-    type: text
-    required: true
-    label: {tr: Başlık, az: Başlıq, en: Headline}
-    sample: {tr: Başlık, az: Başlıq, en: Headline}
-sample_release:
-  date: 2021-10-23
-  city: istanbul
-  issuer: tr-communications
-  embargo: null
-  contacts: [tr-communications-press]
-"""
+META = BLANK_FILES["meta.yaml"]  # an attacker starts where staff start: the new template
 NORMAL = "# {{ headline }}\n\n{{ release.city }}, {{ release.date }}\n"
 LOOP_100K = "{% for a in range(100000) %}"
 ATTACKS: list[tuple[str, str, str]] = [
@@ -149,17 +136,6 @@ def busy() -> float:
     return min(max(os.getloadavg()[0] / (os.cpu_count() or 1), 1.0), 4.0)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _no_workers_left() -> Iterator[None]:
-    yield
-    pool_module.shutdown()
-
-
-@pytest.fixture(scope="module")
-def directory_data() -> dict[str, Any]:
-    return default_directory().model_dump(mode="json", exclude_none=True)
-
-
 def attack_template(source: str) -> Template:
     """An ordinary template whose Turkish version is the attack."""
     files = {"meta.yaml": META, "tr.md.j2": source, "az.md.j2": NORMAL, "en.md.j2": NORMAL}
@@ -177,7 +153,7 @@ def test_an_attack_is_refused_or_stopped_within_two_seconds(request, source, exp
     template = attack_template(source)
     started = time.perf_counter()
     with pytest.raises(PressdraftError) as error:
-        render_untrusted(template, engine_data(template), directory_data, ["tr", "az", "en"], allow_incomplete=False)
+        render_documents(template, engine_data(template), directory_data, ["tr", "az", "en"], allow_incomplete=False)
     DURATIONS[request.node.callspec.id] = elapsed = time.perf_counter() - started
     message = str(error.value)
     assert message.startswith("attack/tr.md.j2"), message  # which file, which language
@@ -226,7 +202,9 @@ def test_after_the_corpus_the_server_still_renders_normal_templates(engine, dire
     shipped = engine.library.get(draft.template)
     template = Template(shipped.id, shipped.files, origin="organization")
     data = draft_to_data(draft, [f.name for f in template.meta.fields])
-    assert render_untrusted(template, data, directory_data, [], allow_incomplete=False) == engine.render(draft).markdown
+    assert (
+        render_documents(template, data, directory_data, [], allow_incomplete=False)[0] == engine.render(draft).markdown
+    )
     assert pool_module.default_pool().processes <= pool_module.MAX_WORKERS
     if DURATIONS:
         slowest = max(DURATIONS, key=DURATIONS.__getitem__)

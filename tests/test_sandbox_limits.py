@@ -9,14 +9,15 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import pressdraft
 from pressdraft.app.trust import template_runner
+from pressdraft.app.workshop import BLANK_FILES
 from pressdraft.cli.commands import main
 from pressdraft.core.directory import default_directory
 from pressdraft.core.library import Library, Template
@@ -30,42 +31,37 @@ from pressdraft.pipeline import wire
 from pressdraft.pipeline.checks import variants
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
-from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_untrusted
+from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_documents
 from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
+
+pytestmark = pytest.mark.usefixtures("no_workers_left")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
-META = """name: {tr: Saldırı, az: Hücum, en: Attack}
-fields:
-  - name: headline
-    type: text
-    required: true
-    label: {tr: Başlık, az: Başlıq, en: Headline}
-    sample: {tr: Başlık, az: Başlıq, en: Headline}
-  - name: items
-    type: text_list
-    label: {tr: Maddeler, az: Bəndlər, en: Items}
-    sample: [{tr: bir, az: bir, en: one}, {tr: iki, az: iki, en: two}]
-  - name: days
-    type: number
-    required: true
-    label: {tr: Gün, az: Gün, en: Days}
-    sample: 2
-  - name: note
-    type: text
-    label: {tr: Not, az: Qeyd, en: Note}
-  - name: mood
-    type: choice
-    choices: [calm, loud]
-    label: {tr: Ton, az: Ton, en: Mood}
-    sample: calm
-sample_release:
-  date: 2021-10-23
-  city: istanbul
-  issuer: tr-communications
-  embargo: null
-  contacts: [tr-communications-press]
+# The new template staff start from, with a field of each kind the bombs below feed on.
+BLANK_META = yaml.safe_load(BLANK_FILES["meta.yaml"])
+OTHER_FIELDS = """
+- name: items
+  type: text_list
+  label: {tr: Maddeler, az: Bəndlər, en: Items}
+  sample: [{tr: bir, az: bir, en: one}, {tr: iki, az: iki, en: two}]
+- name: days
+  type: number
+  required: true
+  label: {tr: Gün, az: Gün, en: Days}
+  sample: 2
+- name: note
+  type: text
+  label: {tr: Not, az: Qeyd, en: Note}
+- name: mood
+  type: choice
+  choices: [calm, loud]
+  label: {tr: Ton, az: Ton, en: Mood}
+  sample: calm
 """
+META = yaml.safe_dump(
+    {**BLANK_META, "fields": BLANK_META["fields"] + yaml.safe_load(OTHER_FIELDS)}, allow_unicode=True, sort_keys=False
+)
 NORMAL = (
     "# {{ headline }}\n\n{% for item in items %}- {{ item }}\n{% endfor %}\n"
     "{{ release.city }}, {{ days }}\n{{ note or '' }}\n{{ mood }}\n"
@@ -99,17 +95,6 @@ SURROGATE = "{{ '\\ud800' }}"
 def template(tr_source: str, template_id: str = "attack", origin: str = "organization") -> Template:
     files = {"meta.yaml": META, "tr.md.j2": tr_source, "az.md.j2": NORMAL, "en.md.j2": NORMAL}
     return Template(template_id, files, origin=origin)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _no_workers_left() -> Iterator[None]:
-    yield
-    pool_module.shutdown()
-
-
-@pytest.fixture(scope="module")
-def directory_data() -> dict[str, Any]:
-    return default_directory().model_dump(mode="json", exclude_none=True)
 
 
 def sample_data(tpl: Template) -> dict[str, Any]:
@@ -162,7 +147,7 @@ def test_markdown_beyond_the_bound_is_never_parsed():
 def test_the_million_character_template_is_refused_in_the_worker(directory_data):
     tpl = template(MILLION)
     with pytest.raises(PressdraftError) as error:
-        render_untrusted(tpl, sample_data(tpl), directory_data, ["tr"], allow_incomplete=False)
+        render_documents(tpl, sample_data(tpl), directory_data, ["tr"], allow_incomplete=False)
     assert str(error.value) == (
         f"attack/tr.md.j2: the release is {MILLION_SIZE} characters long; the limit is {MAX_RELEASE_CHARS}: print less"
     )
@@ -249,7 +234,7 @@ def test_a_lone_surrogate_is_a_problem_for_its_template_and_language_never_a_cra
         "(a lone surrogate): remove it"
     ]
     with pytest.raises(PressdraftError, match=r"^attack/tr.md.j2: the release holds U\+D800"):
-        render_untrusted(tpl, sample_data(tpl), directory_data, [], allow_incomplete=False)
+        render_documents(tpl, sample_data(tpl), directory_data, [], allow_incomplete=False)
     assert IN_PROCESS.check(tpl, default_directory()) == problems  # the same in-process
     assert "Traceback" not in capfd.readouterr().err
 
@@ -259,9 +244,9 @@ def test_the_worker_lives_on_after_a_surrogate(directory_data, capfd):
     try:
         tpl = template(NORMAL + SURROGATE)
         request = {"draft": sample_data(tpl), "directory": directory_data, "languages": ["tr"]}
-        pool.run(template(NORMAL), "render", {**request, "allow_incomplete": False}, 2.0)
+        pool.run(template(NORMAL), "documents", {**request, "allow_incomplete": False}, 2.0)
         (pid,) = pool.idle_pids()
-        value, problems = pool.run(tpl, "render", {**request, "allow_incomplete": False}, 2.0)
+        value, problems = pool.run(tpl, "documents", {**request, "allow_incomplete": False}, 2.0)
         assert value is None and [p.path for p in problems] == ["attack/tr.md.j2"]
         assert pool.idle_pids() == [pid]
     finally:
@@ -291,7 +276,7 @@ def _hold_a_worker(pool: SandboxPool, user: str, directory_data: dict[str, Any])
     """Start a render that holds one of ``user``'s workers for seconds; return once it holds it."""
     tpl = template(SLOW)
     request = {"draft": sample_data(tpl), "directory": directory_data, "languages": ["tr"], "allow_incomplete": False}
-    thread = threading.Thread(target=pool.run, args=(tpl, "render", request, 3.0), kwargs={"user": user})
+    thread = threading.Thread(target=pool.run, args=(tpl, "documents", request, 3.0), kwargs={"user": user})
     thread.start()
     deadline = time.monotonic() + 60
     while pool.busy(user) < 1 and time.monotonic() < deadline:
@@ -311,12 +296,12 @@ def test_one_user_cannot_hold_every_worker(directory_data):
         holder = _hold_a_worker(pool, "alice", directory_data)
         tpl, request = _normal_request(directory_data)
         with pytest.raises(PressdraftError) as refused:
-            pool.run(tpl, "render", request, 2.0, user="alice")
+            pool.run(tpl, "documents", request, 2.0, user="alice")
         assert str(refused.value) == (
             "attack: the server is busy, try again in a moment (no renderer was free within 0.5 s)"
         )
-        value, problems = pool.run(tpl, "render", request, 2.0, user="bob")
-        assert problems == [] and value["tr"].startswith("# Başlık")
+        value, problems = pool.run(tpl, "documents", request, 2.0, user="bob")
+        assert problems == [] and value[0]["tr"].startswith("# Başlık")
         holder.join()
         assert pool.busy("alice") == pool.busy("bob") == 0
     finally:
@@ -333,7 +318,7 @@ def test_a_request_that_gets_no_worker_in_time_is_refused_as_busy(directory_data
         def as_bob() -> None:
             pool_module.act_for("bob")  # the user of this thread's requests, as the app names it per page run
             try:
-                pool.run(tpl, "render", request, 2.0)
+                pool.run(tpl, "documents", request, 2.0)
             except PressdraftError as error:
                 outcome.append(error)
 
@@ -347,8 +332,8 @@ def test_a_request_that_gets_no_worker_in_time_is_refused_as_busy(directory_data
         (busy,) = check_untrusted(tpl, directory_data)  # a check is refused the same way, as its problem
         assert str(busy) == str(outcome[0])
         holder.join()
-        value, problems = pool.run(tpl, "render", request, 2.0, user="bob")
-        assert problems == [] and value["tr"].startswith("# Başlık")
+        value, problems = pool.run(tpl, "documents", request, 2.0, user="bob")
+        assert problems == [] and value[0]["tr"].startswith("# Başlık")
     finally:
         pool.close()
 
@@ -369,7 +354,7 @@ def test_a_worker_stopped_for_time_or_memory_writes_nothing_to_the_servers_log(d
         for source, expected in ((SLOW, "took longer than 1 s"), (doubling, "used more than 512 MB")):
             tpl = template(NORMAL + source)
             request = {"draft": sample_data(tpl), "directory": directory_data, "languages": ["tr"]}
-            value, problems = pool.run(tpl, "render", {**request, "allow_incomplete": False}, 1.0)
+            value, problems = pool.run(tpl, "documents", {**request, "allow_incomplete": False}, 1.0)
             assert value is None and [p.path for p in problems] == ["attack/tr.md.j2"]
             assert expected in problems[0].message
     finally:

@@ -6,7 +6,6 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +19,12 @@ from pressdraft.pipeline import pool as pool_module
 from pressdraft.pipeline import worker
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
-from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_untrusted
+from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_documents
+
+pytestmark = pytest.mark.usefixtures("no_workers_left")
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "joint-media-platform.yaml"
 NESTED_LOOPS = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _no_workers_left() -> Iterator[None]:
-    """Every test file leaves no worker process behind."""
-    yield
-    pool_module.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +34,6 @@ def example(engine: Engine) -> tuple[Template, Draft, dict[str, Any]]:
     shipped = engine.library.get(draft.template)
     template = Template(shipped.id, shipped.files, origin="organization", number=1)
     return template, draft, draft_to_data(draft, [f.name for f in template.meta.fields])
-
-
-@pytest.fixture(scope="module")
-def directory_data() -> dict[str, Any]:
-    return default_directory().model_dump(mode="json", exclude_none=True)
 
 
 def busy() -> float:
@@ -58,7 +47,7 @@ def with_source(template: Template, lang: str, source: str) -> Template:
 
 def test_it_renders_the_shipped_example_byte_for_byte_as_in_process(engine, example, directory_data):
     template, draft, data = example
-    markdown = render_untrusted(template, data, directory_data, draft.languages, allow_incomplete=False)
+    markdown, _ = render_documents(template, data, directory_data, draft.languages, allow_incomplete=False)
     expected = engine.render(draft).markdown
     assert list(markdown) == list(expected) == ["tr", "az", "en"]
     assert {lang: text.encode() for lang, text in markdown.items()} == {
@@ -68,16 +57,16 @@ def test_it_renders_the_shipped_example_byte_for_byte_as_in_process(engine, exam
 
 def test_a_draft_read_from_yaml_with_dates_can_be_sent_as_it_is(engine, example, example_data, directory_data):
     template, draft, _ = example
-    markdown = render_untrusted(template, example_data, directory_data, ["en"], allow_incomplete=False)
+    markdown, _ = render_documents(template, example_data, directory_data, ["en"], allow_incomplete=False)
     assert markdown == {"en": engine.render(draft, ["en"]).markdown["en"]}
 
 
 def test_a_normal_render_costs_milliseconds_once_the_worker_is_warm(example, directory_data):
     template, draft, data = example
-    render_untrusted(template, data, directory_data, draft.languages, allow_incomplete=False)
+    render_documents(template, data, directory_data, draft.languages, allow_incomplete=False)
     started = time.perf_counter()
     for _ in range(5):
-        render_untrusted(template, data, directory_data, draft.languages, allow_incomplete=False)
+        render_documents(template, data, directory_data, draft.languages, allow_incomplete=False)
     assert (time.perf_counter() - started) / 5 < 0.25 * busy()
 
 
@@ -87,7 +76,7 @@ def test_the_drafts_problems_come_back_as_the_engine_reports_them(engine, exampl
     with pytest.raises(PressdraftError) as in_process:
         engine.render(engine.draft_from_data(broken))
     with pytest.raises(PressdraftError) as in_worker:
-        render_untrusted(template, broken, directory_data, [], allow_incomplete=False)
+        render_documents(template, broken, directory_data, [], allow_incomplete=False)
     assert in_worker.value.problems == in_process.value.problems
 
 
@@ -97,9 +86,9 @@ def test_gaps_are_refused_unless_incomplete_drafts_are_allowed(engine, example, 
     with pytest.raises(PressdraftError) as in_process:
         engine.render(engine.draft_from_data(gappy))
     with pytest.raises(PressdraftError) as in_worker:
-        render_untrusted(template, gappy, directory_data, [], allow_incomplete=False)
+        render_documents(template, gappy, directory_data, [], allow_incomplete=False)
     assert in_worker.value.problems == in_process.value.problems
-    rendered = render_untrusted(template, gappy, directory_data, [], allow_incomplete=True)
+    rendered, _ = render_documents(template, gappy, directory_data, [], allow_incomplete=True)
     assert rendered == engine.render(engine.draft_from_data(gappy), allow_incomplete=True).markdown
 
 
@@ -129,7 +118,10 @@ def test_many_threads_render_at_once_and_each_gets_its_own_result(engine, exampl
     def render(number: int) -> None:
         langs = [["tr"], ["az"], ["en"], ["tr", "az", "en"]][number % 4]
         try:
-            results[number] = (langs, render_untrusted(template, data, directory_data, langs, allow_incomplete=False))
+            results[number] = (
+                langs,
+                render_documents(template, data, directory_data, langs, allow_incomplete=False)[0],
+            )
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             results[number] = (langs, error)
 
@@ -147,12 +139,12 @@ def test_many_threads_render_at_once_and_each_gets_its_own_result(engine, exampl
 def test_a_hostile_template_does_not_hold_up_other_users(example, directory_data):
     template, draft, data = example
     hostile = with_source(template, "tr", NESTED_LOOPS)
-    render_untrusted(template, data, directory_data, ["en"], allow_incomplete=False)  # warm
+    render_documents(template, data, directory_data, ["en"], allow_incomplete=False)  # warm
     failure: list[BaseException] = []
 
     def attack() -> None:
         try:
-            render_untrusted(hostile, data, directory_data, ["tr"], allow_incomplete=False)
+            render_documents(hostile, data, directory_data, ["tr"], allow_incomplete=False)
         except PressdraftError as error:
             failure.append(error)
 
@@ -162,7 +154,7 @@ def test_a_hostile_template_does_not_hold_up_other_users(example, directory_data
     slowest = 0.0
     for _ in range(5):
         started = time.perf_counter()
-        render_untrusted(template, data, directory_data, draft.languages, allow_incomplete=False)
+        render_documents(template, data, directory_data, draft.languages, allow_incomplete=False)
         slowest = max(slowest, time.perf_counter() - started)
     attacker.join()
     assert slowest < 1.0 * busy()
@@ -174,11 +166,11 @@ def test_a_killed_worker_is_replaced_and_its_next_request_succeeds(example, dire
     pool = SandboxPool(warm=1, max_workers=1)
     try:
         request = {"draft": data, "directory": directory_data, "languages": ["en"], "allow_incomplete": False}
-        first, problems = pool.run(template, "render", request, 2.0)
-        assert problems == [] and first["en"]
+        first, problems = pool.run(template, "documents", request, 2.0)
+        assert problems == [] and first[0]["en"]
         (pid,) = pool.idle_pids()
         os.kill(pid, signal.SIGKILL)
-        second, problems = pool.run(template, "render", request, 2.0)
+        second, problems = pool.run(template, "documents", request, 2.0)
         assert problems == [] and second == first
         assert pool.idle_pids() != [pid]
     finally:
@@ -191,17 +183,17 @@ def test_a_worker_stopped_for_its_time_is_replaced(example, directory_data):
     pool = SandboxPool(warm=1, max_workers=1)
     try:
         request = {"draft": data, "directory": directory_data, "languages": ["tr"], "allow_incomplete": False}
-        pool.run(template, "render", request, 2.0)
+        pool.run(template, "documents", request, 2.0)
         (pid,) = pool.idle_pids()
-        value, problems = pool.run(with_source(template, "tr", NESTED_LOOPS), "render", request, 0.5)
+        value, problems = pool.run(with_source(template, "tr", NESTED_LOOPS), "documents", request, 0.5)
         assert value is None
         assert [str(p) for p in problems] == [
             "joint-meeting/tr.md.j2: the template took longer than 0.5 s and was stopped"
         ]
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)  # killed, and reaped
-        value, problems = pool.run(template, "render", request, 2.0)
-        assert problems == [] and value["tr"].startswith("{.release}")
+        value, problems = pool.run(template, "documents", request, 2.0)
+        assert problems == [] and value[0]["tr"].startswith("{.release}")
     finally:
         pool.close()
 
@@ -214,7 +206,7 @@ def test_memory_is_limited_in_the_worker(example, directory_data):
     )
     started = time.perf_counter()
     with pytest.raises(PressdraftError) as error:
-        render_untrusted(with_source(template, "az", doubling), data, directory_data, [], allow_incomplete=False)
+        render_documents(with_source(template, "az", doubling), data, directory_data, [], allow_incomplete=False)
     assert time.perf_counter() - started < 4 * busy()
     assert str(error.value) == "joint-meeting/az.md.j2: the template used more than 512 MB of memory and was stopped"
 
@@ -225,7 +217,7 @@ def test_a_closed_pool_refuses_work_and_leaves_no_process(example, directory_dat
     pool.close()
     assert pool.processes == 0
     with pytest.raises(PressdraftError, match="shut down"):
-        pool.run(template, "render", {"draft": data, "directory": directory_data}, 2.0)
+        pool.run(template, "documents", {"draft": data, "directory": directory_data}, 2.0)
 
 
 def test_a_worker_renders_in_process_and_starts_no_pool(engine, example, directory_data, monkeypatch):
@@ -237,7 +229,7 @@ def test_a_worker_renders_in_process_and_starts_no_pool(engine, example, directo
 
     monkeypatch.setattr(pool_module, "default_pool", no_pool)
     request = {"draft": data, "directory": directory_data, "languages": ["tr"], "allow_incomplete": False}
-    rendered = worker._render(template, request, documents=True)
+    rendered = worker._render(template, request)
     assert rendered["markdown"]["tr"] == engine.render(draft, ["tr"]).markdown["tr"]
 
 
@@ -254,6 +246,6 @@ def test_the_house_style_of_the_server_is_the_workers(engine, example, directory
 
     template, draft, data = example
     monkeypatch.setattr(editorial, "APOSTROPHE", "\u2019")
-    markdown = render_untrusted(template, data, directory_data, ["tr"], allow_incomplete=False)
+    markdown, _ = render_documents(template, data, directory_data, ["tr"], allow_incomplete=False)
     assert "\u2019" in markdown["tr"]
     assert markdown["tr"] == engine.render(draft, ["tr"]).markdown["tr"]

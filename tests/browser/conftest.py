@@ -6,85 +6,36 @@ dies, its output is put in the failure message.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.append(str(ROOT / "benchmarks"))  # app_server, shared with the load benchmark
+
+from app_server import CHROMIUM_FLAGS, AppServer, ServerFailed  # noqa: E402
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Server:
-    """One ``streamlit run app.py`` with its own data folder; its log kept for failures."""
+class Server(AppServer):
+    """One app server for a test, started and healthy; one that is not fails the test with its output."""
 
     def __init__(self, data_dir: Path, env: dict[str, str] | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = data_dir / "server.log"
-        environ = {**os.environ, "PRESSDRAFT_DATA_DIR": str(data_dir), "PRESSDRAFT_UI_LANGUAGE": "en", **(env or {})}
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(self.port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ]
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self._log_file = self.log.open("w")
-        self.process = subprocess.Popen(command, cwd=ROOT, env=environ, stdout=self._log_file, stderr=subprocess.STDOUT)
-        self.wait_until_healthy()
-
-    def wait_until_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"the app server died:\n{self.output()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        pytest.fail(f"the app server did not start in {timeout} s:\n{self.output()}")
+        super().__init__(data_dir, env)
+        try:
+            self.wait_until_healthy()
+        except ServerFailed as failed:
+            self.stop()
+            pytest.fail(str(failed))
 
     def output(self) -> str:
-        return self.log.read_text("utf-8", "replace")[-5000:]
-
-    def stop(self) -> None:
-        stop_process(self.process)
-        self._log_file.close()
+        return super().output()[-5000:]
 
 
 @pytest.fixture(scope="session")

@@ -44,15 +44,3 @@ def shows(page: Any, key: str, value: str, *, multiline: bool = False) -> None:
     from playwright.sync_api import expect
 
     expect(by_key(page, key).locator("textarea" if multiline else "input").first).to_have_value(value, timeout=15_000)
-
-
-def stop_process(process: Any) -> None:
-    """Stop a server the tests started: politely, then firmly."""
-    import subprocess
-
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(10)

@@ -12,8 +12,9 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from helpers import stop_process, wait_for_app
-from test_sign_in import ROOT, _wait_for, free_port
+from app_server import free_port, stop_process
+from helpers import wait_for_app
+from test_sign_in import ROOT, _wait_for
 from test_two_servers import Nginx, nginx_installed  # noqa: F401 (nginx_installed is a fixture)
 
 pytestmark = pytest.mark.browser

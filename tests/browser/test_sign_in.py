@@ -8,21 +8,23 @@ Screenshots (1280x800) go to the test's folder, and to ``PRESSDRAFT_SCREENSHOTS`
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
-from helpers import by_key, choose, stop_process, wait_for_app
+from app_server import free_port, stop_process
+from helpers import by_key, choose, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -42,12 +44,6 @@ IMPOSTORS = {
     "unverified-true-string": {"email": "emre@example.org", "email_verified": "true"},
     "deniz-elsewhere": {"email": "deniz@example.org", "email_verified": True, "name": "Deniz (another account)"},
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -75,12 +71,7 @@ def provider(tmp_path) -> Iterator[str]:
                 assert response.status == 204
         yield issuer
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
+        stop_process(process)
         log.close()
 
 
@@ -166,12 +157,17 @@ def shots(tmp_path) -> Iterator[object]:
     yield shot
 
 
-def signed_in_tab(browser, office: SignInServer, email: str, shot=None):
-    """A fresh browser (no cookie) that signs in as ``email`` (the provider's subject) through its form."""
+@contextlib.contextmanager
+def signed_in_tab(browser, office: SignInServer, email: str, shot=None) -> Iterator[Any]:
+    """A page in a fresh browser (no cookie) that signs in as ``email`` (the provider's subject) through
+    its form; the browser is closed afterwards."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
-    page = context.new_page()
-    sign_in(page, office.url, email, shot)
-    return context, page
+    try:
+        page = context.new_page()
+        sign_in(page, office.url, email, shot)
+        yield page
+    finally:
+        context.close()
 
 
 def sign_in(page, url: str, subject: str, shot=None) -> None:
@@ -194,8 +190,7 @@ def navigation(page) -> list[str]:
 
 
 def test_an_admin_signs_in_changes_the_directory_and_reads_it_in_the_audit_log(browser, office, shots):
-    context, page = signed_in_tab(browser, office, "ayse@example.org", shots)
-    try:
+    with signed_in_tab(browser, office, "ayse@example.org", shots) as page:
         sidebar = page.locator("[data-testid='stSidebar']")
         assert "Signed in as Ayşe Yılmaz <ayse@example.org> (administrator)" in sidebar.inner_text()
         assert navigation(page) == ["Compose", "Drafts", "Directory", "Templates", "Administration"]
@@ -223,13 +218,10 @@ def test_an_admin_signs_in_changes_the_directory_and_reads_it_in_the_audit_log(b
         page.get_by_role("tab", name="Users and roles").click()
         page.wait_for_timeout(500)
         shots(page, "admin-users")
-    finally:
-        context.close()
 
 
 def test_a_drafter_cannot_reach_the_template_editor(browser, office, shots):
-    context, page = signed_in_tab(browser, office, "deniz@example.org")
-    try:
+    with signed_in_tab(browser, office, "deniz@example.org") as page:
         assert navigation(page) == ["Compose", "Drafts", "Directory"]
         assert (
             "Signed in as Deniz Kaya <deniz@example.org> (drafter)"
@@ -247,13 +239,10 @@ def test_a_drafter_cannot_reach_the_template_editor(browser, office, shots):
         assert page.get_by_text("Read only: editors and administrators change the directory.").is_visible()
         assert page.locator("[class*='st-key-save-']").count() == 0
         shots(page, "drafter-directory")
-    finally:
-        context.close()
 
 
 def test_a_user_not_on_the_allowlist_is_refused_and_signs_out(browser, office, shots):
-    context, page = signed_in_tab(browser, office, "stranger@example.org")
-    try:
+    with signed_in_tab(browser, office, "stranger@example.org") as page:
         body = page.locator("body")
         assert "No access" in body.inner_text()
         assert "You are signed in as stranger@example.org, but this address is not on the list" in body.inner_text()
@@ -270,8 +259,6 @@ def test_a_user_not_on_the_allowlist_is_refused_and_signs_out(browser, office, s
         wait_for_app(page)
         page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
         assert "No access" not in body.inner_text()
-    finally:
-        context.close()
 
 
 REFUSED = {
@@ -285,8 +272,7 @@ REFUSED = {
 
 def test_look_alikes_and_addresses_not_verified_by_the_json_true_are_refused(browser, office, shots):
     for subject, said in REFUSED.items():  # one server, a fresh browser each
-        context, page = signed_in_tab(browser, office, subject)
-        try:
+        with signed_in_tab(browser, office, subject) as page:
             body = page.locator("body")
             assert "No access" in body.inner_text() and said in body.inner_text(), subject
             assert navigation(page) == [] and "Signed in as" not in body.inner_text(), subject
@@ -294,27 +280,20 @@ def test_look_alikes_and_addresses_not_verified_by_the_json_true_are_refused(bro
             page.goto(f"{office.url}/admin")
             wait_for_app(page)
             assert "No access" in body.inner_text() and "Audit log" not in body.inner_text(), subject
-        finally:
-            context.close()
 
 
 def test_another_account_with_a_bound_address_is_refused_until_an_admin_releases_the_binding(browser, office, shots):
-    context, page = signed_in_tab(browser, office, "deniz@example.org")  # the first sign-in binds the address
-    assert navigation(page) == ["Compose", "Drafts", "Directory"]
-    context.close()
+    with signed_in_tab(browser, office, "deniz@example.org") as page:  # the first sign-in binds the address
+        assert navigation(page) == ["Compose", "Drafts", "Directory"]
 
-    context, page = signed_in_tab(browser, office, "deniz-elsewhere")  # same address, another subject
-    try:
+    with signed_in_tab(browser, office, "deniz-elsewhere") as page:  # same address, another subject
         text = page.locator("body").inner_text()
         assert "No access" in text and navigation(page) == []
         assert "The address deniz@example.org is bound to the sign-in account it was first used with" in text
         assert "ask an administrator to release the binding of deniz@example.org" in text
         shots(page, "refused-another-account")
-    finally:
-        context.close()
 
-    context, page = signed_in_tab(browser, office, "ayse@example.org")
-    try:
+    with signed_in_tab(browser, office, "ayse@example.org") as page:
         page.goto(f"{office.url}/admin")
         wait_for_app(page)
         with page.expect_download() as download:
@@ -329,13 +308,8 @@ def test_another_account_with_a_bound_address_is_refused_until_an_admin_releases
         wait_for_app(page)
         assert page.get_by_text("The binding of deniz@example.org is released").is_visible()
         shots(page, "admin-binding-released")
-    finally:
-        context.close()
 
-    context, page = signed_in_tab(browser, office, "deniz-elsewhere")  # e.g. Deniz's new account: binds anew
-    try:
+    with signed_in_tab(browser, office, "deniz-elsewhere") as page:  # e.g. Deniz's new account: binds anew
         assert navigation(page) == ["Compose", "Drafts", "Directory"]
         sidebar = page.locator("[data-testid='stSidebar']").inner_text()
         assert "Signed in as Deniz (another account) <deniz@example.org> (drafter)" in sidebar
-    finally:
-        context.close()

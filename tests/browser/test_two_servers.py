@@ -29,9 +29,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from helpers import by_key, stop_process, type_into, wait_for_app
+from app_server import free_port, stop_process
+from helpers import by_key, type_into, wait_for_app
 from playwright.sync_api import expect
-from postgres_databases import empty_database
+from postgres_databases import empty_postgres_database
 from test_sign_in import provider, sign_in, write_secrets  # noqa: F401 (provider is a fixture)
 
 from pressdraft.core.files import read_data
@@ -43,16 +44,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
-POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")
 ROUTE_COOKIE = "pressdraft_server"
 USER = "ayse@example.org"  # known to the provider of test_sign_in
 SERVED_BY = "X-Pressdraft-Server"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Nginx:
@@ -117,9 +111,9 @@ class Nginx:
 @pytest.fixture
 def shared_database() -> Iterator[str]:
     """A new PostgreSQL database for the servers to share, dropped afterwards."""
-    if not POSTGRES_URL:
-        pytest.skip("set PRESSDRAFT_TEST_POSTGRES_URL (a PostgreSQL role that may create databases) to run this test")
-    with empty_database(POSTGRES_URL, "pressdraft_servers") as url:
+    with empty_postgres_database(
+        "pressdraft_servers", "(a PostgreSQL role that may create databases) to run this test"
+    ) as url:
         yield url
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -17,10 +17,11 @@ def norm(text: str) -> str:
     return text.replace("’", "'")
 
 
-def expand(rows: list[Row]) -> Iterator[Any]:
-    """One test per (name, case) from rows of six forms in CASES order ('' = not asserted)."""
-    for text, options, forms in rows:
-        assert len(forms) == len(CASES), text
-        for case, form in zip(CASES, forms, strict=True):
-            if form:
-                yield pytest.param(text, options, case, form, id=f"{text}-{case}")
+def expand(rules: Mapping[str, list[Row]]) -> Iterator[Any]:
+    """One test per (rule, name, case) from each rule's rows of six forms in CASES order ('' = not asserted)."""
+    for rule, rows in rules.items():
+        for text, options, forms in rows:
+            assert len(forms) == len(CASES), text
+            for case, form in zip(CASES, forms, strict=True):
+                if form:
+                    yield pytest.param(text, options, case, form, id=f"{rule}: {text}-{case}")

@@ -184,22 +184,16 @@ POSSESSIVES: list[Row] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(PLACES_AND_PEOPLE)))
-def test_azerbaijani_names_take_suffixes_directly_with_no_apostrophe(
-    text: str, options: dict[str, Any], case: str, expected: str
-) -> None:
-    assert inflect(text, case, "az", **options) == expected
+# Each table by the rule its rows show.
+RULES = {
+    "names take suffixes directly with no apostrophe": PLACES_AND_PEOPLE,
+    "abbreviations and numerals take a hyphen and their spoken harmony": ABBREVIATIONS_AND_NUMERALS,
+    "possessive compounds take a pronominal n": POSSESSIVES,
+}
 
 
-@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(ABBREVIATIONS_AND_NUMERALS)))
-def test_azerbaijani_abbreviations_and_numerals_take_a_hyphen_and_their_spoken_harmony(
-    text: str, options: dict[str, Any], case: str, expected: str
-) -> None:
-    assert inflect(text, case, "az", **options) == expected
-
-
-@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(POSSESSIVES)))
-def test_azerbaijani_possessive_compounds_take_a_pronominal_n(
+@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(RULES)))
+def test_azerbaijani_case_suffixes_follow_each_rule(
     text: str, options: dict[str, Any], case: str, expected: str
 ) -> None:
     assert inflect(text, case, "az", **options) == expected

@@ -392,47 +392,23 @@ FOREIGN_AND_SPECIAL: list[Row] = [
 ]
 
 
-def _check(text: str, options: dict[str, Any], case: str, expected: str) -> None:
+# Each table by the rule its rows show.
+RULES = {
+    "proper names take an apostrophe and harmonise with the last vowel": PLACES_AND_PEOPLE,
+    "abbreviations take the suffix of their last letter name or their word reading": ABBREVIATIONS,
+    "numbers and dates take the suffix of their last spoken word": NUMBERS_AND_DATES,
+    "possessive names take a pronominal n and institutions no apostrophe": POSSESSIVES_AND_INSTITUTIONS,
+    "foreign names, quotes and period abbreviations follow their reading": FOREIGN_AND_SPECIAL,
+}
+
+
+@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(RULES)))
+def test_turkish_case_suffixes_follow_each_rule(text: str, options: dict[str, Any], case: str, expected: str) -> None:
     assert norm(inflect(text, case, "tr", **options)) == norm(expected)
 
 
-@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(PLACES_AND_PEOPLE)))
-def test_turkish_proper_names_take_an_apostrophe_and_harmonise_with_the_last_vowel(
-    text: str, options: dict[str, Any], case: str, expected: str
-) -> None:
-    _check(text, options, case, expected)
-
-
-@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(ABBREVIATIONS)))
-def test_turkish_abbreviations_take_the_suffix_of_their_last_letter_name_or_their_word_reading(
-    text: str, options: dict[str, Any], case: str, expected: str
-) -> None:
-    _check(text, options, case, expected)
-
-
-@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(NUMBERS_AND_DATES)))
-def test_turkish_numbers_and_dates_take_the_suffix_of_their_last_spoken_word(
-    text: str, options: dict[str, Any], case: str, expected: str
-) -> None:
-    _check(text, options, case, expected)
-
-
-@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(POSSESSIVES_AND_INSTITUTIONS)))
-def test_turkish_possessive_names_take_a_pronominal_n_and_institutions_no_apostrophe(
-    text: str, options: dict[str, Any], case: str, expected: str
-) -> None:
-    _check(text, options, case, expected)
-
-
-@pytest.mark.parametrize(("text", "options", "case", "expected"), list(expand(FOREIGN_AND_SPECIAL)))
-def test_turkish_foreign_names_quotes_and_period_abbreviations_follow_their_reading(
-    text: str, options: dict[str, Any], case: str, expected: str
-) -> None:
-    _check(text, options, case, expected)
-
-
 def test_the_turkish_tables_cover_at_least_fifty_names() -> None:
-    rows = PLACES_AND_PEOPLE + ABBREVIATIONS + NUMBERS_AND_DATES + POSSESSIVES_AND_INSTITUTIONS + FOREIGN_AND_SPECIAL
+    rows = [row for rows in RULES.values() for row in rows]
     assert len({text for text, _, _ in rows}) >= 50
 
 

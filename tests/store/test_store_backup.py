@@ -130,41 +130,32 @@ def test_restore_into_a_migrated_empty_database_is_fine(store: Store, new_databa
         assert len(again.list_drafts(trash=True)) == 1
 
 
-def rewrite_member(source: Path, target: Path, name: str, change: Any) -> None:
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+def changed_backup(store: Store, folder: Path, name: str, change: Any) -> Path:
+    """A backup of the filled ``store`` whose member ``name`` was then changed by ``change``."""
+    fill(store)
+    store.backup(folder / "store.zip")
+    changed = folder / "changed.zip"
+    with zipfile.ZipFile(folder / "store.zip") as old, zipfile.ZipFile(changed, "w") as new:
         for item in old.infolist():
             data = old.read(item)
             new.writestr(item, change(data) if item.filename == name else data)
+    return changed
 
 
 def test_a_tampered_backup_is_refused_and_the_target_stays_untouched(store: Store, new_database, tmp_path: Path):
-    fill(store)
-    store.backup(tmp_path / "store.zip")
-    rewrite_member(
-        tmp_path / "store.zip",
-        tmp_path / "tampered.zip",
-        "settings.jsonl",
-        lambda data: data.replace(b'"az"', b'"en"'),
-    )
+    tampered = changed_backup(store, tmp_path, "settings.jsonl", lambda data: data.replace(b'"az"', b'"en"'))
     target = new_database()
 
     with pytest.raises(BackupError, match="settings.*checksum"):
-        restore(tmp_path / "tampered.zip", target)
+        restore(tampered, target)
 
     assert pending_migrations(target) == ["0001", "0002", "0003"]
 
 
 def test_a_backup_missing_rows_is_refused(store: Store, new_database, tmp_path: Path):
-    fill(store)
-    store.backup(tmp_path / "store.zip")
-    rewrite_member(
-        tmp_path / "store.zip",
-        tmp_path / "short.zip",
-        "audit_log.jsonl",
-        lambda data: b"\n".join(data.splitlines()[1:]) + b"\n",
-    )
+    short = changed_backup(store, tmp_path, "audit_log.jsonl", lambda data: b"\n".join(data.splitlines()[1:]) + b"\n")
     with pytest.raises(BackupError, match="audit_log"):
-        restore(tmp_path / "short.zip", new_database())
+        restore(short, new_database())
 
 
 def test_files_that_are_not_backups_are_refused_clearly(new_database, tmp_path: Path):

@@ -42,12 +42,19 @@ def hold_write_lock(path: Path) -> sqlite3.Connection:
     return other
 
 
-def test_a_writer_waits_for_a_held_lock_instead_of_failing(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("busy_timeout", "attempts", "held"),
+    [
+        pytest.param(5.0, 1, 0.2, id="a writer waits for a held lock instead of failing"),
+        pytest.param(0.05, 6, 0.15, id="a retry after the busy timeout succeeds when the lock goes away"),
+    ],
+)
+def test_a_write_succeeds_once_a_held_lock_goes_away(tmp_path: Path, busy_timeout: float, attempts: int, held: float):
     url = f"sqlite:///{tmp_path / 'store.db'}"
-    with open_store(url, auto_upgrade=True, busy_timeout=5.0, attempts=1) as store:
+    with open_store(url, auto_upgrade=True, busy_timeout=busy_timeout, attempts=attempts) as store:
         draft = store.create_draft({"text": "a"}, owner="ayse")
         other = hold_write_lock(tmp_path / "store.db")
-        release = threading.Timer(0.2, other.rollback)
+        release = threading.Timer(held, other.rollback)
         release.start()
         try:
             assert store.save_draft(draft.id, {"text": "ab"}, expected_revision=1) == 2
@@ -72,20 +79,6 @@ def test_a_lock_held_too_long_gives_a_clear_busy_error_not_database_is_locked(sq
         other.rollback()
         other.close()
     assert store.save_draft(draft.id, {"text": "ab"}, expected_revision=1) == 2
-
-
-def test_a_retry_after_the_busy_timeout_succeeds_when_the_lock_goes_away(tmp_path: Path):
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    with open_store(url, auto_upgrade=True, busy_timeout=0.05, attempts=6) as store:
-        draft = store.create_draft({"text": "a"}, owner="ayse")
-        other = hold_write_lock(tmp_path / "store.db")
-        release = threading.Timer(0.15, other.rollback)
-        release.start()
-        try:
-            assert store.save_draft(draft.id, {"text": "ab"}, expected_revision=1) == 2
-        finally:
-            release.join()
-            other.close()
 
 
 def test_a_write_transaction_is_all_or_nothing(sqlite_store):

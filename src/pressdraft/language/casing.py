@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from ._base import check_lang
 
@@ -27,20 +28,19 @@ def _nfc(text: str) -> str:
 
 def upper(text: str, lang: str) -> str:
     """Upper-case ``text`` for ``lang`` (tr/az: i→İ, ı→I)."""
-    check_lang(lang)
-    text = _nfc(text)
-    if lang in _TURKIC:
-        return text.translate(_TO_UPPER).upper()
-    return text.upper()
+    return _cased(text, lang, _TO_UPPER, str.upper)
 
 
 def lower(text: str, lang: str) -> str:
     """Lower-case ``text`` for ``lang`` (tr/az: I→ı, İ→i, never a stray U+0307)."""
+    return _cased(text, lang, _TO_LOWER, str.lower)
+
+
+def _cased(text: str, lang: str, turkic_letters: dict[int, str], case: Callable[[str], str]) -> str:
+    """``case`` applied after tr/az have mapped the letters the root Unicode mapping gets wrong."""
     check_lang(lang)
     text = _nfc(text)
-    if lang in _TURKIC:
-        return text.translate(_TO_LOWER).lower()
-    return text.lower()
+    return case(text.translate(turkic_letters) if lang in _TURKIC else text)
 
 
 def _upper_char(ch: str, lang: str) -> str:

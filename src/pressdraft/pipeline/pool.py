@@ -58,7 +58,6 @@ from pressdraft.pipeline.wire import (
     TIMEOUT_MESSAGE,
     documents_from_json,
     json_value,
-    markdown_from_json,
     problem_at,
     problems_from_json,
 )
@@ -80,7 +79,7 @@ _BOOTSTRAP = (
     "import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
     "from pressdraft.pipeline.worker import serve; serve(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))"
 )
-Kind = Literal["render", "documents", "check"]
+Kind = Literal["documents", "check"]
 _user: ContextVar[str] = ContextVar("pressdraft_sandbox_user", default="")
 
 
@@ -92,25 +91,6 @@ def act_for(user: str) -> None:
 # --- the public API -------------------------------------------------------------------------------
 
 
-def render_untrusted(
-    template: Template,
-    draft_data: Mapping[str, Any],
-    directory_data: Mapping[str, Any],
-    languages: Sequence[str],
-    *,
-    allow_incomplete: bool,
-    timeout: float = RENDER_TIMEOUT,
-) -> dict[str, str]:
-    """``Engine.render(...).markdown`` for an untrusted template, computed in a worker.
-
-    The draft and the directory are plain data (``draft_to_data``,
-    ``Directory.model_dump(mode="json", exclude_none=True)``); ``languages`` empty means the
-    draft's. Raises ``PressdraftError`` with the draft's problems, the template's, or one
-    saying the template took too long or used too much memory, naming its file.
-    """
-    return _rendered(template, "render", draft_data, directory_data, languages, allow_incomplete, timeout)
-
-
 def render_documents(
     template: Template,
     draft_data: Mapping[str, Any],
@@ -120,30 +100,23 @@ def render_documents(
     allow_incomplete: bool,
     timeout: float = RENDER_TIMEOUT,
 ) -> tuple[dict[str, str], dict[str, list[Block]]]:
-    """``render_untrusted`` and the blocks of each language's Markdown, parsed in the worker too."""
-    value = _rendered(template, "documents", draft_data, directory_data, languages, allow_incomplete, timeout)
-    return value  # type: ignore[no-any-return]
+    """``Engine.render(...)``'s Markdown and blocks for an untrusted template, both computed in a worker.
 
-
-def _rendered(
-    template: Template,
-    kind: Kind,
-    draft_data: Mapping[str, Any],
-    directory_data: Mapping[str, Any],
-    languages: Sequence[str],
-    allow_incomplete: bool,
-    timeout: float,
-) -> Any:
+    The draft and the directory are plain data (``draft_to_data``,
+    ``Directory.model_dump(mode="json", exclude_none=True)``); ``languages`` empty means the
+    draft's. Raises ``PressdraftError`` with the draft's problems, the template's, or one
+    saying the template took too long or used too much memory, naming its file.
+    """
     request = {
         "draft": draft_data,
         "directory": directory_data,
         "languages": list(languages),
         "allow_incomplete": allow_incomplete,
     }
-    value, problems = default_pool().run(template, kind, request, timeout)
+    value, problems = default_pool().run(template, "documents", request, timeout)
     if value is None:
         raise PressdraftError(problems)
-    return value
+    return value  # type: ignore[no-any-return]
 
 
 def check_untrusted(
@@ -413,7 +386,7 @@ class SandboxPool:
             finally:
                 self._give_back(worker, healthy, user)
         if reply == "ok":
-            return (documents_from_json(value) if kind == "documents" else markdown_from_json(value)), []
+            return documents_from_json(value), []
         if reply == "memory":
             return None, [problem_at(template.id, lang, MEMORY_MESSAGE, {"megabytes": str(self.memory_mb)})]
         return None, problems_from_json(value)

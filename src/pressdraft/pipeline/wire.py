@@ -31,7 +31,7 @@ def json_value(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} cannot be sent to the template sandbox")
 
 
-def markdown_from_json(value: Any) -> dict[str, str]:
+def _markdown_from_json(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise PressdraftError(Problem(NOWHERE, CRASH_MESSAGE, {"reason": "an answer that is not Markdown"}))
     return value
@@ -40,7 +40,7 @@ def markdown_from_json(value: Any) -> dict[str, str]:
 def documents_from_json(value: Any) -> tuple[dict[str, str], dict[str, list[Block]]]:
     """Markdown and blocks rebuilt from the worker's JSON, every part checked, bounds included."""
     try:
-        markdown = markdown_from_json(value["markdown"])
+        markdown = _markdown_from_json(value["markdown"])
         blocks = {lang: blocks_from_json(value["blocks"][lang]) for lang in markdown}
     except (KeyError, TypeError, ValueError):
         raise PressdraftError(Problem(NOWHERE, CRASH_MESSAGE, {"reason": "an answer that is not a document"})) from None

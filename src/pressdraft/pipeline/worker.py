@@ -1,7 +1,7 @@
 """The sandbox worker process: one request at a time, the ordinary pipeline run in-process.
 
 Started by ``pool`` with ``python -I -c`` (never imported by the server): it limits its own
-memory, warms up the pipeline, then answers each request (render, documents, check) in JSON
+memory, warms up the pipeline, then answers each request (documents, check) in JSON
 (``wire``), a template's failure being one problem, never a traceback.
 """
 
@@ -97,7 +97,7 @@ def _answer(request: dict[str, Any], parsed: _Parsed, send: Callable[[str, Any],
         template = _template(request["template"], parsed, report)
         if request["kind"] == "check":
             return "problems", [problem_to_json(p) for p in _check(template, request)]
-        return "ok", _render(template, request, documents=request["kind"] == "documents")
+        return "ok", _render(template, request)
     except PressdraftError as error:
         return "problems", [problem_to_json(p) for p in error.problems]
     except MemoryError:
@@ -121,13 +121,11 @@ def _template(data: dict[str, Any], parsed: _Parsed, report: Callable[[str], Non
     return template
 
 
-def _render(template: Template, request: dict[str, Any], *, documents: bool) -> Any:
-    """The Markdown of each language; with ``documents``, its blocks too (parsed here, not in the server)."""
+def _render(template: Template, request: dict[str, Any]) -> dict[str, Any]:
+    """The Markdown of each language and its blocks (parsed here, not in the server)."""
     engine = Engine(Library({template.id: template}, {}), parse_directory(request["directory"]), IN_PROCESS)
     draft = engine.draft_from_data(request["draft"])
     rendition = engine.render(draft, request["languages"] or None, allow_incomplete=request["allow_incomplete"])
-    if not documents:
-        return dict(rendition.markdown)
     blocks = {lang: blocks_to_json(parsed) for lang, parsed in rendition.blocks.items()}
     return {"markdown": dict(rendition.markdown), "blocks": blocks}
 

@@ -8,27 +8,20 @@ so nothing here holds a connection between calls and the object is safe to share
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from sqlalchemy import Connection
 from sqlalchemy.engine import URL
 
-from pressdraft.store import accounts, audit, directory_versions, draft_audit, drafts, overrides, templates
+from pressdraft.store import accounts, directory_versions, draft_audit, drafts, overrides, templates
+from pressdraft.store import audit as audit_log
 from pressdraft.store.backup import write_backup
 from pressdraft.store.database import Database, is_sqlite, safe_url
 from pressdraft.store.migrate import current_revision, pending_on, require_current, upgrade_on
-from pressdraft.store.records import (
-    AccountBinding,
-    AuditEntry,
-    DirectoryVersion,
-    Draft,
-    DraftSummary,
-    TemplateStatus,
-    TemplateSummary,
-    TemplateVersion,
-)
+from pressdraft.store.records import DirectoryVersion
 from pressdraft.store.rows import count
 from pressdraft.store.safety_copy import copy_before_upgrade
 from pressdraft.store.schema import TABLES
@@ -68,6 +61,25 @@ def _auto_upgrade(database: Database) -> None:
     database.run_write(lambda c: upgrade_on(c) if pending_on(c) else None)
 
 
+Arguments = ParamSpec("Arguments")
+Result = TypeVar("Result")
+
+
+def _unit(
+    work: Callable[Concatenate[Connection, Arguments], Result], *, writes: bool
+) -> Callable[Concatenate[Store, Arguments], Result]:
+    """A store method that runs ``work`` as one transaction: its own parameters, its own docstring,
+    so a unit of work is declared once, in its module, and not again here."""
+
+    def method(store: Store, *args: Arguments.args, **kwargs: Arguments.kwargs) -> Result:
+        run = store.database.run_write if writes else store.database.run_read
+        return run(lambda connection: work(connection, *args, **kwargs))  # type: ignore[no-any-return]
+
+    method.__name__ = work.__name__
+    method.__doc__ = work.__doc__
+    return method
+
+
 class Store:
     """Drafts, template versions, the directory, settings and the audit log of one database."""
 
@@ -93,185 +105,35 @@ class Store:
     ) -> None:
         self.close()
 
-    def _write(self, work: Any) -> Any:
-        return self.database.run_write(work)
-
-    def _read(self, work: Any) -> Any:
-        return self.database.run_read(work)
-
     # drafts -------------------------------------------------------------------------------
 
-    def create_draft(
-        self,
-        data: Mapping[str, Any],
-        *,
-        owner: str,
-        title: str = "",
-        draft_id: str | None = None,
-        marks: Mapping[str, Any] | None = None,
-        summary: Mapping[str, Any] | None = None,
-    ) -> Draft:
-        """A new draft at revision 1 (``draft_id``: keep an id, e.g. when importing; ``summary``:
-        what a listing shows of it)."""
-        return self._write(
-            lambda c: drafts.create(c, data, owner=owner, title=title, draft_id=draft_id, marks=marks, summary=summary)
-        )
-
-    def get_draft(self, draft_id: str) -> Draft:
-        return self._read(lambda c: drafts.get(c, draft_id))
-
-    def save_draft(
-        self,
-        draft_id: str,
-        data: Mapping[str, Any],
-        *,
-        expected_revision: int,
-        title: str | None = None,
-        marks: Mapping[str, Any] | None = None,
-        summary: Mapping[str, Any] | None = None,
-    ) -> int:
-        """Autosave; returns the new revision, or raises ``ConflictError`` with the stored data.
-
-        ``marks``: the app's translation marks, saved with the data (None keeps them);
-        ``summary``: what a listing shows of the new data (None clears the stored one)."""
-        return self._write(
-            lambda c: drafts.save(
-                c, draft_id, data, expected_revision=expected_revision, title=title, marks=marks, summary=summary
-            )
-        )
-
-    def save_draft_as(
-        self,
-        user: str,
-        draft_id: str,
-        data: Mapping[str, Any],
-        *,
-        expected_revision: int,
-        title: str | None = None,
-        marks: Mapping[str, Any] | None = None,
-        summary: Mapping[str, Any] | None = None,
-        opened: tuple[int, Mapping[str, Any]] | None = None,
-    ) -> int:
-        """``save_draft`` by ``user``: audited, in the same transaction, when ``user`` is not the
-        draft's owner (once per editing session) or the save empties the draft (``draft_audit``;
-        ``opened``: the revision and data the saver's page opened the draft with)."""
-        return self._write(
-            lambda c: draft_audit.save(
-                c,
-                draft_id,
-                data,
-                user=user,
-                expected_revision=expected_revision,
-                title=title,
-                marks=marks,
-                summary=summary,
-                opened=opened,
-            )
-        )
-
-    def recover_draft(self, entry_id: int, *, user: str) -> Draft:
-        """Put back the draft an audit entry kept (audited as ``draft.recover``)."""
-        return self._write(lambda c: draft_audit.recover(c, entry_id, user=user))
-
-    def fill_draft_summary(self, draft_id: str, summary: Mapping[str, Any], *, revision: int) -> bool:
-        """The summary of a draft saved without one, if still at ``revision`` without one."""
-        return self._write(lambda c: drafts.fill_summary(c, draft_id, summary, revision=revision))
-
-    def list_drafts(self, *, trash: bool = False, owner: str | None = None) -> list[DraftSummary]:
-        return self._read(lambda c: drafts.summaries(c, trash=trash, owner=owner))
-
-    def duplicate_draft(self, draft_id: str, *, owner: str, title: str | None = None) -> Draft:
-        return self._write(lambda c: drafts.duplicate(c, draft_id, owner=owner, title=title))
-
-    def delete_draft(self, draft_id: str, *, user: str) -> Draft:
-        """Move to the trash (audited); ``restore_draft`` brings it back."""
-        return self._write(lambda c: drafts.move_to_trash(c, draft_id, user=user))
-
-    def restore_draft(self, draft_id: str, *, user: str) -> Draft:
-        return self._write(lambda c: drafts.restore(c, draft_id, user=user))
-
-    def purge_draft(self, draft_id: str, *, user: str) -> None:
-        """Remove from the trash for good (audited); a draft not in the trash is refused."""
-        self._write(lambda c: drafts.purge(c, draft_id, user=user))
-
-    def set_draft_template_version(self, draft_id: str, version: int | None) -> None:
-        """Remember the template version a draft was rendered with (does not bump its revision)."""
-        self._write(lambda c: drafts.set_template_version(c, draft_id, version))
+    create_draft = _unit(drafts.create, writes=True)
+    get_draft = _unit(drafts.get, writes=False)
+    save_draft = _unit(drafts.save, writes=True)
+    save_draft_as = _unit(draft_audit.save, writes=True)
+    recover_draft = _unit(draft_audit.recover, writes=True)
+    fill_draft_summary = _unit(drafts.fill_summary, writes=True)
+    list_drafts = _unit(drafts.summaries, writes=False)
+    duplicate_draft = _unit(drafts.duplicate, writes=True)
+    delete_draft = _unit(drafts.move_to_trash, writes=True)
+    restore_draft = _unit(drafts.restore, writes=True)
+    purge_draft = _unit(drafts.purge, writes=True)
+    set_draft_template_version = _unit(drafts.set_template_version, writes=True)
 
     # templates ----------------------------------------------------------------------------
 
-    def save_template(
-        self,
-        template_id: str,
-        files: Mapping[str, str],
-        *,
-        author: str,
-        comment: str = "",
-        status: TemplateStatus = "working",
-        base_version: int | None,
-    ) -> TemplateVersion:
-        """Version ``base_version + 1`` (None: the first); ``ConflictError`` if one is newer."""
-        return self._write(
-            lambda c: templates.save(
-                c,
-                template_id,
-                files,
-                author=author,
-                comment=comment,
-                status=status,
-                base_version=base_version,
-            )
-        )
-
-    def restore_template(
-        self,
-        template_id: str,
-        number: int,
-        *,
-        author: str,
-        comment: str | None = None,
-        status: TemplateStatus | None = None,
-        base_version: int | None = None,
-    ) -> TemplateVersion:
-        """A new version with the files of ``number`` (its status unless ``status`` is given)."""
-        return self._write(
-            lambda c: templates.restore(
-                c,
-                template_id,
-                number,
-                author=author,
-                comment=comment,
-                status=status,
-                base_version=base_version,
-            )
-        )
-
-    def template_history(self, template_id: str) -> list[TemplateVersion]:
-        """Every version, the newest first."""
-        return self._read(lambda c: templates.history(c, template_id))
-
-    def template_version(self, template_id: str, number: int) -> TemplateVersion:
-        return self._read(lambda c: templates.version(c, template_id, number))
-
-    def latest_template(self, template_id: str) -> TemplateVersion | None:
-        """The newest version whatever its status: the base for the next save."""
-        return self._read(lambda c: templates.latest(c, template_id))
-
-    def current_template(self, template_id: str) -> TemplateVersion | None:
-        """The newest ``working`` version (None: use the shipped template)."""
-        return self._read(lambda c: templates.current(c, template_id))
-
-    def list_templates(self) -> list[TemplateSummary]:
-        return self._read(templates.summaries)
+    save_template = _unit(templates.save, writes=True)
+    restore_template = _unit(templates.restore, writes=True)
+    template_history = _unit(templates.history, writes=False)
+    template_version = _unit(templates.version, writes=False)
+    latest_template = _unit(templates.latest, writes=False)
+    current_template = _unit(templates.current, writes=False)
+    list_templates = _unit(templates.summaries, writes=False)
 
     # directory ----------------------------------------------------------------------------
 
-    def save_directory(
-        self, data: Mapping[str, Any], *, author: str, base_version: int | None, comment: str = ""
-    ) -> DirectoryVersion:
-        return self._write(
-            lambda c: directory_versions.save(c, data, author=author, base_version=base_version, comment=comment)
-        )
+    save_directory = _unit(directory_versions.save, writes=True)
+    directory_history = _unit(directory_versions.history, writes=False)
 
     def current_directory(self) -> dict[str, Any] | None:
         """The organization's directory, or None: use the shipped one."""
@@ -281,83 +143,30 @@ class Store:
     def directory_version(self, number: int | None = None) -> DirectoryVersion | None:
         """Version ``number``, or the newest (None when the store has none)."""
         if number is None:
-            return self._read(directory_versions.latest)
-        return self._read(lambda c: directory_versions.version(c, number))
-
-    def directory_history(self) -> list[DirectoryVersion]:
-        return self._read(directory_versions.history)
+            return self.database.run_read(directory_versions.latest)
+        return self.database.run_read(lambda c: directory_versions.version(c, number))
 
     # settings -----------------------------------------------------------------------------
 
-    def get_setting(self, key: str, default: Any = None) -> Any:
-        return self._read(lambda c: overrides.get(c, key, default))
-
-    def settings(self) -> dict[str, Any]:
-        """Every override an admin set."""
-        return self._read(overrides.all_values)
-
-    def set_setting(self, key: str, value: Any, *, user: str) -> None:
-        self._write(lambda c: overrides.put(c, key, value, user=user))
-
-    def reset_setting(self, key: str, *, user: str) -> bool:
-        """Remove an override so the default applies; False when there was none."""
-        return self._write(lambda c: overrides.remove(c, key, user=user))
+    get_setting = _unit(overrides.get, writes=False)
+    settings = _unit(overrides.all_values, writes=False)
+    set_setting = _unit(overrides.put, writes=True)
+    reset_setting = _unit(overrides.remove, writes=True)
 
     # accounts -----------------------------------------------------------------------------
 
-    def bind_account(self, email: str, issuer: str, subject: str, claims: Mapping[str, Any]) -> str:
-        """Bind ``email`` to the provider's issuer and subject at its first sign-in; afterwards
-        ``"same"``, or a refusal (``"other_subject"``, ``"other_email"``): see ``accounts.bind``."""
-        return self._write(lambda c: accounts.bind(c, email, issuer, subject, claims))
-
-    def account_bindings(self) -> list[AccountBinding]:
-        return self._read(accounts.all_bindings)
-
-    def release_account(self, email: str, *, user: str) -> bool:
-        """Let ``email`` bind anew at its next sign-in (audited); False when it was not bound."""
-        return self._write(lambda c: accounts.release(c, email, user=user))
+    bind_account = _unit(accounts.bind, writes=True)
+    account_bindings = _unit(accounts.all_bindings, writes=False)
+    release_account = _unit(accounts.release, writes=True)
 
     # audit --------------------------------------------------------------------------------
 
-    def audit(
-        self,
-        *,
-        user: str,
-        action: str,
-        object_type: str,
-        object_id: str,
-        before: Any = None,
-        after: Any = None,
-    ) -> None:
-        """Record an event that changes nothing in the store (e.g. a role change made elsewhere)."""
-        self._write(
-            lambda c: audit.write(
-                c,
-                user=user,
-                action=action,
-                object_type=object_type,
-                object_id=object_id,
-                before=before,
-                after=after,
-            )
-        )
-
-    def audit_entries(
-        self,
-        limit: int = 100,
-        offset: int = 0,
-        *,
-        object_type: str | None = None,
-        object_id: str | None = None,
-    ) -> list[AuditEntry]:
-        """A page of the audit log, the newest first."""
-        return self._read(
-            lambda c: audit.entries(c, limit=limit, offset=offset, object_type=object_type, object_id=object_id)
-        )
+    audit = _unit(audit_log.write, writes=True)
+    audit_entries = _unit(audit_log.entries, writes=False)
 
     def export_audit(self) -> list[dict[str, Any]]:
         """The whole audit log, oldest first, as plain dicts (for CSV or JSON)."""
-        entries = self._read(lambda c: audit.entries(c, limit=None, newest_first=False))
+        entries = self.database.run_read(lambda c: audit_log.entries(c, None, newest_first=False))
         return [entry.as_dict() for entry in entries]
 
     # the whole store ----------------------------------------------------------------------
@@ -368,4 +177,4 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        return self._read(lambda c: {table.name: count(c, table) for table in TABLES})
+        return self.database.run_read(lambda c: {table.name: count(c, table) for table in TABLES})

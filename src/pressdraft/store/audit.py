@@ -25,7 +25,8 @@ def write(
     before: Any = None,
     after: Any = None,
 ) -> None:
-    """Append one audit row inside the caller's transaction."""
+    """Append one audit row inside the caller's transaction (through ``Store.audit``: an event
+    that changes nothing in the store, e.g. a role change made elsewhere)."""
     connection.execute(
         insert(audit_log).values(
             at=now(),
@@ -41,14 +42,14 @@ def write(
 
 def entries(
     connection: Connection,
-    *,
-    limit: int | None,
+    limit: int | None = 100,
     offset: int = 0,
-    newest_first: bool = True,
+    *,
     object_type: str | None = None,
     object_id: str | None = None,
+    newest_first: bool = True,
 ) -> list[AuditEntry]:
-    """Audit rows, newest first by default, optionally for one object."""
+    """A page of audit rows (``limit`` None: all), newest first by default, optionally for one object."""
     order = audit_log.c.id.desc() if newest_first else audit_log.c.id.asc()
     query = select(audit_log).order_by(order).offset(offset)
     if limit is not None:

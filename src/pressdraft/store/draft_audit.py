@@ -76,17 +76,18 @@ def changed_paths(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
 
 def save(
     connection: Connection,
+    user: str,
     draft_id: str,
     data: Mapping[str, Any],
     *,
-    user: str,
     expected_revision: int,
+    opened: tuple[int, Mapping[str, Any]] | None = None,
     title: str | None = None,
     marks: Mapping[str, Any] | None = None,
     summary: Mapping[str, Any] | None = None,
-    opened: tuple[int, Mapping[str, Any]] | None = None,
 ) -> int:
-    """``drafts.save`` by ``user``, audited when it is a non-owner's or empties the draft.
+    """``drafts.save`` by ``user``, audited in the same transaction when ``user`` is not the
+    draft's owner (once per editing session) or the save empties the draft.
 
     ``opened``: the revision and data the saver's page opened the draft with."""
     previous = drafts.get(connection, draft_id)

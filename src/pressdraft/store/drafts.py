@@ -56,7 +56,8 @@ def create(
     marks: Mapping[str, Any] | None = None,
     summary: Mapping[str, Any] | None = None,
 ) -> Draft:
-    """A new draft at revision 1."""
+    """A new draft at revision 1 (``draft_id``: keep an id, e.g. when importing; ``summary``:
+    what a listing shows of it)."""
     if draft_id is not None and _exists(connection, draft_id):
         existing = get(connection, draft_id)
         raise ConflictError(
@@ -105,9 +106,11 @@ def save(
     marks: Mapping[str, Any] | None = None,
     summary: Mapping[str, Any] | None = None,
 ) -> int:
-    """Store ``data`` if the draft is still at ``expected_revision``; returns the new revision.
+    """Autosave: store ``data`` if the draft is still at ``expected_revision`` and return the new
+    revision, or raise ``ConflictError`` with the stored data.
 
-    ``summary`` describes ``data``; without one the stored summary is cleared, never kept."""
+    ``marks``: the app's translation marks, saved with the data (None keeps them); ``summary``:
+    what a listing shows of ``data`` (None clears the stored one, never keeps it)."""
     values: dict[str, Any] = {
         "data": plain_json(dict(data)),
         "revision": expected_revision + 1,
@@ -180,24 +183,23 @@ def set_template_version(connection: Connection, draft_id: str, version: int | N
 
 
 def move_to_trash(connection: Connection, draft_id: str, *, user: str) -> Draft:
-    """Delete into the trash (restorable); a draft already there stays as it is."""
-    before = get(connection, draft_id)
-    if before.deleted_at is not None:
-        return before
-    connection.execute(update(drafts).where(drafts.c.id == draft_id).values(deleted_at=now()))
-    after = get(connection, draft_id)
-    _audit(connection, "draft.delete", user, before, after)
-    return after
+    """Delete into the trash (restorable, audited); a draft already there stays as it is."""
+    return _trash(connection, draft_id, user, deleted=True)
 
 
 def restore(connection: Connection, draft_id: str, *, user: str) -> Draft:
-    """Bring a draft back from the trash, as it was."""
+    """Bring a draft back from the trash, as it was (audited)."""
+    return _trash(connection, draft_id, user, deleted=False)
+
+
+def _trash(connection: Connection, draft_id: str, user: str, *, deleted: bool) -> Draft:
+    """Into the trash or out of it; a draft already where it goes stays as it is, unaudited."""
     before = get(connection, draft_id)
-    if before.deleted_at is None:
+    if (before.deleted_at is not None) == deleted:
         return before
-    connection.execute(update(drafts).where(drafts.c.id == draft_id).values(deleted_at=None))
+    connection.execute(update(drafts).where(drafts.c.id == draft_id).values(deleted_at=now() if deleted else None))
     after = get(connection, draft_id)
-    _audit(connection, "draft.restore", user, before, after)
+    _audit(connection, "draft.delete" if deleted else "draft.restore", user, before, after)
     return after
 
 

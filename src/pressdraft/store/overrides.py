@@ -20,6 +20,7 @@ _MISSING = object()
 
 
 def all_values(connection: Connection) -> dict[str, Any]:
+    """Every override an admin set."""
     return {row.key: row.value for row in connection.execute(select(_S.key, _S.value).order_by(_S.key))}
 
 

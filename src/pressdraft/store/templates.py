@@ -42,6 +42,7 @@ def version(connection: Connection, template_id: str, number: int) -> TemplateVe
 
 
 def latest(connection: Connection, template_id: str) -> TemplateVersion | None:
+    """The newest version whatever its status: the base for the next save."""
     number = latest_number(connection, template_id)
     return version(connection, template_id, number) if number else None
 
@@ -92,12 +93,50 @@ def save(
     comment: str = "",
     status: TemplateStatus = "working",
     base_version: int | None,
-    restored_from: int | None = None,
-    action: str = "template.save",
 ) -> TemplateVersion:
-    """Add version ``base_version + 1`` unless someone else already did."""
+    """Version ``base_version + 1`` (None: the first) unless someone else already added it
+    (``ConflictError``)."""
+    return _add(connection, template_id, files, base_version or 0, author=author, comment=comment, status=status)
+
+
+def restore(
+    connection: Connection,
+    template_id: str,
+    number: int,
+    *,
+    author: str,
+    comment: str | None = None,
+    status: TemplateStatus | None = None,
+    base_version: int | None = None,
+) -> TemplateVersion:
+    """A new version with the files of version ``number`` (its status unless ``status`` is given);
+    history is never rewritten."""
+    old = version(connection, template_id, number)
+    return _add(
+        connection,
+        template_id,
+        old.files,
+        latest_number(connection, template_id) if base_version is None else base_version,
+        author=author,
+        comment=comment if comment is not None else f"restored version {number}",
+        status=status or old.status,
+        restored_from=number,
+    )
+
+
+def _add(
+    connection: Connection,
+    template_id: str,
+    files: Mapping[str, str],
+    base: int,
+    *,
+    author: str,
+    comment: str,
+    status: TemplateStatus,
+    restored_from: int | None = None,
+) -> TemplateVersion:
+    """Add version ``base + 1``, audited as a save or as the restore of ``restored_from``."""
     _check(template_id, files, status)
-    base = base_version or 0
     if latest_number(connection, template_id) != base:
         raise _conflict(connection, template_id, base)
     row = {
@@ -114,7 +153,7 @@ def save(
     audit.write(
         connection,
         user=author,
-        action=action,
+        action="template.save" if restored_from is None else "template.restore",
         object_type="template",
         object_id=template_id,
         before={"version": base} if base else None,
@@ -126,32 +165,6 @@ def save(
         },
     )
     return TemplateVersion(**row)
-
-
-def restore(
-    connection: Connection,
-    template_id: str,
-    number: int,
-    *,
-    author: str,
-    comment: str | None = None,
-    status: TemplateStatus | None = None,
-    base_version: int | None = None,
-) -> TemplateVersion:
-    """A new version with the files of version ``number``; history is never rewritten."""
-    old = version(connection, template_id, number)
-    base = latest_number(connection, template_id) if base_version is None else base_version
-    return save(
-        connection,
-        template_id,
-        old.files,
-        author=author,
-        comment=comment if comment is not None else f"restored version {number}",
-        status=status or old.status,
-        base_version=base,
-        restored_from=number,
-        action="template.restore",
-    )
 
 
 def _insert_once(connection: Connection, row: dict[str, Any], base: int) -> None:
