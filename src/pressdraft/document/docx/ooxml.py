@@ -6,36 +6,25 @@
 - real ``w:hyperlink`` elements with an external relationship;
 - numbering that restarts for each ordered list;
 - PAGE / NUMPAGES fields and the header/footer placeholders ``{{issuer}}`` and ``{{page}}``;
-- app properties (``docProps/app.xml``);
-- the package: cloned from a parsed letterhead without unzipping or parsing, and written
-  as a zip with fixed timestamps (python-docx's ``save`` stamps the current time), so the
-  same input always gives the same bytes.
+- app properties (``docProps/app.xml``, an XML part in packages cloned by ``package``).
+
+The package itself (cloned, written deterministically) is ``package``'s.
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import re
-import struct
-import zlib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
-from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.package import OpcPackage
-from docx.opc.part import Part, PartFactory, XmlPart
-from docx.opc.spec import default_content_types
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
-
-# python-docx keeps docProps/app.xml as an opaque blob; as an XmlPart its properties can be
-# set like any other XML. This is python-docx's own registration hook (docx/__init__.py).
-PartFactory.part_type_for.setdefault(CT.OFC_EXTENDED_PROPERTIES, XmlPart)
 
 #: BCP 47 proofing languages Word knows, per pressdraft language.
 LANG_TAGS = {"tr": "tr-TR", "az": "az-Latn-AZ", "en": "en-US"}
@@ -382,171 +371,3 @@ def remove_app_properties(document: Document, names: Iterable[str]) -> None:
     for name in names:
         for el in part.element.findall(f"{{{_EP_NS}}}{name}"):
             part.element.remove(el)
-
-
-# -- the package: cloned from a parsed letterhead, written deterministically ---------------
-
-_MEDIA_DEFAULTS = frozenset(default_content_types)  # (extension, content type) pairs
-
-
-def clone_package(source: OpcPackage) -> OpcPackage:
-    """An independent copy of a parsed package: every XML part's tree is deep-copied (in C,
-    by lxml), binary parts share their immutable bytes; nothing is unzipped or parsed."""
-    package = type(source)()
-    parts: dict[int, Part] = {}
-    for part in source.iter_parts():
-        if isinstance(part, XmlPart):
-            clone = type(part)(part.partname, part.content_type, part.element.__copy__(), package)
-        else:
-            clone = type(part).load(part.partname, part.content_type, part.blob, package)
-        parts[id(part)] = clone
-
-    def target(rel):
-        return rel.target_ref if rel.is_external else parts[id(rel.target_part)]
-
-    for rel in source.rels.values():
-        package.load_rel(rel.reltype, target(rel), rel.rId, rel.is_external)
-    for part in source.iter_parts():
-        clone = parts[id(part)]
-        for rel in part.rels.values():
-            clone.load_rel(rel.reltype, target(rel), rel.rId, rel.is_external)
-    package.after_unmarshal()
-    return package
-
-
-def write_package(package: OpcPackage, when: dt.datetime | None = None) -> bytes:
-    """The package as .docx bytes: the same parts always give the same bytes.
-
-    python-docx's own ``save`` stamps the current time on every zip entry; this writer
-    stamps ``when`` (or 1980-01-01), and remembers the compressed form of parts it has seen
-    before (styles, numbering, fonts … are the same in every release).
-    """
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    writer = ZipWriter(when)
-    writer.add("[Content_Types].xml", _content_types_xml(parts))
-    writer.add("_rels/.rels", _rels_xml(package.rels))
-    for part in parts:
-        writer.add(part.partname.membername, part.blob)
-        if part.rels:
-            writer.add(part.partname.rels_uri.membername, _rels_xml(part.rels))
-    return writer.close()
-
-
-def _rels_xml(rels) -> bytes:
-    out = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    ]
-    for rel in rels.values():
-        mode = ' TargetMode="External"' if rel.is_external else ""
-        out.append(
-            f'<Relationship Id="{_attr(rel.rId)}" Type="{_attr(rel.reltype)}" Target="{_attr(rel.target_ref)}"{mode}/>'
-        )
-    out.append("</Relationships>")
-    return "".join(out).encode("utf-8")
-
-
-def _content_types_xml(parts: Iterable[Part]) -> bytes:
-    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
-    overrides: dict[str, str] = {}
-    for part in parts:
-        ext = part.partname.ext.lower()
-        if (ext, part.content_type) in _MEDIA_DEFAULTS:
-            defaults[ext] = part.content_type
-        else:
-            overrides[str(part.partname)] = part.content_type
-    out = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    ]
-    for ext, content_type in sorted(defaults.items()):
-        out.append(f'<Default Extension="{_attr(ext)}" ContentType="{_attr(content_type)}"/>')
-    for name, content_type in sorted(overrides.items()):
-        out.append(f'<Override PartName="{_attr(name)}" ContentType="{_attr(content_type)}"/>')
-    out.append("</Types>")
-    return "".join(out).encode("utf-8")
-
-
-def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def zip_datetime(when: dt.datetime | None) -> tuple[int, int, int, int, int, int]:
-    """A zip entry timestamp for ``when`` (UTC), clamped to what zip can store."""
-    if when is None:
-        return (1980, 1, 1, 0, 0, 0)
-    if when.tzinfo is not None:
-        when = when.astimezone(dt.UTC).replace(tzinfo=None)
-    if when.year < 1980:
-        return (1980, 1, 1, 0, 0, 0)
-    if when.year > 2107:
-        return (2107, 12, 31, 23, 59, 58)
-    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
-
-
-@lru_cache(maxsize=128)
-def _deflate(data: bytes) -> tuple[bytes, int]:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush(), zlib.crc32(data)
-
-
-class ZipWriter:
-    """A minimal deflate zip writer (what python's zipfile writes, minus the clock)."""
-
-    def __init__(self, when: dt.datetime | None) -> None:
-        year, month, day, hour, minute, second = zip_datetime(when)
-        self._time = (hour << 11) | (minute << 5) | (second // 2)
-        self._date = ((year - 1980) << 9) | (month << 5) | day
-        self._chunks: list[bytes] = []
-        self._central: list[bytes] = []
-        self._offset = 0
-
-    def add(self, name: str, data: bytes) -> None:
-        # Small parts (and every part seen before) come from the cache; big ones are fresh.
-        packed, crc = _deflate(data) if len(data) < 65536 else _deflate.__wrapped__(data)
-        encoded = name.encode("utf-8")
-        flags = 0 if encoded.isascii() else 0x800
-        header = struct.pack(
-            "<4sHHHHHIIIHH", b"PK\x03\x04", 20, flags, 8, self._time, self._date,
-            crc, len(packed), len(data), len(encoded), 0,
-        )  # fmt: skip
-        self._central.append(
-            struct.pack(
-                "<4sHHHHHHIIIHHHHHII",
-                b"PK\x01\x02",
-                20,
-                20,
-                flags,
-                8,
-                self._time,
-                self._date,
-                crc,
-                len(packed),
-                len(data),
-                len(encoded),
-                0,
-                0,
-                0,
-                0,
-                0,
-                self._offset,
-            )  # fmt: skip
-            + encoded
-        )
-        self._chunks += (header, encoded, packed)
-        self._offset += len(header) + len(encoded) + len(packed)
-
-    def close(self) -> bytes:
-        central = b"".join(self._central)
-        end = struct.pack(
-            "<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(self._central), len(self._central),
-            len(central), self._offset, 0,
-        )  # fmt: skip
-        return b"".join(self._chunks) + central + end
-
-
-def save_deterministic(document: Document, when: dt.datetime | None = None) -> bytes:
-    """The document's package bytes, identical for identical content."""
-    return write_package(document.part.package, when)

@@ -42,11 +42,13 @@ import warnings
 import zipfile
 from collections import OrderedDict
 from urllib.parse import unquote
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from pressdraft.core.zips import zip_bytes
+
 from ..blocks import is_safe_link
-from . import ooxml
 from .letterhead import Letterhead, default_letterhead
 
 __all__ = [
@@ -209,11 +211,7 @@ def clean_letterhead(data: bytes) -> bytes:
     _refuse_doctype(parts)
     package = _Package(parts)
     package.walk()
-    writer = ooxml.ZipWriter(None)
-    writer.add("[Content_Types].xml", package.content_types_xml())
-    for name, blob in package.cleaned():
-        writer.add(name, blob)
-    return writer.close()
+    return zip_bytes([("[Content_Types].xml", package.content_types_xml()), *package.cleaned()])
 
 
 # -- the package ------------------------------------------------------------------------
@@ -469,8 +467,7 @@ class _Package:
             if not external:
                 target = posixpath.relpath(self.new_names[target], base or ".")
             mode = ' TargetMode="External"' if external else ""
-            rel_id, target = ooxml._attr(rel_id), ooxml._attr(target)
-            out.append(f'<Relationship Id="{rel_id}" Type="{reltype}" Target="{target}"{mode}/>')
+            out.append(f'<Relationship Id={quoteattr(rel_id)} Type="{reltype}" Target={quoteattr(target)}{mode}/>')
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PR}">'
             + "".join(out)

@@ -18,6 +18,7 @@ from docx.table import _Cell
 from ..blocks import GAP_PATTERN, LIST_KINDS, Block, Run, is_safe_link, starts_new_list
 from . import ooxml
 from .letterhead import Letterhead, default_letterhead
+from .package import save_deterministic
 
 __all__ = ["DocumentInfo", "clean_text", "write_docx", "write_side_by_side"]
 
@@ -94,7 +95,7 @@ def write_docx(blocks: Sequence[Block], info: DocumentInfo, letterhead: Letterhe
     document = letterhead.new_document(tag, page_format)
     _prepare(document, info, [tag])
     _StoryWriter(document, letterhead, tag).write(document, _clean_blocks(blocks))
-    return ooxml.save_deterministic(document, info.created)
+    return save_deterministic(document, info.created)
 
 
 def write_side_by_side(
@@ -144,7 +145,7 @@ def write_side_by_side(
         for writer, cell, block in zip(writers, cells, row_blocks, strict=True):
             if block is not None:
                 writer.write(cell, [block])
-    return ooxml.save_deterministic(document, first.created)
+    return save_deterministic(document, first.created)
 
 
 #: difflib compares runs of same-kind blocks; its work grows with the product of the run counts
