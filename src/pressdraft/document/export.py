@@ -18,7 +18,9 @@ from pathlib import Path
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.core.zips import zip_bytes
 from pressdraft.document.blocks import Block, blocks_to_text
-from pressdraft.document.docx import DocumentInfo, Letterhead, load_letterhead, write_docx, write_side_by_side
+from pressdraft.document.docx.letterhead import Letterhead
+from pressdraft.document.docx.sanitize import load_letterhead
+from pressdraft.document.docx.writer import DocumentInfo, write_docx, write_side_by_side
 from pressdraft.document.rendition import Rendition
 
 FORMATS = ("docx", "md", "txt", "pdf")
@@ -181,7 +183,7 @@ def zip_edition(edition: Edition, files: Sequence[OutputFile], draft_text: str) 
 
 def pdf_files(docx_files: Sequence[OutputFile]) -> list[OutputFile]:
     """The DOCX files as PDF, through LibreOffice in one call (``PdfUnavailable`` without it)."""
-    from pressdraft.document.docx import convert_to_pdf
+    from pressdraft.document.docx.pdf import convert_to_pdf
 
     converted = convert_to_pdf({f.name: f.data for f in docx_files})
     return [OutputFile(name, data) for name, data in converted.items()]

@@ -23,6 +23,7 @@ from docx.package import Package
 
 from . import ooxml
 from .package import clone_package, save_deterministic
+from .placeholders import fill_placeholders
 
 DEFAULT_LETTERHEAD_PATH = Path(__file__).resolve().parents[2] / "data" / "letterhead.docx"
 
@@ -112,7 +113,7 @@ class Letterhead:
                 ooxml.set_styles_lang(document.styles.element, tag)
                 ooxml.set_settings_lang(document.settings.element, tag)
                 for part in ooxml.story_parts(document):
-                    ooxml.fill_placeholders(part.element, tag, {"page": page_format})
+                    fill_placeholders(part.element, tag, {"page": page_format})
                 self._variants[key] = source
         return clone_package(source).main_document_part.document
 
