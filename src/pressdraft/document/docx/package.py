@@ -64,7 +64,7 @@ def write_package(package: OpcPackage, when: dt.datetime | None = None) -> bytes
         part.before_marshal()
 
     def members():
-        yield CONTENT_TYPES_URI.membername, _content_types_xml(tuple((p.partname, p.content_type) for p in parts))
+        yield CONTENT_TYPES_URI.membername, content_types_xml(tuple((p.partname, p.content_type) for p in parts))
         yield PACKAGE_URI.rels_uri.membername, _rels_xml(package.rels)
         for part in parts:
             yield part.partname.membername, part.blob
@@ -79,16 +79,19 @@ def write_package(package: OpcPackage, when: dt.datetime | None = None) -> bytes
 
 
 @lru_cache(maxsize=64)
-def _content_types_xml(parts: tuple[tuple[PackURI, str], ...]) -> bytes:
+def content_types_xml(parts: tuple[tuple[PackURI, str], ...]) -> bytes:
+    """``[Content_Types].xml`` for parts given as (part name, content type), as python-docx
+    writes it: defaults for the usual extensions, overrides sorted by part name."""
     return _ContentTypesItem.from_parts([_Named(name, content_type) for name, content_type in parts]).blob
 
 
 def _rels_xml(rels: Relationships) -> bytes:
-    return _rels_xml_of(tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in rels.values()))
+    return relationships_xml(tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in rels.values()))
 
 
 @lru_cache(maxsize=256)
-def _rels_xml_of(rels: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+def relationships_xml(rels: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    """A ``.rels`` part for relationships given as (id, type, target, external), in that order."""
     element = CT_Relationships.new()
     for rel in rels:
         element.add_rel(*rel)
