@@ -3,7 +3,8 @@
 ``zipfile`` stamps each member with the clock and the platform's idea of permissions; every
 archive pressdraft writes (Word documents, the ZIP edition, letterheads, store backups) stamps a
 time its caller chooses instead (1980-01-01 by default), fixed permissions and one "made by"
-system, and deflates every member. Here, in the core, so that ``document`` and ``store`` share it.
+system, and deflates its members unless the caller asks for them stored. Here, in the core, so
+that ``document`` and ``store`` share it.
 """
 
 from __future__ import annotations
@@ -33,19 +34,21 @@ def zip_time(when: dt.datetime | dt.date | None) -> tuple[int, int, int, int, in
     return min(max(stamp, EPOCH), _LATEST)
 
 
-def member(name: str, when: dt.datetime | dt.date | None = None) -> zipfile.ZipInfo:
-    """The header of a deflated member ``name`` stamped ``when``, for ``writestr`` or ``open``."""
+def member(name: str, when: dt.datetime | dt.date | None = None, deflated: bool = True) -> zipfile.ZipInfo:
+    """The header of a member ``name`` stamped ``when``, deflated or stored, for ``writestr`` or ``open``."""
     info = zipfile.ZipInfo(name, zip_time(when))
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = zipfile.ZIP_DEFLATED if deflated else zipfile.ZIP_STORED
     info.create_system = _UNIX
     info.external_attr = _PERMISSIONS
     return info
 
 
-def zip_bytes(members: Iterable[tuple[str, bytes]], when: dt.datetime | dt.date | None = None) -> bytes:
+def zip_bytes(
+    members: Iterable[tuple[str, bytes]], when: dt.datetime | dt.date | None = None, deflated: bool = True
+) -> bytes:
     """An archive of ``(name, data)`` members, in the order given, every one stamped ``when``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in members:
-            archive.writestr(member(name, when), data)
+            archive.writestr(member(name, when, deflated), data)
     return buffer.getvalue()
