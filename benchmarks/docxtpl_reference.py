@@ -32,6 +32,7 @@ from docxtpl import DocxTemplate
 from pressdraft.document.blocks import Block
 from pressdraft.document.docx import ooxml
 from pressdraft.document.docx.letterhead import DEFAULT_LETTERHEAD_PATH
+from pressdraft.document.docx.placeholders import PAGE_FORMATS, fill_placeholders
 
 Row = tuple[str | None, tuple[str, ...], tuple[bool, ...]]
 
@@ -92,7 +93,7 @@ def build_template(lang: str, target: Path, letterhead: Path = DEFAULT_LETTERHEA
             _number(paragraph, bullet_num)
     for part in ooxml.story_parts(document):
         # the footer's {{page}}: this language's page line with PAGE/NUMPAGES fields
-        ooxml.fill_placeholders(part.element, tag, {"page": ooxml.PAGE_FORMATS.get(lang, "")})
+        fill_placeholders(part.element, tag, {"page": PAGE_FORMATS.get(lang, "")})
         for r in part.element.iter(qn("w:r")):
             ooxml.set_rpr_lang(r.get_or_add_rPr(), tag)  # {{issuer}} stays for docxtpl
     props = document.core_properties

@@ -14,7 +14,9 @@ rotating order, so drift in the machine's speed hits all of them alike), after a
   before timing, so docxtpl is charged neither for building them nor for the engine's
   resolve/Markdown work: its figure is a lower bound, and our ratio is conservative.
 - **floor**: the XML parts of our three documents, prepared as bytes before timing, written
-  as three deflated zip packages with the standard library's ``zipfile`` only.
+  as three deflated zip packages with the standard library's ``zipfile`` only. (Our documents
+  store their members rather than deflate them, see ``document/docx/package.py``: the floor
+  still does the deflating a Word document usually carries.)
 
 Then 1,000 in-process renders with the growth of RSS and of Python's allocated memory blocks
 between render 100 and render 1,000 (``--trace`` adds tracemalloc's figure, slowly), and the

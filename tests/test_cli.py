@@ -1,5 +1,6 @@
 """The command line: files where asked, one clear line per problem, exit codes, no traceback."""
 
+import io
 import shutil
 import subprocess
 import sys
@@ -143,11 +144,9 @@ def test_pdf_is_written_through_libreoffice(tmp_path):
 
 
 def test_a_folder_of_letterheads_is_chosen_per_template_then_issuer(tmp_path):
-    from pressdraft.document.docx.house_style import build_letterhead
-
     folder = tmp_path / "letterheads"
     folder.mkdir()
-    (folder / "tr-communications.docx").write_bytes(build_letterhead(font="DejaVu Serif"))
+    (folder / "tr-communications.docx").write_bytes(shipped_letterhead_in("DejaVu Serif"))
     plain = tmp_path / "plain"
     assert main(["render", str(EXAMPLE), "-o", str(plain), "--lang", "en"]) == 0
     chosen = tmp_path / "chosen"
@@ -158,6 +157,21 @@ def test_a_folder_of_letterheads_is_chosen_per_template_then_issuer(tmp_path):
     empty.mkdir()
     assert main(["render", str(EXAMPLE), "-o", str(tmp_path / "none"), "--lang", "en", "--letterhead", str(empty)]) == 0
     assert next((tmp_path / "none").glob("*.docx")).read_bytes() == next(plain.glob("*.docx")).read_bytes()
+
+
+def shipped_letterhead_in(font: str) -> bytes:
+    """The shipped letterhead with its font changed, as a person would change it in Word."""
+    from docx.oxml.ns import qn
+
+    from pressdraft.document.docx.letterhead import DEFAULT_LETTERHEAD_PATH
+
+    document = Document(str(DEFAULT_LETTERHEAD_PATH))
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+            fonts.set(qn(f"w:{script}"), font)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def styles_of(path: Path) -> str:

@@ -7,19 +7,20 @@ the same bytes wherever it is rendered. Names follow ``<date>_<slug>_<lang>.<ext
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import threading
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
+from pressdraft.core.zips import zip_bytes
 from pressdraft.document.blocks import Block, blocks_to_text
-from pressdraft.document.docx import DocumentInfo, Letterhead, load_letterhead, write_docx, write_side_by_side
+from pressdraft.document.docx.letterhead import Letterhead
+from pressdraft.document.docx.sanitize import load_letterhead
+from pressdraft.document.docx.writer import DocumentInfo, write_docx, write_side_by_side
 from pressdraft.document.rendition import Rendition
 
 FORMATS = ("docx", "md", "txt", "pdf")
@@ -182,19 +183,12 @@ def zip_edition(edition: Edition, files: Sequence[OutputFile], draft_text: str) 
 
 def pdf_files(docx_files: Sequence[OutputFile]) -> list[OutputFile]:
     """The DOCX files as PDF, through LibreOffice in one call (``PdfUnavailable`` without it)."""
-    from pressdraft.document.docx import convert_to_pdf
+    from pressdraft.document.docx.pdf import convert_to_pdf
 
     converted = convert_to_pdf({f.name: f.data for f in docx_files})
     return [OutputFile(name, data) for name, data in converted.items()]
 
 
 def zip_files(files: Sequence[OutputFile], when: dt.date) -> bytes:
-    """One ZIP of all files, with fixed timestamps so the same release zips to the same bytes."""
-    buffer = io.BytesIO()
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in files:
-            info = zipfile.ZipInfo(file.name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, file.data)
-    return buffer.getvalue()
+    """One ZIP of all files, stamped with the release date so the same release zips to the same bytes."""
+    return zip_bytes(((file.name, file.data) for file in files), when)

@@ -29,6 +29,7 @@ from typing import Any, get_args
 from sqlalchemy import Connection
 from sqlalchemy.engine import URL
 
+from pressdraft.core import zips
 from pressdraft.store.database import Database
 from pressdraft.store.errors import BackupError
 from pressdraft.store.loading import finish, load_table, prepare_target, require_tables
@@ -63,24 +64,25 @@ def _write_zip(connection: Connection, url: URL, raw: io.BufferedWriter) -> dict
     raw.seek(0)
     raw.truncate()  # a retried transaction starts the file again
     tables: dict[str, Any] = {}
-    with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    created = now()
+    with zipfile.ZipFile(raw, "w") as archive:
         for table in TABLES:
             kinds = column_kinds(table)
             digest = TableDigest()
-            with archive.open(_member(table.name), "w") as member:
+            with archive.open(zips.member(_member(table.name), created), "w") as stream:
                 for row in read_encoded(connection, table, kinds):
                     digest.add(row)
-                    member.write(canonical(row) + b"\n")
+                    stream.write(canonical(row) + b"\n")
             tables[table.name] = {"columns": kinds, **digest.summary()}
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
-            "created_at": now().isoformat(),
+            "created_at": created.isoformat(),
             "source": connection.dialect.name,
             "schema_revision": current_revision(connection),
             "tables": tables,
         }
-        archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+        archive.writestr(zips.member(MANIFEST, created), json.dumps(manifest, indent=2, ensure_ascii=False))
     return manifest
 
 

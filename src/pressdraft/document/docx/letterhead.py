@@ -22,6 +22,8 @@ from docx.oxml.ns import qn
 from docx.package import Package
 
 from . import ooxml
+from .package import clone_package, save_deterministic
+from .placeholders import fill_placeholders
 
 DEFAULT_LETTERHEAD_PATH = Path(__file__).resolve().parents[2] / "data" / "letterhead.docx"
 
@@ -81,11 +83,9 @@ class Letterhead:
         checked and cleaned. Styles it lacks are taken from ``fallback``."""
         document = docx.Document(io.BytesIO(data))
         _clear_body(document)
-        ooxml.set_app_properties(document, {"Application": "pressdraft"})
-        ooxml.remove_app_properties(document, _APP_STATISTICS)
         letterhead = cls(data=data)
         letterhead._index(document, fallback)
-        prepared = ooxml.save_deterministic(document)
+        prepared = save_deterministic(document)
         # A package nobody touches through python-docx's proxies: the source of every clone.
         letterhead._package = Package.open(io.BytesIO(prepared))
         return letterhead
@@ -98,21 +98,24 @@ class Letterhead:
 
     def new_document(self, tag: str, page_format: str) -> Document:
         """A fresh, empty document in this letterhead: a clone of its parsed package, with
-        the styles in proofing language ``tag`` and the page numbers (``{{page}}``) as
-        ``page_format``. One such variant per language is prepared once and kept."""
+        the styles in proofing language ``tag``, the page numbers (``{{page}}``) as
+        ``page_format`` and the letterhead's own statistics gone from its app properties. One
+        such variant per language is prepared once and kept."""
         assert self._package is not None
         key = (tag, page_format)
         with self._lock:
             source = self._variants.get(key)
             if source is None:
-                source = ooxml.clone_package(self._package)
+                source = clone_package(self._package)
                 document = source.main_document_part.document
+                ooxml.set_app_properties(document, {"Application": "pressdraft"})
+                ooxml.remove_app_properties(document, _APP_STATISTICS)
                 ooxml.set_styles_lang(document.styles.element, tag)
                 ooxml.set_settings_lang(document.settings.element, tag)
                 for part in ooxml.story_parts(document):
-                    ooxml.fill_placeholders(part.element, tag, {"page": page_format})
+                    fill_placeholders(part.element, tag, {"page": page_format})
                 self._variants[key] = source
-        return ooxml.clone_package(source).main_document_part.document
+        return clone_package(source).main_document_part.document
 
     # -- indexing ---------------------------------------------------------------------------
 

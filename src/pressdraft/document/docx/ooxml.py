@@ -1,52 +1,28 @@
-"""The WordprocessingML pieces python-docx has no API (or no fast path) for, in one place.
+"""The WordprocessingML python-docx has no API for, in one small module.
 
 - ``w:lang`` (the proofing language) on runs, in styles and settings;
-- paragraphs and runs built from cloned property prototypes (``Formats``): python-docx's
-  generic property setters cost ≈200 µs a paragraph, a clone costs ≈2 µs;
-- real ``w:hyperlink`` elements with an external relationship;
 - numbering that restarts for each ordered list;
-- PAGE / NUMPAGES fields and the header/footer placeholders ``{{issuer}}`` and ``{{page}}``;
-- app properties (``docProps/app.xml``);
-- the package: cloned from a parsed letterhead without unzipping or parsing, and written
-  as a zip with fixed timestamps (python-docx's ``save`` stamps the current time), so the
-  same input always gives the same bytes.
+- PAGE / NUMPAGES fields;
+- the header and footer parts of a document;
+- app properties (``docProps/app.xml``: an XML part in the packages ``package`` clones).
+
+Everything else goes through python-docx's proxies, or, where a release's paragraphs are built
+by the hundred, through its element classes (``runs``).
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import re
-import struct
-import zlib
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
 from docx.document import Document
-from docx.enum.text import WD_COLOR_INDEX
-from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.package import OpcPackage
-from docx.opc.part import Part, PartFactory, XmlPart
-from docx.opc.spec import default_content_types
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from lxml.etree import SubElement
-
-# python-docx keeps docProps/app.xml as an opaque blob; as an XmlPart its properties can be
-# set like any other XML. This is python-docx's own registration hook (docx/__init__.py).
-PartFactory.part_type_for.setdefault(CT.OFC_EXTENDED_PROPERTIES, XmlPart)
 
 #: BCP 47 proofing languages Word knows, per pressdraft language.
 LANG_TAGS = {"tr": "tr-TR", "az": "az-Latn-AZ", "en": "en-US"}
-
-#: The localized page-number line: ``{page}`` and ``{pages}`` become PAGE and NUMPAGES fields.
-PAGE_FORMATS = {
-    "tr": "Sayfa {page} / {pages}",
-    "az": "Səhifə {page} / {pages}",
-    "en": "Page {page} of {pages}",
-    "": "{page} / {pages}",
-}
 
 _LANG_SUCCESSORS = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 _EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
@@ -138,6 +114,9 @@ def abstract_num_id_of(document: Document, num_id: int) -> int | None:
     return None
 
 
+# -- fields and stories ---------------------------------------------------------------------
+
+
 def add_field(paragraph_element, instruction: str, placeholder: str, rpr=None) -> None:
     """A complex field (``PAGE``, ``NUMPAGES``) with a cached result, as Word writes it."""
 
@@ -160,194 +139,10 @@ def add_field(paragraph_element, instruction: str, placeholder: str, rpr=None) -
     run(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
 
 
-# -- fast paragraph building ----------------------------------------------------------------
-#
-# python-docx builds each property through generic "get or add a child in schema order" code
-# (≈10 µs a property, ≈200 µs a paragraph with numbering). A release's paragraphs use a
-# handful of formats, so each format is built once, by the same rules, and cloned by lxml.
-
-_W_P, _W_R, _W_T, _W_BR, _W_TAB = (qn(t) for t in ("w:p", "w:r", "w:t", "w:br", "w:tab"))
-_W_HYPERLINK, _R_ID, _W_TYPE = qn("w:hyperlink"), qn("r:id"), qn("w:type")
-_XML_SPACE = qn("xml:space")
-_TEXT_PIECES = re.compile("([\n\t\f])")
-
-
-class Formats:
-    """Paragraph and run properties for one language, built once and cloned per use."""
-
-    def __init__(self, tag: str, hyperlink_style_id: str | None = "Hyperlink") -> None:
-        # Shared by every document in this language (see ``formats_for``); the prototypes
-        # are never handed out, only their copies.
-        self.tag = tag
-        self.hyperlink_style_id = hyperlink_style_id
-        self._ppr: dict[tuple, object] = {}
-        self._rpr: dict[tuple, object] = {}
-
-    def ppr(self, style_id: str | None, num: tuple[int, int] | None = None, jc: str | None = None):
-        key = (style_id, num, jc)
-        proto = self._ppr.get(key)
-        if proto is None:
-            proto = OxmlElement("w:pPr")
-            if style_id:
-                proto.style = style_id
-            if num is not None:
-                num_pr = proto.get_or_add_numPr()
-                num_pr.get_or_add_ilvl().val = num[1]
-                num_pr.get_or_add_numId().val = num[0]
-            if jc:
-                proto.append(OxmlElement("w:jc", {qn("w:val"): jc}))
-            self._ppr[key] = proto
-        return proto.__copy__()  # lxml: a deep copy of the subtree
-
-    def rpr(self, bold: bool = False, italic: bool = False, gap: bool = False, link: bool = False):
-        key = (bold, italic, gap, link)
-        proto = self._rpr.get(key)
-        if proto is None:
-            proto = OxmlElement("w:rPr")
-            if link and self.hyperlink_style_id:
-                proto.style = self.hyperlink_style_id
-            if bold:
-                proto.get_or_add_b()
-            if italic:
-                proto.get_or_add_i()
-            if gap:
-                proto.highlight_val = WD_COLOR_INDEX.YELLOW
-            set_rpr_lang(proto, self.tag)
-            self._rpr[key] = proto
-        return proto.__copy__()  # lxml: a deep copy of the subtree
-
-
-@lru_cache(maxsize=64)
-def formats_for(tag: str, hyperlink_style_id: str | None) -> Formats:
-    return Formats(tag, hyperlink_style_id)
-
-
 def story_parts(document: Document) -> list[XmlPart]:
     """The document's header and footer parts, in relationship order."""
     kinds = (RT.HEADER, RT.FOOTER)
     return [rel.target_part for rel in document.part.rels.values() if rel.reltype in kinds and not rel.is_external]
-
-
-def new_paragraph(ppr):
-    """A ``w:p`` with the given (cloned) properties."""
-    p = OxmlElement("w:p")
-    p.append(ppr)
-    return p
-
-
-def append_run(parent, rpr, text: str) -> None:
-    """A ``w:r`` at the end of ``parent`` (a paragraph or a hyperlink): ``\n`` becomes a line
-    break, ``\f`` a page break, ``\t`` a tab."""
-    r = SubElement(parent, _W_R)
-    r.append(rpr)
-    for piece in _TEXT_PIECES.split(text):
-        if not piece:
-            continue
-        if piece == "\n":
-            SubElement(r, _W_BR)
-        elif piece == "\t":
-            SubElement(r, _W_TAB)
-        elif piece == "\f":
-            SubElement(r, _W_BR, {_W_TYPE: "page"})
-        else:
-            t = SubElement(r, _W_T)
-            t.text = piece
-            if piece[0].isspace() or piece[-1].isspace():
-                t.set(_XML_SPACE, "preserve")
-
-
-def append_hyperlink(paragraph_element, part, url: str):
-    """A ``w:hyperlink`` to the external ``url`` at the end of the paragraph; runs go inside."""
-    r_id = part.relate_to(url, RT.HYPERLINK, is_external=True)
-    return SubElement(paragraph_element, _W_HYPERLINK, {_R_ID: r_id})
-
-
-# -- header and footer placeholders -----------------------------------------------------
-
-_PLACEHOLDER = re.compile(r"\{\{\s*(issuer|page)\s*\}\}")
-
-
-def fill_placeholders(story_element, tag: str, values: Mapping[str, str]) -> None:
-    """Replace the placeholders named in ``values`` in a header or footer: ``{{issuer}}`` by
-    its text, ``{{page}}`` by its format, whose ``{page}`` and ``{pages}`` become PAGE and
-    NUMPAGES fields. The runs made carry the proofing language ``tag``.
-
-    Word may split a typed placeholder over several runs; such a paragraph's text is first
-    gathered into its first text run (the other runs' text is emptied).
-    """
-
-    def wanted(text: str | None) -> bool:
-        return any(m.group(1) in values for m in _PLACEHOLDER.finditer(text or ""))
-
-    w_t = qn("w:t")
-    for p in list(story_element.iter(qn("w:p"))):
-        texts = list(p.iter(w_t))
-        joined = "".join(t.text or "" for t in texts)
-        if not wanted(joined):
-            continue
-        if not any(wanted(t.text) for t in texts):
-            texts[0].text = joined
-            for t in texts[1:]:
-                t.text = ""
-        for t in texts:
-            if wanted(t.text):
-                _expand_run(t, tag, values)
-
-
-def _expand_run(t, tag: str, values: Mapping[str, str]) -> None:
-    r = t.getparent()
-    container = r.getparent()
-    rpr = r.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-    rpr = copy.deepcopy(rpr)
-    set_rpr_lang(rpr, tag)
-    children = [c for c in r if c.tag != qn("w:rPr")]
-    index = children.index(t)
-    staging = OxmlElement("w:p")
-
-    def text_run(text: str) -> None:
-        if not text:
-            return
-        new = OxmlElement("w:r")
-        new.append(copy.deepcopy(rpr))
-        el = OxmlElement("w:t", {qn("xml:space"): "preserve"})
-        el.text = text
-        new.append(el)
-        staging.append(new)
-
-    def other_run(elements: list) -> None:
-        if elements:
-            new = OxmlElement("w:r")
-            new.append(copy.deepcopy(rpr))
-            for el in elements:
-                new.append(el)
-            staging.append(new)
-
-    other_run(children[:index])
-    position = 0
-    text = t.text or ""
-    for match in _PLACEHOLDER.finditer(text):
-        name = match.group(1)
-        if name not in values:
-            continue
-        text_run(text[position : match.start()])
-        if name == "issuer":
-            text_run(values[name])
-        else:
-            for piece in re.split(r"(\{page\}|\{pages\})", values[name]):
-                if piece == "{page}":
-                    add_field(staging, "PAGE", "1", rpr)
-                elif piece == "{pages}":
-                    add_field(staging, "NUMPAGES", "1", rpr)
-                else:
-                    text_run(piece)
-        position = match.end()
-    text_run(text[position:])
-    other_run(children[index + 1 :])
-    for new in list(staging):
-        r.addprevious(new)
-    container.remove(r)
 
 
 # -- properties -------------------------------------------------------------------------
@@ -382,171 +177,3 @@ def remove_app_properties(document: Document, names: Iterable[str]) -> None:
     for name in names:
         for el in part.element.findall(f"{{{_EP_NS}}}{name}"):
             part.element.remove(el)
-
-
-# -- the package: cloned from a parsed letterhead, written deterministically ---------------
-
-_MEDIA_DEFAULTS = frozenset(default_content_types)  # (extension, content type) pairs
-
-
-def clone_package(source: OpcPackage) -> OpcPackage:
-    """An independent copy of a parsed package: every XML part's tree is deep-copied (in C,
-    by lxml), binary parts share their immutable bytes; nothing is unzipped or parsed."""
-    package = type(source)()
-    parts: dict[int, Part] = {}
-    for part in source.iter_parts():
-        if isinstance(part, XmlPart):
-            clone = type(part)(part.partname, part.content_type, part.element.__copy__(), package)
-        else:
-            clone = type(part).load(part.partname, part.content_type, part.blob, package)
-        parts[id(part)] = clone
-
-    def target(rel):
-        return rel.target_ref if rel.is_external else parts[id(rel.target_part)]
-
-    for rel in source.rels.values():
-        package.load_rel(rel.reltype, target(rel), rel.rId, rel.is_external)
-    for part in source.iter_parts():
-        clone = parts[id(part)]
-        for rel in part.rels.values():
-            clone.load_rel(rel.reltype, target(rel), rel.rId, rel.is_external)
-    package.after_unmarshal()
-    return package
-
-
-def write_package(package: OpcPackage, when: dt.datetime | None = None) -> bytes:
-    """The package as .docx bytes: the same parts always give the same bytes.
-
-    python-docx's own ``save`` stamps the current time on every zip entry; this writer
-    stamps ``when`` (or 1980-01-01), and remembers the compressed form of parts it has seen
-    before (styles, numbering, fonts … are the same in every release).
-    """
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    writer = ZipWriter(when)
-    writer.add("[Content_Types].xml", _content_types_xml(parts))
-    writer.add("_rels/.rels", _rels_xml(package.rels))
-    for part in parts:
-        writer.add(part.partname.membername, part.blob)
-        if part.rels:
-            writer.add(part.partname.rels_uri.membername, _rels_xml(part.rels))
-    return writer.close()
-
-
-def _rels_xml(rels) -> bytes:
-    out = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    ]
-    for rel in rels.values():
-        mode = ' TargetMode="External"' if rel.is_external else ""
-        out.append(
-            f'<Relationship Id="{_attr(rel.rId)}" Type="{_attr(rel.reltype)}" Target="{_attr(rel.target_ref)}"{mode}/>'
-        )
-    out.append("</Relationships>")
-    return "".join(out).encode("utf-8")
-
-
-def _content_types_xml(parts: Iterable[Part]) -> bytes:
-    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
-    overrides: dict[str, str] = {}
-    for part in parts:
-        ext = part.partname.ext.lower()
-        if (ext, part.content_type) in _MEDIA_DEFAULTS:
-            defaults[ext] = part.content_type
-        else:
-            overrides[str(part.partname)] = part.content_type
-    out = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    ]
-    for ext, content_type in sorted(defaults.items()):
-        out.append(f'<Default Extension="{_attr(ext)}" ContentType="{_attr(content_type)}"/>')
-    for name, content_type in sorted(overrides.items()):
-        out.append(f'<Override PartName="{_attr(name)}" ContentType="{_attr(content_type)}"/>')
-    out.append("</Types>")
-    return "".join(out).encode("utf-8")
-
-
-def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def zip_datetime(when: dt.datetime | None) -> tuple[int, int, int, int, int, int]:
-    """A zip entry timestamp for ``when`` (UTC), clamped to what zip can store."""
-    if when is None:
-        return (1980, 1, 1, 0, 0, 0)
-    if when.tzinfo is not None:
-        when = when.astimezone(dt.UTC).replace(tzinfo=None)
-    if when.year < 1980:
-        return (1980, 1, 1, 0, 0, 0)
-    if when.year > 2107:
-        return (2107, 12, 31, 23, 59, 58)
-    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
-
-
-@lru_cache(maxsize=128)
-def _deflate(data: bytes) -> tuple[bytes, int]:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush(), zlib.crc32(data)
-
-
-class ZipWriter:
-    """A minimal deflate zip writer (what python's zipfile writes, minus the clock)."""
-
-    def __init__(self, when: dt.datetime | None) -> None:
-        year, month, day, hour, minute, second = zip_datetime(when)
-        self._time = (hour << 11) | (minute << 5) | (second // 2)
-        self._date = ((year - 1980) << 9) | (month << 5) | day
-        self._chunks: list[bytes] = []
-        self._central: list[bytes] = []
-        self._offset = 0
-
-    def add(self, name: str, data: bytes) -> None:
-        # Small parts (and every part seen before) come from the cache; big ones are fresh.
-        packed, crc = _deflate(data) if len(data) < 65536 else _deflate.__wrapped__(data)
-        encoded = name.encode("utf-8")
-        flags = 0 if encoded.isascii() else 0x800
-        header = struct.pack(
-            "<4sHHHHHIIIHH", b"PK\x03\x04", 20, flags, 8, self._time, self._date,
-            crc, len(packed), len(data), len(encoded), 0,
-        )  # fmt: skip
-        self._central.append(
-            struct.pack(
-                "<4sHHHHHHIIIHHHHHII",
-                b"PK\x01\x02",
-                20,
-                20,
-                flags,
-                8,
-                self._time,
-                self._date,
-                crc,
-                len(packed),
-                len(data),
-                len(encoded),
-                0,
-                0,
-                0,
-                0,
-                0,
-                self._offset,
-            )  # fmt: skip
-            + encoded
-        )
-        self._chunks += (header, encoded, packed)
-        self._offset += len(header) + len(encoded) + len(packed)
-
-    def close(self) -> bytes:
-        central = b"".join(self._central)
-        end = struct.pack(
-            "<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(self._central), len(self._central),
-            len(central), self._offset, 0,
-        )  # fmt: skip
-        return b"".join(self._chunks) + central + end
-
-
-def save_deterministic(document: Document, when: dt.datetime | None = None) -> bytes:
-    """The document's package bytes, identical for identical content."""
-    return write_package(document.part.package, when)

@@ -43,11 +43,14 @@ import zipfile
 from collections import OrderedDict
 from urllib.parse import unquote
 
+from docx.opc.packuri import PackURI
 from lxml import etree
 
+from pressdraft.core.zips import zip_bytes
+
 from ..blocks import is_safe_link
-from . import ooxml
 from .letterhead import Letterhead, default_letterhead
+from .package import content_types_xml, relationships_xml
 
 __all__ = [
     "MAX_IMAGE_PIXELS",
@@ -80,7 +83,6 @@ IMAGE = f"{R}/image"
 WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 DOCUMENT_MAIN = f"{WML}.document.main+xml"
 TEMPLATE_MAIN = f"{WML}.template.main+xml"
-RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 
 #: The parts a letterhead keeps: relationship type → the content type its target must have
 #: (both compared case-insensitively, written in these spellings) and its root element.
@@ -209,11 +211,7 @@ def clean_letterhead(data: bytes) -> bytes:
     _refuse_doctype(parts)
     package = _Package(parts)
     package.walk()
-    writer = ooxml.ZipWriter(None)
-    writer.add("[Content_Types].xml", package.content_types_xml())
-    for name, blob in package.cleaned():
-        writer.add(name, blob)
-    return writer.close()
+    return zip_bytes([("[Content_Types].xml", package.content_types_xml()), *package.cleaned()])
 
 
 # -- the package ------------------------------------------------------------------------
@@ -432,14 +430,8 @@ class _Package:
             taken.add(new.lower())
 
     def content_types_xml(self) -> bytes:
-        overrides = sorted((self.new_names[name], ctype) for name, (ctype, _) in self.kept.items())
-        return (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Types xmlns="{CT_NS}"><Default Extension="rels" ContentType="{RELATIONSHIPS_TYPE}"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            + "".join(f'<Override PartName="/{name}" ContentType="{ctype}"/>' for name, ctype in overrides)
-            + "</Types>"
-        ).encode("utf-8")
+        parts = ((PackURI(f"/{self.new_names[name]}"), ctype) for name, (ctype, _) in self.kept.items())
+        return content_types_xml(tuple(parts))
 
     def cleaned(self):
         """(name, bytes) of every part written: the package's relationships, then each kept
@@ -464,18 +456,12 @@ class _Package:
 
     def _rels_xml(self, source: str) -> bytes:
         base = posixpath.dirname(self.new_names.get(source, ""))
-        out = []
+        rels = []
         for rel_id, reltype, target, external in self.rels.get(source, []):
             if not external:
                 target = posixpath.relpath(self.new_names[target], base or ".")
-            mode = ' TargetMode="External"' if external else ""
-            rel_id, target = ooxml._attr(rel_id), ooxml._attr(target)
-            out.append(f'<Relationship Id="{rel_id}" Type="{reltype}" Target="{target}"{mode}/>')
-        return (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PR}">'
-            + "".join(out)
-            + "</Relationships>"
-        ).encode("utf-8")
+            rels.append((rel_id, reltype, target, external))
+        return relationships_xml(tuple(rels))
 
 
 _PLAIN_NAME = re.compile(r"(?!(?i:_rels)/)(?:[A-Za-z0-9_-]+/(?!(?i:_rels)/))*[A-Za-z0-9_-]+\.[a-z]+")

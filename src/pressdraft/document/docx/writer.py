@@ -18,6 +18,9 @@ from docx.table import _Cell
 from ..blocks import GAP_PATTERN, LIST_KINDS, Block, Run, is_safe_link, starts_new_list
 from . import ooxml
 from .letterhead import Letterhead, default_letterhead
+from .package import save_deterministic
+from .placeholders import PAGE_FORMATS, fill_placeholders
+from .runs import append_hyperlink, append_run, formats_for, new_paragraph
 
 __all__ = ["DocumentInfo", "clean_text", "write_docx", "write_side_by_side"]
 
@@ -90,11 +93,11 @@ def write_docx(blocks: Sequence[Block], info: DocumentInfo, letterhead: Letterhe
     letterhead = letterhead or default_letterhead()
     info = _clean_info(info)
     tag = ooxml.lang_tag(info.lang)
-    page_format = ooxml.PAGE_FORMATS.get(info.lang, ooxml.PAGE_FORMATS[""])
+    page_format = PAGE_FORMATS.get(info.lang, PAGE_FORMATS[""])
     document = letterhead.new_document(tag, page_format)
     _prepare(document, info, [tag])
     _StoryWriter(document, letterhead, tag).write(document, _clean_blocks(blocks))
-    return ooxml.save_deterministic(document, info.created)
+    return save_deterministic(document, info.created)
 
 
 def write_side_by_side(
@@ -116,7 +119,7 @@ def write_side_by_side(
         subject=_one_line(" / ".join(i.subject for i in infos if i.subject)),
         keywords=_one_line(", ".join(dict.fromkeys(i.keywords for i in infos if i.keywords))),
     )
-    document = letterhead.new_document(tags[0], ooxml.PAGE_FORMATS[""])
+    document = letterhead.new_document(tags[0], PAGE_FORMATS[""])
     _prepare(document, combined, tags)
     section = document.sections[0]
     if len(editions) == 3:
@@ -144,7 +147,7 @@ def write_side_by_side(
         for writer, cell, block in zip(writers, cells, row_blocks, strict=True):
             if block is not None:
                 writer.write(cell, [block])
-    return ooxml.save_deterministic(document, first.created)
+    return save_deterministic(document, first.created)
 
 
 #: difflib compares runs of same-kind blocks; its work grows with the product of the run counts
@@ -245,7 +248,7 @@ def _prepare(document: Document, info: DocumentInfo, tags: list[str]) -> None:
     props.category = "Press release"
     ooxml.set_app_properties(document, {"Application": "pressdraft", "Company": info.issuer, "DocSecurity": "0"})
     for part in ooxml.story_parts(document):
-        ooxml.fill_placeholders(part.element, tag, {"issuer": info.issuer})
+        fill_placeholders(part.element, tag, {"issuer": info.issuer})
 
 
 def _borderless(table) -> None:
@@ -277,7 +280,7 @@ def _repeat_as_header(row) -> None:
 class _StoryWriter:
     """Writes blocks into a document body or a table cell, in one language.
 
-    Paragraphs are built from cloned property prototypes (``ooxml.Formats``) and placed
+    Paragraphs are built from cloned property prototypes (``runs.Formats``) and placed
     with lxml: the structure stays python-docx's, the per-paragraph cost drops tenfold.
     """
 
@@ -285,7 +288,7 @@ class _StoryWriter:
         self.document = document
         self.part = document.part
         self.letterhead = letterhead
-        self.formats = ooxml.formats_for(tag, letterhead.hyperlink_style_id)
+        self.formats = formats_for(tag, letterhead.hyperlink_style_id)
         self.ragged = ragged  # narrow columns: left-aligned, never justified
         self.previous: Block | None = None
         self.number_nums: dict[int, int] = {}
@@ -311,7 +314,7 @@ class _StoryWriter:
         style_id = self.letterhead.style_ids.get(block.kind)
         num = self._numbering(block) if block.kind in LIST_KINDS else None
         jc = "left" if self.ragged and block.kind != "end" else None
-        p = ooxml.new_paragraph(self.formats.ppr(style_id, num, jc))
+        p = new_paragraph(self.formats.ppr(style_id, num, jc))
         for run in block.runs:
             self._write_run(p, run)
         return p
@@ -333,15 +336,15 @@ class _StoryWriter:
     def _write_run(self, p, run: Run) -> None:
         parent, link = p, False
         if run.href and is_safe_link(run.href):
-            parent, link = ooxml.append_hyperlink(p, self.part, run.href), True
+            parent, link = append_hyperlink(p, self.part, run.href), True
         text, formats = run.text, self.formats
         position = 0
         for match in GAP_PATTERN.finditer(text):
             if match.start() > position:
                 rpr = formats.rpr(run.bold, run.italic, False, link)
-                ooxml.append_run(parent, rpr, text[position : match.start()])
-            ooxml.append_run(parent, formats.rpr(run.bold, run.italic, True, link), match.group(0))
+                append_run(parent, rpr, text[position : match.start()])
+            append_run(parent, formats.rpr(run.bold, run.italic, True, link), match.group(0))
             position = match.end()
         if position < len(text):
             rpr = formats.rpr(run.bold, run.italic, False, link)
-            ooxml.append_run(parent, rpr, text[position:])
+            append_run(parent, rpr, text[position:])
