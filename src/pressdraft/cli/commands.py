@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pressdraft import LANGUAGES, language
 from pressdraft.app import database, standalone
@@ -218,29 +219,22 @@ def parser() -> argparse.ArgumentParser:
     inflect.add_argument("names", nargs="+")
     inflect.set_defaults(run=cmd_inflect)
 
-    def database(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
+    def store_command(parent: Any, name: str, help_text: str, run: Callable[..., int], *, file: bool = False) -> None:
+        """A command on the store named by ``--database-url`` (default: the settings'), with a file or not."""
+        command = parent.add_parser(name, help=help_text)
+        if file:
+            command.add_argument("file", type=Path)
+        command.add_argument(
             "--database-url", help="the store's SQLAlchemy URL (default: the settings' PRESSDRAFT_DATABASE_URL)"
         )
+        command.set_defaults(run=run)
 
     db = commands.add_parser("db", help="the store's database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
-    db_upgrade = db_commands.add_parser("upgrade", help="apply the pending schema migrations")
-    database(db_upgrade)
-    db_upgrade.set_defaults(run=cmd_db_upgrade)
-    db_status = db_commands.add_parser("status", help="list pending migrations (exit code 1 when there are some)")
-    database(db_status)
-    db_status.set_defaults(run=cmd_db_status)
-
-    backing_up = commands.add_parser("backup", help="write the whole store to one file")
-    backing_up.add_argument("file", type=Path)
-    database(backing_up)
-    backing_up.set_defaults(run=cmd_backup)
-
-    restoring = commands.add_parser("restore", help="load a backup into a new, empty store")
-    restoring.add_argument("file", type=Path)
-    database(restoring)
-    restoring.set_defaults(run=cmd_restore)
+    store_command(db_commands, "upgrade", "apply the pending schema migrations", cmd_db_upgrade)
+    store_command(db_commands, "status", "list pending migrations (exit code 1 when there are some)", cmd_db_status)
+    store_command(commands, "backup", "write the whole store to one file", cmd_backup, file=True)
+    store_command(commands, "restore", "load a backup into a new, empty store", cmd_restore, file=True)
 
     copying = commands.add_parser("migrate-store", help="copy a whole store into a new, empty database")
     copying.add_argument("--from", dest="source", required=True, metavar="URL", help="the store to copy")

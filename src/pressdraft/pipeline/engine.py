@@ -27,18 +27,21 @@ from pressdraft.pipeline import checks
 from pressdraft.pipeline.resolve import Resolution, resolve
 
 
+@dataclass(frozen=True)
+class RenderRequest:
+    """What a runner is asked to render: a draft, resolved in each language it is wanted in."""
+
+    template: Template
+    draft: Draft
+    directory: Directory
+    resolutions: Mapping[str, Resolution]
+    allow_incomplete: bool
+
+
 class TemplateRunner(Protocol):
     """Where a template's code runs; chosen by the engine's caller, who alone knows whom it trusts."""
 
-    def render(
-        self,
-        template: Template,
-        draft: Draft,
-        directory: Directory,
-        resolutions: Mapping[str, Resolution],
-        *,
-        allow_incomplete: bool,
-    ) -> Rendered: ...
+    def render(self, request: RenderRequest) -> Rendered: ...
 
     def check(self, template: Template, directory: Directory) -> list[Problem]: ...
 
@@ -178,9 +181,8 @@ class Engine:
             distinct = [p for i, p in enumerate(errors) if p not in errors[:i]]  # problems are not hashable
             raise PressdraftError(distinct + gaps)
         issuers = {lang: str(r.context["release"].issuer.name) for lang, r in resolutions.items()}
-        markdown, blocks = self.runner.render(
-            template, draft, self.directory, resolutions, allow_incomplete=allow_incomplete
-        )
+        request = RenderRequest(template, draft, self.directory, resolutions, allow_incomplete)
+        markdown, blocks = self.runner.render(request)
         return Rendition(draft, template, markdown, issuers, gaps, blocks)
 
 

@@ -6,31 +6,21 @@ it was sent is rendered here too: that is what the worker is for.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pressdraft.core.directory import Directory
 from pressdraft.core.library import Library, Template
-from pressdraft.core.model import Draft
 from pressdraft.core.problems import Problem
 from pressdraft.document.rendition import Rendered
-from pressdraft.pipeline.engine import Engine
+from pressdraft.pipeline.engine import Engine, RenderRequest
 from pressdraft.pipeline.render import environment, render_markdown
-from pressdraft.pipeline.resolve import Resolution
 
 
 class InProcessRunner:
     """Renders and checks in this process: only for templates whose code the caller trusts."""
 
-    def render(
-        self,
-        template: Template,
-        draft: Draft,
-        directory: Directory,
-        resolutions: Mapping[str, Resolution],
-        *,
-        allow_incomplete: bool,
-    ) -> Rendered:
-        return {lang: render_markdown(template, lang, r.context) for lang, r in resolutions.items()}, None
+    def render(self, request: RenderRequest) -> Rendered:
+        return {
+            lang: render_markdown(request.template, lang, r.context) for lang, r in request.resolutions.items()
+        }, None
 
     def check(self, template: Template, directory: Directory) -> list[Problem]:
         return Engine(Library({template.id: template}, {}), directory, self).check_template(template, environment())

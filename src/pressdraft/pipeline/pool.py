@@ -45,11 +45,12 @@ from typing import Any, Literal
 
 from pressdraft.core.directory import Directory
 from pressdraft.core.library import Template
-from pressdraft.core.model import Draft, draft_to_data
+from pressdraft.core.model import draft_to_data
 from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
 from pressdraft.document.blocks import Block
 from pressdraft.document.rendition import Rendered
 from pressdraft.language import editorial
+from pressdraft.pipeline.engine import RenderRequest
 from pressdraft.pipeline.wire import (
     BUSY_MESSAGE,
     CRASH_MESSAGE,
@@ -135,21 +136,15 @@ class SandboxRunner:
     """Renders and checks in a worker process of the shared pool: for templates staff edited or a
     folder given on the command line, whose code must not be able to stop the server."""
 
-    def render(
-        self,
-        template: Template,
-        draft: Draft,
-        directory: Directory,
-        resolutions: Mapping[str, object],  # only their languages are sent: the worker resolves again
-        *,
-        allow_incomplete: bool,
-    ) -> Rendered:
+    def render(self, request: RenderRequest) -> Rendered:
+        """Only the languages of the resolutions are sent: the worker resolves the draft again."""
+        template = request.template
         return render_documents(
             template,
-            draft_to_data(draft, [f.name for f in template.meta.fields]),
-            directory.model_dump(mode="json", exclude_none=True),
-            list(resolutions),
-            allow_incomplete=allow_incomplete,
+            draft_to_data(request.draft, [f.name for f in template.meta.fields]),
+            request.directory.model_dump(mode="json", exclude_none=True),
+            list(request.resolutions),
+            allow_incomplete=request.allow_incomplete,
         )
 
     def check(self, template: Template, directory: Directory) -> list[Problem]:

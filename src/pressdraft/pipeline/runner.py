@@ -8,16 +8,13 @@ template came from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pressdraft.core.directory import Directory
 from pressdraft.core.library import Template
-from pressdraft.core.model import Draft
 from pressdraft.core.problems import Problem
 from pressdraft.document.rendition import Rendered
-from pressdraft.pipeline.engine import TemplateRunner
-from pressdraft.pipeline.resolve import Resolution
+from pressdraft.pipeline.engine import RenderRequest, TemplateRunner
 
 
 @dataclass(frozen=True)
@@ -31,16 +28,8 @@ class ByOrigin:
     def pick(self, template: Template) -> TemplateRunner:
         return self.trusted if template.origin in self.trusted_origins else self.untrusted
 
-    def render(
-        self,
-        template: Template,
-        draft: Draft,
-        directory: Directory,
-        resolutions: Mapping[str, Resolution],
-        *,
-        allow_incomplete: bool,
-    ) -> Rendered:
-        return self.pick(template).render(template, draft, directory, resolutions, allow_incomplete=allow_incomplete)
+    def render(self, request: RenderRequest) -> Rendered:
+        return self.pick(request.template).render(request)
 
     def check(self, template: Template, directory: Directory) -> list[Problem]:
         return self.pick(template).check(template, directory)

@@ -88,26 +88,20 @@ def audit_log() -> None:
             key="audit-type",
             on_change=_reset_paging,
         )
-    csv_column.download_button(
-        _("Export CSV"),
-        data=lambda: service.audit_file("csv"),
-        file_name="pressdraft-audit.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key="audit-csv",
-        on_click="ignore",
-        width="stretch",
-    )
-    json_column.download_button(
-        _("Export JSON"),
-        data=lambda: service.audit_file("json"),
-        file_name="pressdraft-audit.json",
-        mime="application/json",
-        icon=":material/download:",
-        key="audit-json",
-        on_click="ignore",
-        width="stretch",
-    )
+    for column, file_format, label, mime in (
+        (csv_column, "csv", N_("Export CSV"), "text/csv"),
+        (json_column, "json", N_("Export JSON"), "application/json"),
+    ):
+        column.download_button(
+            _(label),
+            data=lambda file_format=file_format: service.audit_file(file_format),
+            file_name=f"pressdraft-audit.{file_format}",
+            mime=mime,
+            icon=":material/download:",
+            key=f"audit-{file_format}",
+            on_click="ignore",
+            width="stretch",
+        )
     number = int(st.session_state.setdefault(PAGE, 0))
     entries, more = service.audit_page(object_type=kind or None, page=number)
     if not entries:

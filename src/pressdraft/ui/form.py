@@ -56,6 +56,17 @@ def _session(name: str) -> dict[str, Any]:
     return st.session_state.setdefault(name, {})  # type: ignore[no-any-return]
 
 
+@dataclass(frozen=True)
+class Binding:
+    """How a widget stands for the draft's value at ``path``: ``shown`` makes a draft value the
+    widget's, ``to_data`` the widget's a draft value, ``change`` saves it (by default ``ed.set``)."""
+
+    path: str
+    shown: Convert = _same
+    to_data: Convert = _same
+    change: Change | None = None
+
+
 def bind(
     ed: DraftEditor,
     key: str,
@@ -78,37 +89,27 @@ def bind(
         bases[key] = value
     if conflict:
         _conflict(ed, key)
-    return {"key": key, "on_change": _changed, "args": (ed, key, path, shown, to_data, change)}
+    return {"key": key, "on_change": _changed, "args": (ed, key, Binding(path, shown, to_data, change))}
 
 
-def _changed(ed: DraftEditor, key: str, path: str, shown: Convert, to_data: Convert, change: Change | None) -> None:
-    save(ed, key, path, to_data(st.session_state[key]), shown=shown, to_data=to_data, change=change)
+def _changed(ed: DraftEditor, key: str, binding: Binding) -> None:
+    save(ed, key, binding, binding.to_data(st.session_state[key]))
 
 
-def save(
-    ed: DraftEditor,
-    key: str,
-    path: str,
-    value: Any,
-    *,
-    shown: Convert = _same,
-    to_data: Convert = _same,
-    change: Change | None = None,
-    base: Any = ...,
-) -> None:
+def save(ed: DraftEditor, key: str, binding: Binding, value: Any, *, base: Any = ...) -> None:
     """Save ``value`` from widget ``key`` on the base it showed. The same field changed elsewhere
     is kept as the widget's conflict (the person's text stays in the widget); any other refusal
     (a row removed elsewhere) becomes a notice."""
-    apply = change or (lambda v, b: ed.set(path, v, base=b))
+    apply = binding.change or (lambda v, b: ed.set(binding.path, v, base=b))
     try:
         apply(value, _session(BASES).get(key) if base is ... else base)
     except EditConflict as conflict:
-        _session(CONFLICTS)[key] = (conflict, path, shown, to_data, change)
+        _session(CONFLICTS)[key] = (conflict, binding)
         return
     except PressdraftError as error:
         notify(error)
         return
-    _session(BASES)[key] = ed.value(path)
+    _session(BASES)[key] = ed.value(binding.path)
     _session(CONFLICTS).pop(key, None)
 
 
@@ -164,14 +165,13 @@ def _conflict(ed: DraftEditor, key: str) -> None:
 
 
 def _keep_mine(ed: DraftEditor, key: str) -> None:
-    conflict, path, shown, to_data, change = _session(CONFLICTS)[key]
-    value = to_data(st.session_state[key])
-    save(ed, key, path, value, shown=shown, to_data=to_data, change=change, base=conflict.stored)
+    conflict, binding = _session(CONFLICTS)[key]
+    save(ed, key, binding, binding.to_data(st.session_state[key]), base=conflict.stored)
 
 
 def _take_saved(key: str) -> None:
-    conflict, _path, shown, _to_data, _change = _session(CONFLICTS).pop(key)
-    st.session_state[key] = shown(conflict.stored)
+    conflict, binding = _session(CONFLICTS).pop(key)
+    st.session_state[key] = binding.shown(conflict.stored)
     _session(BASES)[key] = conflict.stored
 
 
@@ -302,7 +302,7 @@ def add_to_directory(
                     st.error(literal(problem_text(ui_lang(), problem)))
                 return
             base = _session(BASES).get(picker)
-            save(ed, picker, path, [*(base or []), key.strip()] if many else key.strip())
+            save(ed, picker, Binding(path), [*(base or []), key.strip()] if many else key.strip())
             _forget(path)
             st.rerun()
 
