@@ -1,7 +1,10 @@
-"""The app layer: the one service the web interface and the command line both call.
+"""The app layer: what the web interface and the command line call, and nothing else does.
 
-``service`` holds the use cases (drafts, downloads, directory, templates through ``workshop``,
-administration through ``admin``); ``authorization`` is where each role's permissions are enforced,
-whatever the caller; ``auth`` says who the session's account is; ``settings`` declares the
-deployment's settings. The app chooses how templates run (trusted in-process, others sandboxed).
+``service`` holds the use cases of a signed-in session (drafts, downloads, the directory, templates
+through ``workshop``, administration through ``admin``); ``workspace`` is a draft open in the form and
+``editing`` its changes by path and row id; ``authorization`` enforces each role's permissions on every
+change, whatever the caller; ``auth`` says who the session's account is; ``settings`` declares the
+deployment's settings. For the command line, ``standalone`` renders and checks files on disk and
+``database`` runs the store's operator commands. ``trust`` chooses how templates run (the shipped ones
+in-process, any other in the sandbox): nothing below this layer decides it.
 """

@@ -26,6 +26,7 @@ from pressdraft.app.authorization import requires
 from pressdraft.core.directory import Directory
 from pressdraft.core.library import META_FILE, ORGANIZATION, SHIPPED, TEMPLATE_KEY, Library, Template, source_file
 from pressdraft.core.problems import Location, PressdraftError, Problem
+from pressdraft.core.zips import zip_bytes
 from pressdraft.document.blocks import Block
 from pressdraft.pipeline.checks import engine_data
 from pressdraft.pipeline.engine import Engine, TemplateRunner
@@ -278,12 +279,11 @@ class Workshop:
     # --- exchanging -----------------------------------------------------------------------------
     def export(self, template_ids: list[str] | None = None) -> bytes:
         """A ZIP in the layout of ``templates/``: ``<id>/meta.yaml``, ``<id>/<lang>.md.j2``."""
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for template_id in template_ids or [row.id for row in self.rows()]:
-                for name, text in self.files(template_id)[0].items():
-                    archive.writestr(zipfile.ZipInfo(f"{template_id}/{name}", (1980, 1, 1, 0, 0, 0)), text)
-        return buffer.getvalue()
+        return zip_bytes(
+            (f"{template_id}/{name}", text.encode("utf-8"))
+            for template_id in template_ids or [row.id for row in self.rows()]
+            for name, text in self.files(template_id)[0].items()
+        )
 
     @requires("templates.edit")
     def import_zip(self, data: bytes) -> dict[str, SaveResult]:

@@ -31,8 +31,8 @@ from pressdraft.store.migrate import head_revision, pending_migrations, upgrade
 from pressdraft.store.records import (
     AuditEntry,
     DirectoryVersion,
-    Draft,
     DraftSummary,
+    StoredDraft,
     TemplateSummary,
     TemplateVersion,
 )
@@ -50,7 +50,7 @@ __all__ = [
     "BackupError",
     "ConflictError",
     "DirectoryVersion",
-    "Draft",
+    "StoredDraft",
     "DraftSummary",
     "InvalidData",
     "NotFound",

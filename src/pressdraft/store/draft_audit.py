@@ -30,7 +30,7 @@ from sqlalchemy import Connection
 from pressdraft.store import audit, drafts
 from pressdraft.store.accounts import same_user
 from pressdraft.store.errors import NotFound
-from pressdraft.store.records import AuditEntry, Draft
+from pressdraft.store.records import AuditEntry, StoredDraft
 from pressdraft.store.schema import now
 
 EDIT, EMPTY, RECOVER = "draft.edit", "draft.empty", "draft.recover"
@@ -113,18 +113,18 @@ def _continues(entry: AuditEntry, user: str) -> bool:
     return same_user(entry.user, user) and entry.action in (EDIT, EMPTY) and now() - entry.at < SESSION
 
 
-def _kept(draft: Draft, revision: int, data: Mapping[str, Any]) -> dict[str, Any]:
+def _kept(draft: StoredDraft, revision: int, data: Mapping[str, Any]) -> dict[str, Any]:
     """A draft as an entry keeps it: what identifies it, and its data, to be put back."""
     return {"title": draft.title, "owner": draft.owner, "revision": revision, "characters": size(data), "data": data}
 
 
-def _write(connection: Connection, action: str, user: str, draft: Draft, before: Any, after: Any) -> None:
+def _write(connection: Connection, action: str, user: str, draft: StoredDraft, before: Any, after: Any) -> None:
     audit.write(
         connection, user=user, action=action, object_type="draft", object_id=draft.id, before=before, after=after
     )
 
 
-def recover(connection: Connection, entry_id: int, *, user: str) -> Draft:
+def recover(connection: Connection, entry_id: int, *, user: str) -> StoredDraft:
     """The draft an audit entry kept, put back (made again with its id if it was deleted for good)."""
     entry = audit.entry(connection, entry_id)
     kept = entry.before if entry is not None and entry.object_type == "draft" else None

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from pressdraft.store import audit
 from pressdraft.store.database import plain_json
 from pressdraft.store.errors import ConflictError, NotFound, StoreError
-from pressdraft.store.records import Draft, DraftSummary
+from pressdraft.store.records import DraftSummary, StoredDraft
 from pressdraft.store.schema import drafts, now
 
 _SUMMARY_COLUMNS = [column for column in drafts.c if column.name not in ("data", "marks")]
@@ -55,7 +55,7 @@ def create(
     draft_id: str | None = None,
     marks: Mapping[str, Any] | None = None,
     summary: Mapping[str, Any] | None = None,
-) -> Draft:
+) -> StoredDraft:
     """A new draft at revision 1 (``draft_id``: keep an id, e.g. when importing; ``summary``:
     what a listing shows of it)."""
     if draft_id is not None and _exists(connection, draft_id):
@@ -89,11 +89,11 @@ def _exists(connection: Connection, draft_id: str) -> bool:
     return connection.execute(select(drafts.c.id).where(drafts.c.id == draft_id)).first() is not None
 
 
-def get(connection: Connection, draft_id: str) -> Draft:
+def get(connection: Connection, draft_id: str) -> StoredDraft:
     row = connection.execute(select(drafts).where(drafts.c.id == draft_id)).one_or_none()
     if row is None:
         raise NotFound(f"There is no draft {draft_id!r}.")
-    return Draft(**row._mapping)
+    return StoredDraft(**row._mapping)
 
 
 def save(
@@ -162,7 +162,7 @@ def summaries(connection: Connection, *, trash: bool = False, owner: str | None 
     return [DraftSummary(**row._mapping) for row in connection.execute(query)]
 
 
-def duplicate(connection: Connection, draft_id: str, *, owner: str, title: str | None = None) -> Draft:
+def duplicate(connection: Connection, draft_id: str, *, owner: str, title: str | None = None) -> StoredDraft:
     """A new draft with the same data and marks, owned by ``owner``; the original is untouched."""
     source = get(connection, draft_id)
     return create(
@@ -182,17 +182,17 @@ def set_template_version(connection: Connection, draft_id: str, version: int | N
         raise NotFound(f"There is no draft {draft_id!r}.")
 
 
-def move_to_trash(connection: Connection, draft_id: str, *, user: str) -> Draft:
+def move_to_trash(connection: Connection, draft_id: str, *, user: str) -> StoredDraft:
     """Delete into the trash (restorable, audited); a draft already there stays as it is."""
     return _trash(connection, draft_id, user, deleted=True)
 
 
-def restore(connection: Connection, draft_id: str, *, user: str) -> Draft:
+def restore(connection: Connection, draft_id: str, *, user: str) -> StoredDraft:
     """Bring a draft back from the trash, as it was (audited)."""
     return _trash(connection, draft_id, user, deleted=False)
 
 
-def _trash(connection: Connection, draft_id: str, user: str, *, deleted: bool) -> Draft:
+def _trash(connection: Connection, draft_id: str, user: str, *, deleted: bool) -> StoredDraft:
     """Into the trash or out of it; a draft already where it goes stays as it is, unaudited."""
     before = get(connection, draft_id)
     if (before.deleted_at is not None) == deleted:
@@ -212,7 +212,7 @@ def purge(connection: Connection, draft_id: str, *, user: str) -> None:
     _audit(connection, "draft.purge", user, before, None)
 
 
-def _audit(connection: Connection, action: str, user: str, before: Draft, after: Draft | None) -> None:
+def _audit(connection: Connection, action: str, user: str, before: StoredDraft, after: StoredDraft | None) -> None:
     """Deletions are audited by what identifies the draft, not by its text."""
     audit.write(
         connection,
@@ -225,7 +225,7 @@ def _audit(connection: Connection, action: str, user: str, before: Draft, after:
     )
 
 
-def _identity(draft: Draft) -> dict[str, Any]:
+def _identity(draft: StoredDraft) -> dict[str, Any]:
     return {
         "title": draft.title,
         "template_id": draft.template_id,

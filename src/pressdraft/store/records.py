@@ -28,7 +28,7 @@ class DraftSummary:
 
 
 @dataclass(frozen=True)
-class Draft(DraftSummary):
+class StoredDraft(DraftSummary):
     """A draft with its data (a dict in the draft file format, possibly incomplete) and the
     app's translation marks (which source text each translation was made from)."""
 
