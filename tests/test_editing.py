@@ -271,6 +271,15 @@ def test_row_paths_read_and_write_with_ids():
     assert rows.resolve(data, ("body", Row(outer[1]), "items", Row(inner[0]))) == ("body", 0, "items", 0)
 
 
+def test_an_empty_list_has_no_row_ids_and_its_first_row_gets_one():
+    data = {"fields": {"quotes": []}}
+    rows = RowIds()
+    assert rows.of(data, ("fields", "quotes")) == []  # it raised KeyError: no ids saved for an empty list
+    data["fields"]["quotes"].append({"text": {"tr": "Bir."}})
+    (first,) = rows.of(data, ("fields", "quotes"))
+    assert rows.resolve(data, ("fields", "quotes", Row(first))) == ("fields", "quotes", 0)
+
+
 def test_a_row_named_by_position_is_the_row_at_that_position_in_the_tab_that_named_it(tabs, store, example_data):
     a, b = tabs
     first, second, third = english(example_data)

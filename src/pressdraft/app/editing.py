@@ -131,8 +131,7 @@ class RowIds:
         key = format_path(path)
         saved = self.ids.get(key, [])
         fits = len(saved) == len(rows) and all(isinstance(i, str) and i for i in saved)
-        if not (fits and len(set(saved)) == len(saved)):
-            self.ids[key] = derived_ids(rows)
+        self.ids[key] = saved if fits and len(set(saved)) == len(saved) else derived_ids(rows)
         return list(self.ids[key])
 
     def resolve(self, data: Any, path: RowPath) -> Path:
