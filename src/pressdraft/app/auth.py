@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pressdraft.store.accounts import ascii_lower, same_user
+from pressdraft.core.users import ascii_lower, same_user
 
 Role = Literal["drafter", "editor", "admin"]
 ROLES: tuple[Role, ...] = ("drafter", "editor", "admin")

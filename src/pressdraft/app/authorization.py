@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from pressdraft import N_
 from pressdraft.app.auth import ROLES, Account
 from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
-from pressdraft.store.accounts import same_user
+from pressdraft.core.users import same_user
 
 OWNER = "owner"  # not a role: the owner of the draft concerned, whatever their role
 EVERYONE = frozenset(ROLES)

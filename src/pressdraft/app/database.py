@@ -8,7 +8,6 @@ so the command line shows it as it is and never a traceback.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from pressdraft.app.failures import StoreFailure, hide_passwords
 from pressdraft.app.settings import load_settings
 from pressdraft.store.api import Store
 from pressdraft.store.backup import restore_backup
@@ -41,17 +41,6 @@ __all__ = [
     "status",
     "upgrade",
 ]
-
-_PASSWORD_IN_URL = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@\s]*@")
-
-
-class StoreFailure(Exception):
-    """A store command that could not be done; its message is one line, passwords hidden."""
-
-
-def hide_passwords(text: str) -> str:
-    """Any ``scheme://user:password@`` in a message, with the password replaced by ***."""
-    return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***@", text)
 
 
 def _one_line(text: str) -> str:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from pressdraft import LANGUAGES, language
-from pressdraft.app import database, standalone
+from pressdraft.app import standalone
+from pressdraft.app.failures import StoreFailure, hide_passwords
 from pressdraft.app.settings import load_settings
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings
@@ -109,7 +110,8 @@ def cmd_inflect(args: argparse.Namespace) -> int:
 
 
 # --- the store: db upgrade | db status | backup | restore | migrate-store ---------------------
-# Each runs an app-layer command (``app.database``) and prints what it reports.
+# Each runs an app-layer command (``app.database``, imported by these commands only: SQLAlchemy and
+# Alembic would cost every other command half a second of start-up) and prints what it reports.
 
 
 def _print_tables(tables: dict[str, dict[str, object]]) -> None:
@@ -119,6 +121,8 @@ def _print_tables(tables: dict[str, dict[str, object]]) -> None:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from pressdraft.app import database
+
     url = database.database_url(args.database_url)
     applied = database.upgrade(url)
     for title in applied:
@@ -130,6 +134,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_status(args: argparse.Namespace) -> int:
+    from pressdraft.app import database
+
     url = database.database_url(args.database_url)
     status = database.status(url)
     for title in status.pending:
@@ -143,6 +149,8 @@ def cmd_db_status(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from pressdraft.app import database
+
     url = database.database_url(args.database_url)
     manifest = database.backup(url, args.file)
     _print_tables(manifest["tables"])
@@ -151,6 +159,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from pressdraft.app import database
+
     url = database.database_url(args.database_url)
     manifest = database.restore(args.file, url)
     _print_tables(manifest["tables"])
@@ -159,6 +169,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_store(args: argparse.Namespace) -> int:
+    from pressdraft.app import database
+
     source = database.checked_url(args.source, "--from")
     target = database.checked_url(args.target, "--to")
     report = database.migrate(source, target)
@@ -250,11 +262,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PressdraftError as error:
         _print_problems(error.problems)
         return 2
-    except (UsageError, database.StoreFailure, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
-        print(f"error: {database.hide_passwords(str(error))}", file=sys.stderr)
+    except (UsageError, StoreFailure, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
+        print(f"error: {hide_passwords(str(error))}", file=sys.stderr)
         return 2
     except Exception as error:  # the promise: no traceback reaches a user
-        message = database.hide_passwords(f"{type(error).__name__}: {error}")
+        message = hide_passwords(f"{type(error).__name__}: {error}")
         print(f"error: unexpected failure ({message}); please report it", file=sys.stderr)
         return 3
 

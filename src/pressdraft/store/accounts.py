@@ -88,15 +88,3 @@ def _audit(connection: Connection, action: str, email: str, before: Any, claims:
     audit.write(
         connection, user=email, action=action, object_type="account", object_id=email, before=before, after=claims
     )
-
-
-def ascii_lower(text: str) -> str | None:
-    """``text`` lower-cased when it is ASCII (only A-Z change), else None: Unicode casing
-    maps look-alikes onto ASCII (``"\u212a".lower() == "k"``), ASCII casing cannot."""
-    return text.lower() if text.isascii() else None
-
-
-def same_user(one: str, other: str) -> bool:
-    """Whether two stored user names (e-mail addresses, or ``local``) are one person: equal
-    once ASCII-lower-cased, never by Unicode folding of look-alikes."""
-    return ascii_lower(one) is not None and ascii_lower(one) == ascii_lower(other)

@@ -27,8 +27,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from pressdraft.core.users import same_user
 from pressdraft.store import audit, drafts
-from pressdraft.store.accounts import same_user
 from pressdraft.store.errors import NotFound
 from pressdraft.store.records import AuditEntry, StoredDraft
 from pressdraft.store.schema import now

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.package import Package
 
 from . import ooxml
-from .package import clone_package, save_deterministic
+from .package import UNCHANGED, UNCHANGED_WITH_TABLES, clone_package, save_deterministic
 from .placeholders import fill_placeholders
 
 DEFAULT_LETTERHEAD_PATH = Path(__file__).resolve().parents[2] / "data" / "letterhead.docx"
@@ -96,11 +96,12 @@ class Letterhead:
         assert self._package is not None
         return self._package.main_document_part.document
 
-    def new_document(self, tag: str, page_format: str) -> Document:
+    def new_document(self, tag: str, page_format: str, *, tables: bool = False) -> Document:
         """A fresh, empty document in this letterhead: a clone of its parsed package, with
         the styles in proofing language ``tag``, the page numbers (``{{page}}``) as
         ``page_format`` and the letterhead's own statistics gone from its app properties. One
-        such variant per language is prepared once and kept."""
+        such variant per language is prepared once and kept. ``tables``: the document will hold a
+        table (its styles part stays XML, see ``package.UNCHANGED``)."""
         assert self._package is not None
         key = (tag, page_format)
         with self._lock:
@@ -115,7 +116,8 @@ class Letterhead:
                 for part in ooxml.story_parts(document):
                     fill_placeholders(part.element, tag, {"page": page_format})
                 self._variants[key] = source
-        return clone_package(source).main_document_part.document
+        unchanged = UNCHANGED_WITH_TABLES if tables else UNCHANGED
+        return clone_package(source, unchanged).main_document_part.document
 
     # -- indexing ---------------------------------------------------------------------------
 

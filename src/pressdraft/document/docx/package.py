@@ -33,14 +33,24 @@ from pressdraft.core.zips import zip_bytes
 EDITED_AS_XML = frozenset((CT.OFC_EXTENDED_PROPERTIES,))
 
 
-def clone_package(source: OpcPackage) -> OpcPackage:
+#: Parts a release never changes once its letterhead is prepared (``Letterhead.new_document``): a
+#: document shares their serialized bytes instead of copying and serializing their trees again. A
+#: document with a table keeps its styles part as XML: python-docx looks the table's style up in it.
+UNCHANGED = frozenset((CT.WML_STYLES, CT.WML_SETTINGS, CT.WML_FONT_TABLE, CT.OFC_THEME, CT.WML_WEB_SETTINGS))
+UNCHANGED_WITH_TABLES = UNCHANGED - {CT.WML_STYLES}
+
+
+def clone_package(source: OpcPackage, unchanged: frozenset[str] = frozenset()) -> OpcPackage:
     """An independent copy of a parsed package: every XML part's tree is deep-copied (in C,
     by lxml), binary parts share their immutable bytes; the parts in ``EDITED_AS_XML`` become
-    XML parts; nothing is unzipped."""
+    XML parts; XML parts of the types in ``unchanged`` become binary parts sharing the source's
+    serialized bytes (the source must not change them afterwards); nothing is unzipped."""
     package = type(source)()
     parts: dict[int, Part] = {}
     for part in source.iter_parts():
-        if isinstance(part, XmlPart):
+        if isinstance(part, XmlPart) and part.content_type in unchanged:
+            clone = Part(part.partname, part.content_type, _serialized(part), package)
+        elif isinstance(part, XmlPart):
             clone = type(part)(part.partname, part.content_type, part.element.__copy__(), package)
         elif part.content_type in EDITED_AS_XML:
             clone = XmlPart.load(part.partname, part.content_type, part.blob, package)
@@ -59,6 +69,12 @@ def clone_package(source: OpcPackage) -> OpcPackage:
             clone.load_rel(rel.reltype, target(rel), rel.rId, rel.is_external)
     package.after_unmarshal()
     return package
+
+
+@lru_cache(maxsize=256)
+def _serialized(part: XmlPart) -> bytes:
+    """A prepared letterhead part's bytes, serialized once (parts hash by identity)."""
+    return part.blob
 
 
 def write_package(package: OpcPackage, when: dt.datetime | None = None) -> bytes:

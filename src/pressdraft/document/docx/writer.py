@@ -119,7 +119,7 @@ def write_side_by_side(
         subject=_one_line(" / ".join(i.subject for i in infos if i.subject)),
         keywords=_one_line(", ".join(dict.fromkeys(i.keywords for i in infos if i.keywords))),
     )
-    document = letterhead.new_document(tags[0], PAGE_FORMATS[""])
+    document = letterhead.new_document(tags[0], PAGE_FORMATS[""], tables=True)
     _prepare(document, combined, tags)
     section = document.sections[0]
     if len(editions) == 3:
