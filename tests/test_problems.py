@@ -90,6 +90,15 @@ def test_a_gap_in_a_directory_entry_names_the_field_and_the_entry(example_data):
     assert {at.entries for at in in_quotes} == {(("people", "hikmet-hajiyev", "name"),)}
 
 
+def test_a_value_missing_from_a_translation_is_told_once_at_its_field_in_the_interface_language(engine, example_data):
+    example_data["fields"]["theme"]["tr"] = "2021 yılı"  # the az and en themes have no 2021
+    warnings = [p for p in engine.check(engine.draft_from_data(example_data), example_data) if "2021" in str(p)]
+    (warning,) = warnings
+    assert warning.at == Location(field=("fields", "theme"))
+    assert str(warning) == "fields.theme: the number 2021 appears in the tr text but not in the az, en text"
+    assert problem_text("tr", warning) == "fields.theme: 2021 sayısı tr metninde geçiyor, az, en metninde geçmiyor"
+
+
 def test_the_directory_names_the_entry_that_points_nowhere():
     [problem] = _problems(parse_directory, {"people": {"a-b": {"name": {"tr": "A B"}, "organization": "x"}}})
     assert problem.at == Location(field=("people", "a-b", "organization"))

@@ -35,6 +35,7 @@ class ConsistencyWarning:
     kind: str  # "number" | "date" | "name"
     value: str
     message: str
+    present: tuple[str, ...] = ()  # the languages whose text has it
 
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
@@ -159,7 +160,7 @@ def _warning(field: str, kind: str, value: str, present: list[str], missing: lis
     message = (
         f"{field}: {what} {value} appears in the {', '.join(present)} text but not in the {', '.join(missing)} text"
     )
-    return ConsistencyWarning(field, tuple(missing), kind, value, message)
+    return ConsistencyWarning(field, tuple(missing), kind, value, message, tuple(present))
 
 
 def consistency_warnings(

@@ -38,6 +38,15 @@ class RenderRequest:
     allow_incomplete: bool
 
 
+#: A number, a month or a name in some languages' text of a field and not in the others' (the
+#: location names the field, so the message does not).
+NOT_IN_EVERY_LANGUAGE = {
+    "number": N_("the number {value} appears in the {present} text but not in the {missing} text"),
+    "date": N_("the month {value} appears in the {present} text but not in the {missing} text"),
+    "name": N_("the name {value} appears in the {present} text but not in the {missing} text"),
+}
+
+
 class TemplateRunner(Protocol):
     """Where a template's code runs; chosen by the engine's caller, who alone knows whom it trusts."""
 
@@ -132,7 +141,12 @@ class Engine:
         ]
         paths = {format_path(path): path for path in texts}
         problems = [
-            Problem(Location(field=paths[w.field]), "{message}", {"message": w.message}, severity="warning")
+            Problem(
+                Location(field=paths[w.field]),
+                NOT_IN_EVERY_LANGUAGE[w.kind],
+                {"value": w.value, "present": ", ".join(w.present), "missing": ", ".join(w.langs)},
+                severity="warning",
+            )
             for w in consistency_warnings({format_path(path): t for path, t in texts.items()}, names, draft.languages)
         ]
         for path, by_lang in texts.items():
