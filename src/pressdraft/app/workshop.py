@@ -208,7 +208,7 @@ class Workshop:
     def preview(self, template_id: str, files: Mapping[str, str]) -> dict[str, list[Block]]:
         """The template's sample values rendered in every language (gaps marked), as document blocks."""
         template = Template(template_id, files, origin=ORGANIZATION)
-        engine = Engine(Library({template_id: template}, {}), self.directory(), self.runner)
+        engine = Engine.single(template, self.directory(), self.runner)
         draft = engine.draft_from_data(engine_data(template))
         return engine.render(draft, allow_incomplete=True).blocks  # rendered and parsed in the worker
 

@@ -68,9 +68,14 @@ class Engine:
         library = Library.from_folder(templates or default_templates_folder())
         return cls(library, directory or default_directory(), runner)
 
+    @classmethod
+    def single(cls, template: Template, directory: Directory, runner: TemplateRunner) -> Engine:
+        """An engine whose library is ``template`` alone (a version being edited, checked or re-made)."""
+        return cls(Library({template.id: template}, {}), directory, runner)
+
     def alone(self, template: Template) -> Engine:
-        """An engine that knows only ``template`` (a version other than the library's), same directory and runner."""
-        return Engine(Library({template.id: template}, {}), self.directory, self.runner)
+        """This engine's directory and runner for ``template`` alone (a version other than the library's)."""
+        return Engine.single(template, self.directory, self.runner)
 
     # --- drafts as files ------------------------------------------------------------------
     def read_draft(self, text: str, fmt: Format = "yaml", source: str = "") -> Draft:
@@ -139,7 +144,7 @@ class Engine:
         names = [
             {lang: text for lang in draft.languages if (text := entry.get(lang))} for entry in self._directory_names()
         ]
-        paths = {format_path(path): path for path in texts}
+        paths = {format_path(path): path for path in texts}  # consistency_warnings names fields as written
         problems = [
             Problem(
                 Location(field=paths[w.field]),
@@ -147,7 +152,7 @@ class Engine:
                 {"value": w.value, "present": ", ".join(w.present), "missing": ", ".join(w.langs)},
                 severity="warning",
             )
-            for w in consistency_warnings({format_path(path): t for path, t in texts.items()}, names, draft.languages)
+            for w in consistency_warnings({name: texts[path] for name, path in paths.items()}, names, draft.languages)
         ]
         for path, by_lang in texts.items():
             for lang, text in by_lang.items():

@@ -7,7 +7,7 @@ it was sent is rendered here too: that is what the worker is for.
 from __future__ import annotations
 
 from pressdraft.core.directory import Directory
-from pressdraft.core.library import Library, Template
+from pressdraft.core.library import Template
 from pressdraft.core.problems import Problem
 from pressdraft.document.rendition import Rendered
 from pressdraft.pipeline.engine import Engine, RenderRequest
@@ -23,7 +23,7 @@ class InProcessRunner:
         }, None
 
     def check(self, template: Template, directory: Directory) -> list[Problem]:
-        return Engine(Library({template.id: template}, {}), directory, self).check_template(template, environment())
+        return Engine.single(template, directory, self).check_template(template, environment())
 
 
 IN_PROCESS = InProcessRunner()

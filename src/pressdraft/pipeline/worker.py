@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from pressdraft.core.directory import parse_directory
-from pressdraft.core.library import Library, Template
+from pressdraft.core.library import Template
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.language import editorial
 from pressdraft.language.dates import format_date, format_datetime
@@ -123,7 +123,7 @@ def _template(data: dict[str, Any], parsed: _Parsed, report: Callable[[str], Non
 
 def _render(template: Template, request: dict[str, Any]) -> dict[str, Any]:
     """The Markdown of each language and its blocks (parsed here, not in the server)."""
-    engine = Engine(Library({template.id: template}, {}), parse_directory(request["directory"]), IN_PROCESS)
+    engine = Engine.single(template, parse_directory(request["directory"]), IN_PROCESS)
     draft = engine.draft_from_data(request["draft"])
     rendition = engine.render(draft, request["languages"] or None, allow_incomplete=request["allow_incomplete"])
     blocks = {lang: blocks_to_json(parsed) for lang, parsed in rendition.blocks.items()}
