@@ -29,9 +29,9 @@ def test_an_unknown_speaker_is_named_with_its_path_and_the_closest_key(engine, e
 
 
 def test_a_newer_format_is_refused_with_a_clear_message(engine, example_data):
-    example_data["format"] = 2
+    example_data["format"] = 3
     assert problems_of(engine, example_data) == [
-        "format: format 2 is newer than this pressdraft reads (1); update pressdraft"
+        "format: format 3 is newer than this pressdraft reads (2); update pressdraft"
     ]
 
 
@@ -123,11 +123,11 @@ def test_numbers_up_to_the_limit_are_kept(engine, example_data, value):
     [
         (
             10**40,
-            f"format: format {10**40} is newer than this pressdraft reads (1); update pressdraft",
+            f"format: format {10**40} is newer than this pressdraft reads (2); update pressdraft",
         ),
         (float("nan"), "format: must be a finite number"),
         (float("inf"), "format: must be a finite number"),
-        (0, "format: format must be 1"),
+        (0, "format: format must be 1 or 2"),
     ],
 )
 def test_the_format_is_range_checked(engine, example_data, value, expected):

@@ -20,6 +20,7 @@ from pressdraft import LANGUAGES
 from pressdraft.core.fields import FieldType
 from pressdraft.core.files import read_data
 from pressdraft.core.model import (
+    BLOCK_KINDS,
     FIELD_TYPES,
     Draft,
     Key,
@@ -34,7 +35,7 @@ from pressdraft.core.problems import FieldPath, Location, PressdraftError, Probl
 META_FILE = "meta.yaml"
 #: Where a template id is wrong: the draft's ``template`` key, the id given to the workshop.
 TEMPLATE_KEY = Location(field=("template",))
-RESERVED_NAMES = frozenset({"release", "lang", "languages", "source_language", "template"})
+RESERVED_NAMES = frozenset({"release", "lang", "languages", "source_language", "template", "event", "body"})
 
 
 def source_file(lang: str) -> str:
@@ -51,6 +52,10 @@ class FieldSpec(Strict):
 
     ``override``: an optional text that replaces what the template proposes (a headline),
     language by language; a language left empty is not a gap but keeps the proposal.
+    ``event``: the draft's ``event`` key this field defaults to when left out (format 2: a date, a city);
+    ``covered_by``: a body block kind that says what this field says, so a draft with one may leave
+    the field out (a signing's documents, a statement's text); ``formerly``: the field's name in
+    version-1 drafts, when format 2 gave that name to the draft itself (``event``).
     """
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)
@@ -60,6 +65,9 @@ class FieldSpec(Strict):
     help: LocalizedText = LocalizedText()
     choices: list[str] = Field(default_factory=list)
     override: bool = False
+    event: Literal["date", "city", "venue"] | None = None
+    covered_by: str | None = None
+    formerly: str | None = None
     sample: Any = None
 
     @model_validator(mode="after")
@@ -74,7 +82,17 @@ class FieldSpec(Strict):
             raise ValueError("a choice field lists its choices, and only a choice field does")
         if self.override and (not self.field_type.localized or self.required):
             raise ValueError("only an optional text field can override what the template proposes")
+        if self.covered_by is not None and self.covered_by not in BLOCK_KINDS:
+            raise ValueError(
+                f"covered_by: unknown block {self.covered_by!r}{suggestion(self.covered_by, BLOCK_KINDS)}; "
+                f"known blocks: {', '.join(BLOCK_KINDS)}"
+            )
         return self
+
+    @property
+    def conditional(self) -> bool:
+        """Required unless the draft's event or body says it: optional in the model, checked after."""
+        return self.required and (self.event is not None or self.covered_by is not None)
 
     @property
     def field_type(self) -> FieldType:
@@ -84,6 +102,8 @@ class FieldSpec(Strict):
         return self.field_type.schema(self.choices)
 
     def default(self) -> Any:
+        if self.conditional:
+            return None
         if self.field_type.localized and self.required:
             return LocalizedText()  # missing text is a gap in every language, not a file error
         return ... if self.required else None
@@ -165,7 +185,7 @@ class Template:
 
     def sample_draft(self) -> Draft:
         return Draft(
-            format=1,
+            format=2,
             template=self.id,
             languages=list(LANGUAGES),
             source_language="tr",

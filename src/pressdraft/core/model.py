@@ -1,8 +1,9 @@
-"""The draft interchange format, version 1 (docs/draft-format.md), as pydantic models.
+"""The draft interchange format, versions 1 and 2 (docs/draft-format.md), as pydantic models.
 
-A draft is read in two steps: the envelope (format, template, languages, release) is the
+A draft is read in steps: the envelope (format, template, languages, release, event) is the
 same for every template; ``fields`` is then checked against the field list of the template
-the draft names (``validate_fields``), because each template declares its own fields.
+the draft names (``validate_fields``), because each template declares its own fields, and
+``body`` against the block types (``core/body.py``), which need nothing of the template.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -25,6 +27,7 @@ from pydantic import (
     Tag,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from pressdraft import LANGUAGES, N_
@@ -33,12 +36,25 @@ from pressdraft.core.problems import NOWHERE, FieldPath, Location, PressdraftErr
 from pressdraft.safety.limits import CHECK_NUMBER
 from pressdraft.safety.text import TOO_LONG, clean_text, length_bound
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Keys a version-1 file may not hold: they mean nothing there, so a file that has them says format 2.
+VERSION_2_KEYS = ("directory", "event", "body")
 # A ``number`` field's range: every language spells it, and it stays exact in any JSON reader (< 2**53).
 NUMBER_LIMIT = 999_999_999_999_999
 
 Lang = Literal["tr", "az", "en"]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+#: A time of day as people write it in a programme: ``09:30``, ``17:00``.
+Clock = Annotated[str, StringConstraints(pattern=r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")]
+#: A release number as the issuer writes it (``2024/17``, ``241``, ``SC-20``), or ``auto``.
+ReleaseNumber = Annotated[
+    str,
+    BeforeValidator(lambda value: str(value) if isinstance(value, int) and not isinstance(value, bool) else value),
+    StringConstraints(pattern=r"^(?:auto|[0-9A-Za-z](?:[0-9A-Za-z/.-]{0,38}[0-9A-Za-z])?)$"),
+]
+AUTO_NUMBER = "auto"
+#: The kinds of body block (format 2), typed in ``core/body.py``; named here for the template library.
+BLOCK_KINDS = ("paragraph", "subheading", "quote", "paraphrase", "list", "documents", "agenda", "photo", "statement")
 
 
 def _text(kind: str) -> Any:
@@ -151,6 +167,39 @@ class Release(Strict):
     issuer: Key
     embargo: AwareDatetime | None = None
     contacts: list[ContactRef] = Field(default_factory=list)
+    number: ReleaseNumber | None = None
+
+
+REPORT, ANNOUNCEMENT = "report", "announcement"
+
+
+class Event(Strict):
+    """What happened or will happen (format 2): read by every template and every body block."""
+
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    time: Annotated[Clock | Literal["tba"], Field(union_mode="left_to_right")] | None = None
+    city: PlaceRef | None = None
+    venue: PlaceRef | None = None
+    part_of: LocalizedLine | None = None
+    status: Literal["report", "announcement"] | None = None
+
+    @model_validator(mode="after")
+    def _range(self) -> Event:
+        if self.end_date is not None and self.date is None:
+            raise ValueError("end_date needs the first day in date")
+        if self.end_date is not None and self.date is not None and self.end_date <= self.date:
+            raise ValueError("end_date must come after date (one-day events give date only)")
+        return self
+
+    def status_on(self, release_date: dt.date) -> str:
+        """``report`` or ``announcement``: as given, else an event after the release date is announced."""
+        if self.status:
+            return self.status
+        return ANNOUNCEMENT if self.date is not None and self.date > release_date else REPORT
+
+
+DirectoryPath = Annotated[str, StringConstraints(min_length=1, max_length=400)]
 
 
 class Draft(Strict):
@@ -160,8 +209,37 @@ class Draft(Strict):
     template: Key
     languages: list[Lang] = Field(min_length=1, max_length=3)
     source_language: Lang
+    directory: list[DirectoryPath] = Field(default_factory=list, max_length=10)
     release: Release
+    event: Event | None = None
     fields: dict[str, Any]
+    body: list[Any] = Field(default_factory=list)
+
+    @field_validator("directory", mode="before")
+    @classmethod
+    def _one_or_more_paths(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Draft:
+        if self.format >= 2 and self.source_language not in self.languages:
+            raise ValueError(
+                f"source_language {self.source_language!r} is not one of the languages "
+                f"({', '.join(self.languages)}): add it to languages or choose one of them"
+            )
+        if self.format < 2:
+            used = [key for key in VERSION_2_KEYS if getattr(self, key)]
+            if self.release.number is not None:
+                used.append("release.number")
+            if used:
+                raise ValueError(
+                    f"{', '.join(used)}: only in format 2; write format: 2 (pressdraft upgrade-draft FILE)"
+                )
+        return self
+
+    def status(self) -> str:
+        """``report`` or ``announcement`` (``Event.status_on``); a draft without an event reports."""
+        return self.event.status_on(self.release.date) if self.event else REPORT
 
     @field_validator("format")
     @classmethod
@@ -171,7 +249,7 @@ class Draft(Strict):
                 f"format {value} is newer than this pressdraft reads ({FORMAT_VERSION}); update pressdraft"
             )
         if value < 1:
-            raise ValueError(f"format must be {FORMAT_VERSION}")
+            raise ValueError(f"format must be 1 or {FORMAT_VERSION}")
         return value
 
     @field_validator("languages")
@@ -408,35 +486,46 @@ def type_fields(fields: Mapping[str, Any], fields_model: type[BaseModel]) -> dic
     return {name: getattr(typed, name) for name in known if getattr(typed, name) is not None}
 
 
-def validate_fields(draft: Draft, fields_model: type[BaseModel]) -> Draft:
-    return draft.model_copy(update={"fields": type_fields(draft.fields, fields_model)})
-
-
 def draft_to_data(draft: Draft, field_order: Iterable[str]) -> dict[str, Any]:
-    """The canonical plain-data form of a validated draft (the file layout, keys in order)."""
-    data = draft.model_dump(mode="json", exclude_none=True, exclude={"fields"})
+    """The canonical plain-data form of a validated draft (the file layout, keys in order).
+
+    A version-1 draft keeps the version-1 layout, so its file round-trips byte for byte."""
+    data = draft.model_dump(mode="json", exclude_none=True, exclude={"fields", "body", "event", "directory"})
     data["release"].setdefault("embargo", None)
     data["release"] = {k: data["release"][k] for k in Release.model_fields if k in data["release"]}
-    fields = {}
-    for name in field_order:
-        if name in draft.fields:
-            fields[name] = _plain(draft.fields[name])
-    data["fields"] = fields
-    return data
+    out = {key: data[key] for key in ("format", "template", "languages", "source_language")}
+    if draft.directory:
+        out["directory"] = draft.directory[0] if len(draft.directory) == 1 else list(draft.directory)
+    out["release"] = data["release"]
+    if draft.event is not None:
+        out["event"] = draft.event.model_dump(mode="json", exclude_none=True)
+    out["fields"] = {name: plain_value(draft.fields[name]) for name in field_order if name in draft.fields}
+    if draft.body:
+        out["body"] = [plain_value(block) for block in draft.body]
+    return out
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A typed value as plain data, the file's layout."""
+    if hasattr(value, "plain"):  # a typed body block (``core/body.py``)
+        return value.plain()
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_none=True)
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain_value(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
 
 
 __all__ = [
+    "ANNOUNCEMENT",
+    "AUTO_NUMBER",
+    "BLOCK_KINDS",
     "FIELD_TYPES",
+    "REPORT",
+    "Clock",
+    "Event",
     "FORMAT_VERSION",
     "LANGUAGES",
     "MAX_DRAFT_CHARACTERS",
@@ -463,5 +552,4 @@ __all__ = [
     "size_problems",
     "too_many_rows",
     "type_fields",
-    "validate_fields",
 ]

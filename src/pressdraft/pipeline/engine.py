@@ -18,13 +18,14 @@ from pressdraft.core.cleaning import text_problems
 from pressdraft.core.directory import Directory, default_directory
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
-from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields, validate_fields
+from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields
 from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem, format_path
 from pressdraft.document.rendition import Rendered, Rendition
 from pressdraft.language.consistency import consistency_warnings
 from pressdraft.language.names import guessed_readings
 from pressdraft.pipeline import checks
 from pressdraft.pipeline.resolve import Resolution, resolve
+from pressdraft.pipeline.validation import validate_draft
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Engine:
                 problems.extend(p for p in error.problems if p.at not in {q.at for q in problems})
         if draft is not None and template is not None:
             try:
-                return validate_fields(draft, template.fields_model)
+                return validate_draft(draft, template)
             except PressdraftError as error:
                 problems.extend(error.problems)
         elif template is not None and isinstance(data.get("fields"), dict):

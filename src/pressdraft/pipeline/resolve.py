@@ -14,7 +14,16 @@ from typing import Any
 
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
 from pressdraft.core.library import FieldSpec, Template
-from pressdraft.core.model import Draft, InlineContact, InlinePerson, LocalizedText, Quote
+from pressdraft.core.model import (
+    ANNOUNCEMENT,
+    AUTO_NUMBER,
+    REPORT,
+    Draft,
+    InlineContact,
+    InlinePerson,
+    LocalizedText,
+    Quote,
+)
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.language.names import Name
 
@@ -82,11 +91,34 @@ class ContactView:
 
 @dataclass(frozen=True)
 class ReleaseView:
+    """``number``: the release number as given; ``None`` when there is none or it is ``auto`` and not
+    yet assigned (``auto_number`` then says it will get one at approval)."""
+
     date: dt.date
     city: Name
     issuer: OrganizationView
     embargo: dt.datetime | None
     contacts: list[ContactView]
+    number: str | None = None
+    auto_number: bool = False
+
+
+@dataclass(frozen=True)
+class EventView:
+    """The draft's ``event`` in one language (format 2). Every template gets one: a draft without an
+    event has an empty one that reports. ``future``: an announcement, written in the future tense."""
+
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    time: str | None = None
+    city: Name | None = None
+    venue: Name | None = None
+    part_of: str | None = None
+    status: str = REPORT
+
+    @property
+    def future(self) -> bool:
+        return self.status == ANNOUNCEMENT
 
 
 PRONOUNS = {"en": {"m": "he", "f": "she"}, "az": {"m": "o", "f": "o"}}
@@ -228,6 +260,30 @@ class Resolver:
             return value.get(self.lang)
         return spec.field_type.view(self, value, at)
 
+    def event(self) -> EventView:
+        event = self.draft.event
+        if event is None:
+            return EventView()
+        at = Location(field=("event",))
+        return EventView(
+            date=event.date,
+            end_date=event.end_date,
+            time=event.time,
+            city=self.place(event.city, at.child("city")) if event.city is not None else None,
+            venue=self.place(event.venue, at.child("venue")) if event.venue is not None else None,
+            part_of=self.text(event.part_of, at.child("part_of")) if event.part_of is not None else None,
+            status=self.draft.status(),
+        )
+
+    def _field_value(self, spec: FieldSpec) -> tuple[Any, Location]:
+        """A field's value and where it stands: the draft's own, else the event's it defaults to."""
+        value = self.draft.fields.get(spec.name)
+        if value is None and spec.event and self.draft.event is not None:
+            from_event = getattr(self.draft.event, spec.event)
+            if from_event is not None:
+                return from_event, Location(field=("event", spec.event))
+        return value, Location(field=("fields", spec.name))
+
     def context(self) -> dict[str, Any]:
         release = self.draft.release
         issuer = self.organization(release.issuer, Location(field=("release", "issuer")))
@@ -242,14 +298,17 @@ class Resolver:
                 issuer=issuer or OrganizationView(Name(release.issuer), Name(release.issuer), None),
                 embargo=release.embargo,
                 contacts=[c for c in contacts if c is not None],
+                number=release.number if release.number != AUTO_NUMBER else None,
+                auto_number=release.number == AUTO_NUMBER,
             ),
+            "event": self.event(),
         }
         for spec in self.template.meta.fields:
-            value = self.draft.fields.get(spec.name)
+            value, at = self._field_value(spec)
             if value is None:  # an optional field left out: a list is empty, anything else None
                 context[spec.name] = [] if spec.field_type.is_list else None
             else:
-                context[spec.name] = self.field(spec, value, Location(field=("fields", spec.name)))
+                context[spec.name] = self.field(spec, value, at)
         return context
 
 

@@ -1,0 +1,67 @@
+"""A draft read in full: its envelope parsed, then its fields typed for its template and its body typed.
+
+Both at once, so a file with mistakes in both hears of all of them. A template field another part
+of the draft can say (``FieldSpec.event``: a date or a city the event gives; ``covered_by``: a body
+block that says it) is required only when that part does not say it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pressdraft import N_
+from pressdraft.core.body import Block, blocks_of, type_body
+from pressdraft.core.library import FieldSpec, Template
+from pressdraft.core.model import Draft, type_fields
+from pressdraft.core.problems import Location, PressdraftError, Problem
+
+#: A conditional field left out with nothing else saying it: by whether a body block may say it.
+REQUIRED_UNLESS = {
+    False: N_("required (or give {event})"),
+    True: N_("required (or add a {block} block to the body)"),
+}
+
+
+def validate_draft(draft: Draft, template: Template) -> Draft:
+    """``draft`` (its envelope parsed) with its fields typed for ``template`` and its body typed."""
+    problems: list[Problem] = []
+    fields: dict[str, Any] | None = None
+    body: list[Block] | None = None
+    if draft.format == 1:
+        draft = draft.model_copy(update={"fields": _current_names(draft.fields, template)})
+    try:
+        fields = type_fields(draft.fields, template.fields_model)
+    except PressdraftError as error:
+        problems.extend(error.problems)
+    try:
+        body = type_body(draft.body)
+    except PressdraftError as error:
+        problems.extend(error.problems)
+    if fields is not None and body is not None:
+        problems += [
+            Problem(Location(field=("fields", spec.name)), REQUIRED_UNLESS[spec.covered_by is not None], hint)
+            for spec, hint in _unsaid(draft, template, fields, body)
+        ]
+    if problems:
+        raise PressdraftError(problems)
+    return draft.model_copy(update={"fields": fields, "body": body})
+
+
+def _current_names(fields: Mapping[str, Any], template: Template) -> dict[str, Any]:
+    """A version-1 draft's fields under the names the template gives them now (``FieldSpec.formerly``)."""
+    renamed = {spec.formerly: spec.name for spec in template.meta.fields if spec.formerly}
+    return {renamed.get(name, name) if renamed.get(name) not in fields else name: v for name, v in fields.items()}
+
+
+def _unsaid(
+    draft: Draft, template: Template, fields: Mapping[str, Any], body: list[Block]
+) -> Iterator[tuple[FieldSpec, dict[str, str]]]:
+    for spec in template.meta.fields:
+        if not spec.conditional or spec.name in fields:
+            continue
+        if spec.event and draft.event is not None and getattr(draft.event, spec.event) is not None:
+            continue
+        if spec.covered_by and blocks_of(body, spec.covered_by):
+            continue
+        yield spec, {"event": f"event.{spec.event}" if spec.event else "", "block": spec.covered_by or ""}
