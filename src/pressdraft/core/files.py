@@ -96,7 +96,12 @@ class _SafeLoader(yaml.SafeLoader):
 
 
 def _yaml_int(loader: _SafeLoader, node: yaml.ScalarNode) -> Any:
-    """An int of YAML 1.1 (``0x…``, ``0o…``, ``1_000``, ``1:30``) of at most ``MAX_INT_DIGITS`` digits."""
+    """An int of YAML 1.1 (``0x…``, ``0o…``, ``1_000``) of at most ``MAX_INT_DIGITS`` digits.
+
+    A base-60 "number" (``11:00``) is the text as written, as in YAML 1.2: in a draft it is a clock
+    time (``event.time: 11:00``), never 660."""
+    if ":" in str(node.value):
+        return str(node.value)
     body = str(node.value).replace("_", "").replace(":", "").lstrip("+-")
     if body[:2].lower() in {"0x", "0o", "0b"}:
         body = body[2:]
