@@ -46,8 +46,8 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    engine = _engine(args)
-    draft = engine.load_draft(args.draft)
+    opened = _engine(args).load_draft(args.draft)
+    draft, engine = opened.draft, opened.engine
     langs = _csv(args.lang, LANGUAGES, "language") if args.lang else list(draft.languages)
     formats = _csv(args.format, FORMATS, "format")
     rendition = engine.render(draft, langs, allow_incomplete=args.allow_incomplete)
@@ -72,13 +72,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    engine = _engine(args)
     try:
-        draft = engine.load_draft(args.draft)
+        opened = _engine(args).load_draft(args.draft)
     except PressdraftError as error:
         _print_problems(error.problems)
         return 1
-    problems = engine.check(draft)
+    problems = opened.engine.check(opened.draft)
     _print_problems(problems)
     if not problems:
         print(f"{args.draft}: no problems")

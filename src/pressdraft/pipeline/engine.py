@@ -14,8 +14,9 @@ from typing import Any, Protocol
 from jinja2 import Environment
 
 from pressdraft import N_
+from pressdraft.core.beside import beside
 from pressdraft.core.cleaning import text_problems
-from pressdraft.core.directory import Directory, default_directory
+from pressdraft.core.directory import CANNOT_READ, Directory, default_directory, extended
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields
@@ -46,6 +47,14 @@ NOT_IN_EVERY_LANGUAGE = {
     "date": N_("the month {value} appears in the {present} text but not in the {missing} text"),
     "name": N_("the name {value} appears in the {present} text but not in the {missing} text"),
 }
+
+
+@dataclass(frozen=True)
+class DraftFile:
+    """A draft read from a file, and the engine for it: the organization's directory with the draft's own."""
+
+    draft: Draft
+    engine: Engine
 
 
 class TemplateRunner(Protocol):
@@ -109,14 +118,31 @@ class Engine:
                 problems.extend(error.problems)
         raise PressdraftError(problems)
 
-    def load_draft(self, path: Path) -> Draft:
+    def load_draft(self, path: Path) -> DraftFile:
+        """The draft in the file ``path``, and this engine with the draft's own directory files added
+        (``directory:``, relative to the draft and inside its folder: ``core/beside.py``)."""
         try:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise PressdraftError(
-                Problem(Location(file=str(path)), "cannot read the file: {reason}", {"reason": str(error)})
-            ) from None
-        return self.read_draft(text, format_of(path.name), source=str(path))
+            raise PressdraftError(Problem(Location(file=str(path)), CANNOT_READ, {"reason": str(error)})) from None
+        draft = self.read_draft(text, format_of(path.name), source=str(path))
+        if not draft.directory:
+            return DraftFile(draft, self)
+        at = Location(file=str(path), field=("directory",))
+        problems: list[Problem] = []
+        files: list[Path] = []
+        for index, name in enumerate(draft.directory):
+            try:
+                files.append(beside(path.parent, name, at.child(index) if len(draft.directory) > 1 else at))
+            except PressdraftError as error:
+                problems.extend(error.problems)
+        try:
+            directory = extended(self.directory, files)
+        except PressdraftError as error:
+            problems.extend(error.problems)
+        if problems:
+            raise PressdraftError(problems)
+        return DraftFile(draft, Engine(self.library, directory, self.runner))
 
     def dump_draft(self, draft: Draft, fmt: Format = "yaml") -> str:
         template = self.library.get(draft.template)
