@@ -7,15 +7,18 @@ and the app make byte-identical documents.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pressdraft.app.trust import template_runner
-from pressdraft.core.directory import Directory, default_directory, load_directory
+from pressdraft.core.directory import CANNOT_READ, Directory, default_directory, load_directory
+from pressdraft.core.files import Format, format_of, read_data
 from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
-from pressdraft.core.problems import Problem
+from pressdraft.core.problems import Location, PressdraftError, Problem
+from pressdraft.core.upgrade import upgraded
 from pressdraft.pipeline.engine import Engine
 
-__all__ = ["Engine", "check_templates", "engine", "library"]
+__all__ = ["Engine", "Upgrade", "check_templates", "engine", "library", "upgrade_draft"]
 
 
 def library(path: Path | None) -> Library:
@@ -48,3 +51,28 @@ def check_templates(path: Path | None, directory_file: Path | None) -> tuple[dic
     found = {template.id: runner.check(template, directory) for template in templates}
     problems = [p for error in broken.values() for p in error.problems] + [p for ps in found.values() for p in ps]
     return found, problems
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """A draft file in format 2: its ``text`` (``None`` when the file is already in format 2) and the
+    warnings about what the reader should look at."""
+
+    text: str | None
+    warnings: list[Problem]
+
+
+def upgrade_draft(engine: Engine, path: Path, fmt: Format | None = None) -> Upgrade:
+    """The version-1 draft in ``path`` written in format 2 (as ``fmt``, by default the file's own), checked:
+    the text read back validates. The draft is refused, with every problem, when it does not validate."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PressdraftError(Problem(Location(file=str(path)), CANNOT_READ, {"reason": str(error)})) from None
+    draft = engine.draft_from_data(read_data(text, format_of(path.name), source=str(path)))
+    if draft.format >= 2:
+        return Upgrade(None, [])
+    new, warnings = upgraded(draft, engine.library.get(draft.template))
+    out = engine.dump_draft(new, fmt or format_of(path.name))
+    engine.read_draft(out, fmt or format_of(path.name))
+    return Upgrade(out, warnings)

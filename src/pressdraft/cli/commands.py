@@ -1,4 +1,4 @@
-"""The command line: ``pressdraft render | check | templates | inflect``, and the store's
+"""The command line: ``pressdraft render | check | upgrade-draft | templates | inflect``, and the store's
 ``db upgrade | db status | backup | restore | migrate-store``.
 
 Bad input gets one clear line per problem and exit code 2; ``check`` exits 1 when it finds
@@ -18,6 +18,7 @@ from pressdraft import LANGUAGES, language
 from pressdraft.app import standalone
 from pressdraft.app.failures import StoreFailure, hide_passwords
 from pressdraft.app.settings import load_settings
+from pressdraft.core.files import format_of
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings
 from pressdraft.document.export import FORMATS, Edition, pdf_files, pick_letterhead, zip_edition
@@ -82,6 +83,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not problems:
         print(f"{args.draft}: no problems")
     return 1 if problems else 0
+
+
+def cmd_upgrade_draft(args: argparse.Namespace) -> int:
+    target = args.draft if args.in_place else args.output
+    upgrade = standalone.upgrade_draft(
+        standalone.engine(args.library, None), args.draft, target and format_of(target.name)
+    )
+    if upgrade.text is None:
+        print(f"{args.draft}: already format 2; nothing written", file=sys.stderr)
+        return 0
+    _print_problems(upgrade.warnings)
+    if target is None:
+        sys.stdout.write(upgrade.text)
+        return 0
+    target.write_text(upgrade.text, "utf-8")
+    print(target)
+    return 0
 
 
 def cmd_templates_list(args: argparse.Namespace) -> int:
@@ -212,6 +230,18 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("draft", type=Path)
     sources(check)
     check.set_defaults(run=cmd_check)
+
+    upgrade = commands.add_parser(
+        "upgrade-draft",
+        help="rewrite a version-1 draft in format 2 (comments are not kept)",
+        description="Print the draft in format 2, or write it to -o OUT (YAML or JSON by its name) or --in-place.",
+    )
+    upgrade.add_argument("draft", type=Path)
+    written = upgrade.add_mutually_exclusive_group()
+    written.add_argument("-o", "--output", type=Path, help="write the new draft here (default: print it)")
+    written.add_argument("--in-place", action="store_true", help="replace the draft file with its new version")
+    upgrade.add_argument("--library", type=Path, help="a folder of templates (default: the shipped library)")
+    upgrade.set_defaults(run=cmd_upgrade_draft)
 
     templates = commands.add_parser("templates", help="the template library")
     template_commands = templates.add_subparsers(dest="templates_command", required=True)
