@@ -191,3 +191,60 @@ def test_a_hostile_library_folder_is_stopped_by_the_sandbox_worker(tmp_path, cap
     err = capsys.readouterr().err
     assert code == 2 and "joint-meeting/en.md.j2" in err and "was stopped" in err
     assert "Traceback" not in err and not (tmp_path / "out").exists()
+
+
+# --- photos from files (format 2): read beside the draft, cleaned, handed to the edition by their file name ------
+
+
+def photo_with_gps() -> bytes:
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (41.0, 2.0, 3.0)})  # where the picture was taken
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), "navy").save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def draft_with_photos(tmp_path: Path, example_data, *files: str) -> Path:
+    photos = [{"photo": {"file": name, "caption": {"tr": "İmza", "az": "İmza", "en": "Signing"}}} for name in files]
+    return write_draft(tmp_path, {**example_data, "format": 2, "body": [{"paragraph": {"tr": "Metin."}}, *photos]})
+
+
+def test_a_photo_is_read_beside_the_draft_and_cleaned(tmp_path, example_data, capsys):
+    from PIL import Image
+
+    from pressdraft.app.standalone import photos
+    from pressdraft.cli.commands import standalone
+
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "signing.jpg").write_bytes(photo_with_gps())
+    draft = draft_with_photos(tmp_path, example_data, "pictures/signing.jpg", "pictures/signing.jpg")
+    assert main(["check", str(draft)]) == 0
+    opened = standalone.engine(None, None).load_draft(draft)
+    [(ref, data)] = photos(opened.draft, tmp_path).items()
+    assert ref == "pictures/signing.jpg"
+    assert not Image.open(io.BytesIO(data)).getexif().get_ifd(0x8825)  # no GPS left
+
+
+def test_a_missing_bad_outside_or_stored_photo_is_an_error_at_its_block(tmp_path, example_data, capsys):
+    (tmp_path / "notes.jpg").write_text("not a picture", "utf-8")
+    stored = "img-" + "0" * 64
+    draft = draft_with_photos(tmp_path, example_data, "absent.jpg", "notes.jpg", "../elsewhere.jpg", stored)
+    assert main(["check", str(draft)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        "error: body[1].photo.file: no file 'absent.jpg' beside the draft: put the picture there, or correct its name"
+        in err
+    )
+    assert (
+        "error: body[2].photo.file: the file is not a picture that can be read (damaged or cut short): export it again"
+        in err
+    )
+    assert any(
+        line.startswith("error: body[3].photo.file: '../elsewhere.jpg' is outside the draft's folder") for line in err
+    )
+    assert any(line.startswith(f"error: body[4].photo.file: '{stored}' is a picture kept in the app") for line in err)
+    assert main(["render", str(draft), "-o", str(tmp_path / "out")]) == 2
+    assert "body[1].photo.file: no file 'absent.jpg'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

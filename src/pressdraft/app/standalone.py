@@ -10,15 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressdraft import N_
 from pressdraft.app.trust import template_runner
+from pressdraft.core.beside import beside
+from pressdraft.core.body import Block
 from pressdraft.core.directory import CANNOT_READ, Directory, default_directory, load_directory
 from pressdraft.core.files import Format, format_of, read_data
 from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
+from pressdraft.core.model import Draft
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.core.upgrade import upgraded
 from pressdraft.pipeline.engine import Engine
+from pressdraft.safety.images import ImageRefused, clean_image, is_image_id
 
-__all__ = ["Engine", "Upgrade", "check_templates", "engine", "library", "upgrade_draft"]
+__all__ = ["Engine", "Upgrade", "check_templates", "engine", "library", "photos", "upgrade_draft"]
+
+#: A photo block naming a picture kept in the app's store, read by the command line.
+STORED_IN_THE_APP = N_(
+    "{ref!r} is a picture kept in the app; the command line reads pictures from files beside the draft: "
+    "put the file there and give its name"
+)
+NO_PICTURE = N_("no file {ref!r} beside the draft: put the picture there, or correct its name")
 
 
 def library(path: Path | None) -> Library:
@@ -34,6 +46,33 @@ def _directory(path: Path | None) -> Directory:
 def engine(library_folder: Path | None, directory_file: Path | None) -> Engine:
     """The engine over a library folder and a directory file (each by default the shipped one)."""
     return Engine(library(library_folder), _directory(directory_file), template_runner())
+
+
+def photos(draft: Draft, folder: Path) -> dict[str, bytes]:
+    """The pictures of the draft's photo blocks, by ``file`` as written: read beside the draft (in ``folder``)
+    and cleaned (``safety/images.py``); every missing or refused one is a problem at ``body[i].photo.file``."""
+    images: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for index, block in enumerate(draft.body):
+        if not isinstance(block, Block) or block.kind != "photo" or block.value.file in images:
+            continue
+        ref, at = block.value.file, Location(field=("body", index, "photo", "file"))
+        try:
+            if is_image_id(ref):
+                raise PressdraftError(Problem(at, STORED_IN_THE_APP, {"ref": ref}))
+            path = beside(folder, ref, at)
+            images[ref] = clean_image(path.read_bytes()).data
+        except PressdraftError as error:
+            problems.extend(error.problems)
+        except ImageRefused as error:
+            problems.append(Problem(at, error.message, error.params))
+        except FileNotFoundError:
+            problems.append(Problem(at, NO_PICTURE, {"ref": ref}))
+        except OSError as error:
+            problems.append(Problem(at, CANNOT_READ, {"reason": str(error)}))
+    if problems:
+        raise PressdraftError(problems)
+    return images
 
 
 def check_templates(path: Path | None, directory_file: Path | None) -> tuple[dict[str, list[Problem]], list[Problem]]:

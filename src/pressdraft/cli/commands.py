@@ -51,6 +51,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     draft, engine = opened.draft, opened.engine
     langs = _csv(args.lang, LANGUAGES, "language") if args.lang else list(draft.languages)
     formats = _csv(args.format, FORMATS, "format")
+    standalone.photos(draft, args.draft.parent)
     rendition = engine.render(draft, langs, allow_incomplete=args.allow_incomplete)
     _print_problems(rendition.gaps)
     edition = Edition(rendition)
@@ -79,6 +80,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         _print_problems(error.problems)
         return 1
     problems = opened.engine.check(opened.draft)
+    try:
+        standalone.photos(opened.draft, args.draft.parent)
+    except PressdraftError as error:
+        problems = [*error.problems, *problems]
     _print_problems(problems)
     if not problems:
         print(f"{args.draft}: no problems")
