@@ -158,3 +158,11 @@ def test_output_and_in_place_together_are_refused(tmp_path, example_data, capsys
     with pytest.raises(SystemExit) as exit_:
         main(["upgrade-draft", str(draft), "--in-place", "-o", str(tmp_path / "new.yaml")])
     assert exit_.value.code == 2 and "not allowed with argument" in capsys.readouterr().err
+
+
+def test_a_version_1_draft_version_2_cannot_hold_is_refused_saying_why(tmp_path, example_data, capsys):
+    example_data["languages"] = ["az", "en"]  # version 1 let the source language be left out
+    draft = write(tmp_path / "draft.json", example_data)
+    assert main(["upgrade-draft", str(draft), "-o", str(tmp_path / "new.json")]) == 2
+    assert "source_language 'tr' is not one of the languages (az, en)" in capsys.readouterr().err
+    assert not (tmp_path / "new.json").exists()
