@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pressdraft import N_
 from pressdraft.app.trust import template_runner
-from pressdraft.core.beside import beside
+from pressdraft.core.beside import CANNOT_READ, beside, read_text
 from pressdraft.core.body import Block
-from pressdraft.core.directory import CANNOT_READ, Directory, default_directory, load_directory
+from pressdraft.core.directory import Directory, default_directory, load_directory
 from pressdraft.core.files import Format, format_of, read_data
 from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
 from pressdraft.core.model import Draft
@@ -104,11 +104,7 @@ class Upgrade:
 def upgrade_draft(engine: Engine, path: Path, fmt: Format | None = None) -> Upgrade:
     """The version-1 draft in ``path`` written in format 2 (as ``fmt``, by default the file's own), checked:
     the text read back validates. The draft is refused, with every problem, when it does not validate."""
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PressdraftError(Problem(Location(file=str(path)), CANNOT_READ, {"reason": str(error)})) from None
-    draft = engine.draft_from_data(read_data(text, format_of(path.name), source=str(path)))
+    draft = engine.draft_from_data(read_data(read_text(path), format_of(path.name), source=str(path)))
     if draft.format >= 2:
         return Upgrade(None, [])
     new, warnings = upgraded(draft, engine.library.get(draft.template))

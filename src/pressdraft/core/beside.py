@@ -1,4 +1,5 @@
-"""Files a draft names beside it (its own directory files, its photos): found in the draft's folder only.
+"""Files a draft names beside it (its own directory files, its photos): found in the draft's folder only,
+and read with a problem naming the file when they cannot be.
 
 A draft is a file people pass around; one received by e-mail must not make pressdraft read, or put into a
 release, a file elsewhere on the computer (``/home/me/.ssh/id_rsa``, ``../../private/photo.jpg``). So a name
@@ -14,6 +15,7 @@ from pressdraft import N_
 from pressdraft.core.problems import Location, PressdraftError, Problem
 
 OUTSIDE = N_("{path!r} is outside the draft's folder; put the file beside the draft (or in a folder below it)")
+CANNOT_READ = N_("cannot read the file: {reason}")
 ABSOLUTE = N_("{path!r} is an absolute path; give it relative to the draft's folder")
 
 
@@ -26,3 +28,11 @@ def beside(folder: Path, name: str, at: Location) -> Path:
     if not path.is_relative_to(root):
         raise PressdraftError(Problem(at, OUTSIDE, {"path": name}))
     return path
+
+
+def read_text(path: Path) -> str:
+    """The UTF-8 text of the file ``path``, or a problem naming it."""
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PressdraftError(Problem(Location(file=str(path)), CANNOT_READ, {"reason": str(error)})) from None

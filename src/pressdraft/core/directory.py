@@ -15,7 +15,6 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, ValidationError
 
-from pressdraft import N_
 from pressdraft.core.files import format_of, read_data
 from pressdraft.core.model import Key, Lang, LocalizedName, LocalizedText, Strict, Text, problems_from
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem, unknown
@@ -148,24 +147,17 @@ def load_directory(path: Path) -> Directory:
     return parse_directory(read_data(path.read_text("utf-8"), format_of(path.name), source=str(path)))
 
 
-CANNOT_READ = N_("cannot read the file: {reason}")
-
-
-def extended(directory: Directory, files: Sequence[Path]) -> Directory:
+def extended(directory: Directory, files: Sequence[tuple[str, str]]) -> Directory:
     """``directory`` with the entries of ``files`` added in order, each replacing an entry with its key (a
-    draft's own directory files); their entries may refer to any entry of the result. Every problem of every
-    file is reported at once, naming the file and the entry."""
+    draft's own directory files); their entries may refer to any entry of the result. ``files``: each file's
+    name (YAML or JSON by its ending; problems name it) and text. Every problem of every file is reported at
+    once, naming the file and the entry."""
     problems: list[Problem] = []
     added: list[tuple[Location, Directory]] = []
-    for path in files:
-        at = Location(file=str(path))
+    for name, text in files:
+        at = Location(file=name)
         try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem(at, CANNOT_READ, {"reason": str(error)}))
-            continue
-        try:
-            added.append((at, _entries(read_data(text, format_of(path.name), source=str(path)), at)))
+            added.append((at, _entries(read_data(text, format_of(name), source=name), at)))
         except PressdraftError as error:
             problems.extend(error.problems)
     for _at, entries in added:

@@ -14,9 +14,9 @@ from typing import Any, Protocol
 from jinja2 import Environment
 
 from pressdraft import N_
-from pressdraft.core.beside import beside
+from pressdraft.core.beside import beside, read_text
 from pressdraft.core.cleaning import text_problems
-from pressdraft.core.directory import CANNOT_READ, Directory, default_directory, extended
+from pressdraft.core.directory import Directory, default_directory, extended
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields
@@ -121,19 +121,16 @@ class Engine:
     def load_draft(self, path: Path) -> DraftFile:
         """The draft in the file ``path``, and this engine with the draft's own directory files added
         (``directory:``, relative to the draft and inside its folder: ``core/beside.py``)."""
-        try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise PressdraftError(Problem(Location(file=str(path)), CANNOT_READ, {"reason": str(error)})) from None
-        draft = self.read_draft(text, format_of(path.name), source=str(path))
+        draft = self.read_draft(read_text(path), format_of(path.name), source=str(path))
         if not draft.directory:
             return DraftFile(draft, self)
         at = Location(file=str(path), field=("directory",))
         problems: list[Problem] = []
-        files: list[Path] = []
+        files: list[tuple[str, str]] = []
         for index, name in enumerate(draft.directory):
             try:
-                files.append(beside(path.parent, name, at.child(index) if len(draft.directory) > 1 else at))
+                file = beside(path.parent, name, at.child(index) if len(draft.directory) > 1 else at)
+                files.append((str(file), read_text(file)))
             except PressdraftError as error:
                 problems.extend(error.problems)
         try:
