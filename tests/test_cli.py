@@ -248,3 +248,32 @@ def test_a_missing_bad_outside_or_stored_photo_is_an_error_at_its_block(tmp_path
     assert main(["render", str(draft), "-o", str(tmp_path / "out")]) == 2
     assert "body[1].photo.file: no file 'absent.jpg'" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def photo_library(tmp_path: Path) -> Path:
+    """A library of one template that places the draft's photo, as the body does (docs/templates.md)."""
+    folder = tmp_path / "library" / "photo-note"
+    folder.mkdir(parents=True)
+    meta = {
+        "name": {"tr": "Fotoğraf", "az": "Foto", "en": "Photo"},
+        "fields": [{"name": "headline", "type": "text", "required": True, "label": {"en": "Headline"}}],
+        "sample_release": {"date": "2025-12-10", "city": "baku", "issuer": "tr-communications"},
+    }
+    (folder / "meta.yaml").write_text(dump_data(meta, "yaml"), "utf-8")
+    for lang in ("tr", "az", "en"):
+        (folder / f"{lang}.md.j2").write_text(
+            '# {{ headline }}\n\n{.photo src="pictures/signing.jpg"}\nSigning\n', "utf-8"
+        )
+    return folder.parent
+
+
+def test_render_puts_the_cleaned_photo_beside_the_draft_into_the_documents(tmp_path, example_data):
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "signing.jpg").write_bytes(photo_with_gps())
+    headline = {"headline": {"tr": "İmza", "az": "İmza", "en": "Signing"}}
+    note = {**example_data, "template": "photo-note", "fields": headline}
+    draft = draft_with_photos(tmp_path, note, "pictures/signing.jpg")
+    out = tmp_path / "out"
+    assert main(["render", str(draft), "-o", str(out), "--library", str(photo_library(tmp_path))]) == 0
+    for document in out.glob("*.docx"):
+        assert len(Document(document).inline_shapes) == 1

@@ -51,10 +51,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     draft, engine = opened.draft, opened.engine
     langs = _csv(args.lang, LANGUAGES, "language") if args.lang else list(draft.languages)
     formats = _csv(args.format, FORMATS, "format")
-    standalone.photos(draft, args.draft.parent)
+    images = standalone.photos(draft, args.draft.parent)
     rendition = engine.render(draft, langs, allow_incomplete=args.allow_incomplete)
     _print_problems(rendition.gaps)
-    edition = Edition(rendition)
+    edition = Edition(rendition, images)
     source = args.letterhead or load_settings()["letterhead"]
     letterhead = pick_letterhead(source, draft.template, draft.release.issuer)
     if letterhead is not None:
