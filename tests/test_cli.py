@@ -208,7 +208,8 @@ def photo_with_gps() -> bytes:
 
 def draft_with_photos(tmp_path: Path, example_data, *files: str) -> Path:
     photos = [{"photo": {"file": name, "caption": {"tr": "İmza", "az": "İmza", "en": "Signing"}}} for name in files]
-    return write_draft(tmp_path, {**example_data, "format": 2, "body": [{"paragraph": {"tr": "Metin."}}, *photos]})
+    story = {"paragraph": {"tr": "İmza töreni yapıldı.", "az": "İmzalanma mərasimi keçirilib.", "en": "They signed."}}
+    return write_draft(tmp_path, {**example_data, "format": 2, "body": [story, *photos]})
 
 
 def test_a_photo_is_read_beside_the_draft_and_cleaned(tmp_path, example_data, capsys):
@@ -275,5 +276,12 @@ def test_render_puts_the_cleaned_photo_beside_the_draft_into_the_documents(tmp_p
     draft = draft_with_photos(tmp_path, note, "pictures/signing.jpg")
     out = tmp_path / "out"
     assert main(["render", str(draft), "-o", str(out), "--library", str(photo_library(tmp_path))]) == 0
+    from PIL import Image
+
     for document in out.glob("*.docx"):
-        assert len(Document(document).inline_shapes) == 1
+        assert Document(document).inline_shapes
+        with zipfile.ZipFile(document) as package:
+            pictures = [name for name in package.namelist() if name.startswith("word/media/")]
+            assert pictures and not any(
+                Image.open(io.BytesIO(package.read(name))).getexif().get_ifd(0x8825) for name in pictures
+            )
