@@ -195,7 +195,8 @@ def _encode(picture, fmt: str) -> CleanImage:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+    """Whole megabytes, rounded up (no decimal point, which tr and az write as a comma)."""
+    return str(-(-size // (1024 * 1024)))
 
 
 __all__ = [
