@@ -11,6 +11,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
+import shutil
+import subprocess
 from dataclasses import replace
 
 import docx
@@ -279,3 +282,38 @@ def test_the_preview_gets_pictures_scaled_down_for_the_screen(photo_edition):
 def test_a_block_made_by_hand_keeps_its_defaults():
     block = Block("paragraph", (Run("x"),))
     assert (block.src, block.new_list) == (None, False)
+
+
+def test_the_columns_of_the_side_by_side_edition_number_their_lists_apart():
+    """Word and LibreOffice count the lists of one definition together: columns read row by row
+    would number 1, 1, 2, 2 … (LibreOffice printed "1, 2, 6" in the middle column), so each
+    column's lists have a definition of their own."""
+    editions = [(parse_markdown(BODY), replace(INFO, lang=lang)) for lang in ("en", "tr", "az")]
+    document = docx.Document(io.BytesIO(write_side_by_side(editions, images={REF: photo()})))
+    numbering = document.part.numbering_part.element
+    abstract_of = {n.numId: n.abstractNumId.val for n in numbering.iterchildren(qn("w:num"))}
+    rows = [r for r in document.tables[0].rows if r.cells[0].paragraphs[0].style.name == "List Number"]
+    columns = [{abstract_of[r.cells[c].paragraphs[0]._p.pPr.numPr.numId.val] for r in rows} for c in range(3)]
+    assert all(len(column) == 1 for column in columns)
+    assert len(set.union(*columns)) == 3
+
+
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdfimages") is None,
+    reason="LibreOffice and poppler-utils are not installed",
+)
+
+
+@needs_soffice
+@pytest.mark.libreoffice
+def test_libreoffice_prints_the_picture_its_caption_and_both_lists_from_one(tmp_path):
+    from pressdraft.document.docx.pdf import convert_to_pdf
+
+    pdf = convert_to_pdf({"release.docx": write_docx(parse_markdown(BODY), INFO, images={REF: photo()})})
+    path = tmp_path / "release.pdf"
+    path.write_bytes(pdf["release.pdf"])
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True).stdout
+    assert len(images.splitlines()[2:]) == 1
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert re.findall(r"^(\d)\.", text, re.MULTILINE) == ["1", "2", "1", "2"]
+    assert "The ministers after the signing — Photo: AZERTAC" in text

@@ -154,7 +154,10 @@ def write_side_by_side(
     table = document.add_table(rows=0, cols=len(editions))
     _borderless(table)
     frame = _PictureFrame.of(document, columns=len(editions))
-    writers = [_StoryWriter(document, letterhead, tag, ragged=True, images=images, frame=frame) for tag in tags]
+    writers = [
+        _StoryWriter(document, letterhead, tag, ragged=True, images=images, frame=frame, own_numbering=index > 0)
+        for index, tag in enumerate(tags)
+    ]
     # python-docx's add_row looks the table's grid up with a search that passes every row so far
     # (quadratic in rows): its first row, made while the table is empty, is copied for the others.
     label_row = table.add_row()
@@ -316,7 +319,10 @@ class _StoryWriter:
         ragged: bool = False,
         images: Pictures | None = None,
         frame: _PictureFrame | None = None,
+        own_numbering: bool = False,
     ) -> None:
+        """``own_numbering``: number this story's lists on a copy of the letterhead's list
+        definition, so that they do not count on from another story's (``ooxml.copy_abstract_num``)."""
         self.document = document
         self.part = document.part
         self.letterhead = letterhead
@@ -326,6 +332,8 @@ class _StoryWriter:
         self.frame = frame or _PictureFrame.of(document, columns=1)
         self.previous: Block | None = None
         self.number_nums: dict[int, int] = {}
+        self.number_abstract = letterhead.number_abstract
+        self.own_numbering = own_numbering  # until its copy is made, at the story's first numbered item
 
     def write(self, container: Document | _Cell, blocks: Sequence[Block]) -> None:
         if isinstance(container, _Cell):
@@ -380,12 +388,15 @@ class _StoryWriter:
         letterhead = self.letterhead
         if block.kind == "bullet":
             num_id = letterhead.bullet_num
-        elif letterhead.number_abstract is None:
+        elif self.number_abstract is None:
             num_id = letterhead.number_num
         else:
+            if self.own_numbering:
+                self.number_abstract = ooxml.copy_abstract_num(self.document, self.number_abstract)
+                self.own_numbering = False
             if starts_new_list(self.previous, block) or block.level not in self.number_nums:
                 self.number_nums[block.level] = ooxml.add_restarted_num(
-                    self.document, letterhead.number_abstract, block.level
+                    self.document, self.number_abstract, block.level
                 )
             num_id = self.number_nums[block.level]
         return None if num_id is None else (num_id, block.level)
