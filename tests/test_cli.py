@@ -285,3 +285,22 @@ def test_render_puts_the_cleaned_photo_beside_the_draft_into_the_documents(tmp_p
             assert pictures and not any(
                 Image.open(io.BytesIO(package.read(name))).getexif().get_ifd(0x8825) for name in pictures
             )
+
+
+def test_a_zip_holds_the_draft_whole_its_directory_files_and_cleaned_pictures_beside_it(tmp_path, example_data):
+    from PIL import Image
+
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "signing.jpg").write_bytes(photo_with_gps())
+    guest = {"people": {"leyla": {"name": {"tr": "Leyla Memmedova", "az": "Leyla Məmmədova", "en": "Leyla Mammadova"}}}}
+    (tmp_path / "guests.yaml").write_text(dump_data(guest, "yaml"), "utf-8")
+    example_data["directory"] = "guests.yaml"
+    draft = draft_with_photos(tmp_path, example_data, "pictures/signing.jpg")
+    assert main(["render", str(draft), "-o", str(tmp_path / "out"), "--format", "md", "--zip"]) == 0
+    (archive,) = (tmp_path / "out").iterdir()
+    with zipfile.ZipFile(archive) as bundle:
+        assert bundle.read("guests.yaml") == (tmp_path / "guests.yaml").read_bytes()
+        assert not Image.open(io.BytesIO(bundle.read("pictures/signing.jpg"))).getexif().get_ifd(0x8825)
+        bundle.extractall(tmp_path / "unzipped")
+    again = tmp_path / "unzipped" / archive.name.replace(".zip", ".yaml")
+    assert main(["check", str(again)]) == 0

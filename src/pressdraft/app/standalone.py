@@ -7,6 +7,7 @@ and the app make byte-identical documents.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +19,12 @@ from pressdraft.core.directory import Directory, default_directory, load_directo
 from pressdraft.core.files import Format, format_of, read_data
 from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
 from pressdraft.core.model import Draft
-from pressdraft.core.problems import Location, PressdraftError, Problem
+from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.core.upgrade import upgraded
 from pressdraft.pipeline.engine import Engine
 from pressdraft.safety.images import ImageRefused, clean_image, is_image_id
 
-__all__ = ["Engine", "Upgrade", "check_templates", "engine", "library", "photos", "upgrade_draft"]
+__all__ = ["Engine", "Upgrade", "check_templates", "engine", "files_beside", "library", "photos", "upgrade_draft"]
 
 #: A photo block naming a picture kept in the app's store, read by the command line.
 STORED_IN_THE_APP = N_(
@@ -73,6 +74,15 @@ def photos(draft: Draft, folder: Path) -> dict[str, bytes]:
     if problems:
         raise PressdraftError(problems)
     return images
+
+
+def files_beside(draft: Draft, folder: Path, images: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The files the draft (in ``folder``) names beside it, by their path from there, so that a ZIP holding the
+    draft holds it whole: its own directory files as they are, its pictures as cleaned (``images``, by ref)."""
+    root = folder.resolve()
+    named = [(beside(folder, name, NOWHERE), None) for name in draft.directory]
+    named += [(beside(folder, ref, NOWHERE), data) for ref, data in images.items()]
+    return {path.relative_to(root).as_posix(): path.read_bytes() if data is None else data for path, data in named}
 
 
 def check_templates(path: Path | None, directory_file: Path | None) -> tuple[dict[str, list[Problem]], list[Problem]]:

@@ -21,7 +21,7 @@ from pressdraft.app.settings import load_settings
 from pressdraft.core.files import format_of
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings
-from pressdraft.document.export import FORMATS, Edition, pdf_files, pick_letterhead, zip_edition
+from pressdraft.document.export import FORMATS, Edition, OutputFile, pdf_files, pick_letterhead, zip_edition
 
 
 class UsageError(Exception):
@@ -65,7 +65,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         docx = [f for f in files if f.name.endswith(".docx")] or edition.files(["docx"], letterhead=letterhead)
         files += pdf_files(docx)
     if args.zip:
-        files = [zip_edition(edition, files, engine.dump_draft(draft))]
+        own = standalone.files_beside(draft, args.draft.parent, images)
+        files = [zip_edition(edition, [*files, *(OutputFile(n, d) for n, d in own.items())], engine.dump_draft(draft))]
     args.output.mkdir(parents=True, exist_ok=True)
     for file in files:
         (args.output / file.name).write_bytes(file.data)
@@ -221,7 +222,9 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--side-by-side", action="store_true", help="also write one DOCX with the languages side by side"
     )
-    render.add_argument("--zip", action="store_true", help="write everything, with the draft, as one ZIP")
+    render.add_argument(
+        "--zip", action="store_true", help="write everything as one ZIP, with the draft and the files it names"
+    )
     render.add_argument(
         "--letterhead",
         type=Path,
