@@ -222,7 +222,7 @@ def test_a_photo_is_read_beside_the_draft_and_cleaned(tmp_path, example_data, ca
     (tmp_path / "pictures" / "signing.jpg").write_bytes(photo_with_gps())
     draft = draft_with_photos(tmp_path, example_data, "pictures/signing.jpg", "pictures/signing.jpg")
     assert main(["check", str(draft)]) == 0
-    opened = standalone.engine(None, None).load_draft(draft)
+    opened = standalone.engine(None, None).open_draft(draft)
     [(ref, data)] = photos(opened.draft, tmp_path).items()
     assert ref == "pictures/signing.jpg"
     assert not Image.open(io.BytesIO(data)).getexif().get_ifd(0x8825)  # no GPS left

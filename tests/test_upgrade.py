@@ -45,7 +45,7 @@ def write(path: Path, data) -> Path:
 
 
 def rendered(engine: Engine, path: Path) -> dict[str, str]:
-    return engine.render(engine.load_draft(path).draft).markdown
+    return engine.render(engine.load_draft(path)).markdown
 
 
 @pytest.mark.parametrize("path", VERSION_1, ids=lambda p: p.stem)

@@ -47,7 +47,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    opened = _engine(args).load_draft(args.draft)
+    opened = _engine(args).open_draft(args.draft)
     draft, engine = opened.draft, opened.engine
     langs = _csv(args.lang, LANGUAGES, "language") if args.lang else list(draft.languages)
     formats = _csv(args.format, FORMATS, "format")
@@ -76,7 +76,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        opened = _engine(args).load_draft(args.draft)
+        opened = _engine(args).open_draft(args.draft)
     except PressdraftError as error:
         _print_problems(error.problems)
         return 1

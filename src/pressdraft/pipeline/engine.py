@@ -118,10 +118,14 @@ class Engine:
                 problems.extend(error.problems)
         raise PressdraftError(problems)
 
-    def load_draft(self, path: Path) -> DraftFile:
+    def load_draft(self, path: Path) -> Draft:
+        """The draft in the file ``path`` (the directory files it names are read by ``open_draft``)."""
+        return self.read_draft(read_text(path), format_of(path.name), source=str(path))
+
+    def open_draft(self, path: Path) -> DraftFile:
         """The draft in the file ``path``, and this engine with the draft's own directory files added
         (``directory:``, relative to the draft and inside its folder: ``core/beside.py``)."""
-        draft = self.read_draft(read_text(path), format_of(path.name), source=str(path))
+        draft = self.load_draft(path)
         if not draft.directory:
             return DraftFile(draft, self)
         at = Location(file=str(path), field=("directory",))
