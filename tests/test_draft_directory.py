@@ -149,5 +149,5 @@ def test_a_bad_directory_file_is_told_naming_the_file_and_the_entry(tmp_path, ex
     err = capsys.readouterr().err
     assert f"error: {tmp_path / 'guest.yaml'}: people.leyla-mammadova.gender: must be one of: 'f' or 'm'" in err
     assert f"error: {draft}: directory[1]: '../outside.yaml' is outside the draft's folder" in err
-    assert f"error: {(tmp_path / 'absent.yaml').resolve()}: cannot read the file" in err
+    assert f"error: {tmp_path / 'absent.yaml'}: cannot read the file" in err
     assert "Traceback" not in err and not (tmp_path / "out").exists()

@@ -133,8 +133,9 @@ class Engine:
         files: list[tuple[str, str]] = []
         for index, name in enumerate(draft.directory):
             try:
-                file = beside(path.parent, name, at.child(index) if len(draft.directory) > 1 else at)
-                files.append((str(file), read_text(file)))
+                beside(path.parent, name, at.child(index) if len(draft.directory) > 1 else at)
+                shown = path.parent / name  # the file as the drafter sees it, and problems name it
+                files.append((str(shown), read_text(shown)))
             except PressdraftError as error:
                 problems.extend(error.problems)
         try:
