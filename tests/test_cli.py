@@ -191,3 +191,116 @@ def test_a_hostile_library_folder_is_stopped_by_the_sandbox_worker(tmp_path, cap
     err = capsys.readouterr().err
     assert code == 2 and "joint-meeting/en.md.j2" in err and "was stopped" in err
     assert "Traceback" not in err and not (tmp_path / "out").exists()
+
+
+# --- photos from files (format 2): read beside the draft, cleaned, handed to the edition by their file name ------
+
+
+def photo_with_gps() -> bytes:
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (41.0, 2.0, 3.0)})  # where the picture was taken
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), "navy").save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def draft_with_photos(tmp_path: Path, example_data, *files: str) -> Path:
+    photos = [{"photo": {"file": name, "caption": {"tr": "İmza", "az": "İmza", "en": "Signing"}}} for name in files]
+    story = {"paragraph": {"tr": "İmza töreni yapıldı.", "az": "İmzalanma mərasimi keçirilib.", "en": "They signed."}}
+    return write_draft(tmp_path, {**example_data, "format": 2, "body": [story, *photos]})
+
+
+def test_a_photo_is_read_beside_the_draft_and_cleaned(tmp_path, example_data, capsys):
+    from PIL import Image
+
+    from pressdraft.app.standalone import photos
+    from pressdraft.cli.commands import standalone
+
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "signing.jpg").write_bytes(photo_with_gps())
+    draft = draft_with_photos(tmp_path, example_data, "pictures/signing.jpg", "pictures/signing.jpg")
+    assert main(["check", str(draft)]) == 0
+    opened = standalone.engine(None, None).open_draft(draft)
+    [(ref, data)] = photos(opened.draft, tmp_path).items()
+    assert ref == "pictures/signing.jpg"
+    assert not Image.open(io.BytesIO(data)).getexif().get_ifd(0x8825)  # no GPS left
+
+
+def test_a_missing_bad_outside_or_stored_photo_is_an_error_at_its_block(tmp_path, example_data, capsys):
+    (tmp_path / "notes.jpg").write_text("not a picture", "utf-8")
+    stored = "img-" + "0" * 64
+    draft = draft_with_photos(tmp_path, example_data, "absent.jpg", "notes.jpg", "../elsewhere.jpg", stored)
+    assert main(["check", str(draft)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        "error: body[1].photo.file: no file 'absent.jpg' beside the draft: put the picture there, or correct its name"
+        in err
+    )
+    assert (
+        "error: body[2].photo.file: the file is not a picture that can be read (damaged or cut short): export it again"
+        in err
+    )
+    assert any(
+        line.startswith("error: body[3].photo.file: '../elsewhere.jpg' is outside the draft's folder") for line in err
+    )
+    assert any(line.startswith(f"error: body[4].photo.file: '{stored}' is a picture kept in the app") for line in err)
+    assert main(["render", str(draft), "-o", str(tmp_path / "out")]) == 2
+    assert "body[1].photo.file: no file 'absent.jpg'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def photo_library(tmp_path: Path) -> Path:
+    """A library of one template that places the draft's photo, as the body does (docs/templates.md)."""
+    folder = tmp_path / "library" / "photo-note"
+    folder.mkdir(parents=True)
+    meta = {
+        "name": {"tr": "Fotoğraf", "az": "Foto", "en": "Photo"},
+        "fields": [{"name": "headline", "type": "text", "required": True, "label": {"en": "Headline"}}],
+        "sample_release": {"date": "2025-12-10", "city": "baku", "issuer": "tr-communications"},
+    }
+    (folder / "meta.yaml").write_text(dump_data(meta, "yaml"), "utf-8")
+    for lang in ("tr", "az", "en"):
+        (folder / f"{lang}.md.j2").write_text(
+            '# {{ headline }}\n\n{.photo src="pictures/signing.jpg"}\nSigning\n', "utf-8"
+        )
+    return folder.parent
+
+
+def test_render_puts_the_cleaned_photo_beside_the_draft_into_the_documents(tmp_path, example_data):
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "signing.jpg").write_bytes(photo_with_gps())
+    headline = {"headline": {"tr": "İmza", "az": "İmza", "en": "Signing"}}
+    note = {**example_data, "template": "photo-note", "fields": headline}
+    draft = draft_with_photos(tmp_path, note, "pictures/signing.jpg")
+    out = tmp_path / "out"
+    assert main(["render", str(draft), "-o", str(out), "--library", str(photo_library(tmp_path))]) == 0
+    from PIL import Image
+
+    for document in out.glob("*.docx"):
+        assert Document(document).inline_shapes
+        with zipfile.ZipFile(document) as package:
+            pictures = [name for name in package.namelist() if name.startswith("word/media/")]
+            assert pictures and not any(
+                Image.open(io.BytesIO(package.read(name))).getexif().get_ifd(0x8825) for name in pictures
+            )
+
+
+def test_a_zip_holds_the_draft_whole_its_directory_files_and_cleaned_pictures_beside_it(tmp_path, example_data):
+    from PIL import Image
+
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "signing.jpg").write_bytes(photo_with_gps())
+    guest = {"people": {"leyla": {"name": {"tr": "Leyla Memmedova", "az": "Leyla Məmmədova", "en": "Leyla Mammadova"}}}}
+    (tmp_path / "guests.yaml").write_text(dump_data(guest, "yaml"), "utf-8")
+    example_data["directory"] = "guests.yaml"
+    draft = draft_with_photos(tmp_path, example_data, "pictures/signing.jpg")
+    assert main(["render", str(draft), "-o", str(tmp_path / "out"), "--format", "md", "--zip"]) == 0
+    (archive,) = (tmp_path / "out").iterdir()
+    with zipfile.ZipFile(archive) as bundle:
+        assert bundle.read("guests.yaml") == (tmp_path / "guests.yaml").read_bytes()
+        assert not Image.open(io.BytesIO(bundle.read("pictures/signing.jpg"))).getexif().get_ifd(0x8825)
+        bundle.extractall(tmp_path / "unzipped")
+    again = tmp_path / "unzipped" / archive.name.replace(".zip", ".yaml")
+    assert main(["check", str(again)]) == 0

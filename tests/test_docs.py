@@ -1,4 +1,5 @@
-"""Docs that cannot drift: every field type, filter, Markdown role and setting is documented."""
+"""Docs that cannot drift: every field type, filter, Markdown role, setting, key of a draft, body block and verb
+is documented."""
 
 import re
 from pathlib import Path
@@ -7,7 +8,9 @@ import pytest
 
 from pressdraft.app.settings import SETTINGS
 from pressdraft.app.workshop import MAX_TEMPLATE_FILE_CHARS, MAX_ZIP_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_UNPACKED_BYTES
-from pressdraft.core.model import FIELD_TYPES
+from pressdraft.core.body import BLOCK_TYPES, VERBS, type_body
+from pressdraft.core.files import read_data
+from pressdraft.core.model import FIELD_TYPES, Draft, Event, Release
 from pressdraft.document.blocks import ROLE_KINDS
 from pressdraft.pipeline.render import FILTERS
 
@@ -58,3 +61,29 @@ def test_the_template_limits_documented_are_the_limits_enforced():
     stated = _limits_stated(uploads.split("template ZIP", 1)[1].split(" | ")[0])
     assert stated["packed"] == enforced["packed"] and stated["characters"] == enforced["characters"]
     assert all(stated[kind] <= enforced[kind] for kind in enforced)  # what it states, it states right
+
+
+DRAFT_FORMAT = (DOCS / "draft-format.md").read_text("utf-8")
+
+
+def _block_section(kind: str) -> str:
+    """The part of docs/draft-format.md under ``### `kind```, up to the next heading of its level or above."""
+    return re.split(r"\n#{1,3} ", DRAFT_FORMAT.split(f"\n### `{kind}`\n", 1)[1], maxsplit=1)[0]
+
+
+@pytest.mark.parametrize("kind", list(BLOCK_TYPES))
+def test_every_block_kind_is_documented_with_an_example_that_reads(kind):
+    assert f"\n### `{kind}`\n" in DRAFT_FORMAT
+    [example] = re.findall(r"```yaml\n(.*?)```", _block_section(kind), flags=re.DOTALL)
+    blocks = type_body(read_data(example, "yaml")["body"])
+    assert [block.kind for block in blocks] == [kind]
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_verb_is_documented(verb):
+    assert f"| `{verb}` |" in DRAFT_FORMAT.split("### Verbs\n", 1)[1]
+
+
+@pytest.mark.parametrize("key", [*Draft.model_fields, *Event.model_fields, *Release.model_fields])
+def test_every_key_of_the_draft_its_event_and_its_release_is_documented(key):
+    assert f"| `{key}` |" in DRAFT_FORMAT

@@ -7,15 +7,31 @@ and the app make byte-identical documents.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from pressdraft import N_
 from pressdraft.app.trust import template_runner
+from pressdraft.core.beside import CANNOT_READ, beside, read_text
+from pressdraft.core.body import Block
 from pressdraft.core.directory import Directory, default_directory, load_directory
+from pressdraft.core.files import Format, format_of, read_data
 from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
-from pressdraft.core.problems import Problem
+from pressdraft.core.model import Draft
+from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
+from pressdraft.core.upgrade import upgraded
 from pressdraft.pipeline.engine import Engine
+from pressdraft.safety.images import ImageRefused, clean_image, is_image_id
 
-__all__ = ["Engine", "check_templates", "engine", "library"]
+__all__ = ["Engine", "Upgrade", "check_templates", "engine", "files_beside", "library", "photos", "upgrade_draft"]
+
+#: A photo block naming a picture kept in the app's store, read by the command line.
+STORED_IN_THE_APP = N_(
+    "{ref!r} is a picture kept in the app; the command line reads pictures from files beside the draft: "
+    "put the file there and give its name"
+)
+NO_PICTURE = N_("no file {ref!r} beside the draft: put the picture there, or correct its name")
 
 
 def library(path: Path | None) -> Library:
@@ -33,6 +49,42 @@ def engine(library_folder: Path | None, directory_file: Path | None) -> Engine:
     return Engine(library(library_folder), _directory(directory_file), template_runner())
 
 
+def photos(draft: Draft, folder: Path) -> dict[str, bytes]:
+    """The pictures of the draft's photo blocks, by ``file`` as written: read beside the draft (in ``folder``)
+    and cleaned (``safety/images.py``); every missing or refused one is a problem at ``body[i].photo.file``."""
+    images: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for index, block in enumerate(draft.body):
+        if not isinstance(block, Block) or block.kind != "photo" or block.value.file in images:
+            continue
+        ref, at = block.value.file, Location(field=("body", index, "photo", "file"))
+        try:
+            if is_image_id(ref):
+                raise PressdraftError(Problem(at, STORED_IN_THE_APP, {"ref": ref}))
+            path = beside(folder, ref, at)
+            images[ref] = clean_image(path.read_bytes()).data
+        except PressdraftError as error:
+            problems.extend(error.problems)
+        except ImageRefused as error:
+            problems.append(Problem(at, error.message, error.params))
+        except FileNotFoundError:
+            problems.append(Problem(at, NO_PICTURE, {"ref": ref}))
+        except OSError as error:
+            problems.append(Problem(at, CANNOT_READ, {"reason": str(error)}))
+    if problems:
+        raise PressdraftError(problems)
+    return images
+
+
+def files_beside(draft: Draft, folder: Path, images: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The files the draft (in ``folder``) names beside it, by their path from there, so that a ZIP holding the
+    draft holds it whole: its own directory files as they are, its pictures as cleaned (``images``, by ref)."""
+    root = folder.resolve()
+    named = [(beside(folder, name, NOWHERE), None) for name in draft.directory]
+    named += [(beside(folder, ref, NOWHERE), data) for ref, data in images.items()]
+    return {path.relative_to(root).as_posix(): path.read_bytes() if data is None else data for path, data in named}
+
+
 def check_templates(path: Path | None, directory_file: Path | None) -> tuple[dict[str, list[Problem]], list[Problem]]:
     """Each template of a template folder or of a whole library (by default the shipped one) with its own
     problems (metadata, syntax, fields, samples, run where trusted), and every problem found, those of the
@@ -48,3 +100,24 @@ def check_templates(path: Path | None, directory_file: Path | None) -> tuple[dic
     found = {template.id: runner.check(template, directory) for template in templates}
     problems = [p for error in broken.values() for p in error.problems] + [p for ps in found.values() for p in ps]
     return found, problems
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """A draft file in format 2: its ``text`` (``None`` when the file is already in format 2) and the
+    warnings about what the reader should look at."""
+
+    text: str | None
+    warnings: list[Problem]
+
+
+def upgrade_draft(engine: Engine, path: Path, fmt: Format | None = None) -> Upgrade:
+    """The version-1 draft in ``path`` written in format 2 (as ``fmt``, by default the file's own), checked:
+    the text read back validates. The draft is refused, with every problem, when it does not validate."""
+    draft = engine.draft_from_data(read_data(read_text(path), format_of(path.name), source=str(path)))
+    if draft.format >= 2:
+        return Upgrade(None, [])
+    new, warnings = upgraded(draft, engine.library.get(draft.template))
+    out = engine.dump_draft(new, fmt or format_of(path.name))
+    engine.read_draft(out, fmt or format_of(path.name))
+    return Upgrade(out, warnings)

@@ -1,4 +1,4 @@
-"""The command line: ``pressdraft render | check | templates | inflect``, and the store's
+"""The command line: ``pressdraft render | check | upgrade-draft | templates | inflect``, and the store's
 ``db upgrade | db status | backup | restore | migrate-store``.
 
 Bad input gets one clear line per problem and exit code 2; ``check`` exits 1 when it finds
@@ -18,9 +18,10 @@ from pressdraft import LANGUAGES, language
 from pressdraft.app import standalone
 from pressdraft.app.failures import StoreFailure, hide_passwords
 from pressdraft.app.settings import load_settings
+from pressdraft.core.files import format_of
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings
-from pressdraft.document.export import FORMATS, Edition, pdf_files, pick_letterhead, zip_edition
+from pressdraft.document.export import FORMATS, Edition, OutputFile, pdf_files, pick_letterhead, zip_edition
 
 
 class UsageError(Exception):
@@ -46,13 +47,14 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    engine = _engine(args)
-    draft = engine.load_draft(args.draft)
+    opened = _engine(args).open_draft(args.draft)
+    draft, engine = opened.draft, opened.engine
     langs = _csv(args.lang, LANGUAGES, "language") if args.lang else list(draft.languages)
     formats = _csv(args.format, FORMATS, "format")
+    images = standalone.photos(draft, args.draft.parent)
     rendition = engine.render(draft, langs, allow_incomplete=args.allow_incomplete)
     _print_problems(rendition.gaps)
-    edition = Edition(rendition)
+    edition = Edition(rendition, images)
     source = args.letterhead or load_settings()["letterhead"]
     letterhead = pick_letterhead(source, draft.template, draft.release.issuer)
     if letterhead is not None:
@@ -63,7 +65,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         docx = [f for f in files if f.name.endswith(".docx")] or edition.files(["docx"], letterhead=letterhead)
         files += pdf_files(docx)
     if args.zip:
-        files = [zip_edition(edition, files, engine.dump_draft(draft))]
+        own = standalone.files_beside(draft, args.draft.parent, images)
+        files = [zip_edition(edition, [*files, *(OutputFile(n, d) for n, d in own.items())], engine.dump_draft(draft))]
     args.output.mkdir(parents=True, exist_ok=True)
     for file in files:
         (args.output / file.name).write_bytes(file.data)
@@ -72,17 +75,37 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    engine = _engine(args)
     try:
-        draft = engine.load_draft(args.draft)
+        opened = _engine(args).open_draft(args.draft)
     except PressdraftError as error:
         _print_problems(error.problems)
         return 1
-    problems = engine.check(draft)
+    problems = opened.engine.check(opened.draft)
+    try:
+        standalone.photos(opened.draft, args.draft.parent)
+    except PressdraftError as error:
+        problems = [*error.problems, *problems]
     _print_problems(problems)
     if not problems:
         print(f"{args.draft}: no problems")
     return 1 if problems else 0
+
+
+def cmd_upgrade_draft(args: argparse.Namespace) -> int:
+    target = args.draft if args.in_place else args.output
+    upgrade = standalone.upgrade_draft(
+        standalone.engine(args.library, None), args.draft, target and format_of(target.name)
+    )
+    if upgrade.text is None:
+        print(f"{args.draft}: already format 2; nothing written", file=sys.stderr)
+        return 0
+    _print_problems(upgrade.warnings)
+    if target is None:
+        sys.stdout.write(upgrade.text)
+        return 0
+    target.write_text(upgrade.text, "utf-8")
+    print(target)
+    return 0
 
 
 def cmd_templates_list(args: argparse.Namespace) -> int:
@@ -199,7 +222,9 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--side-by-side", action="store_true", help="also write one DOCX with the languages side by side"
     )
-    render.add_argument("--zip", action="store_true", help="write everything, with the draft, as one ZIP")
+    render.add_argument(
+        "--zip", action="store_true", help="write everything as one ZIP, with the draft and the files it names"
+    )
     render.add_argument(
         "--letterhead",
         type=Path,
@@ -213,6 +238,18 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("draft", type=Path)
     sources(check)
     check.set_defaults(run=cmd_check)
+
+    upgrade = commands.add_parser(
+        "upgrade-draft",
+        help="rewrite a version-1 draft in format 2 (comments are not kept)",
+        description="Print the draft in format 2, or write it to -o OUT (YAML or JSON by its name) or --in-place.",
+    )
+    upgrade.add_argument("draft", type=Path)
+    written = upgrade.add_mutually_exclusive_group()
+    written.add_argument("-o", "--output", type=Path, help="write the new draft here (default: print it)")
+    written.add_argument("--in-place", action="store_true", help="replace the draft file with its new version")
+    upgrade.add_argument("--library", type=Path, help="a folder of templates (default: the shipped library)")
+    upgrade.set_defaults(run=cmd_upgrade_draft)
 
     templates = commands.add_parser("templates", help="the template library")
     template_commands = templates.add_subparsers(dest="templates_command", required=True)

@@ -7,6 +7,7 @@ give explicit case forms (``forms``) for what the language rules cannot know.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,7 +17,7 @@ from pydantic import Discriminator, Field, Tag, ValidationError
 
 from pressdraft.core.files import format_of, read_data
 from pressdraft.core.model import Key, Lang, LocalizedName, LocalizedText, Strict, Text, problems_from
-from pressdraft.core.problems import Location, PressdraftError, Problem, unknown
+from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem, unknown
 from pressdraft.language._base import CASES
 
 Case = Literal[CASES]  # type: ignore[valid-type]
@@ -96,13 +97,23 @@ class Directory(Strict):
         entry = self.entry("places", key, at)
         return entry if isinstance(entry, Place) else Place(name=entry)
 
-    def cross_reference_problems(self) -> list[Problem]:
-        """Entries that point at entries which do not exist."""
+    def merged(self, other: Directory) -> Directory:
+        """This directory with ``other``'s entries added, an entry of ``other`` replacing the one with its key
+        (a draft's own directory files over the organization's)."""
+        return Directory.model_construct(
+            **{section: {**getattr(self, section), **getattr(other, section)} for section in SECTIONS}
+        )
+
+    def cross_reference_problems(self, among: Directory | None = None, at: Location = NOWHERE) -> list[Problem]:
+        """Entries of ``among`` (by default this directory's own) that point at entries this one lacks;
+        ``at`` says where they were written (a directory file)."""
+        among = among or self
         checks = [
-            ("people", key, "organization", "organizations", person.organization) for key, person in self.people.items()
+            ("people", key, "organization", "organizations", person.organization)
+            for key, person in among.people.items()
         ] + [
             ("contacts", key, field, section, getattr(contact, field))
-            for key, contact in self.contacts.items()
+            for key, contact in among.contacts.items()
             for field, section in (("organization", "organizations"), ("person", "people"))
         ]
         problems = []
@@ -110,17 +121,22 @@ class Directory(Strict):
             if value is None:
                 continue
             try:
-                self.entry(target, value, Location(field=(section, key, field)))
+                self.entry(target, value, at.child(section, key, field))
             except PressdraftError as error:
                 problems.extend(error.problems)
         return problems
 
 
-def parse_directory(data: Any, source: str = "directory") -> Directory:
+def _entries(data: Any, at: Location) -> Directory:
+    """A directory's entries as written, before the references between them are checked."""
     try:
-        directory = Directory.model_validate(data or {})
+        return Directory.model_validate(data or {})
     except ValidationError as error:
-        raise PressdraftError(problems_from(error, Location(field=(source,)))) from None
+        raise PressdraftError(problems_from(error, at)) from None
+
+
+def parse_directory(data: Any, source: str = "directory") -> Directory:
+    directory = _entries(data, Location(field=(source,)))
     problems = directory.cross_reference_problems()
     if problems:
         raise PressdraftError(problems)
@@ -129,6 +145,28 @@ def parse_directory(data: Any, source: str = "directory") -> Directory:
 
 def load_directory(path: Path) -> Directory:
     return parse_directory(read_data(path.read_text("utf-8"), format_of(path.name), source=str(path)))
+
+
+def extended(directory: Directory, files: Sequence[tuple[str, str]]) -> Directory:
+    """``directory`` with the entries of ``files`` added in order, each replacing an entry with its key (a
+    draft's own directory files); their entries may refer to any entry of the result. ``files``: each file's
+    name (YAML or JSON by its ending; problems name it) and text. Every problem of every file is reported at
+    once, naming the file and the entry."""
+    problems: list[Problem] = []
+    added: list[tuple[Location, Directory]] = []
+    for name, text in files:
+        at = Location(file=name)
+        try:
+            added.append((at, _entries(read_data(text, format_of(name), source=name), at)))
+        except PressdraftError as error:
+            problems.extend(error.problems)
+    for _at, entries in added:
+        directory = directory.merged(entries)
+    for at, entries in added:
+        problems += directory.cross_reference_problems(entries, at)
+    if problems:
+        raise PressdraftError(problems)
+    return directory
 
 
 @cache

@@ -14,8 +14,9 @@ from typing import Any, Protocol
 from jinja2 import Environment
 
 from pressdraft import N_
+from pressdraft.core.beside import beside, read_text
 from pressdraft.core.cleaning import text_problems
-from pressdraft.core.directory import Directory, default_directory
+from pressdraft.core.directory import Directory, default_directory, extended
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields
@@ -46,6 +47,14 @@ NOT_IN_EVERY_LANGUAGE = {
     "date": N_("the month {value} appears in the {present} text but not in the {missing} text"),
     "name": N_("the name {value} appears in the {present} text but not in the {missing} text"),
 }
+
+
+@dataclass(frozen=True)
+class DraftFile:
+    """A draft read from a file, and the engine for it: the organization's directory with the draft's own."""
+
+    draft: Draft
+    engine: Engine
 
 
 class TemplateRunner(Protocol):
@@ -110,13 +119,32 @@ class Engine:
         raise PressdraftError(problems)
 
     def load_draft(self, path: Path) -> Draft:
+        """The draft in the file ``path`` (the directory files it names are read by ``open_draft``)."""
+        return self.read_draft(read_text(path), format_of(path.name), source=str(path))
+
+    def open_draft(self, path: Path) -> DraftFile:
+        """The draft in the file ``path``, and this engine with the draft's own directory files added
+        (``directory:``, relative to the draft and inside its folder: ``core/beside.py``)."""
+        draft = self.load_draft(path)
+        if not draft.directory:
+            return DraftFile(draft, self)
+        at = Location(file=str(path), field=("directory",))
+        problems: list[Problem] = []
+        files: list[tuple[str, str]] = []
+        for index, name in enumerate(draft.directory):
+            try:
+                beside(path.parent, name, at.child(index) if len(draft.directory) > 1 else at)
+                shown = path.parent / name  # the file as the drafter sees it, and problems name it
+                files.append((str(shown), read_text(shown)))
+            except PressdraftError as error:
+                problems.extend(error.problems)
         try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise PressdraftError(
-                Problem(Location(file=str(path)), "cannot read the file: {reason}", {"reason": str(error)})
-            ) from None
-        return self.read_draft(text, format_of(path.name), source=str(path))
+            directory = extended(self.directory, files)
+        except PressdraftError as error:
+            problems.extend(error.problems)
+        if problems:
+            raise PressdraftError(problems)
+        return DraftFile(draft, Engine(self.library, directory, self.runner))
 
     def dump_draft(self, draft: Draft, fmt: Format = "yaml") -> str:
         template = self.library.get(draft.template)
