@@ -9,18 +9,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from test_store_backup import all_rows, fill
 
+from pressdraft.safety.images import MAX_IMAGE_BYTES, CleanImage
 from pressdraft.store import BackupError, InvalidData, NotFound, Store, open_store, pending_migrations, restore
-from pressdraft.store.schema import TABLES
+from pressdraft.store.schema import TABLES, images
 
 PICTURE = bytes(range(256)) * 4  # not UTF-8, with every byte value
-LIMIT = 10_000
 OLD_TABLES = {"drafts", "template_versions", "directory_versions", "settings", "accounts", "audit_log"}
 
 
 def keep(store: Store, data: bytes = PICTURE, user: str = "ayse") -> str:
-    return store.store_image(data, content_type="image/png", width=40, height=30, user=user, max_bytes=LIMIT)
+    return store.store_image(CleanImage(data, "PNG", 40, 30), user=user)
 
 
 def test_a_picture_is_kept_once_under_the_sha256_of_its_bytes(store: Store):
@@ -30,6 +31,8 @@ def test_a_picture_is_kept_once_under_the_sha256_of_its_bytes(store: Store):
     assert keep(store, user="elvin") == key
     assert store.counts()["images"] == 1
     assert store.image(key) == PICTURE
+    row = store.database.run_read(lambda c: c.execute(select(images)).one()._mapping)
+    assert (row["content_type"], row["width"], row["height"], row["uploaded_by"]) == ("image/png", 40, 30, "ayse")
 
 
 def test_pictures_are_found_by_id_and_unknown_ids_are_left_out(store: Store):
@@ -40,10 +43,10 @@ def test_pictures_are_found_by_id_and_unknown_ids_are_left_out(store: Store):
         store.image("img-" + "0" * 64)
 
 
-@pytest.mark.parametrize(("data", "width"), [(b"x" * (LIMIT + 1), 40), (b"", 40), (PICTURE, 0)])
-def test_a_picture_over_the_limit_empty_or_without_pixels_is_refused(store: Store, data: bytes, width: int):
+@pytest.mark.parametrize(("data", "width"), [(b"x" * (MAX_IMAGE_BYTES + 1), 40), (b"", 40), (PICTURE, 0)])
+def test_a_picture_over_the_upload_limit_empty_or_without_pixels_is_refused(store: Store, data: bytes, width: int):
     with pytest.raises(InvalidData):
-        store.store_image(data, content_type="image/png", width=width, height=30, user="ayse", max_bytes=LIMIT)
+        store.store_image(CleanImage(data, "JPEG", width, 30), user="ayse")
     assert store.counts()["images"] == 0
 
 

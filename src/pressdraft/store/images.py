@@ -1,52 +1,35 @@
 """Pictures of photo blocks, kept cleaned and addressed by their content: ``img-<sha256 of the bytes>``.
 
-The app cleans every upload (``safety/images.py``) before it reaches this module; the store only
-checks that an id names its bytes, so a picture can never be swapped behind an id, and that it
-is no larger than an upload may be. Keeping the same picture twice keeps one row.
+Only a ``CleanImage`` comes in, the result of ``safety.images.clean_image``, so nothing uncleaned
+is ever kept; its id is computed here from its bytes, so a picture can never be swapped behind
+an id, and it is no larger than an upload may be (``MAX_IMAGE_BYTES``). Keeping the same picture
+twice keeps one row.
 """
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
+from pressdraft.safety.images import MAX_IMAGE_BYTES, CleanImage
 from pressdraft.store.errors import InvalidData, NotFound
 from pressdraft.store.schema import images, now
 
-PREFIX = "img-"
 
-
-def image_id(data: bytes) -> str:
-    """The id of a picture: the SHA-256 of its (cleaned) bytes."""
-    return PREFIX + hashlib.sha256(data).hexdigest()
-
-
-def keep(
-    connection: Connection,
-    data: bytes,
-    *,
-    content_type: str,
-    width: int,
-    height: int,
-    user: str,
-    max_bytes: int,
-) -> str:
+def keep(connection: Connection, cleaned: CleanImage, *, user: str) -> str:
     """Keep a cleaned picture (once: the same bytes give the same id and one row); returns its id."""
-    if not data or len(data) > max_bytes:
-        raise InvalidData(f"A picture of {len(data)} bytes cannot be kept (at most {max_bytes}).")
-    if width < 1 or height < 1:
-        raise InvalidData(f"A picture of {width}×{height} pixels cannot be kept.")
-    key = image_id(data)
-    if _exists(connection, key):
-        return key
+    if not cleaned.data or len(cleaned.data) > MAX_IMAGE_BYTES:
+        raise InvalidData(f"A picture of {len(cleaned.data)} bytes cannot be kept (at most {MAX_IMAGE_BYTES}).")
+    if cleaned.width < 1 or cleaned.height < 1:
+        raise InvalidData(f"A picture of {cleaned.width}×{cleaned.height} pixels cannot be kept.")
+    if _exists(connection, cleaned.id):
+        return cleaned.id
     row = {
-        "id": key,
-        "data": data,
-        "content_type": content_type,
-        "width": width,
-        "height": height,
+        "id": cleaned.id,
+        "data": cleaned.data,
+        "content_type": cleaned.content_type,
+        "width": cleaned.width,
+        "height": cleaned.height,
         "uploaded_by": user,
         "uploaded_at": now(),
     }
@@ -55,7 +38,7 @@ def keep(
             connection.execute(images.insert().values(**row))
     except IntegrityError:  # the same picture, kept a moment ago by someone else
         pass
-    return key
+    return cleaned.id
 
 
 def _exists(connection: Connection, key: str) -> bool:
