@@ -7,7 +7,7 @@ import pytest
 import store_workers
 from test_store_concurrency import SPAWN, run_processes
 
-from pressdraft.store import Store
+from pressdraft.store import Store, StoreUnavailable, numbers
 from pressdraft.store.database import Database
 from pressdraft.store.numbers import DEFAULT_FORMAT, FormatError, NotAutomatic, next_number, printed
 
@@ -172,3 +172,11 @@ def test_a_format_that_cannot_print_a_release_number_is_refused(store: Store, nu
 )
 def test_printed_numbers(number_format: str, year: int, number: int, text: str):
     assert printed(number_format, year, number) == text
+
+
+def test_an_sqlite_too_old_for_the_upsert_is_refused_saying_so(store: Store, url: str, monkeypatch):
+    if not url.startswith("sqlite"):
+        pytest.skip("about SQLite")
+    monkeypatch.setattr(numbers, "_SQLITE_UPSERT", (99, 0, 0))
+    with pytest.raises(StoreUnavailable, match="SQLite 3.35 or newer"):
+        store.next_release_number("mfa", 2026)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+import sqlite3
 from dataclasses import asdict
 from typing import Any
 
@@ -27,7 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from pressdraft.core.model import AUTO_NUMBER, ReleaseNumber
 from pressdraft.store import audit, drafts, overrides
-from pressdraft.store.errors import InvalidData, StoreError
+from pressdraft.store.errors import InvalidData, StoreError, StoreUnavailable
 from pressdraft.store.records import AssignedNumber
 from pressdraft.store.schema import drafts as drafts_table
 from pressdraft.store.schema import now, release_numbers, release_series
@@ -41,6 +42,7 @@ _LITERAL = re.compile(r"[0-9A-Za-z/.-]*")
 _RELEASE_NUMBER: TypeAdapter[str] = TypeAdapter(ReleaseNumber)
 # the widest a series can print: numbers up to a million a year
 _WIDEST_NUMBER = 999_999
+_SQLITE_UPSERT = (3, 35, 0)  # the first SQLite with RETURNING
 
 
 class FormatError(InvalidData):
@@ -101,6 +103,11 @@ def set_number_format(connection: Connection, issuer: str, number_format: str | 
 def next_number(connection: Connection, issuer: str, year: int) -> int:
     """The next number of ``issuer``'s series for ``year`` (1 for a new series), taken in the
     caller's transaction: unique under concurrent requests, given back if the transaction fails."""
+    if connection.dialect.name == "sqlite" and sqlite3.sqlite_version_info < _SQLITE_UPSERT:
+        raise StoreUnavailable(
+            f"Release numbers need SQLite 3.35 or newer (INSERT … ON CONFLICT … RETURNING); this Python "
+            f"has SQLite {sqlite3.sqlite_version}: use a newer Python, or PostgreSQL."
+        )
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     statement = (
         dialect.insert(release_series)
