@@ -16,6 +16,7 @@ import hashlib
 import io
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pressdraft import N_
 
@@ -27,6 +28,8 @@ MAX_IMAGE_PIXELS = 40_000_000
 #: column (16 cm) at 600 dpi, so a Word release never carries a 40-megapixel original.
 MAX_IMAGE_SIDE = 4000
 JPEG_QUALITY = 88
+#: A picture shown in a web page's preview is at most this many pixels on its long side.
+PREVIEW_SIDE = 960
 
 #: What may come in (Pillow's format names). GIF is refused: press pictures are photos, and a GIF
 #: is 256 colours or an animation, neither of which a Word release can carry well.
@@ -70,6 +73,31 @@ class CleanImage:
     @property
     def content_type(self) -> str:
         return CONTENT_TYPES[self.format]
+
+
+def picture_type(data: bytes) -> str | None:
+    """The content type of a cleaned picture, read from its signature: JPEG, PNG, else None."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return CONTENT_TYPES["JPEG"]
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return CONTENT_TYPES["PNG"]
+    return None
+
+
+@lru_cache(maxsize=32)
+def preview_picture(data: bytes) -> bytes:
+    """A cleaned picture at most ``PREVIEW_SIDE`` pixels long, for a web page (a data URI of a
+    4000-pixel photo would weigh megabytes on every preview); a smaller one as it is."""
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
+    fmt = picture.format
+    if max(picture.size) <= PREVIEW_SIDE:
+        return data
+    picture.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    picture.save(out, fmt, **({"quality": JPEG_QUALITY} if fmt == "JPEG" else {}))
+    return out.getvalue()
 
 
 def is_image_id(ref: str) -> bool:
@@ -167,7 +195,8 @@ def _encode(picture, fmt: str) -> CleanImage:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+    """Whole megabytes, rounded up (no decimal point, which tr and az write as a comma)."""
+    return str(-(-size // (1024 * 1024)))
 
 
 __all__ = [
@@ -179,4 +208,6 @@ __all__ = [
     "ImageRefused",
     "clean_image",
     "is_image_id",
+    "picture_type",
+    "preview_picture",
 ]
