@@ -154,7 +154,7 @@ CALLS = {
     "upload_photo": (lambda s, root: partial(s.upload_photo, png(), "photo.png"), EVERYONE),
     "assign_release_number": (lambda s, root: partial(s.assign_release_number, auto_numbered_draft(root)), EDITORS),
     "set_release_number_format": (
-        lambda s, root: partial(s.set_release_number_format, unique("issuer"), "{number:3}"),
+        lambda s, root: partial(s.set_release_number_format, "tr-communications", f"{unique('N')}-{{number}}"),
         ADMINS,
     ),
     "audit_page": (lambda s, root: partial(s.audit_page), ADMINS),

@@ -93,6 +93,17 @@ def test_an_invalid_release_is_refused_with_its_problems_and_takes_no_number(ser
     assert service.store.next_release_number("tr-communications", 2026) == 1
 
 
+def test_a_format_is_set_for_an_organization_of_the_directory(service):
+    with pytest.raises(PressdraftError) as refused:
+        service.set_release_number_format("tr-communication", "{number}")
+    [problem] = refused.value.problems
+    assert str(problem) == (
+        "release_number_format.tr-communication: unknown organization 'tr-communication'; "
+        "did you mean 'tr-communications'?"
+    )
+    assert service.store.settings() == {}
+
+
 @pytest.mark.parametrize("number_format", ["{year}", "No {number}", "{number}/"])
 @pytest.mark.parametrize("lang", ["tr", "az", "en"])
 def test_a_format_that_cannot_print_a_number_is_refused_in_the_users_language(service, number_format, lang):

@@ -10,8 +10,9 @@ draft first and tells refusals as problems, in the user's language, at the field
 from __future__ import annotations
 
 from pressdraft import N_
+from pressdraft.core.directory import Directory
 from pressdraft.core.model import AUTO_NUMBER
-from pressdraft.core.problems import Location, PressdraftError, Problem
+from pressdraft.core.problems import Location, PressdraftError, Problem, unknown
 from pressdraft.pipeline.engine import Engine
 from pressdraft.store.api import Store
 from pressdraft.store.numbers import FormatError, NotAutomatic
@@ -44,10 +45,13 @@ def assign(store: Store, engine: Engine, draft_id: str, *, user: str) -> str:
         raise PressdraftError(Problem(NUMBER, NOT_AUTOMATIC)) from None
 
 
-def set_format(store: Store, issuer: str, number_format: str | None, *, user: str) -> None:
-    """How ``issuer``'s numbers print from now on (None: the default, ``{year}/{number}``)."""
+def set_format(store: Store, directory: Directory, issuer: str, number_format: str | None, *, user: str) -> None:
+    """How ``issuer`` (an organization of the directory) prints its numbers from now on (None: the
+    default, ``{year}/{number}``)."""
+    where = Location(field=("release_number_format", issuer))
+    if issuer not in directory.organizations:
+        raise PressdraftError(unknown(where, "organization", issuer, directory.organizations))
     try:
         store.set_release_number_format(issuer, number_format, user=user)
     except FormatError as refused:
-        where = Location(field=("release_number_format", issuer))
         raise PressdraftError(Problem(where, FORMAT_REFUSALS[refused.reason], {"format": number_format})) from None

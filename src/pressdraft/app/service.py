@@ -366,8 +366,9 @@ class AppService:
 
     @requires("settings")
     def set_release_number_format(self, issuer: str, number_format: str | None) -> None:
-        """Set how ``issuer``'s numbers print (None: back to the default); audited as a setting."""
-        numbering.set_format(self.store, issuer, number_format, user=self.user)
+        """Set how ``issuer`` (an organization of the directory) prints its numbers (None: back to the
+        default); audited as a setting."""
+        numbering.set_format(self.store, self.engine.directory, issuer, number_format, user=self.user)
 
     # --- downloads -----------------------------------------------------------------------------
     @requires("draft.edit")
