@@ -13,7 +13,16 @@ from sqlalchemy import select
 from test_store_backup import all_rows, fill
 
 from pressdraft.safety.images import MAX_IMAGE_BYTES, CleanImage
-from pressdraft.store import BackupError, InvalidData, NotFound, Store, open_store, pending_migrations, restore
+from pressdraft.store import (
+    BackupError,
+    InvalidData,
+    NotFound,
+    Store,
+    migrate_store,
+    open_store,
+    pending_migrations,
+    restore,
+)
 from pressdraft.store.schema import TABLES, images
 
 PICTURE = bytes(range(256)) * 4  # not UTF-8, with every byte value
@@ -111,3 +120,23 @@ def test_a_backup_at_the_current_revision_that_leaves_out_the_pictures_is_refuse
     with pytest.raises(BackupError, match="leaves out the tables images"):
         restore(tmp_path / "forged.zip", target)
     assert pending_migrations(target) == ["0001", "0002", "0003", "0004"]
+
+
+def test_migrate_store_copies_pictures_and_release_numbers(new_database, tmp_path: Path):
+    source = f"sqlite:///{tmp_path / 'source.db'}"
+    with open_store(source, auto_upgrade=True) as store:
+        fill_new_tables(store)
+    target = new_database()
+
+    report = migrate_store(source, target)
+
+    assert {name: report[name]["count"] for name in ("images", "release_series", "release_numbers")} == {
+        "images": 1,
+        "release_series": 1,
+        "release_numbers": 1,
+    }
+    assert all_rows(target) == all_rows(source)
+    with open_store(target) as copied:
+        key = CleanImage(PICTURE, "PNG", 40, 30).id
+        assert copied.stored_images([key]) == {key: PICTURE}
+        assert copied.release_number_format("presidency") == "P-{number}"
