@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, TemplateSyntaxError, meta
+from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
 from pressdraft.core.library import FieldSpec, Template
@@ -343,10 +343,12 @@ class Resolver:
 
 @lru_cache(maxsize=64)
 def _names_used(source: str) -> frozenset[str]:
+    """Every name the source reads (parsed only: its filters need not exist here)."""
     try:
-        return frozenset(meta.find_undeclared_variables(Environment().parse(source)))
+        tree = Environment().parse(source)
     except TemplateSyntaxError:  # reported where the template is compiled
         return frozenset()
+    return frozenset(name.name for name in tree.find_all(nodes.Name) if name.ctx == "load")
 
 
 def mentions(template: Template, lang: str, name: str) -> bool:
