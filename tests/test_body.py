@@ -344,3 +344,18 @@ def test_the_context_lists_documents_with_their_signatories(engine):
     context = resolve(checked, engine.library.get("plain"), engine.directory, "az").context
     assert [d.title for d in context["documents"]] == ["Media Sazişi", "Təhsil Protokolu", "Mədəniyyət Proqramı"]
     assert [str(p.short) for p in context["documents"][2].signatories] == ["R.T.Ərdoğan", "İ.Əliyev"]
+
+
+def test_documents_of_one_kind_are_counted_by_it(engine):
+    kind = {"kind": text("anlaşma", "saziş", "agreement")}
+    out = markdown(engine, draft(body=[{"documents": [{**document, **kind} for document in DOCUMENTS]}]))
+    assert "Üç anlaşma imzalandı:" in out["tr"]
+    assert "Üç saziş imzalanıb:" in out["az"]
+    assert "Three agreements were signed:" in out["en"]
+
+
+def test_one_signatory_takes_the_singular_verb_in_azerbaijani(engine):
+    alone = [{**document, "signatories": ["fahrettin-altun"]} for document in DOCUMENTS]
+    out = markdown(engine, draft("storied", body=[{"documents": alone}]))
+    assert "F.Altun aşağıdakı üç sənədi imzalayıb:" in out["az"]
+    assert "Altun, şu üç belgeyi imzaladı:" in out["tr"]

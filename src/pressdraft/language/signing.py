@@ -8,11 +8,14 @@ in number, then one list item each: when every document has the same signatories
 az ``A və B aşağıdakı üç sənədi imzalayıblar:`` — the plural verb after a plural human subject; en ``A
 and B signed the following three documents:``), otherwise the documents are (``Üç belge imzalandı:``,
 ``Üç sənəd imzalanıb:``, ``Three documents were signed:``) and each item names its own signatories.
+When every document has the same ``kind``, the nominative leads name it (``Üç anlaşma imzalandı:``,
+``Three agreements were signed:``); an accusative lead keeps the noun the engine can inflect.
 An announcement is in the future (``imzalanacak``, ``imzalanacaq``, ``will be signed``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ._base import FUTURE, PAST, check_lang
@@ -22,11 +25,14 @@ from .numbers import count
 
 @dataclass(frozen=True)
 class Signed:
-    """One document in one language: its title and its signatories as they are named here, joined
-    (``A ve B``: ``language.lists.format_list``, kept out of this module to keep it a leaf)."""
+    """One document in one language: its title, its signatories as they are named here and joined
+    (``A ve B``: ``language.lists.format_list``, kept out of this module to keep it a leaf), how many
+    they are, and its kind when the draft gives one (``anlaşma``, ``saziş``, ``agreement``)."""
 
     title: str
     signatories: str
+    people: int = 2
+    kind: str | None = None
 
 
 _ONE = {
@@ -36,14 +42,19 @@ _ONE = {
 }
 _SAME_SIGNATORIES = {
     "tr": {PAST: "{by}, şu {n} belgeyi imzaladı:", FUTURE: "{by}, şu {n} belgeyi imzalayacak:"},
-    "az": {PAST: "{by} aşağıdakı {n} sənədi imzalayıblar:", FUTURE: "{by} aşağıdakı {n} sənədi imzalayacaqlar:"},
-    "en": {PAST: "{by} signed the following {n} documents:", FUTURE: "{by} will sign the following {n} documents:"},
+    "az": {
+        PAST: "{by} aşağıdakı {n} sənədi imzalayıb{plural}:",
+        FUTURE: "{by} aşağıdakı {n} sənədi imzalayacaq{plural}:",
+    },
+    "en": {PAST: "{by} signed the following {n} {noun}:", FUTURE: "{by} will sign the following {n} {noun}:"},
 }
 _MANY = {
-    "tr": {PAST: "{n} belge imzalandı:", FUTURE: "{n} belge imzalanacak:"},
-    "az": {PAST: "{n} sənəd imzalanıb:", FUTURE: "{n} sənəd imzalanacaq:"},
-    "en": {PAST: "{n} documents were signed:", FUTURE: "{n} documents will be signed:"},
+    "tr": {PAST: "{n} {noun} imzalandı:", FUTURE: "{n} {noun} imzalanacak:"},
+    "az": {PAST: "{n} {noun} imzalanıb:", FUTURE: "{n} {noun} imzalanacaq:"},
+    "en": {PAST: "{n} {noun} were signed:", FUTURE: "{n} {noun} will be signed:"},
 }
+#: The noun of documents counted (tr, az: the singular after a numeral; en: the plural).
+DOCUMENT = {"tr": "belge", "az": "sənəd", "en": "documents"}
 #: A list item naming one document's own signatories after a lead that has the verb.
 _ITEM = {"tr": "{title}, {by} tarafından", "az": "{title}, {by} tərəfindən", "en": "{the}{title}, by {by}"}
 
@@ -53,16 +64,43 @@ def _article(title: str) -> str:
     return "" if title.lower().startswith("the ") else "the "
 
 
+def english_plural(noun: str) -> str:
+    """The plural of a kind of document: its head noun, the last word before ``of``/``on``/``between``…
+    (memoranda of understanding, joint declarations, treaties); Latin ``-um`` → ``-a`` (memorandum)."""
+    phrase, rest = re.match(r"(.+?)((?: (?:of|on|between|for|with|in|to) .*)?)$", noun.strip()).groups()  # type: ignore[union-attr]
+    before, head = phrase.rsplit(" ", 1) if " " in phrase else ("", phrase)
+    if head.endswith("um"):
+        head = head[:-2] + "a"
+    elif re.search(r"[^aeiou]y$", head):
+        head = head[:-1] + "ies"
+    elif re.search(r"(s|x|z|ch|sh)$", head):
+        head += "es"
+    else:
+        head += "s"
+    return f"{before} {head}{rest}".strip()
+
+
+def _noun(documents: list[Signed], lang: str) -> str:
+    kinds = {document.kind for document in documents}
+    if len(kinds) != 1 or None in kinds:
+        return DOCUMENT[lang]
+    (kind,) = kinds
+    return english_plural(str(kind)) if lang == "en" else str(kind)
+
+
 def documents_text(documents: list[Signed], lang: str, tense: str = PAST) -> tuple[str, list[str]]:
     """The lead sentence and the list items (none for a single document) of a ``documents`` block."""
     check_lang(lang)
     if len(documents) == 1:
         (one,) = documents
-        by = one.signatories
-        return capitalize(_ONE[lang][tense].format(title=one.title, by=by, the=_article(one.title)), lang), []
+        lead = _ONE[lang][tense].format(title=one.title, by=one.signatories, the=_article(one.title))
+        return capitalize(lead, lang), []
     n = count(len(documents), lang)
     if len({document.signatories for document in documents}) == 1:
-        by = documents[0].signatories
-        return _SAME_SIGNATORIES[lang][tense].format(by=by, n=n), [document.title for document in documents]
+        first = documents[0]
+        plural = "lar" if first.people > 1 else ""
+        noun = _noun(documents, lang) if lang == "en" else DOCUMENT[lang]
+        lead = _SAME_SIGNATORIES[lang][tense].format(by=first.signatories, n=n, plural=plural, noun=noun)
+        return lead, [document.title for document in documents]
     items = [_ITEM[lang].format(title=d.title, by=d.signatories, the=_article(d.title)).strip() for d in documents]
-    return capitalize(_MANY[lang][tense].format(n=n), lang), items
+    return capitalize(_MANY[lang][tense].format(n=n, noun=_noun(documents, lang)), lang), items

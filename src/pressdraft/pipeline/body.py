@@ -140,12 +140,11 @@ class _Writer:
     def paraphrase(self, block: Any, at: Location) -> list[str]:
         person = self.views.person(block.speaker, at.child("speaker"))
         clauses = _pieces(self.views.paragraphs(block.text, at.child("text")))
-        out = []
-        for index, clause in enumerate(clauses):  # each further paragraph: the same speaker goes on ("added")
-            speaker = self.speaker(person)
-            verb = block.verb if index == 0 else "add"
-            out.append(escape_text(attribute_paraphrase(clause, speaker, self.lang, verb, self.tense(None))))
-        return out
+        # each paragraph is attributed (the speaker goes on), with the drafter's verb: the engine chooses none
+        return [
+            escape_text(attribute_paraphrase(clause, self.speaker(person), self.lang, block.verb, self.tense(None)))
+            for clause in clauses
+        ]
 
     def subheading(self, value: Any, at: Location) -> list[str]:
         return [f"### {escape_text(self.views.text(value, at))}"]
@@ -159,7 +158,7 @@ class _Writer:
         for _ in entries:  # the block's documents, resolved once for the context's ``documents``
             document = self.documents_seen.pop(0)
             names = [self.mention(person) for person in document.signatories]
-            signed.append(Signed(document.title, format_list(names, self.lang)))
+            signed.append(Signed(document.title, format_list(names, self.lang), len(names), document.kind))
         self.last_speaker = None
         lead, items = documents_text(signed, self.lang, FUTURE if self.future else PAST)
         return [escape_text(lead)] + (["\n".join(_list_lines(items))] if items else [])

@@ -141,7 +141,8 @@ class Resolver:
     # --- text ---------------------------------------------------------------------------
     def text(self, value: LocalizedText | None, at: Location, kind: type[str] = str, inline: bool = True) -> str:
         """The text in this language, or a gap marker. Format 2 reads straight double quotes around
-        words as quotation marks (``inline``: not in names, whose suffix rules read the text as typed)."""
+        words in the draft's own texts as quotation marks (``inline``); names and the directory's texts
+        are read as typed, the same in every format (suffix rules read names as typed)."""
         text = value.get(self.lang) if value is not None else None
         if text is None:
             self.gaps.append(Problem(replace(at, lang=self.lang), "missing", severity="gap"))
@@ -150,10 +151,11 @@ class Resolver:
             text = smart_quotes(text, self.lang)
         return kind(text)
 
-    def paragraphs(self, value: LocalizedText | None, at: Location) -> str:
-        """Paragraphs: in format 2 every new line starts one (YAML's ``>-`` folds a blank line into one)."""
-        text = self.text(value, at, Paragraphs)
-        if self.draft.format >= 2 and not isinstance(text, Missing):
+    def paragraphs(self, value: LocalizedText | None, at: Location, inline: bool = True) -> str:
+        """Paragraphs: in a format-2 draft's own texts every new line starts one (YAML's ``>-`` folds a
+        blank line into one); the directory's texts (``inline=False``) read as in every format."""
+        text = self.text(value, at, Paragraphs, inline)
+        if inline and self.draft.format >= 2 and not isinstance(text, Missing):
             return Paragraphs(re.sub(r"[ \t]*\n\s*", "\n\n", text.strip()))
         return text
 
@@ -193,7 +195,7 @@ class Resolver:
         institution = entry.kind == "institution"
         name = self.name(entry.name, at.child("name"), entry, institution)
         short = self.name(entry.short, at.child("short"), entry, institution) if entry.short else name
-        about = self.paragraphs(entry.about, at.child("about")) if entry.about else None
+        about = self.paragraphs(entry.about, at.child("about"), inline=False) if entry.about else None
         return OrganizationView(name, short, about)
 
     def person(self, ref: str | InlinePerson, path: Location) -> PersonView:
@@ -208,7 +210,7 @@ class Resolver:
             source, entry, key, at = ref, None, "", path
         name = self.name(source.name, at.child("name"), entry, possessive=False)
         has_title = any(source.title.get(lang) for lang in ("tr", "az", "en"))
-        title = self.text(source.title, at.child("title")) if has_title else ""
+        title = self.text(source.title, at.child("title"), inline=False) if has_title else ""
         short_text = source.short.get(self.lang) if source.short else None
         short = Name(short_text, possessive=False) if short_text else self._short(name)
         organization = self.organization(entry.organization, at.child("organization")) if entry else None
@@ -247,7 +249,7 @@ class Resolver:
             return None
         at = path.via("contacts", ref) if isinstance(ref, str) else path
         return ContactView(
-            label=self.text(entry.label, at.child("label")),
+            label=self.text(entry.label, at.child("label"), inline=False),
             organization=self.organization(entry.organization, at.child("organization")),
             person=self.person(entry.person, at.child("person")) if entry.person else None,
             email=entry.email,
