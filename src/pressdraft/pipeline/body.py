@@ -173,11 +173,15 @@ class _Writer:
     def photo(self, block: Any, at: Location) -> list[str]:
         caption = escape_text(self.views.text(block.caption, at.child("caption")))
         credit = f" — {escape_text(block.credit)}" if block.credit else ""
-        source = str(block.file).replace("\\", "\\\\").replace('"', '\\"')
+        source = str(block.file).translate(_ATTRIBUTE_UNSAFE)
         return [f'{{.photo src="{source}"}}\n{caption}{credit}']
 
     def statement(self, value: Any, at: Location) -> list[str]:
         return self.paragraphs(value, at)
+
+
+#: What would end the photo's attribute line early, percent-encoded (a path or ``img-<sha256>`` has none).
+_ATTRIBUTE_UNSAFE = str.maketrans({'"': "%22", "{": "%7B", "}": "%7D", "\n": "%0A"})
 
 
 def _list_lines(items: list[str], numbered: bool = False) -> list[str]:
