@@ -57,6 +57,10 @@ Documents: {{ documents|length }}
 """
 
 
+DATED = """{{ event.date|date_range(event.end_date) }}, {{ event.time|time }}; {{ "09:30"|time_range("11:00") }}
+"""
+
+
 def _library(root: Path, name: str, source: str) -> None:
     folder = root / name
     folder.mkdir()
@@ -70,6 +74,7 @@ def engine(tmp_path_factory) -> Engine:
     root = tmp_path_factory.mktemp("templates")
     _library(root, "plain", WITHOUT_BODY)
     _library(root, "storied", WITH_BODY)
+    _library(root, "dated", DATED)
     return Engine.default(IN_PROCESS, templates=root)
 
 
@@ -359,3 +364,12 @@ def test_one_signatory_takes_the_singular_verb_in_azerbaijani(engine):
     out = markdown(engine, draft("storied", body=[{"documents": alone}]))
     assert "F.Altun aşağıdakı üç sənədi imzalayıb:" in out["az"]
     assert "Altun, şu üç belgeyi imzaladı:" in out["tr"]
+
+
+def test_the_date_and_time_filters_in_a_template(engine):
+    data = draft("dated", body=[])
+    data["event"] = {"date": "2025-07-21", "end_date": "2025-07-23", "time": "tba"}
+    out = markdown(engine, data)
+    assert out["tr"] == "21–23 Temmuz 2025, saati daha sonra duyurulacak; 09.30–11.00\n"
+    assert out["az"] == "21–23 iyul 2025-ci il, vaxtı sonra elan olunacaq; 09:30–11:00\n"
+    assert out["en"] == "July 21-23, 2025, time to be announced; 9:30-11 a.m.\n"
