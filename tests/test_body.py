@@ -275,9 +275,24 @@ def test_a_template_places_the_body_and_reads_documents(engine):
     out = markdown(engine, draft("storied"))
     assert out["en"].index("First.") < out["en"].index("Documents: 3; Media Agreement (Altun and Hajiyev)")
     assert out["en"].count("First.") == 1
-    # it names the signatories itself, so the body gives them in the short form (contracts, mention rule)
+    # it names the signatories itself, so the body gives them in the short form (contracts, mention rule),
+    # and it has told that documents were signed: the block lists them under a label, not that sentence again
+    assert "Documents signed:\n\n- the Media Agreement, by Altun and Hajiyev\n" in out["en"]
     assert "- the Culture Programme, by Erdoğan and Aliyev" in out["en"]
+    assert "İmzalanan belgeler:\n\n- Medya Anlaşması, Altun ve Hacıyev tarafından" in out["tr"]
     assert "- Kültür Programı, Erdoğan ve Aliyev tarafından" in out["tr"]
+    assert "İmzalanan sənədlər:\n\n- Media Sazişi, F.Altun və H.Hacıyev tərəfindən" in out["az"]
+    assert all(words not in out[lang] for lang, words in (("tr", "imzalandı"), ("az", "imzalanıb"), ("en", "were")))
+
+
+def test_a_template_that_told_of_the_signing_lists_documents_under_a_label(engine):
+    same = [{**document, "signatories": ["fahrettin-altun", "hikmet-hajiyev"]} for document in DOCUMENTS]
+    out = markdown(engine, draft("storied", body=[{"documents": same}], event_date="2021-10-25"))
+    assert "İmzalanacak belgeler:\n\n- Medya Anlaşması\n- Eğitim Protokolü\n- Kültür Programı\n" in out["tr"]
+    assert "İmzalanacaq sənədlər:\n\n- Media Sazişi\n" in out["az"]
+    assert "Documents to be signed:\n\n- Media Agreement\n" in out["en"]
+    one = markdown(engine, draft("storied", body=[{"documents": DOCUMENTS[:1]}]))
+    assert "Document signed:\n\n- Media Agreement\n" in one["en"]  # one document: its signatories are the lead's
 
 
 def test_one_document_is_one_sentence_in_the_number_it_has(engine):
@@ -291,10 +306,11 @@ def test_one_document_is_one_sentence_in_the_number_it_has(engine):
 
 def test_documents_with_the_same_signatories_have_them_as_the_subject(engine):
     same = [{**document, "signatories": ["fahrettin-altun", "hikmet-hajiyev"]} for document in DOCUMENTS]
-    out = markdown(engine, draft("storied", body=[{"documents": same}]))
-    assert "Altun ve Hacıyev, şu üç belgeyi imzaladı:\n\n- Medya Anlaşması\n- Eğitim Protokolü" in out["tr"]
-    assert "F.Altun və H.Hacıyev aşağıdakı üç sənədi imzalayıblar:" in out["az"]
-    assert "Altun and Hajiyev signed the following three documents:\n\n- Media Agreement" in out["en"]
+    out = markdown(engine, draft(body=[{"documents": same}]))
+    assert "Dairesi Başkanı Hikmet Hacıyev, şu üç belgeyi imzaladı:\n\n- Medya Anlaşması\n- Eğitim" in out["tr"]
+    assert "şöbəsinin müdiri Hikmət Hacıyev aşağıdakı üç sənədi imzalayıblar:\n\n- Media Sazişi" in out["az"]
+    assert "Presidential Administration, signed the following three documents:\n\n- Media Agreement" in out["en"]
+    assert out["en"].count("Fahrettin Altun") == 1  # named once, however many documents
 
 
 def test_a_person_the_template_names_is_given_short_in_the_body(engine):
@@ -361,9 +377,10 @@ def test_documents_of_one_kind_are_counted_by_it(engine):
 
 def test_one_signatory_takes_the_singular_verb_in_azerbaijani(engine):
     alone = [{**document, "signatories": ["fahrettin-altun"]} for document in DOCUMENTS]
-    out = markdown(engine, draft("storied", body=[{"documents": alone}]))
-    assert "F.Altun aşağıdakı üç sənədi imzalayıb:" in out["az"]
-    assert "Altun, şu üç belgeyi imzaladı:" in out["tr"]
+    out = markdown(engine, draft(body=[{"documents": alone}]))
+    assert "rəhbəri Fahrettin Altun aşağıdakı üç sənədi imzalayıb:" in out["az"]
+    assert "İletişim Başkanı Fahrettin Altun, şu üç belgeyi imzaladı:" in out["tr"]
+    assert "Director of Communications of the Turkish Presidency, signed the following three" in out["en"]
 
 
 def test_the_date_and_time_filters_in_a_template(engine):

@@ -27,12 +27,14 @@ from .numbers import count
 class Signed:
     """One document in one language: its title, its signatories as they are named here and joined
     (``A ve B``: ``language.lists.format_list``, kept out of this module to keep it a leaf), how many
-    they are, and its kind when the draft gives one (``anlaşma``, ``saziş``, ``agreement``)."""
+    they are, its kind when the draft gives one (``anlaşma``, ``saziş``, ``agreement``), and whether the
+    last of them is followed by a title (English closes that appositive with a comma before a verb)."""
 
     title: str
     signatories: str
     people: int = 2
     kind: str | None = None
+    titled: bool = False
 
 
 _ONE = {
@@ -46,7 +48,10 @@ _SAME_SIGNATORIES = {
         PAST: "{by} aşağıdakı {n} sənədi imzalayıb{plural}:",
         FUTURE: "{by} aşağıdakı {n} sənədi imzalayacaq{plural}:",
     },
-    "en": {PAST: "{by} signed the following {n} {noun}:", FUTURE: "{by} will sign the following {n} {noun}:"},
+    "en": {
+        PAST: "{by}{comma} signed the following {n} {noun}:",
+        FUTURE: "{by}{comma} will sign the following {n} {noun}:",
+    },
 }
 _MANY = {
     "tr": {PAST: "{n} {noun} imzalandı:", FUTURE: "{n} {noun} imzalanacak:"},
@@ -55,6 +60,16 @@ _MANY = {
 }
 #: The noun of documents counted (tr, az: the singular after a numeral; en: the plural).
 DOCUMENT = {"tr": "belge", "az": "sənəd", "en": "documents"}
+#: The lead when the template's own lead has told what was signed: a label, not the sentence again
+#: (one document, several), so the release does not say twice that the documents were signed.
+_LISTED = {
+    "tr": {PAST: ("İmzalanan belge:", "İmzalanan belgeler:"), FUTURE: ("İmzalanacak belge:", "İmzalanacak belgeler:")},
+    "az": {PAST: ("İmzalanan sənəd:", "İmzalanan sənədlər:"), FUTURE: ("İmzalanacaq sənəd:", "İmzalanacaq sənədlər:")},
+    "en": {
+        PAST: ("Document signed:", "Documents signed:"),
+        FUTURE: ("Document to be signed:", "Documents to be signed:"),
+    },
+}
 #: A list item naming one document's own signatories after a lead that has the verb.
 _ITEM = {"tr": "{title}, {by} tarafından", "az": "{title}, {by} tərəfindən", "en": "{the}{title}, by {by}"}
 
@@ -88,19 +103,31 @@ def _noun(documents: list[Signed], lang: str) -> str:
     return english_plural(str(kind)) if lang == "en" else str(kind)
 
 
-def documents_text(documents: list[Signed], lang: str, tense: str = PAST) -> tuple[str, list[str]]:
-    """The lead sentence and the list items (none for a single document) of a ``documents`` block."""
+def _item(document: Signed, lang: str) -> str:
+    return _ITEM[lang].format(title=document.title, by=document.signatories, the=_article(document.title)).strip()
+
+
+def documents_text(documents: list[Signed], lang: str, tense: str = PAST, told: bool = False) -> tuple[str, list[str]]:
+    """The lead sentence and the list items (none for a single document) of a ``documents`` block.
+
+    ``told``: the template's lead already says that documents were (or will be) signed and by whom;
+    the block then lists each document with its own signatories under a label."""
     check_lang(lang)
+    same = len({document.signatories for document in documents}) == 1
+    if told:  # the lead named the signatories: each item names its own unless they are the same for all
+        items = [document.title if same else _item(document, lang) for document in documents]
+        return _LISTED[lang][tense][len(documents) > 1], items
     if len(documents) == 1:
         (one,) = documents
         lead = _ONE[lang][tense].format(title=one.title, by=one.signatories, the=_article(one.title))
         return capitalize(lead, lang), []
     n = count(len(documents), lang)
-    if len({document.signatories for document in documents}) == 1:
+    if same:
         first = documents[0]
         plural = "lar" if first.people > 1 else ""
         noun = _noun(documents, lang) if lang == "en" else DOCUMENT[lang]
-        lead = _SAME_SIGNATORIES[lang][tense].format(by=first.signatories, n=n, plural=plural, noun=noun)
+        comma = "," if first.titled and lang == "en" else ""
+        lead = _SAME_SIGNATORIES[lang][tense].format(by=first.signatories, n=n, plural=plural, noun=noun, comma=comma)
         return lead, [document.title for document in documents]
-    items = [_ITEM[lang].format(title=d.title, by=d.signatories, the=_article(d.title)).strip() for d in documents]
+    items = [_item(document, lang) for document in documents]
     return capitalize(_MANY[lang][tense].format(n=n, noun=_noun(documents, lang)), lang), items

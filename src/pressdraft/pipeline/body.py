@@ -91,6 +91,7 @@ class _Writer:
     future: bool
     named: set[str]
     documents_seen: list[DocumentView]
+    documents_told: bool = False
     mentioned: set[str] = field(default_factory=set)
     last_speaker: str | None = None
 
@@ -154,13 +155,20 @@ class _Writer:
         return ["\n".join(_list_lines(items, numbered=block.style == "number"))]
 
     def documents(self, entries: Any, at: Location) -> list[str]:
+        # the block's documents, resolved once for the context's ``documents``
+        documents = [self.documents_seen.pop(0) for _ in entries]
+        joined: dict[tuple[str, ...], tuple[str, bool]] = {}  # the same signatories named once, the same way
         signed = []
-        for _ in entries:  # the block's documents, resolved once for the context's ``documents``
-            document = self.documents_seen.pop(0)
-            names = [self.mention(person) for person in document.signatories]
-            signed.append(Signed(document.title, format_list(names, self.lang), len(names), document.kind))
+        for document in documents:
+            who = tuple(person_key(person) for person in document.signatories)
+            if who not in joined:
+                names = [self.mention(person) for person in document.signatories]
+                last = document.signatories[-1]
+                joined[who] = (format_list(names, self.lang), bool(last.title) and names[-1] == str(last.full))
+            by, titled = joined[who]
+            signed.append(Signed(document.title, by, len(who), document.kind, titled))
         self.last_speaker = None
-        lead, items = documents_text(signed, self.lang, FUTURE if self.future else PAST)
+        lead, items = documents_text(signed, self.lang, FUTURE if self.future else PAST, self.documents_told)
         return [escape_text(lead)] + (["\n".join(_list_lines(items))] if items else [])
 
     def agenda(self, rows: Any, at: Location) -> list[str]:
@@ -202,13 +210,20 @@ _BLOCKS: dict[str, Callable[[_Writer, Any, Location], list[str]]] = {
 
 
 def render_body(
-    blocks: Iterable[Any], views: Views, status: str, documents: list[DocumentView], named: Iterable[str] = ()
+    blocks: Iterable[Any],
+    views: Views,
+    status: str,
+    documents: list[DocumentView],
+    named: Iterable[str] = (),
+    documents_told: bool = False,
 ) -> Markdown:
     """The typed body (``core.body.Block`` list) as Markdown in ``views.lang``; empty without blocks.
 
     ``documents``: ``document_views`` of these blocks (resolved once, for the context too); ``named``:
-    keys (``person_key``) of people the template names itself, mentioned in the short form."""
-    writer = _Writer(views, future=status == ANNOUNCEMENT, named=set(named), documents_seen=list(documents))
+    keys (``person_key``) of people the template names itself, mentioned in the short form;
+    ``documents_told``: the template reads ``documents`` (its lead tells what was signed)."""
+    future = status == ANNOUNCEMENT
+    writer = _Writer(views, future, set(named), list(documents), documents_told)
     parts: list[str] = []
     for index, block in enumerate(blocks):
         parts += writer.block(block.kind, block.value, Location(field=("body", index)))

@@ -327,10 +327,12 @@ class Resolver:
                 context[spec.name] = self.field(spec, value, at)
         documents = document_views(self.draft.body, self)
         context["documents"] = documents
-        context["body"] = render_body(self.draft.body, self, self.draft.status(), documents, self._named(context))
+        told = mentions(self.template, self.lang, "documents")
+        named = self._named(context, told)
+        context["body"] = render_body(self.draft.body, self, self.draft.status(), documents, named, told)
         return context
 
-    def _named(self, context: dict[str, Any]) -> set[str]:
+    def _named(self, context: dict[str, Any], documents_told: bool) -> set[str]:
         """People the template names itself: its person fields, and the signatories when it prints documents."""
         people = [
             person
@@ -338,7 +340,7 @@ class Resolver:
             if spec.field_type.name in ("person", "people") and context.get(spec.name)
             for person in (context[spec.name] if isinstance(context[spec.name], list) else [context[spec.name]])
         ]
-        if mentions(self.template, self.lang, "documents"):
+        if documents_told:
             people += [person for document in context["documents"] for person in document.signatories]
         return {person_key(person) for person in people}
 
