@@ -193,7 +193,8 @@ REPORT = [
         "tr",
         "Hacıyev, basın toplantısında şunları vurguladı:\n\n“Biz tek milletiz. Bu bir gerçektir.\n\nİkinci paragraf.”",
     ),
-    ("az", "O mətbuat konfransında vurğulayıb:\n\n“Biz bir millətik. Bu bir həqiqətdir.\n\nİkinci abzas.”"),
+    # az: the short form, not *o* at the head of a sentence (it would read "that press conference")
+    ("az", "H.Hacıyev mətbuat konfransında vurğulayıb:\n\n“Biz bir millətik. Bu bir həqiqətdir.\n\nİkinci abzas.”"),
     (
         "en",
         "“We are one nation,” he stressed at the press conference. “Mr. Altun agrees.\n\n"
@@ -242,7 +243,7 @@ ANNOUNCEMENT = [
     ("en", "Three documents will be signed:"),
     # words to be said at a stated setting of the coming event are in the future
     ("tr", "Hacıyev, basın toplantısında şunları vurgulayacak:"),
-    ("az", "O mətbuat konfransında vurğulayacaq:"),
+    ("az", "H.Hacıyev mətbuat konfransında vurğulayacaq:"),
     ("en", "“We are one nation,” he will stress at the press conference."),
     # words given for the release, with no setting, were said (the clause carries the future)
     ("tr", "Fahrettin Altun, “Mutabakat içindeyiz.” dedi."),
@@ -390,3 +391,16 @@ def test_the_date_and_time_filters_in_a_template(engine):
     assert out["tr"] == "21–23 Temmuz 2025, saati daha sonra duyurulacak; 09.30–11.00\n"
     assert out["az"] == "21–23 iyul 2025-ci il, vaxtı sonra elan olunacaq; 09:30–11:00\n"
     assert out["en"] == "July 21-23, 2025, time to be announced; 9:30-11 a.m.\n"
+
+
+def test_azerbaijani_o_only_after_a_quote(engine):
+    # conventions.md §4.1 "“…”, – o vurğulayıb."; at the head of a sentence *o* reads as "that"
+    said = {"speaker": "fahrettin-altun", "source_language": "tr", "text": text("A.", "Bir.", "A.")}
+    body = [
+        {"quote": said},
+        {"quote": {**said, "verb": "stress"}},
+        {"paraphrase": {"speaker": "fahrettin-altun", "text": text("a", "iki ölkənin dost olduğunu", "that a")}},
+    ]
+    out = markdown(engine, draft(body=body))["az"]
+    assert "“Bir”, – deyə o vurğulayıb." in out
+    assert "F.Altun iki ölkənin dost olduğunu bildirib." in out

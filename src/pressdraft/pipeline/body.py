@@ -30,7 +30,8 @@ from pressdraft.language.signing import Signed, documents_text
 from pressdraft.language.times import format_time_range
 from pressdraft.safety.markdown import Markdown, escape_text
 
-#: The third-person pronoun of a continuing speaker, by the directory's gender (en); az ``o`` for both.
+#: The third-person pronoun of a continuing speaker, by the directory's gender (en); az ``o`` for both
+#: (conventions.md §4.1: ``“…”, – o vurğulayıb.``), only after a quote.
 PRONOUNS = {"en": {"m": "he", "f": "she"}, "az": {"m": "o", "f": "o"}}
 
 
@@ -99,12 +100,15 @@ class _Writer:
     def lang(self) -> str:
         return self.views.lang
 
-    def speaker(self, person: Any) -> Speaker:
-        """A quote's or a paraphrase's speaker: a pronoun when the same speaker goes on, else a mention."""
+    def speaker(self, person: Any, after_quote: bool = False) -> Speaker:
+        """A quote's or a paraphrase's speaker: a pronoun when the same speaker goes on, else a mention.
+
+        Azerbaijani *o* only after a quote (``“…”, – deyə o bildirib.``): at the head of a sentence it
+        reads as the demonstrative (``O iki ölkə…`` "those two countries")."""
         key = person_key(person)
         continues = key == self.last_speaker
         self.last_speaker = key
-        pronoun = PRONOUNS.get(self.lang, {}).get(person.gender or "")
+        pronoun = PRONOUNS.get(self.lang, {}).get(person.gender or "") if after_quote or self.lang != "az" else None
         if continues and pronoun:
             return Speaker(pronoun, pronoun=True)
         first = key not in self.named and key not in self.mentioned
@@ -134,7 +138,7 @@ class _Writer:
         person = self.views.person(block.speaker, at.child("speaker"))
         setting = self.views.text(block.setting, at.child("setting")) if block.setting is not None else None
         paragraphs = _pieces(self.views.paragraphs(block.text, at.child("text")))
-        speaker = self.speaker(person)
+        speaker = self.speaker(person, after_quote=len(paragraphs) == 1)
         lines = attribute_quote(paragraphs, speaker, self.lang, block.verb, self.tense(setting), setting)
         return [escape_text(line) for line in lines]
 
