@@ -22,6 +22,10 @@ from pressdraft.pipeline.resolve import resolve
 META = """
 name: {tr: Deneme, az: Sınaq, en: Test}
 fields:
+  - name: headline
+    type: text
+    override: true
+    label: {tr: Başlık, az: Başlıq, en: Headline}
   - name: host
     type: person
     label: {tr: Ev sahibi, az: Ev sahibi, en: Host}
@@ -31,7 +35,7 @@ fields:
 sample_release: {date: 2021-10-23, city: istanbul, issuer: tr-communications}
 """
 # The template's own lead, then (without {{ body }}) the engine puts the body before "About".
-WITHOUT_BODY = """# {{ lang }}
+WITHOUT_BODY = """# {{ headline or lang }}
 
 {.dateline}
 Lead{% if host %} {{ host.full }}{% endif %}.
@@ -404,3 +408,12 @@ def test_azerbaijani_o_only_after_a_quote(engine):
     out = markdown(engine, draft(body=body))["az"]
     assert "“Bir”, – deyə o vurğulayıb." in out
     assert "F.Altun iki ölkənin dost olduğunu bildirib." in out
+
+
+def test_a_headline_the_drafter_writes_gets_the_languages_marks(engine):
+    # spec "Inline text": any localized text; a template's proposal overridden by the drafter too
+    headline = text('"Köklü Geçmiş" toplantısı', '"Köklü keçmiş" iclası', 'The "Rooted Past" meeting')
+    out = markdown(engine, draft(body=[], headline=headline))
+    assert out["tr"].startswith("# “Köklü Geçmiş” toplantısı\n")
+    assert out["az"].startswith("# “Köklü keçmiş” iclası\n")
+    assert out["en"].startswith("# The “Rooted Past” meeting\n")

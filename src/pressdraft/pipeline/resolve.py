@@ -273,7 +273,8 @@ class Resolver:
     def field(self, spec: FieldSpec, value: Any, at: Location) -> Any:
         """The field's value in this language, as its type makes its view (``core/fields.py``)."""
         if spec.override:  # a language left empty keeps what the template proposes
-            return value.get(self.lang)
+            text = value.get(self.lang)
+            return smart_quotes(text, self.lang) if text and self.draft.format >= 2 else text
         return spec.field_type.view(self, value, at)
 
     def event(self) -> EventView:
