@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
-
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
 from pressdraft.core.library import FieldSpec, Template
 from pressdraft.core.model import (
@@ -346,14 +344,18 @@ class Resolver:
         return {person_key(person) for person in people}
 
 
+_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_STRINGS = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NAMES = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
+
+
 @lru_cache(maxsize=64)
 def _names_used(source: str) -> frozenset[str]:
-    """Every name the source reads (parsed only: its filters need not exist here)."""
-    try:
-        tree = Environment().parse(source)
-    except TemplateSyntaxError:  # reported where the template is compiled
-        return frozenset()
-    return frozenset(name.name for name in tree.find_all(nodes.Name) if name.ctx == "load")
+    """The names a source's expressions and statements read (strings and attributes left out).
+
+    Read from the text, not parsed: this runs in the server for any template, the untrusted too, and a
+    source Jinja refuses is reported where it is compiled."""
+    return frozenset(name for tag in _TAGS.findall(source) for name in _NAMES.findall(_STRINGS.sub("", tag)))
 
 
 def mentions(template: Template, lang: str, name: str) -> bool:
