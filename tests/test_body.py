@@ -231,7 +231,13 @@ REPORT = [
     ("en", '{.photo src="photos/one.jpg"}\nThe meeting — AA'),
     # a statement: the issuer's own words, no wrapper, no marks (spec)
     ("tr", "Kınıyoruz.\n\nÇağrıda bulunuyoruz."),
+    ("az", "Pisləyirik.\n\nÇağırırıq."),
     ("en", "We condemn it.\n\nWe call on all."),
+    ("az", "Birinci abzas.\n\nİkinci abzas."),
+    ("az", '{.photo src="photos/one.jpg"}\nİclasdan — AA'),
+    ("az", "1. bir\n2. iki"),
+    ("tr", "Azerbaycan Cumhurbaşkanı Yardımcısı ve"),
+    ("az", "Azərbaycan Respublikası Prezidentinin köməkçisi – Prezident Administrasiyasının"),
 ]
 
 
@@ -258,6 +264,16 @@ ANNOUNCEMENT = [
 @pytest.mark.parametrize(("lang", "written"), ANNOUNCEMENT)
 def test_every_block_in_an_announcement(announcement, lang, written):
     assert written in announcement[lang]
+
+
+@pytest.mark.parametrize("lang", ["tr", "az", "en"])
+def test_blocks_without_tense_read_the_same_in_an_announcement(report, announcement, lang):
+    """Paragraphs, subheadings, lists, the programme, photos and statements are the drafter's words."""
+    for part in report[lang].split("\n\n"):
+        if part.startswith(
+            ("### Program", "- 09", "- 9:", "1. ", "{.photo", "Birinci", "First.", "Kınıyoruz", "We condemn")
+        ):
+            assert part in announcement[lang]
 
 
 def test_an_announcement_says_nothing_happened(announcement):
