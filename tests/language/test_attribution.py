@@ -244,3 +244,12 @@ def test_first_sentence(text, first, rest):
 def test_english_plural_of_a_kind_of_document(kind, plural):
     # the noun a count of documents takes in English (language/signing.py)
     assert english_plural(kind) == plural
+
+
+def test_the_period_typed_after_a_clause_is_not_kept_inside_the_sentence():
+    assert attribute_paraphrase("iki ülkenin dost olduğunu.", ALTUN["tr"], "tr") == (
+        "Altun, iki ülkenin dost olduğunu belirtti."
+    )
+    assert attribute_paraphrase("hücumu. ", ALTUN["az"], "az", "condemn") == "F.Altun hücumu pisləyib."
+    assert attribute_paraphrase("that it works?", ALTUN["en"], "en") == "Altun said that it works?"
+    assert attribute_paraphrase("that it was “historic.”", ALTUN["en"], "en") == "Altun said that it was “historic.”"
