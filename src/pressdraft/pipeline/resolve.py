@@ -9,7 +9,9 @@ the same walk serves both checking a draft and rendering it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
@@ -26,6 +28,8 @@ from pressdraft.core.model import (
 )
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.language.names import Name
+from pressdraft.language.quotes import smart_quotes
+from pressdraft.pipeline.body import PRONOUNS, document_views, person_key, render_body
 
 GAP_WORD = {"tr": "EKSİK", "az": "YOXDUR", "en": "MISSING"}
 
@@ -121,9 +125,6 @@ class EventView:
         return self.status == ANNOUNCEMENT
 
 
-PRONOUNS = {"en": {"m": "he", "f": "she"}, "az": {"m": "o", "f": "o"}}
-
-
 class Resolver:
     """Builds the template context of one language, collecting gaps as it goes."""
 
@@ -133,15 +134,25 @@ class Resolver:
         self.errors: list[Problem] = []
 
     # --- text ---------------------------------------------------------------------------
-    def text(self, value: LocalizedText | None, at: Location, kind: type[str] = str) -> str:
+    def text(self, value: LocalizedText | None, at: Location, kind: type[str] = str, inline: bool = True) -> str:
+        """The text in this language, or a gap marker. Format 2 reads straight double quotes around
+        words in the draft's own texts as quotation marks (``inline``); names and the directory's texts
+        are read as typed, the same in every format (suffix rules read names as typed)."""
         text = value.get(self.lang) if value is not None else None
         if text is None:
             self.gaps.append(Problem(replace(at, lang=self.lang), "missing", severity="gap"))
             return Missing(f"⟦{GAP_WORD[self.lang]}: {at.where()}⟧")
+        if inline and self.draft.format >= 2:
+            text = smart_quotes(text, self.lang)
         return kind(text)
 
-    def paragraphs(self, value: LocalizedText | None, at: Location) -> str:
-        return self.text(value, at, Paragraphs)
+    def paragraphs(self, value: LocalizedText | None, at: Location, inline: bool = True) -> str:
+        """Paragraphs: in a format-2 draft's own texts every new line starts one (YAML's ``>-`` folds a
+        blank line into one); the directory's texts (``inline=False``) read as in every format."""
+        text = self.text(value, at, Paragraphs, inline)
+        if inline and self.draft.format >= 2 and not isinstance(text, Missing):
+            return Paragraphs(re.sub(r"[ \t]*\n\s*", "\n\n", text.strip()))
+        return text
 
     def name(
         self,
@@ -152,7 +163,7 @@ class Resolver:
         possessive: bool | None = None,
     ) -> Name:
         """A name in this language with what the suffix rules need; people are never possessives."""
-        text = self.text(value, at)
+        text = self.text(value, at, inline=False)
         if isinstance(text, Missing):
             return Name(text)
         return Name(
@@ -179,7 +190,7 @@ class Resolver:
         institution = entry.kind == "institution"
         name = self.name(entry.name, at.child("name"), entry, institution)
         short = self.name(entry.short, at.child("short"), entry, institution) if entry.short else name
-        about = self.paragraphs(entry.about, at.child("about")) if entry.about else None
+        about = self.paragraphs(entry.about, at.child("about"), inline=False) if entry.about else None
         return OrganizationView(name, short, about)
 
     def person(self, ref: str | InlinePerson, path: Location) -> PersonView:
@@ -194,7 +205,7 @@ class Resolver:
             source, entry, key, at = ref, None, "", path
         name = self.name(source.name, at.child("name"), entry, possessive=False)
         has_title = any(source.title.get(lang) for lang in ("tr", "az", "en"))
-        title = self.text(source.title, at.child("title")) if has_title else ""
+        title = self.text(source.title, at.child("title"), inline=False) if has_title else ""
         short_text = source.short.get(self.lang) if source.short else None
         short = Name(short_text, possessive=False) if short_text else self._short(name)
         organization = self.organization(entry.organization, at.child("organization")) if entry else None
@@ -233,7 +244,7 @@ class Resolver:
             return None
         at = path.via("contacts", ref) if isinstance(ref, str) else path
         return ContactView(
-            label=self.text(entry.label, at.child("label")),
+            label=self.text(entry.label, at.child("label"), inline=False),
             organization=self.organization(entry.organization, at.child("organization")),
             person=self.person(entry.person, at.child("person")) if entry.person else None,
             email=entry.email,
@@ -257,7 +268,8 @@ class Resolver:
     def field(self, spec: FieldSpec, value: Any, at: Location) -> Any:
         """The field's value in this language, as its type makes its view (``core/fields.py``)."""
         if spec.override:  # a language left empty keeps what the template proposes
-            return value.get(self.lang)
+            text = value.get(self.lang)
+            return smart_quotes(text, self.lang) if text and self.draft.format >= 2 else text
         return spec.field_type.view(self, value, at)
 
     def event(self) -> EventView:
@@ -309,7 +321,43 @@ class Resolver:
                 context[spec.name] = [] if spec.field_type.is_list else None
             else:
                 context[spec.name] = self.field(spec, value, at)
+        documents = document_views(self.draft.body, self)
+        context["documents"] = documents
+        told = mentions(self.template, self.lang, "documents")
+        named = self._named(context, told)
+        context["body"] = render_body(self.draft.body, self, self.draft.status(), documents, named, told)
         return context
+
+    def _named(self, context: dict[str, Any], documents_told: bool) -> set[str]:
+        """People the template names itself: its person fields, and the signatories when it prints documents."""
+        people = [
+            person
+            for spec in self.template.meta.fields
+            if spec.field_type.name in ("person", "people") and context.get(spec.name)
+            for person in (context[spec.name] if isinstance(context[spec.name], list) else [context[spec.name]])
+        ]
+        if documents_told:
+            people += [person for document in context["documents"] for person in document.signatories]
+        return {person_key(person) for person in people}
+
+
+_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_STRINGS = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NAMES = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
+
+
+@lru_cache(maxsize=64)
+def _names_used(source: str) -> frozenset[str]:
+    """The names a source's expressions and statements read (strings and attributes left out).
+
+    Read from the text, not parsed: this runs in the server for any template, the untrusted too, and a
+    source Jinja refuses is reported where it is compiled."""
+    return frozenset(name for tag in _TAGS.findall(source) for name in _NAMES.findall(_STRINGS.sub("", tag)))
+
+
+def mentions(template: Template, lang: str, name: str) -> bool:
+    """Whether the template's source for ``lang`` reads the context variable ``name`` (``body``, ``documents``)."""
+    return name in _names_used(template.sources.get(lang, ""))
 
 
 @dataclass(frozen=True)
