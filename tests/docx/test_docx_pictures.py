@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import io
 import re
 import shutil
@@ -317,3 +318,33 @@ def test_libreoffice_prints_the_picture_its_caption_and_both_lists_from_one(tmp_
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert re.findall(r"^(\d)\.", text, re.MULTILINE) == ["1", "2", "1", "2"]
     assert "The ministers after the signing — Photo: AZERTAC" in text
+
+
+def test_the_zip_edition_holds_the_pictures_where_the_draft_finds_them(photo_edition):
+    import zipfile
+
+    from pressdraft.document.export import zip_edition
+
+    data = photo()
+    edition = photo_edition({REF: data})
+    archive = zipfile.ZipFile(io.BytesIO(zip_edition(edition, edition.files(["txt"]), "format: 2\n").data))
+    assert archive.read(REF) == data
+
+
+@pytest.mark.parametrize(
+    ("ref", "name"),
+    [
+        ("photos/a.jpg", "photos/a.jpg"),
+        ("img-" + "ab" * 32, "img-" + "ab" * 32 + ".jpg"),
+        ("../secret.jpg", None),
+        ("/etc/a.jpg", None),
+        ("C:\\a.jpg", None),
+        ("a//b.jpg", None),
+    ],
+)
+def test_a_picture_never_climbs_out_of_the_zip(ref, name):
+    from pressdraft.document.export import picture_name
+
+    data = photo((4, 4))
+    expected = name or "img-" + hashlib.sha256(data).hexdigest() + ".jpg"
+    assert picture_name(ref, data) == expected
