@@ -348,3 +348,21 @@ def test_a_picture_never_climbs_out_of_the_zip(ref, name):
     data = photo((4, 4))
     expected = name or "img-" + hashlib.sha256(data).hexdigest() + ".jpg"
     assert picture_name(ref, data) == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ('{.photo src="a.jpg"}\n\nNext paragraph.\n', [("photo", ""), ("paragraph", "Next paragraph.")]),
+        ('{.photo src="a.jpg"}\n\n{.about}\nAbout us.\n', [("photo", ""), ("about", "About us.")]),
+        ('{.photo src="a.jpg"}\n\n### About\n', [("photo", ""), ("heading", "About")]),
+        ('{.photo src="a.jpg"}\n\n- one\n', [("photo", ""), ("bullet", "one")]),
+        ('{.photo src="a.jpg"}\nCaption\n\nNext.\n', [("photo", "Caption"), ("paragraph", "Next.")]),
+    ],
+)
+def test_a_photo_takes_as_caption_only_the_paragraph_on_the_next_line(markdown, expected):
+    """A photo without caption or credit written as its attribute line alone must not take the
+    next block as its caption (markdown-it's attributes pass over a blank line)."""
+    blocks = parse_markdown(markdown)
+    assert [(b.kind, b.text) for b in blocks] == expected
+    assert blocks[0].src == "a.jpg" and all(b.src is None for b in blocks[1:])

@@ -164,6 +164,7 @@ def parse_markdown(markdown: str) -> list[Block]:
     if problem:
         raise PressdraftError(Problem(NOWHERE, *problem))
     tokens = _parser().parse(markdown)
+    lines = markdown.split("\n")
     blocks: list[Block] = []
     lists: list[str] = []  # the kinds of the open lists, innermost last
     quote_depth = 0
@@ -173,6 +174,11 @@ def parse_markdown(markdown: str) -> list[Block]:
     src: str | None = None
     for token in tokens:
         ttype = token.type
+        if token.nesting == 1 and _uncaptioned_photo(token, lines):
+            # The attribute line fell through to the next block (a blank line came first): a
+            # photo without a caption, and that block keeps its own role.
+            blocks.append(Block("photo", (), 0, str(token.attrs.get("src", "")) or None))
+            token.attrs["class"] = " ".join(c for c in str(token.attrs["class"]).split() if c != "photo")
         if ttype == "heading_open":
             kind = {"h1": "headline", "h2": "subheadline"}.get(token.tag, "heading")
         elif ttype == "paragraph_open":
@@ -214,6 +220,16 @@ def parse_markdown(markdown: str) -> list[Block]:
     if runs > MAX_RELEASE_RUNS:
         raise PressdraftError(Problem(NOWHERE, TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
     return blocks
+
+
+def _uncaptioned_photo(token: Token, lines: list[str]) -> bool:
+    """True when a ``{.photo}`` attribute reached a block that is not the paragraph on the very next
+    line (markdown-it's attributes pass over blank lines): that block is not the photo's caption."""
+    if "photo" not in str(token.attrs.get("class", "")).split():
+        return False
+    start = token.map[0] if token.map else 0
+    previous = lines[start - 1].strip() if start > 0 else ""
+    return token.type != "paragraph_open" or not (previous.startswith("{") and ".photo" in previous)
 
 
 def _paragraph_kind(token: Token, lists: list[str], quote_depth: int) -> str:
