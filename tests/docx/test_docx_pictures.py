@@ -112,6 +112,14 @@ def test_two_lists_one_after_the_other_stay_two_lists():
     assert list_markers(blocks) == ["1.", "2.", "1.", "2."]
 
 
+def test_a_numbered_list_run_into_another_by_commonmark_still_restarts():
+    """Two list blocks of a body, one after the other, are one list to CommonMark (a blank line
+    between items makes a list loose, not two): the item numbered 1 again starts the second."""
+    blocks = parse_markdown("1. a\n2. b\n\n1. c\n2. d\n")
+    assert [(b.text, b.new_list) for b in blocks] == [("a", True), ("b", False), ("c", True), ("d", False)]
+    assert list_markers(blocks) == ["1.", "2.", "1.", "2."]
+
+
 def test_a_nested_list_starts_anew_and_its_outer_list_goes_on():
     blocks = parse_markdown("1. a\n   1. a1\n   2. a2\n2. b\n")
     assert [(b.level, b.new_list) for b in blocks] == [(0, True), (1, True), (1, False), (0, False)]

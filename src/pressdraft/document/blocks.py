@@ -155,7 +155,8 @@ def parse_markdown(markdown: str) -> list[Block]:
     paragraph give it that role; ``{.photo src="REF"}`` makes the paragraph after it a photo's
     caption (and credit, after `` — ``), the picture being ``REF``; ``>`` paragraphs are quotes;
     ``-`` and ``1.`` list items are ``bullet`` and ``number`` blocks with their nesting ``level``,
-    the first item of each list marked ``new_list``. Raw HTML is text; links
+    the first item of each list marked ``new_list`` (an item numbered ``1.`` after others starts a
+    list of its own: CommonMark runs two numbered lists separated by a blank line into one). Raw HTML is text; links
     other than http, https and mailto keep their text and lose their target. Markdown beyond
     the bounds of ``markdown_problem`` is refused unparsed, and blocks of more than
     ``MAX_RELEASE_RUNS`` runs in all (each costs a Word run in every document) once parsed.
@@ -192,6 +193,8 @@ def parse_markdown(markdown: str) -> list[Block]:
             item_block = None
         elif ttype == "list_item_open":
             item_block = None
+            if token.info == "1":  # numbered 1 again: a second list CommonMark ran into the first
+                list_opened = True
         elif ttype == "blockquote_open":
             quote_depth += 1
         elif ttype == "blockquote_close":
