@@ -116,6 +116,7 @@ def clean_image(data: bytes) -> CleanImage:
     try:
         picture = _decode(data)
         source_format = picture.format
+        upright = ImageOps.exif_transpose(picture)  # an EXIF block it cannot read leaves the pixels as stored
     except ImageRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -124,7 +125,6 @@ def clean_image(data: bytes) -> CleanImage:
         raise ImageRefused(BOMB, {"limit": str(MAX_IMAGE_PIXELS // 1_000_000)}) from None
     except Exception:  # Pillow reports a damaged file by many exception types
         raise ImageRefused(UNREADABLE) from None
-    upright = ImageOps.exif_transpose(picture)  # an EXIF block it cannot read leaves the pixels as stored
     return _encode(_in_srgb(upright), "PNG" if source_format == "PNG" else "JPEG")
 
 
