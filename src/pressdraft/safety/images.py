@@ -161,7 +161,7 @@ def _in_srgb(picture):
     alpha = picture.mode in ("RGBA", "LA", "PA") or (picture.mode == "P" and "transparency" in picture.info)
     if picture.mode in ("1", "L"):
         return picture.convert("L")
-    if picture.mode in ("I", "I;16"):  # a 16-bit grey PNG
+    if picture.mode.startswith("I"):  # a 16-bit grey PNG (I, I;16, I;16B …)
         return picture.point(lambda value: value / 256).convert("L")
     mode = "RGBA" if alpha else "RGB"
     profile = picture.info.get("icc_profile")
