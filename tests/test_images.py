@@ -250,3 +250,14 @@ def test_a_photo_whose_exif_cannot_be_read_is_kept_as_stored():
     cleaned = clean_image(jpeg(exif=broken))
     assert (cleaned.width, cleaned.height) == (40, 20)
     assert_no_metadata(cleaned.data)
+
+
+def test_a_preview_is_scaled_down_once_and_a_small_picture_left_as_it_is():
+    from pressdraft.safety.images import PREVIEW_SIDE, preview_picture
+
+    small = clean_image(jpeg()).data
+    assert preview_picture(small) == small
+    large = clean_image(jpeg(Image.new("RGB", (2000, 1000), "white"))).data
+    preview = preview_picture(large)
+    assert Image.open(io.BytesIO(preview)).size == (PREVIEW_SIDE, PREVIEW_SIDE // 2)
+    assert preview_picture(bytes(bytearray(large))) is preview  # the same picture, other bytes: kept
