@@ -152,7 +152,7 @@ def test_the_preview_shows_the_picture_with_its_caption_as_alt_text():
     html = blocks_to_html(parse_markdown('{.photo src="a.jpg"}\nThe <ministers> — AA\n'), {"a.jpg": photo((8, 8))})
     assert '<img class="pd-picture" src="data:image/jpeg;base64,' in html
     assert 'alt="The &lt;ministers&gt; — AA"' in html
-    assert '<figcaption class="pd-caption">The &lt;ministers&gt; — AA</figcaption>' in html
+    assert '">The &lt;ministers&gt; — AA</figcaption>' in html
 
 
 def test_the_preview_marks_a_missing_picture():

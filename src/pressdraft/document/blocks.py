@@ -412,9 +412,15 @@ def _runs_html(runs: Iterable[Run]) -> str:
     return "".join(parts)
 
 
+#: A photo looks as in the Word file (the Photo and Caption styles) on any page, styled or not.
+_FIGURE_STYLE = "margin:.9rem 0 .6rem"
+_CAPTION_STYLE = "font-size:.85em;font-style:italic;color:#595959;margin-top:.3rem"
+
+
 def _photo_html(block: Block, images: Mapping[str, bytes]) -> str:
     """A figure: the picture as a data URI from ``images`` (nothing is ever fetched), its caption
-    as alt text and below it; a picture not given shows as a marked empty frame."""
+    as alt text and below it; a picture not given shows as a marked empty frame. Sized and styled
+    in the markup, so that no page's style sheet lets a picture overflow its column."""
     caption = _runs_html(block.runs)
     data = images.get(block.src) if block.src else None
     content_type = picture_type(data) if data else None
@@ -423,9 +429,11 @@ def _photo_html(block: Block, images: Mapping[str, bytes]) -> str:
     else:
         alt = html.escape(block.text, quote=True)
         uri = f"data:{content_type};base64,{base64.b64encode(data).decode('ascii')}"  # type: ignore[arg-type]
-        # sized in the markup too, so that no page's style sheet lets a picture overflow its column
         picture = f'<img class="pd-picture" src="{uri}" alt="{alt}" style="max-width:100%;height:auto">'
-    return f'<figure class="pd-photo">{picture}<figcaption class="pd-caption">{caption}</figcaption></figure>'
+    return (
+        f'<figure class="pd-photo" style="{_FIGURE_STYLE}">{picture}'
+        f'<figcaption class="pd-caption" style="{_CAPTION_STYLE}">{caption}</figcaption></figure>'
+    )
 
 
 def blocks_to_html(blocks: Sequence[Block], images: Mapping[str, bytes] | None = None) -> str:
