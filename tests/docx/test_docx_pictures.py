@@ -88,6 +88,14 @@ def test_a_photo_without_caption_is_still_a_photo():
     assert (block.kind, block.src, block.runs) == ("photo", "img-1", ())
 
 
+@pytest.mark.parametrize("file", ['photos/"Baku" 1.jpg', "photos\\baku.jpg", "fotoğraflar/imza töreni.jpg"])
+def test_a_src_written_with_escapes_is_the_photos_file(file):
+    """``"`` and ``\\`` in a file name are written ``\\"`` and ``\\\\`` in the attribute line."""
+    written = file.replace("\\", "\\\\").replace('"', '\\"')
+    (block,) = parse_markdown(f'{{.photo src="{written}"}}\nCaption\n')
+    assert block.src == file
+
+
 def test_only_a_photo_keeps_a_src():
     blocks = parse_markdown('{.about src="x.jpg"}\nAbout us.\n\n{.photo src="a.jpg"}\nA.\n\n### Next\n')
     assert [(b.kind, b.src) for b in blocks] == [("about", None), ("photo", "a.jpg"), ("heading", None)]

@@ -178,13 +178,13 @@ def parse_markdown(markdown: str) -> list[Block]:
         if token.nesting == 1 and _uncaptioned_photo(token, lines):
             # The attribute line fell through to the next block (a blank line came first): a
             # photo without a caption, and that block keeps its own role.
-            blocks.append(Block("photo", (), 0, str(token.attrs.get("src", "")) or None))
+            blocks.append(Block("photo", (), 0, _photo_src(token)))
             token.attrs["class"] = " ".join(c for c in str(token.attrs["class"]).split() if c != "photo")
         if ttype == "heading_open":
             kind = {"h1": "headline", "h2": "subheadline"}.get(token.tag, "heading")
         elif ttype == "paragraph_open":
             kind = _paragraph_kind(token, lists, quote_depth)
-            src = str(token.attrs.get("src", "")) or None
+            src = _photo_src(token)
         elif ttype in ("bullet_list_open", "ordered_list_open"):
             lists.append("bullet" if ttype == "bullet_list_open" else "number")
             list_opened = True
@@ -223,6 +223,15 @@ def parse_markdown(markdown: str) -> list[Block]:
     if runs > MAX_RELEASE_RUNS:
         raise PressdraftError(Problem(NOWHERE, TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
     return blocks
+
+
+_ATTRIBUTE_ESCAPE = re.compile(r'\\(["\\])')
+
+
+def _photo_src(token: Token) -> str | None:
+    """The ``src`` of a photo's attribute line, its ``\\"`` and ``\\\\`` read as ``"`` and ``\\``
+    (markdown-it's attribute parser honours the escapes but keeps them)."""
+    return _ATTRIBUTE_ESCAPE.sub(r"\1", str(token.attrs.get("src", ""))) or None
 
 
 def _uncaptioned_photo(token: Token, lines: list[str]) -> bool:
