@@ -88,10 +88,12 @@ def test_a_photo_without_caption_is_still_a_photo():
     assert (block.kind, block.src, block.runs) == ("photo", "img-1", ())
 
 
-@pytest.mark.parametrize("file", ['photos/"Baku" 1.jpg', "photos\\baku.jpg", "fotoğraflar/imza töreni.jpg"])
+@pytest.mark.parametrize(
+    "file", ['photos/"Baku" 1.jpg', "photos\\baku.jpg", "fotoğraflar/imza töreni.jpg", "a{1}.jpg", "b}.jpg"]
+)
 def test_a_src_written_with_escapes_is_the_photos_file(file):
-    """``"`` and ``\\`` in a file name are written ``\\"`` and ``\\\\`` in the attribute line."""
-    written = file.replace("\\", "\\\\").replace('"', '\\"')
+    """``"``, ``\\``, ``{`` and ``}`` in a file name are written after a backslash in the attribute line."""
+    written = re.sub(r'(["\\{}])', r"\\\1", file)
     (block,) = parse_markdown(f'{{.photo src="{written}"}}\nCaption\n')
     assert block.src == file
 

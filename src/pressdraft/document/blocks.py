@@ -225,12 +225,12 @@ def parse_markdown(markdown: str) -> list[Block]:
     return blocks
 
 
-_ATTRIBUTE_ESCAPE = re.compile(r'\\(["\\])')
+_ATTRIBUTE_ESCAPE = re.compile(r'\\(["\\{}])')
 
 
 def _photo_src(token: Token) -> str | None:
-    """The ``src`` of a photo's attribute line, its ``\\"`` and ``\\\\`` read as ``"`` and ``\\``
-    (markdown-it's attribute parser honours the escapes but keeps them)."""
+    """The ``src`` of a photo's attribute line, a backslash before ``"``, ``\\``, ``{`` or ``}``
+    taken away (markdown-it's attribute parser needs those escaped, and honours but keeps them)."""
     return _ATTRIBUTE_ESCAPE.sub(r"\1", str(token.attrs.get("src", ""))) or None
 
 
