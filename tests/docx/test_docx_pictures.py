@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import io
 import re
 import shutil
@@ -19,6 +20,7 @@ from dataclasses import replace
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from PIL import Image
 
 from pressdraft.core.problems import PressdraftError
@@ -86,6 +88,16 @@ def test_a_photo_without_caption_is_still_a_photo():
     assert (block.kind, block.src, block.runs) == ("photo", "img-1", ())
 
 
+@pytest.mark.parametrize(
+    "file", ['photos/"Baku" 1.jpg', "photos\\baku.jpg", "fotoğraflar/imza töreni.jpg", "a{1}.jpg", "b}.jpg"]
+)
+def test_a_src_written_with_escapes_is_the_photos_file(file):
+    """``"``, ``\\``, ``{`` and ``}`` in a file name are written after a backslash in the attribute line."""
+    written = re.sub(r'(["\\{}])', r"\\\1", file)
+    (block,) = parse_markdown(f'{{.photo src="{written}"}}\nCaption\n')
+    assert block.src == file
+
+
 def test_only_a_photo_keeps_a_src():
     blocks = parse_markdown('{.about src="x.jpg"}\nAbout us.\n\n{.photo src="a.jpg"}\nA.\n\n### Next\n')
     assert [(b.kind, b.src) for b in blocks] == [("about", None), ("photo", "a.jpg"), ("heading", None)]
@@ -108,6 +120,14 @@ def test_two_lists_one_after_the_other_stay_two_lists():
     """CommonMark ends a list where the delimiter changes (``1.`` then ``1)``): two lists, each from 1."""
     blocks = parse_markdown("1. a\n2. b\n1) c\n2) d\n")
     assert [b.new_list for b in blocks] == [True, False, True, False]
+    assert list_markers(blocks) == ["1.", "2.", "1.", "2."]
+
+
+def test_a_numbered_list_run_into_another_by_commonmark_still_restarts():
+    """Two list blocks of a body, one after the other, are one list to CommonMark (a blank line
+    between items makes a list loose, not two): the item numbered 1 again starts the second."""
+    blocks = parse_markdown("1. a\n2. b\n\n1. c\n2. d\n")
+    assert [(b.text, b.new_list) for b in blocks] == [("a", True), ("b", False), ("c", True), ("d", False)]
     assert list_markers(blocks) == ["1.", "2.", "1.", "2."]
 
 
@@ -142,7 +162,7 @@ def test_the_preview_shows_the_picture_with_its_caption_as_alt_text():
     html = blocks_to_html(parse_markdown('{.photo src="a.jpg"}\nThe <ministers> — AA\n'), {"a.jpg": photo((8, 8))})
     assert '<img class="pd-picture" src="data:image/jpeg;base64,' in html
     assert 'alt="The &lt;ministers&gt; — AA"' in html
-    assert '<figcaption class="pd-caption">The &lt;ministers&gt; — AA</figcaption>' in html
+    assert '">The &lt;ministers&gt; — AA</figcaption>' in html
 
 
 def test_the_preview_marks_a_missing_picture():
@@ -197,6 +217,19 @@ def test_each_numbered_list_restarts_at_one_in_word(written):
     for num_id in {num_ids[0], num_ids[2]}:
         (num,) = [n for n in numbering.iterchildren(qn("w:num")) if n.numId == num_id]
         assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
+
+
+def test_a_paragraph_after_a_list_keeps_a_paragraphs_distance(written):
+    """List items are 3 pt apart; the paragraph after the list gets 7 pt before it, as between
+    paragraphs, in a cell of the side-by-side edition too (where contextual spacing cannot work)."""
+    after_list = next(p for p in written.paragraphs if p.text.startswith("The talks continue"))
+    assert after_list.paragraph_format.space_before == Twips(140)
+    lead = next(p for p in written.paragraphs if p.text.startswith("BAKU"))
+    assert lead.paragraph_format.space_before is None
+    editions = [(parse_markdown(BODY), INFO), (parse_markdown(BODY), replace(INFO, lang="tr"))]
+    table = docx.Document(io.BytesIO(write_side_by_side(editions, images={REF: photo()}))).tables[0]
+    row = next(r for r in table.rows if r.cells[0].text.startswith("The talks continue"))
+    assert [c.paragraphs[0].paragraph_format.space_before for c in row.cells] == [Twips(140)] * 2
 
 
 def test_a_subheading_in_the_body_is_a_section_heading(written):
@@ -317,3 +350,51 @@ def test_libreoffice_prints_the_picture_its_caption_and_both_lists_from_one(tmp_
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert re.findall(r"^(\d)\.", text, re.MULTILINE) == ["1", "2", "1", "2"]
     assert "The ministers after the signing — Photo: AZERTAC" in text
+
+
+def test_the_zip_edition_holds_the_pictures_where_the_draft_finds_them(photo_edition):
+    import zipfile
+
+    from pressdraft.document.export import zip_edition
+
+    data = photo()
+    edition = photo_edition({REF: data})
+    archive = zipfile.ZipFile(io.BytesIO(zip_edition(edition, edition.files(["txt"]), "format: 2\n").data))
+    assert archive.read(REF) == data
+
+
+@pytest.mark.parametrize(
+    ("ref", "name"),
+    [
+        ("photos/a.jpg", "photos/a.jpg"),
+        ("img-" + "ab" * 32, "img-" + "ab" * 32 + ".jpg"),
+        ("../secret.jpg", None),
+        ("/etc/a.jpg", None),
+        ("C:\\a.jpg", None),
+        ("a//b.jpg", None),
+    ],
+)
+def test_a_picture_never_climbs_out_of_the_zip(ref, name):
+    from pressdraft.document.export import picture_name
+
+    data = photo((4, 4))
+    expected = name or "img-" + hashlib.sha256(data).hexdigest() + ".jpg"
+    assert picture_name(ref, data) == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ('{.photo src="a.jpg"}\n\nNext paragraph.\n', [("photo", ""), ("paragraph", "Next paragraph.")]),
+        ('{.photo src="a.jpg"}\n\n{.about}\nAbout us.\n', [("photo", ""), ("about", "About us.")]),
+        ('{.photo src="a.jpg"}\n\n### About\n', [("photo", ""), ("heading", "About")]),
+        ('{.photo src="a.jpg"}\n\n- one\n', [("photo", ""), ("bullet", "one")]),
+        ('{.photo src="a.jpg"}\nCaption\n\nNext.\n', [("photo", "Caption"), ("paragraph", "Next.")]),
+    ],
+)
+def test_a_photo_takes_as_caption_only_the_paragraph_on_the_next_line(markdown, expected):
+    """A photo without caption or credit written as its attribute line alone must not take the
+    next block as its caption (markdown-it's attributes pass over a blank line)."""
+    blocks = parse_markdown(markdown)
+    assert [(b.kind, b.text) for b in blocks] == expected
+    assert blocks[0].src == "a.jpg" and all(b.src is None for b in blocks[1:])

@@ -155,7 +155,8 @@ def parse_markdown(markdown: str) -> list[Block]:
     paragraph give it that role; ``{.photo src="REF"}`` makes the paragraph after it a photo's
     caption (and credit, after `` — ``), the picture being ``REF``; ``>`` paragraphs are quotes;
     ``-`` and ``1.`` list items are ``bullet`` and ``number`` blocks with their nesting ``level``,
-    the first item of each list marked ``new_list``. Raw HTML is text; links
+    the first item of each list marked ``new_list`` (an item numbered ``1.`` after others starts a
+    list of its own: CommonMark runs two numbered lists separated by a blank line into one). Raw HTML is text; links
     other than http, https and mailto keep their text and lose their target. Markdown beyond
     the bounds of ``markdown_problem`` is refused unparsed, and blocks of more than
     ``MAX_RELEASE_RUNS`` runs in all (each costs a Word run in every document) once parsed.
@@ -164,6 +165,7 @@ def parse_markdown(markdown: str) -> list[Block]:
     if problem:
         raise PressdraftError(Problem(NOWHERE, *problem))
     tokens = _parser().parse(markdown)
+    lines = markdown.split("\n")
     blocks: list[Block] = []
     lists: list[str] = []  # the kinds of the open lists, innermost last
     quote_depth = 0
@@ -173,11 +175,16 @@ def parse_markdown(markdown: str) -> list[Block]:
     src: str | None = None
     for token in tokens:
         ttype = token.type
+        if token.nesting == 1 and _uncaptioned_photo(token, lines):
+            # The attribute line fell through to the next block (a blank line came first): a
+            # photo without a caption, and that block keeps its own role.
+            blocks.append(Block("photo", (), 0, _photo_src(token)))
+            token.attrs["class"] = " ".join(c for c in str(token.attrs["class"]).split() if c != "photo")
         if ttype == "heading_open":
             kind = {"h1": "headline", "h2": "subheadline"}.get(token.tag, "heading")
         elif ttype == "paragraph_open":
             kind = _paragraph_kind(token, lists, quote_depth)
-            src = str(token.attrs.get("src", "")) or None
+            src = _photo_src(token)
         elif ttype in ("bullet_list_open", "ordered_list_open"):
             lists.append("bullet" if ttype == "bullet_list_open" else "number")
             list_opened = True
@@ -186,6 +193,8 @@ def parse_markdown(markdown: str) -> list[Block]:
             item_block = None
         elif ttype == "list_item_open":
             item_block = None
+            if token.info == "1":  # numbered 1 again: a second list CommonMark ran into the first
+                list_opened = True
         elif ttype == "blockquote_open":
             quote_depth += 1
         elif ttype == "blockquote_close":
@@ -214,6 +223,25 @@ def parse_markdown(markdown: str) -> list[Block]:
     if runs > MAX_RELEASE_RUNS:
         raise PressdraftError(Problem(NOWHERE, TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
     return blocks
+
+
+_ATTRIBUTE_ESCAPE = re.compile(r'\\(["\\{}])')
+
+
+def _photo_src(token: Token) -> str | None:
+    """The ``src`` of a photo's attribute line, a backslash before ``"``, ``\\``, ``{`` or ``}``
+    taken away (markdown-it's attribute parser needs those escaped, and honours but keeps them)."""
+    return _ATTRIBUTE_ESCAPE.sub(r"\1", str(token.attrs.get("src", ""))) or None
+
+
+def _uncaptioned_photo(token: Token, lines: list[str]) -> bool:
+    """True when a ``{.photo}`` attribute reached a block that is not the paragraph on the very next
+    line (markdown-it's attributes pass over blank lines): that block is not the photo's caption."""
+    if "photo" not in str(token.attrs.get("class", "")).split():
+        return False
+    start = token.map[0] if token.map else 0
+    previous = lines[start - 1].strip() if start > 0 else ""
+    return token.type != "paragraph_open" or not (previous.startswith("{") and ".photo" in previous)
 
 
 def _paragraph_kind(token: Token, lists: list[str], quote_depth: int) -> str:
@@ -393,9 +421,15 @@ def _runs_html(runs: Iterable[Run]) -> str:
     return "".join(parts)
 
 
+#: A photo looks as in the Word file (the Photo and Caption styles) on any page, styled or not.
+_FIGURE_STYLE = "margin:.9rem 0 .6rem"
+_CAPTION_STYLE = "font-size:.85em;font-style:italic;color:#595959;margin-top:.3rem"
+
+
 def _photo_html(block: Block, images: Mapping[str, bytes]) -> str:
     """A figure: the picture as a data URI from ``images`` (nothing is ever fetched), its caption
-    as alt text and below it; a picture not given shows as a marked empty frame."""
+    as alt text and below it; a picture not given shows as a marked empty frame. Sized and styled
+    in the markup, so that no page's style sheet lets a picture overflow its column."""
     caption = _runs_html(block.runs)
     data = images.get(block.src) if block.src else None
     content_type = picture_type(data) if data else None
@@ -404,8 +438,11 @@ def _photo_html(block: Block, images: Mapping[str, bytes]) -> str:
     else:
         alt = html.escape(block.text, quote=True)
         uri = f"data:{content_type};base64,{base64.b64encode(data).decode('ascii')}"  # type: ignore[arg-type]
-        picture = f'<img class="pd-picture" src="{uri}" alt="{alt}">'
-    return f'<figure class="pd-photo">{picture}<figcaption class="pd-caption">{caption}</figcaption></figure>'
+        picture = f'<img class="pd-picture" src="{uri}" alt="{alt}" style="max-width:100%;height:auto">'
+    return (
+        f'<figure class="pd-photo" style="{_FIGURE_STYLE}">{picture}'
+        f'<figcaption class="pd-caption" style="{_CAPTION_STYLE}">{caption}</figcaption></figure>'
+    )
 
 
 def blocks_to_html(blocks: Sequence[Block], images: Mapping[str, bytes] | None = None) -> str:

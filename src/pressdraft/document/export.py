@@ -7,6 +7,7 @@ the same bytes wherever it is rendered. Names follow ``<date>_<slug>_<lang>.<ext
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import threading
 import unicodedata
@@ -24,7 +25,7 @@ from pressdraft.document.docx.letterhead import Letterhead
 from pressdraft.document.docx.sanitize import load_letterhead
 from pressdraft.document.docx.writer import DocumentInfo, write_docx, write_side_by_side
 from pressdraft.document.rendition import Rendition
-from pressdraft.safety.images import preview_picture
+from pressdraft.safety.images import IMAGE_ID_PREFIX, is_image_id, picture_type, preview_picture
 
 FORMATS = ("docx", "md", "txt", "pdf")
 #: At most this many heavy files (Word, ZIP, PDF) are made at once by one server process; a
@@ -219,9 +220,21 @@ def pick_letterhead(source: Path | None, template_id: str, issuer: str) -> Lette
 
 
 def zip_edition(edition: Edition, files: Sequence[OutputFile], draft_text: str) -> OutputFile:
-    """Everything in one ZIP, with the draft file itself: ``<date>_<slug>.zip``."""
+    """Everything in one ZIP, with the draft file itself and its photos' pictures: ``<date>_<slug>.zip``."""
     draft_file = OutputFile(f"{edition.stem}.yaml", draft_text.encode("utf-8"))
-    return OutputFile(f"{edition.stem}.zip", zip_files([*files, draft_file], edition.draft.release.date))
+    pictures = [OutputFile(picture_name(ref, data), data) for ref, data in sorted(edition.images.items())]
+    return OutputFile(f"{edition.stem}.zip", zip_files([*files, draft_file, *pictures], edition.draft.release.date))
+
+
+def picture_name(ref: str, data: bytes) -> str:
+    """A picture's name in the ZIP: its path, so that the unpacked draft finds it, when that is a
+    plain relative path; else (a stored ``img-…`` id, or a path that climbs out) a name of its own."""
+    plain = not any(mark in ref for mark in ("\\", ":")) and all(part not in ("", ".", "..") for part in ref.split("/"))
+    if plain and not is_image_id(ref):
+        return ref
+    digest = ref.removeprefix(IMAGE_ID_PREFIX) if is_image_id(ref) else hashlib.sha256(data).hexdigest()
+    extension = "png" if picture_type(data) == "image/png" else "jpg"
+    return f"{IMAGE_ID_PREFIX}{digest}.{extension}"
 
 
 def pdf_files(docx_files: Sequence[OutputFile]) -> list[OutputFile]:

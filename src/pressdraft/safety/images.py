@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import warnings
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pressdraft import N_
 
@@ -28,8 +27,12 @@ MAX_IMAGE_PIXELS = 40_000_000
 #: column (16 cm) at 600 dpi, so a Word release never carries a 40-megapixel original.
 MAX_IMAGE_SIDE = 4000
 JPEG_QUALITY = 88
-#: A picture shown in a web page's preview is at most this many pixels on its long side.
+#: A picture shown in a web page's preview is at most this many pixels on its long side …
 PREVIEW_SIDE = 960
+#: … and the previews of this many pictures are kept.
+PREVIEW_CACHE = 32
+_previews: dict[bytes, bytes] = {}
+_previews_lock = threading.Lock()
 
 #: What may come in (Pillow's format names). GIF is refused: press pictures are photos, and a GIF
 #: is 256 colours or an animation, neither of which a Word release can carry well.
@@ -84,10 +87,24 @@ def picture_type(data: bytes) -> str | None:
     return None
 
 
-@lru_cache(maxsize=32)
 def preview_picture(data: bytes) -> bytes:
     """A cleaned picture at most ``PREVIEW_SIDE`` pixels long, for a web page (a data URI of a
-    4000-pixel photo would weigh megabytes on every preview); a smaller one as it is."""
+    4000-pixel photo would weigh megabytes on every preview); a smaller one as it is. The last
+    ``PREVIEW_CACHE`` are kept by their digest, so that a preview redrawn after every edit does
+    not decode its photos again, and no photo's bytes are held by the cache."""
+    digest = hashlib.sha256(data).digest()
+    with _previews_lock:
+        preview = _previews.get(digest)
+    if preview is None:
+        preview = _scaled_down(data)
+        with _previews_lock:
+            _previews[digest] = preview
+            while len(_previews) > PREVIEW_CACHE:
+                del _previews[next(iter(_previews))]
+    return preview
+
+
+def _scaled_down(data: bytes) -> bytes:
     from PIL import Image
 
     picture = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
@@ -115,14 +132,14 @@ def clean_image(data: bytes) -> CleanImage:
     if len(data) > MAX_IMAGE_BYTES:
         raise ImageRefused(TOO_LARGE, {"size": _megabytes(len(data)), "limit": _megabytes(MAX_IMAGE_BYTES)})
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            picture = _decode(data)
-            source_format = picture.format
-            upright = ImageOps.exif_transpose(picture)
+        picture = _decode(data)
+        source_format = picture.format
+        upright = ImageOps.exif_transpose(picture)  # an EXIF block it cannot read leaves the pixels as stored
     except ImageRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow refuses at the header past twice its own bound (and warns past it, an error
+        # where warnings are errors); below that, ``_decode`` refuses past ours, which is lower.
         raise ImageRefused(BOMB, {"limit": str(MAX_IMAGE_PIXELS // 1_000_000)}) from None
     except Exception:  # Pillow reports a damaged file by many exception types
         raise ImageRefused(UNREADABLE) from None
@@ -162,7 +179,7 @@ def _in_srgb(picture):
     alpha = picture.mode in ("RGBA", "LA", "PA") or (picture.mode == "P" and "transparency" in picture.info)
     if picture.mode in ("1", "L"):
         return picture.convert("L")
-    if picture.mode in ("I", "I;16"):  # a 16-bit grey PNG
+    if picture.mode.startswith("I"):  # a 16-bit grey PNG (I, I;16, I;16B …)
         return picture.point(lambda value: value / 256).convert("L")
     mode = "RGBA" if alpha else "RGB"
     profile = picture.info.get("icc_profile")
