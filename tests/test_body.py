@@ -446,3 +446,12 @@ def test_the_sandbox_worker_writes_the_body_as_the_engine_does(engine, directory
     markdown, _ = render_documents(template, data, directory_data, checked.languages, allow_incomplete=False)
     assert markdown == engine.render(checked).markdown
     assert "Documents: 3; Media Agreement (Altun and Hajiyev)" in markdown["en"]
+
+
+@pytest.mark.parametrize("name", ['photos/a "b" {c}.jpg', "photos\\\\one.jpg", "img-" + "0" * 64])
+def test_a_photo_reference_reaches_the_document_as_written(engine, name):
+    """Contracts: the block's ``file`` is the key of the images the document layer is given, whatever it holds."""
+    data = draft(body=[{"photo": {"file": name, "caption": text("A", "B", "C")}}])
+    rendition = engine.render(engine.draft_from_data(data))
+    photos = [block for block in rendition.blocks["tr"] if block.kind == "photo"]
+    assert [block.src for block in photos] == [name]

@@ -194,8 +194,8 @@ class _Writer:
         return self.paragraphs(value, at)
 
 
-#: What would end the photo's attribute line early, percent-encoded (a path or ``img-<sha256>`` has none).
-_ATTRIBUTE_UNSAFE = str.maketrans({'"': "%22", "{": "%7B", "}": "%7D", "\n": "%0A"})
+#: What would end the photo's attribute line early, behind a backslash (``document.blocks`` takes it away).
+_ATTRIBUTE_UNSAFE = str.maketrans({'"': '\\"', "\\": "\\\\", "{": "\\{", "}": "\\}"})
 
 
 def _list_lines(items: list[str], numbered: bool = False) -> list[str]:
