@@ -423,11 +423,12 @@ def _error_problem(error: Any, at: Location, alternatives: tuple[Any, ...] = ())
     ctx = error.get("ctx") or {}
     kind = error["type"]
     template = _MESSAGES.get(kind)
-    if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
+    pattern = ctx.get("pattern")
+    if kind == "string_pattern_mismatch" and pattern in _PATTERNS:
         words = [alt["ctx"]["expected"] for alt in alternatives if alt["type"] == "literal_error"]
-        if words and ctx["pattern"] in _PATTERNS_OR_WORDS:
-            return Problem(at.child(*loc), _PATTERNS_OR_WORDS[ctx["pattern"]], {"expected": words[0]})
-        template = _PATTERNS[ctx["pattern"]]
+        if words and pattern in _PATTERNS_OR_WORDS:
+            return Problem(at.child(*loc), _PATTERNS_OR_WORDS[pattern], {"expected": words[0]})
+        template = _PATTERNS[pattern]
     elif kind in ("model_type", "model_attributes_type") and str(ctx.get("class_name", "")).startswith("Localized"):
         template = LOCALIZED
     if template is None:
