@@ -138,8 +138,17 @@ ROWS = [
     # (R2), az endings attached directly (A1), the short form as well as the full one
     ({"tr": "Medya Geliştirme Ajansının", "az": "Medianın İnkişafı Agentliyinin",
       "en": "the Media Development Agency's"}, []),
-    ({"tr": "Medya Geliştirme Ajansının", "az": "agentliyin", "en": "the agency's"},
+    ({"tr": "Medya Geliştirme Ajansının toplantısı", "az": "iclas", "en": "the meeting"},
      [("name", "Azerbaycan Medya Geliştirme Ajansı", ("az", "en"))]),
+    # a later reference that shortens the name has not lost it: "the agency", "Agentliyin"
+    ({"tr": "Medya Geliştirme Ajansının", "az": "Agentliyin", "en": "the agency's"}, []),
+    # numbers with scale words (tr bin, az min, en thousand/billion) and dates in digits
+    ({"tr": "3 bin kişi, 15 milyar dolar", "az": "3 min nəfər, 15 milyard dollar",
+      "en": "3,000 people, $15 billion"}, []),
+    ({"tr": "1,5 milyon", "az": "1,5 milyon", "en": "1.5 million"}, []),
+    ({"tr": "09.12.2020 tarihli", "az": "09.12.2020 tarixli", "en": "dated December 9, 2020"}, []),
+    ({"tr": "09.12.2020 tarihli", "az": "09.12.2020 tarixli", "en": "dated November 9, 2020"},
+     [("date", "November", ("tr", "az")), ("number", "12", ("en",))]),
     # az possessives in place of the name's own (A2): İdarəmizin "of our Directorate", Nazirliyimizin
     ({"tr": "İletişim Başkanlığımızın", "az": "Kommunikasiya İdarəmizin", "en": "our Directorate of Communications'"},
      []),

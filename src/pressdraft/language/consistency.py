@@ -51,7 +51,7 @@ class KnownName:
     person: bool = False
 
 
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _PM = re.compile(r"\s*(p\.?\s?m\.?|a\.?\s?m\.?)(?!\w)", re.IGNORECASE)
@@ -76,13 +76,34 @@ def _clock(hour: int, minute: str, meridiem: str | None) -> str | None:
     return f"{hour}:{minute}"
 
 
+#: Words that multiply the number before them: tr ``3 bin``, ``1,5 milyar``; az ``3 min``; en ``$15 billion``.
+_SCALES = {
+    "tr": {"bin": 3, "milyon": 6, "milyar": 9, "trilyon": 12},
+    "az": {"min": 3, "milyon": 6, "milyard": 9, "trilyon": 12},
+    "en": {"thousand": 3, "million": 6, "billion": 9, "trillion": 12},
+}
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+#: A date in digits (``23.10.2021``, ``23/10/2021``): its month is compared with the months others name.
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+
+
+def _scaled(number: str, text: str, end: int, lang: str) -> tuple[str, ...]:
+    """``number`` and, when a scale word follows it (``3 bin`` = 3,000), the value it makes."""
+    word = _NEXT_WORD.match(text, end)
+    scale = next(
+        (power for name, power in _SCALES[lang].items() if word and lower(word.group(1), lang).startswith(name)), None
+    )
+    return (number, _canonical(str(Decimal(number).scaleb(scale)))) if scale else (number,)
+
+
 def _mentions(text: str, lang: str) -> list[tuple[str, ...]]:
     """Each number written in digits, as the values it may stand for (the first names it in a message).
 
-    Grouping and decimals follow the language (§4.4: 1.000 and 2,5 in tr/az, 1,000 and 2.5 in en).
-    Times are compared as times: 17.30 (TDK), 17:30 and 5:30 p.m. are all 17:30 (conventions §4.2, §7.4);
-    an English 17.30 may also be a decimal, and a whole number up to 24 may be an hour (``saat 10``,
-    ``10 a.m.``), so each keeps both readings."""
+    Grouping and decimals follow the language (§4.4: 1.000 and 2,5 in tr/az, 1,000 and 2.5 in en), and
+    so do scale words (``3 bin`` is 3,000). Times are compared as times: 17.30 (TDK), 17:30 and 5:30 p.m.
+    are all 17:30 (conventions §4.2, §7.4); an English 17.30 may also be a decimal, and a whole number
+    up to 24 may be an hour (``saat 10``, ``10 a.m.``), so each keeps both readings. A date in digits
+    (``10.12.2020``) names its month as ``month:12``, which a month name elsewhere matches."""
     group, decimal = (",", ".") if lang == "en" else (".", ",")
     grouped = re.compile(rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+(?:{re.escape(decimal)}\d+)?")
     fraction = re.compile(rf"\d+{re.escape(decimal)}\d+")
@@ -93,21 +114,26 @@ def _mentions(text: str, lang: str) -> list[tuple[str, ...]]:
         meridiem = meridiem_match.group(1) if meridiem_match else None
         clock = _CLOCK.fullmatch(raw)
         time = _clock(int(clock.group(1)), clock.group(2), meridiem) if clock else None
+        date = _NUMERIC_DATE.fullmatch(raw)
         if clock and time and (":" in raw or decimal != "." or meridiem):
             found.append((time,))
         elif grouped.fullmatch(raw):
-            found.append((_canonical(raw.replace(group, "").replace(decimal, ".")),))
+            found.append(_scaled(_canonical(raw.replace(group, "").replace(decimal, ".")), text, match.end(), lang))
         elif fraction.fullmatch(raw):
-            number = _canonical(raw.replace(decimal, "."))
-            found.append((number, time) if time else (number,))
+            number = _scaled(_canonical(raw.replace(decimal, ".")), text, match.end(), lang)
+            found.append((*number, time) if time else number)
         elif raw.isdigit():
             hour = _clock(int(raw), "00", meridiem)
             if meridiem and hour:
                 found.append((hour,))
             else:
-                found.append((_canonical(raw), hour) if hour else (_canonical(raw),))
+                number = _scaled(_canonical(raw), text, match.end(), lang)
+                found.append((*number, hour) if hour else number)
+        elif date and 1 <= int(date.group(2)) <= 12:
+            day, month, year = (_canonical(part) for part in date.groups())
+            found += [(day,), (month, f"month:{month}"), (year,)]
         else:
-            found.extend((_canonical(part),) for part in re.split(r"[.,:]", raw) if part)
+            found.extend((_canonical(part),) for part in re.split(r"[.,:/]", raw) if part)
     return found
 
 
@@ -173,6 +199,11 @@ def _any_months(text: str, lang: str) -> set[int]:
     return {m for t in _WORD.findall(text) if (m := _month_of(t, lang)) is not None}
 
 
+def _months_in_digits(text: str) -> set[int]:
+    """The months of the dates written in digits (``10.12.2020``)."""
+    return {int(m.group(2)) for m in _NUMERIC_DATE.finditer(text) if 1 <= int(m.group(2)) <= 12}
+
+
 def _fold(text: str, lang: str) -> str:
     """``text`` lower-cased letter by letter, one letter for one, so positions in it are positions in
     ``text``: a Turkish İ in an English text (``İlham``) must not shift them. I is ı in tr/az only."""
@@ -209,7 +240,7 @@ def _name_pattern(form: str, lang: str, *, last_word_only: bool) -> re.Pattern[s
 
 
 def _has_name(original: str, folded: str, name: KnownName, lang: str) -> bool:
-    """Is one of the name's forms in the text, whole and inflected, or (a person) by the surname?
+    """Is one of the name's forms *mentioned* in the text: whole and inflected, or (a person) by the surname?
 
     A surname alone counts only when written with a capital, so that "Communications" is not
     found in "communications officials"."""
@@ -221,6 +252,18 @@ def _has_name(original: str, folded: str, name: KnownName, lang: str) -> bool:
         surname = _name_pattern(form, lang, last_word_only=True) if name.person else None
         if surname is not None and any(original[m.start()].isupper() for m in surname.finditer(folded)):
             return True
+    return False
+
+
+def _names_loosely(folded: str, name: KnownName, lang: str) -> bool:
+    """Does the text *refer* to the name at all: any of its longer words, inflected, in any case?
+    Later references shorten a name ("the Agency", "Ajansımız", "Hikmet Bey"), and a translation that
+    does so has not lost it."""
+    for form in name.forms.get(lang, ()):
+        for word in _fold(form, lang).split():
+            pattern = _name_pattern(word, lang, last_word_only=False)
+            if len(word) >= 4 and pattern is not None and pattern.search(folded):
+                return True
     return False
 
 
@@ -243,7 +286,11 @@ def _has_number(mention: tuple[str, ...], readings: set[str], words: set[str], l
 
 def _number_warnings(field: str, raw: Mapping[str, str], langs: Sequence[str]) -> list[ConsistencyWarning]:
     mentions = {lang: _mentions(raw[lang], lang) for lang in langs}
-    readings = {lang: {value for mention in mentions[lang] for value in mention} for lang in langs}
+    readings = {
+        lang: {value for mention in mentions[lang] for value in mention}
+        | {f"month:{month}" for month in _any_months(raw[lang], lang)}
+        for lang in langs
+    }
     words = {lang: set(_WORD.findall(lower(raw[lang], lang))) for lang in langs}
     warnings: dict[str, ConsistencyWarning] = {}
     every = {mention for lang in langs for mention in mentions[lang]}
@@ -277,7 +324,7 @@ def consistency_warnings(
         warnings += _number_warnings(field, raw, present_langs)
 
         months = {lang: _mentioned_months(raw[lang], lang) for lang in present_langs}
-        loose = {lang: _any_months(raw[lang], lang) for lang in present_langs}
+        loose = {lang: _any_months(raw[lang], lang) | _months_in_digits(raw[lang]) for lang in present_langs}
         english = get_month_names("wide", "format", "en_US")
         for month in sorted(set().union(*months.values())):
             have = [lang for lang in present_langs if month in months[lang]]
@@ -290,7 +337,7 @@ def consistency_warnings(
             if len(compared) < 2:
                 continue
             have = [lang for lang in compared if _has_name(original[lang], folded[lang], name, lang)]
-            missing = [lang for lang in compared if lang not in have]
+            missing = [lang for lang in compared if lang not in have and not _names_loosely(folded[lang], name, lang)]
             if have and missing:
                 warnings.append(_warning(field, "name", name.forms[have[0]][0], have, missing))
     return warnings
