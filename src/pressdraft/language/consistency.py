@@ -219,6 +219,7 @@ def _fold(text: str, lang: str) -> str:
 _POSSESSIVE = re.compile(r"(?:s[ıiuü]|(?<=[^aeıioöuüə])[ıiuü])$")
 
 
+@cache
 def _name_pattern(form: str, lang: str, *, last_word_only: bool) -> re.Pattern[str] | None:
     """The name (folded) as a whole, its words in order and its last word inflected: tr ``Bakü'de``,
     ``Medya Geliştirme Ajansına``, ``Çalışma Ofisi'nde``; az ``Bakıda``, ``NATO-nun``, ``Agentliyinin``,
@@ -245,7 +246,9 @@ def _has_name(original: str, folded: str, name: KnownName, lang: str) -> bool:
     A surname alone counts only when written with a capital, so that "Communications" is not
     found in "communications officials"."""
     for form in name.forms.get(lang, ()):
-        form = _fold(form.strip(), lang)
+        form = _folded_form(form, lang)
+        if not form or form.split()[-1][:3] not in folded:  # the last word is in every match: a quick refusal
+            continue
         whole = _name_pattern(form, lang, last_word_only=False)
         if whole is not None and whole.search(folded):
             return True
@@ -260,11 +263,18 @@ def _names_loosely(folded: str, name: KnownName, lang: str) -> bool:
     Later references shorten a name ("the Agency", "Ajansımız", "Hikmet Bey"), and a translation that
     does so has not lost it."""
     for form in name.forms.get(lang, ()):
-        for word in _fold(form, lang).split():
+        for word in _folded_form(form, lang).split():
+            if len(word) < 4 or word[:4] not in folded:  # a quick refusal before the pattern
+                continue
             pattern = _name_pattern(word, lang, last_word_only=False)
-            if len(word) >= 4 and pattern is not None and pattern.search(folded):
+            if pattern is not None and pattern.search(folded):
                 return True
     return False
+
+
+@cache
+def _folded_form(form: str, lang: str) -> str:
+    return _fold(form.strip(), lang)
 
 
 def _warning(field: str, kind: str, value: str, present: list[str], missing: list[str]) -> ConsistencyWarning:
