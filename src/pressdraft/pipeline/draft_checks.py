@@ -139,6 +139,10 @@ def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, M
                 yield _warning(path, GUESSED_READING, {"token": token, "example": example}, lang)
 
 
+#: Parts of the release that print names as they are, never in a case: the contact block.
+_AS_WRITTEN = ("contacts",)
+
+
 def _names_in(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Name]]:
     """Each name in a resolved value, at the path of the value that refers to it (a person's
     organization is found at the person's reference): the release's views hold names, lists hold rows."""
@@ -150,4 +154,6 @@ def _names_in(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Name]]:
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         top_level = len(path) == 1  # the release and the event: each of their keys is a place in the file
         for item in dataclasses.fields(value):
+            if top_level and item.name in _AS_WRITTEN:
+                continue
             yield from _names_in(getattr(value, item.name), (*path, item.name) if top_level else path)
