@@ -196,3 +196,11 @@ def test_a_name_whose_case_ending_rests_on_a_guessed_reading_is_warned_in_tr_and
     # free text is the drafter's: the ending written there is theirs
     text = {"tr": "XYZ'de görüşüldü.", "az": "XYZ-də görüşülüb.", "en": "Met at XYZ."}
     assert _checked(engine, fields={**DRAFT["fields"], "text": text}) == []
+
+
+def test_a_name_no_reading_can_be_guessed_for_is_told_so(engine: Engine) -> None:
+    # letters of another alphabet have no Turkish or Azerbaijani names: no ending can be chosen
+    venue = {"tr": "Forum ΣΦ", "az": "Forum ΣΦ", "en": "Forum ΣΦ"}
+    told = _told(_checked(engine, event={**DRAFT["event"], "venue": venue}))
+    assert [where for _, where, _ in told] == ["event.venue (tr)", "event.venue (az)"]
+    assert told[0][2] == ("ΣΦ cannot take a case ending: how it is read is unknown; give its reading in the directory")

@@ -44,6 +44,8 @@ GUESSED_READING = N_(
     "if it is read as a word, give its reading in the directory"
 )
 
+NO_READING = N_("{token} cannot take a case ending: how it is read is unknown; give its reading in the directory")
+
 
 def draft_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
     """Every warning (and info line) of the draft's own checks, in the order of the file;
@@ -135,8 +137,12 @@ def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, M
                 if token is None or (path, token) in told:
                     continue
                 told.add((path, token))
-                example = inflect(name, "locative", lang)
-                yield _warning(path, GUESSED_READING, {"token": token, "example": example}, lang)
+                try:
+                    params = {"token": token, "example": inflect(name, "locative", lang)}
+                except ValueError:  # letters of another alphabet have no names to be read by
+                    yield _warning(path, NO_READING, {"token": token}, lang)
+                    continue
+                yield _warning(path, GUESSED_READING, params, lang)
 
 
 #: Parts of the release that print names as they are, never in a case: the contact block.
