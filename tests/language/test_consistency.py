@@ -164,6 +164,8 @@ ROWS = [
     ({"tr": "saat 17.00'de", "az": "saat 17:00-da", "en": "at 17.00"}, []),
     ({"tr": "saat 17.00'de", "az": "saat 17:00-da", "en": "at 17:00"}, []),
     ({"tr": "saat 10'da", "az": "saat 10-da", "en": "at 10 a.m."}, []),
+    # AP writes noon and midnight as words
+    ({"tr": "saat 12.00'de", "az": "saat 12:00-da", "en": "at noon"}, []),
     ({"tr": "saat 17.30'da", "az": "saat 17:30-da", "en": "at 17.45"},
      [("number", "17:30", ("en",)), ("number", "17.45", ("tr", "az"))]),
     # an Azerbaijani word that starts like a month is no month ("mayor" is not "may")

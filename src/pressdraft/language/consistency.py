@@ -76,6 +76,8 @@ def _clock(hour: int, minute: str, meridiem: str | None) -> str | None:
     return f"{hour}:{minute}"
 
 
+#: Times AP writes as words ("at noon", not 12 p.m.): the hour they are.
+_TIME_WORDS = {"en": {"noon": "12:00", "midday": "12:00", "midnight": "0:00"}}
 #: Words that multiply the number before them: tr ``3 bin``, ``1,5 milyar``; az ``3 min``; en ``$15 billion``.
 _SCALES = {
     "tr": {"bin": 3, "milyon": 6, "milyar": 9, "trilyon": 12},
@@ -296,12 +298,13 @@ def _has_number(mention: tuple[str, ...], readings: set[str], words: set[str], l
 
 def _number_warnings(field: str, raw: Mapping[str, str], langs: Sequence[str]) -> list[ConsistencyWarning]:
     mentions = {lang: _mentions(raw[lang], lang) for lang in langs}
+    words = {lang: set(_WORD.findall(lower(raw[lang], lang))) for lang in langs}
     readings = {
         lang: {value for mention in mentions[lang] for value in mention}
         | {f"month:{month}" for month in _any_months(raw[lang], lang)}
+        | {time for word, time in _TIME_WORDS.get(lang, {}).items() if word in words[lang]}
         for lang in langs
     }
-    words = {lang: set(_WORD.findall(lower(raw[lang], lang))) for lang in langs}
     warnings: dict[str, ConsistencyWarning] = {}
     every = {mention for lang in langs for mention in mentions[lang]}
     for mention in sorted(every, key=lambda m: (len(m[0]), m)):
