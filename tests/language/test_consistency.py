@@ -28,6 +28,7 @@ NAMES = [
     _known({"tr": "Hikmet Hacıyev", "az": "Hikmət Hacıyev", "en": "Hikmet Hajiyev"}, person=True),
     _known({"tr": "Fahrettin Altun", "az": "Fahrettin Altun", "en": "Fahrettin Altun"}, person=True),
     _known({"tr": "İlham Aliyev", "az": "İlham Əliyev", "en": "Ilham Aliyev"}, person=True),
+    _known({"tr": "Recep Tayyip Erdoğan", "az": "Rəcəb Tayyib Ərdoğan", "en": "Recep Tayyip Erdoğan"}, person=True),
     _known(
         {
             "tr": "Cumhurbaşkanlığı İletişim Başkanlığı",
@@ -140,6 +141,8 @@ ROWS = [
       "en": "the Media Development Agency's"}, []),
     ({"tr": "Medya Geliştirme Ajansının toplantısı", "az": "iclas", "en": "the meeting"},
      [("name", "Azerbaycan Medya Geliştirme Ajansı", ("az", "en"))]),
+    # English copy often drops the diacritics of Turkic names: Aliyev's "Ilham" is "İlham", Erdogan
+    ({"tr": "Cumhurbaşkanı Erdoğan", "az": "Prezident Ərdoğan", "en": "President Erdogan"}, []),
     # a later reference that shortens the name has not lost it: "the agency", "Agentliyin"
     ({"tr": "Medya Geliştirme Ajansının", "az": "Agentliyin", "en": "the agency's"}, []),
     # numbers with scale words (tr bin, az min, en thousand/billion) and dates in digits

@@ -260,23 +260,34 @@ def _has_name(original: str, folded: str, name: KnownName, lang: str) -> bool:
     return False
 
 
-def _names_loosely(folded: str, name: KnownName, lang: str) -> bool:
-    """Does the text *refer* to the name at all: any of its longer words, inflected, in any case?
-    Later references shorten a name ("the Agency", "Ajansımız", "Hikmet Bey"), and a translation that
-    does so has not lost it."""
+def _names_loosely(plain: str, name: KnownName, lang: str) -> bool:
+    """Does the text *refer* to the name at all: any of its longer words, inflected, in any case, with
+    or without its diacritics? Later references shorten a name ("the Agency", "Ajansımız", "Hikmet
+    Bey"), English copy often drops the letters (``Erdogan``), and a translation that does either has
+    not lost it. ``plain``: the text as ``_plain`` writes it."""
     for form in name.forms.get(lang, ()):
-        for word in _folded_form(form, lang).split():
-            if len(word) < 4 or word[:4] not in folded:  # a quick refusal before the pattern
+        for word in _plain_words(form, lang):
+            if len(word) < 4 or word[:4] not in plain:  # a quick refusal before the pattern
                 continue
             pattern = _name_pattern(word, lang, last_word_only=False)
-            if pattern is not None and pattern.search(folded):
+            if pattern is not None and pattern.search(plain):
                 return True
     return False
+
+
+def _plain(folded: str) -> str:
+    """Folded text without diacritics (ğ→g, ş→s, ü→u, ı→i): how English copy often writes Turkic names."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch)).replace("ı", "i")
 
 
 @cache
 def _folded_form(form: str, lang: str) -> str:
     return _fold(form.strip(), lang)
+
+
+@cache
+def _plain_words(form: str, lang: str) -> tuple[str, ...]:
+    return tuple(_plain(_folded_form(form, lang)).split())
 
 
 def _warning(field: str, kind: str, value: str, present: list[str], missing: list[str]) -> ConsistencyWarning:
@@ -333,6 +344,7 @@ def consistency_warnings(
         raw = {lang: unicodedata.normalize("NFC", by_lang[lang]) for lang in present_langs}
         original = {lang: raw[lang].replace("’", "'") for lang in present_langs}
         folded = {lang: _fold(raw[lang], lang) for lang in present_langs}
+        plain = {lang: _plain(folded[lang]) for lang in present_langs}
 
         warnings += _number_warnings(field, raw, present_langs)
 
@@ -350,7 +362,7 @@ def consistency_warnings(
             if len(compared) < 2:
                 continue
             have = [lang for lang in compared if _has_name(original[lang], folded[lang], name, lang)]
-            missing = [lang for lang in compared if lang not in have and not _names_loosely(folded[lang], name, lang)]
+            missing = [lang for lang in compared if lang not in have and not _names_loosely(plain[lang], name, lang)]
             if have and missing:
                 warnings.append(_warning(field, "name", name.forms[have[0]][0], have, missing))
     return warnings
