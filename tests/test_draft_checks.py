@@ -204,3 +204,15 @@ def test_a_name_no_reading_can_be_guessed_for_is_told_so(engine: Engine) -> None
     told = _told(_checked(engine, event={**DRAFT["event"], "venue": venue}))
     assert [where for _, where, _ in told] == ["event.venue (tr)", "event.venue (az)"]
     assert told[0][2] == ("ΣΦ cannot take a case ending: how it is read is unknown; give its reading in the directory")
+
+
+def test_body_and_event_texts_are_compared_across_languages_at_their_own_path(engine: Engine) -> None:
+    quote = {**QUOTE, "speaker": "fahrettin-altun", "text": {"tr": "2021'de", "az": "2019-cu ildə", "en": "in 2021"}}
+    part_of = {"tr": "Bakü Forumu kapsamında", "az": "Bakı Forumu çərçivəsində", "en": "as part of the Istanbul Forum"}
+    told = _told(_checked(engine, body=[{"quote": quote}], event={**DRAFT["event"], "part_of": part_of}))
+    assert ("warning", "event.part_of", "the name Bakü appears in the tr, az text but not in the en text") in told
+    assert (
+        "warning",
+        "body[0].quote.text",
+        "the number 2019 appears in the az text but not in the tr, en text",
+    ) in told
