@@ -49,6 +49,8 @@ NAMES = [
         {"tr": "Dışişleri Bakanlığı", "az": "Xarici İşlər Nazirliyi", "en": "Ministry of Foreign Affairs"},
     ),
     _known({"tr": "Türkiye Cumhuriyeti", "az": "Türkiyə Respublikası", "en": "Republic of Türkiye"}),
+    _known({"tr": "Türkiye", "az": "Türkiyə", "en": "Türkiye"}),
+    _known({"tr": "Azerbaycan", "az": "Azərbaycan", "en": "Azerbaijan"}),
 ]
 
 
@@ -143,6 +145,8 @@ ROWS = [
      [("name", "Azerbaycan Medya Geliştirme Ajansı", ("az", "en"))]),
     # English copy often drops the diacritics of Turkic names: Aliyev's "Ilham" is "İlham", Erdogan
     ({"tr": "Cumhurbaşkanı Erdoğan", "az": "Prezident Ərdoğan", "en": "President Erdogan"}, []),
+    # a country named by its people or language in another language: Türkiye / Turkish, Türk
+    ({"tr": "Türkiye ile Azerbaycan", "az": "Türk və Azərbaycan xalqları", "en": "Turkish-Azerbaijani ties"}, []),
     # a later reference that shortens the name has not lost it: "the agency", "Agentliyin"
     ({"tr": "Medya Geliştirme Ajansının", "az": "Agentliyin", "en": "the agency's"}, []),
     # numbers with scale words (tr bin, az min, en thousand/billion) and dates in digits

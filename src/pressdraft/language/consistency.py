@@ -262,16 +262,20 @@ def _has_name(original: str, folded: str, name: KnownName, lang: str) -> bool:
 
 def _names_loosely(plain: str, name: KnownName, lang: str) -> bool:
     """Does the text *refer* to the name at all: any of its longer words, inflected, in any case, with
-    or without its diacritics? Later references shorten a name ("the Agency", "Ajansımız", "Hikmet
-    Bey"), English copy often drops the letters (``Erdogan``), and a translation that does either has
-    not lost it. ``plain``: the text as ``_plain`` writes it."""
+    or without its diacritics, or a one-word name by its first four letters? Later references shorten
+    a name ("the Agency", "Ajansımız", "Hikmet Bey"), English copy often drops the letters
+    (``Erdogan``), a country is often named by its people (``Turkish``, ``Azeri``), and a translation
+    that does any of these has not lost it. ``plain``: the text as ``_plain`` writes it."""
     for form in name.forms.get(lang, ()):
-        for word in _plain_words(form, lang):
+        words = _plain_words(form, lang)
+        for word in words:
             if len(word) < 4 or word[:4] not in plain:  # a quick refusal before the pattern
                 continue
             pattern = _name_pattern(word, lang, last_word_only=False)
             if pattern is not None and pattern.search(plain):
                 return True
+        if len(words) == 1 and len(words[0]) >= 5 and re.search(rf"(?<!\w){re.escape(words[0][:4])}", plain):
+            return True  # a country by its people or language: Türkiye / Turkish, Türk; Azerbaijan / Azeri
     return False
 
 
