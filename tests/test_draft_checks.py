@@ -144,7 +144,10 @@ def test_a_quoted_stranger_without_a_title_is_a_warning(engine: Engine) -> None:
 
 
 def test_a_titled_stranger_or_a_directory_person_is_no_warning(engine: Engine) -> None:
-    titled = {"name": {"tr": "Ali Veli"}, "title": {"tr": "Vali", "az": "Qubernator", "en": "Governor"}}
+    titled = {
+        "name": {"tr": "Ali Veli", "az": "Əli Vəli", "en": "Ali Veli"},
+        "title": {"tr": "Vali", "az": "Qubernator", "en": "Governor"},
+    }
     body = [{"quote": {**QUOTE, "speaker": titled}}, {"quote": {**QUOTE, "speaker": "fahrettin-altun"}}]
     assert _checked(engine, body=body) == []
 
