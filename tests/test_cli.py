@@ -68,6 +68,28 @@ def test_check_of_the_example_finds_no_problem(capsys):
     assert "no problems" in capsys.readouterr().out
 
 
+def test_check_exits_one_only_for_what_render_refuses_and_says_each_path_once(tmp_path, example_data, capsys):
+    # a warning is printed for a person to read; render would not refuse the draft, so neither does check
+    example_data["fields"]["background"]["az"] = example_data["fields"]["background"]["az"].replace("2020", "2019")
+    example_data.update(format=2, event={"date": "2021-10-24", "status": "report"})
+    example_data["release"]["number"] = "auto"
+    draft = write_draft(tmp_path, example_data)
+    assert main(["check", str(draft)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert "warning: fields.background: the number 2019 appears in the az text but not in the tr, en text" in err
+    assert any(line.startswith("warning: event.status: status report says the event has taken place") for line in err)
+    assert "info: release.number: the release will get its number at approval" in err
+    assert all(line.count("fields.background") <= 1 for line in err)
+    # --strict: warnings fail too (info lines never do)
+    assert main(["check", "--strict", str(draft)]) == 1
+    capsys.readouterr()
+    del example_data["fields"]["background"], example_data["event"]
+    assert main(["check", "--strict", str(write_draft(tmp_path, example_data))]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "info: release.number: the release will get its number at approval\n"
+    assert "no problems" in captured.out
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

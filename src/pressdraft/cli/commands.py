@@ -2,8 +2,8 @@
 ``db upgrade | db status | backup | restore | migrate-store``.
 
 Bad input gets one clear line per problem and exit code 2; ``check`` exits 1 when it finds
-a problem, ``db status`` when migrations are pending; nothing ever prints a traceback, and
-no database password is ever printed.
+what ``render`` would refuse (with ``--strict``, a warning too), ``db status`` when migrations
+are pending; nothing ever prints a traceback, and no database password is ever printed.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _engine(args: argparse.Namespace) -> standalone.Engine:
 
 def _print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        label = {"error": "error", "gap": "missing", "warning": "warning"}[problem.severity]
+        label = {"error": "error", "gap": "missing", "warning": "warning", "info": "info"}[problem.severity]
         print(f"{label}: {problem}", file=sys.stderr)
 
 
@@ -75,6 +75,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 1 for what ``render`` would refuse (errors, missing translations), 0 otherwise: warnings are
+    printed for a person to read, and fail only with ``--strict``; info lines never fail."""
     try:
         opened = _engine(args).open_draft(args.draft)
     except PressdraftError as error:
@@ -86,9 +88,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     except PressdraftError as error:
         problems = [*error.problems, *problems]
     _print_problems(problems)
-    if not problems:
+    failing = {"error", "gap", "warning"} if args.strict else {"error", "gap"}
+    if not any(p.severity != "info" for p in problems):
         print(f"{args.draft}: no problems")
-    return 1 if problems else 0
+    return 1 if any(p.severity in failing for p in problems) else 0
 
 
 def cmd_upgrade_draft(args: argparse.Namespace) -> int:
@@ -234,8 +237,9 @@ def parser() -> argparse.ArgumentParser:
     sources(render)
     render.set_defaults(run=cmd_render)
 
-    check = commands.add_parser("check", help="list every problem of a draft")
+    check = commands.add_parser("check", help="list every problem of a draft (exit code 1 when render would refuse it)")
     check.add_argument("draft", type=Path)
+    check.add_argument("--strict", action="store_true", help="exit code 1 on warnings too")
     sources(check)
     check.set_defaults(run=cmd_check)
 

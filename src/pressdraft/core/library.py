@@ -23,6 +23,7 @@ from pressdraft.core.model import (
     BLOCK_KINDS,
     FIELD_TYPES,
     Draft,
+    Event,
     Key,
     LocalizedText,
     Release,
@@ -112,10 +113,14 @@ class FieldSpec(Strict):
 
 
 class TemplateMeta(Strict):
+    """``needs``: what the template's lead says of the event (``event.venue``); a draft without it
+    gets a warning from ``pressdraft check`` rather than a lead that leaves it out."""
+
     name: LocalizedText
     description: LocalizedText = LocalizedText()
     fields: list[FieldSpec]
     sample_release: Release
+    needs: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _distinct_names(self) -> TemplateMeta:
@@ -123,6 +128,10 @@ class TemplateMeta(Strict):
         doubles = sorted({n for n in names if names.count(n) > 1})
         if doubles:
             raise ValueError(f"field names declared twice: {', '.join(doubles)}")
+        known = [f"event.{key}" for key in Event.model_fields if key != "status"]
+        unknown_needs = [need for need in self.needs if need not in known]
+        if unknown_needs:
+            raise ValueError(f"needs: unknown {', '.join(unknown_needs)}; known: {', '.join(known)}")
         return self
 
 

@@ -353,44 +353,98 @@ FIELD_TYPES = registry(
 )
 
 
+#: Each kind of pydantic error the models raise, as a message that says what to write (the field is told
+#: before it). ``tests/test_model_messages.py`` derives every kind the models can raise and checks each is here.
 _MESSAGES = {
     "missing": N_("required"),
     "extra_forbidden": N_("unknown key"),
+    "model_type": N_("must be a mapping of keys (key: value)"),
+    "model_attributes_type": N_("must be a mapping of keys (key: value)"),
+    "dict_type": N_("must be a mapping of keys (key: value)"),
     "string_type": N_("must be text"),
+    "string_unicode": N_("must be text"),
+    "string_too_short": N_("must not be empty"),
+    "string_too_long": N_("is too long: at most {max_length} characters"),
+    "string_pattern_mismatch": N_("does not have the expected form ({pattern})"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
     "int_type": N_("must be a whole number"),
     "int_parsing": N_("must be a whole number"),
+    "int_parsing_size": N_("must be a whole number"),
     "int_from_float": N_("must be a whole number"),
     "finite_number": N_("must be a finite number"),
     "greater_than_equal": N_("must be at least {ge}"),
     "less_than_equal": N_("must be at most {le}"),
     "date_from_datetime_parsing": N_("must be a date (YYYY-MM-DD)"),
+    "date_from_datetime_inexact": N_("must be a date without a time of day (YYYY-MM-DD)"),
     "date_parsing": N_("must be a date (YYYY-MM-DD)"),
     "date_type": N_("must be a date (YYYY-MM-DD)"),
+    "datetime_type": N_("must be a date and time with its time zone, e.g. 2021-10-23T18:00:00+03:00"),
+    "datetime_parsing": N_("must be a date and time with its time zone, e.g. 2021-10-23T18:00:00+03:00"),
+    "datetime_from_date_parsing": N_("must be a date and time with its time zone, e.g. 2021-10-23T18:00:00+03:00"),
+    "datetime_object_invalid": N_("must be a date and time with its time zone, e.g. 2021-10-23T18:00:00+03:00"),
     "timezone_aware": N_("must give its time zone, e.g. 2021-10-23T18:00:00+03:00"),
     "list_type": N_("must be a list"),
     "literal_error": N_("must be one of: {expected}"),
     "too_short": N_("must not be empty"),
-    "too_long": N_("has too many items"),
-    "string_pattern_mismatch": N_("must be a key of lower-case letters, digits and hyphens"),
+    "too_long": N_("has too many items: at most {max_length}"),
+    "union_tag_invalid": N_("must be one of: {expected_tags}"),
+    "union_tag_not_found": N_("must say which kind it is: {discriminator}"),
     "text_too_long": TOO_LONG,
 }
+#: Text with a form of its own: the message says which form (other patterns: the generic one above).
+_PATTERNS = {
+    Key.__metadata__[0].pattern: N_("must be a key of lower-case letters, digits and hyphens"),
+    Clock.__metadata__[0].pattern: N_("must be a time of day as HH:MM, such as 09:30"),
+    ReleaseNumber.__metadata__[1].pattern: N_("must be a release number such as 241 or 2024/17, or auto"),
+}
+#: A form or a word (``event.time``: ``09:30`` or ``tba``): both said at once.
+_PATTERNS_OR_WORDS = {Clock.__metadata__[0].pattern: N_("must be a time of day as HH:MM, such as 09:30, or {expected}")}
+#: A text in each language given as something else: the message shows the form.
+LOCALIZED = N_("must be a text in each language: {{tr: ..., az: ..., en: ...}}")
 
 
-def _error_problem(error: Any, at: Location) -> Problem:
-    """One pydantic error as a problem; known kinds get a message the app can translate."""
-    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("~")))
-    template = _MESSAGES.get(error["type"])
+def _location(error: Any) -> tuple[str | int, ...]:
+    """Where an error is in the data: without the labels pydantic adds that are no keys of the file (a
+    union member's: our ``~key``, its own ``constrained-str``, ``literal['tba']``; a dict key's ``[key]``)."""
+    return tuple(
+        part
+        for part in error["loc"]
+        if isinstance(part, int) or not (part.startswith(("~", "constrained-")) or "[" in part)
+    )
+
+
+def _error_problem(error: Any, at: Location, alternatives: tuple[Any, ...] = ()) -> Problem:
+    """One pydantic error as a problem; every kind the models raise gets a message the app can translate.
+
+    ``alternatives``: the other members' errors when the value is a union (a time or ``tba``). A
+    validator's own ``ValueError`` text is clear already and is told as it is, without pydantic's prefix."""
+    loc = _location(error)
+    ctx = error.get("ctx") or {}
+    kind = error["type"]
+    template = _MESSAGES.get(kind)
+    pattern = ctx.get("pattern")
+    if kind == "string_pattern_mismatch" and pattern in _PATTERNS:
+        words = [alt["ctx"]["expected"] for alt in alternatives if alt["type"] == "literal_error"]
+        if words and pattern in _PATTERNS_OR_WORDS:
+            return Problem(at.child(*loc), _PATTERNS_OR_WORDS[pattern], {"expected": words[0]})
+        template = _PATTERNS[pattern]
+    elif kind in ("model_type", "model_attributes_type") and str(ctx.get("class_name", "")).startswith("Localized"):
+        template = LOCALIZED
     if template is None:
         message = error["msg"].removeprefix("Value error, ")
         return Problem(at.child(*loc), "{message}", {"message": message[:1].lower() + message[1:]})
-    ctx = error.get("ctx") or {}
     params = {key: str(value) for key, value in ctx.items() if "{" + key in template and str(value)}
     return Problem(at.child(*loc), template, params)
 
 
 def problems_from(error: ValidationError, at: Location = NOWHERE) -> list[Problem]:
-    """Pydantic's errors as problems that name the path in the file, below ``at``."""
-    return [_error_problem(e, at) for e in error.errors()]
+    """Pydantic's errors as problems that name the path in the file, below ``at``; the errors of a
+    union's members at one place are one problem."""
+    by_place: dict[tuple[str | int, ...], list[Any]] = {}
+    for item in error.errors():
+        by_place.setdefault(_location(item), []).append(item)
+    return [_error_problem(errors[0], at, tuple(errors[1:])) for errors in by_place.values()]
 
 
 def parse_draft(data: Any) -> Draft:

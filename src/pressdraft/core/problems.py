@@ -18,7 +18,8 @@ from typing import Literal
 
 from pressdraft import N_
 
-Severity = Literal["error", "gap", "warning"]
+#: ``info``: worth knowing, never a fault (a release number given at approval); ``check`` never fails on it.
+Severity = Literal["error", "gap", "warning", "info"]
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ NOWHERE = Location()
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong (error), missing in a language (gap) or worth a look (warning), and where."""
+    """One thing wrong (error), missing in a language (gap), worth a look (warning) or to know (info), and where."""
 
     at: Location
     template: str

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from ._base import CASES, LANGS
 from .casing import capitalize, lower, title, upper
-from .consistency import ConsistencyWarning, consistency_warnings
+from .consistency import ConsistencyWarning, KnownName, consistency_warnings
 from .dates import format_date, format_datetime
 from .lists import format_list
-from .names import Name, guessed_readings, inflect
+from .names import Name, guessed_reading, inflect
 from .numbers import count, format_number, ordinal, spell_number
 from .quotes import QUOTE_MARKS, quote
 
 __all__ = [
     "CASES",
     "ConsistencyWarning",
+    "KnownName",
     "LANGS",
     "QUOTE_MARKS",
     "Name",
@@ -29,7 +30,7 @@ __all__ = [
     "format_datetime",
     "format_list",
     "format_number",
-    "guessed_readings",
+    "guessed_reading",
     "inflect",
     "lower",
     "ordinal",

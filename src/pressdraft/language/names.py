@@ -111,27 +111,27 @@ def inflect(
     return f"{text}{joiner}{suffix}"
 
 
-_CAPS_TOKEN = re.compile(r"[^\W\d_]+")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 
 
-def guessed_readings(text: str, lang: str) -> list[str]:
-    """All-capital tokens (2+ letters) in ``text`` that the lexicon does not know.
+def guessed_reading(name: str | Name, lang: str) -> str | None:
+    """The abbreviation whose reading a case ending of ``name`` will follow, when it is a guess.
 
-    They will be read letter by letter (the default), so ``pressdraft check`` can say
-    "read letter by letter; set a reading in the directory if wrong". Roman numerals are
-    skipped; English has no case suffixes and returns [].
+    A case ending goes on the last word of a name (R8, A5/A6: by the reading of the last letter or
+    word), so only a last word in capitals (2+ letters) that neither the lexicon nor the name (its
+    ``reading`` or explicit ``forms`` from the directory) knows is read letter by letter by default,
+    and a reading given in the directory would change it. An abbreviation inside a name (``TRT
+    Haber``), Roman numerals and English (no case endings) never matter: None.
     """
     check_lang(lang)
-    if lang == "en":
-        return []
-    lex = lexicon(lang)
-    found: list[str] = []
-    for token in _CAPS_TOKEN.findall(normalise(text)):
-        if len(token) < 2 or not all(c.isupper() for c in token):
-            continue
-        if _ROMAN.fullmatch(token) and set(token) <= set("IVX"):
-            continue
-        if lex.reading(token) is None and token not in found:
-            found.append(token)
-    return found
+    if lang == "en" or (isinstance(name, Name) and (name.reading or name.forms)):
+        return None
+    text = normalise(str(name)).rstrip()
+    words = _WORD_TOKEN.findall(text)
+    last = words[-1] if words else ""
+    if len(last) < 2 or not all(c.isupper() for c in last) or not text.endswith(last):
+        return None
+    if _ROMAN.fullmatch(last) and set(last) <= set("IVX"):
+        return None
+    return last if lexicon(lang).reading(last) is None else None

@@ -15,16 +15,17 @@ from jinja2 import Environment
 
 from pressdraft import N_
 from pressdraft.core.beside import beside, read_text
+from pressdraft.core.body import Block
 from pressdraft.core.cleaning import text_problems
 from pressdraft.core.directory import Directory, default_directory, extended
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
-from pressdraft.core.model import Draft, draft_to_data, parse_draft, type_fields
+from pressdraft.core.model import Draft, LocalizedText, draft_to_data, parse_draft, type_fields
 from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem, format_path
 from pressdraft.document.rendition import Rendered, Rendition
-from pressdraft.language.consistency import consistency_warnings
-from pressdraft.language.names import guessed_readings
+from pressdraft.language.consistency import KnownName, consistency_warnings
 from pressdraft.pipeline import checks
+from pressdraft.pipeline.draft_checks import draft_problems
 from pressdraft.pipeline.resolve import Resolution, resolve
 from pressdraft.pipeline.validation import validate_draft
 
@@ -159,20 +160,21 @@ class Engine:
         letters the gate leaves in place are reported.
         """
         template = self.library.get(draft.template)
+        resolutions = {lang: resolve(draft, template, self.directory, lang) for lang in draft.languages}
         errors: list[Problem] = []
         gaps: list[Problem] = []
-        for lang in draft.languages:
-            resolution = resolve(draft, template, self.directory, lang)
+        for resolution in resolutions.values():
             errors.extend(p for p in resolution.errors if p not in errors)
             gaps.extend(resolution.gaps)
         entered = data if data is not None else draft_to_data(draft, [f.name for f in template.meta.fields])
-        return errors + gaps + self.warnings(draft, template) + text_problems(entered)
+        warnings = self.warnings(draft, template, {lang: r.context for lang, r in resolutions.items()})
+        return errors + gaps + warnings + text_problems(entered)
 
-    def warnings(self, draft: Draft, template: Template) -> list[Problem]:
+    def warnings(self, draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
+        """Cross-language inconsistencies of the draft's texts (fields, event, body), then the draft's
+        own checks (``pipeline/draft_checks.py``); ``contexts``: the draft resolved in each language."""
         texts = _localized_texts(draft, template)
-        names = [
-            {lang: text for lang in draft.languages if (text := entry.get(lang))} for entry in self._directory_names()
-        ]
+        names = self._directory_names(draft.languages)
         paths = {format_path(path): path for path in texts}  # consistency_warnings names fields as written
         problems = [
             Problem(
@@ -183,23 +185,18 @@ class Engine:
             )
             for w in consistency_warnings({name: texts[path] for name, path in paths.items()}, names, draft.languages)
         ]
-        for path, by_lang in texts.items():
-            for lang, text in by_lang.items():
-                for token in guessed_readings(text, lang):
-                    problems.append(
-                        Problem(
-                            Location(field=path, lang=lang),
-                            N_("{token} will be read letter by letter; if it is read as a word, give its reading"),
-                            {"token": token},
-                            severity="warning",
-                        )
-                    )
-        return problems
+        return problems + draft_problems(draft, template, contexts)
 
-    def _directory_names(self) -> list[Any]:
-        entries: list[Any] = [p.name for p in self.directory.people.values()]
-        entries += [o.name for o in self.directory.organizations.values()]
-        entries += [getattr(p, "name", p) for p in self.directory.places.values()]
+    def _directory_names(self, langs: Sequence[str]) -> list[KnownName]:
+        """Every name of the directory in each of ``langs``, full and short, people marked."""
+
+        def known(*names: LocalizedText | None, person: bool = False) -> KnownName:
+            forms = {lang: tuple(text for name in names if name and (text := name.get(lang))) for lang in langs}
+            return KnownName(forms, person)
+
+        entries = [known(p.name, p.short, person=True) for p in self.directory.people.values()]
+        entries += [known(o.name, o.short) for o in self.directory.organizations.values()]
+        entries += [known(getattr(p, "name", p)) for p in self.directory.places.values()]
         return entries
 
     def check_template(self, template: Template, env: Environment) -> list[Problem]:
@@ -235,9 +232,19 @@ class Engine:
 
 
 def _localized_texts(draft: Draft, template: Template) -> dict[FieldPath, dict[str, str]]:
-    """Every free text of the draft by path and language, for cross-language checks."""
+    """Every free text of the draft by path and language, for cross-language checks: the fields',
+    the event's ``part_of`` and the body blocks' (``body[2].quote.text``)."""
+    found: list[tuple[FieldPath, Any]] = [(path, value) for path, value, _ in template.localized_texts(draft.fields)]
+    if draft.event is not None and draft.event.part_of is not None:
+        found.append((("event", "part_of"), draft.event.part_of))
+    for index, block in enumerate(draft.body):
+        if isinstance(block, Block):
+            found += [
+                (("body", index, block.kind, *at), value)
+                for at, value, _ in block.block_type.localized_texts(block.value)
+            ]
     out: dict[FieldPath, dict[str, str]] = {}
-    for path, value, _source in template.localized_texts(draft.fields):
+    for path, value in found:
         texts = {lang: text for lang in draft.languages if (text := value.get(lang))}
         if texts:
             out[path] = texts
