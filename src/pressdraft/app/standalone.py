@@ -7,7 +7,6 @@ and the app make byte-identical documents.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from pressdraft.core.upgrade import upgraded
 from pressdraft.pipeline.engine import Engine
 from pressdraft.safety.images import ImageRefused, clean_image, is_image_id
 
-__all__ = ["Engine", "Upgrade", "check_templates", "engine", "files_beside", "library", "photos", "upgrade_draft"]
+__all__ = ["Engine", "Upgrade", "check_templates", "engine", "directory_files_beside", "library", "photos", "upgrade_draft"]
 
 #: A photo block naming a picture kept in the app's store, read by the command line.
 STORED_IN_THE_APP = N_(
@@ -76,13 +75,12 @@ def photos(draft: Draft, folder: Path) -> dict[str, bytes]:
     return images
 
 
-def files_beside(draft: Draft, folder: Path, images: Mapping[str, bytes]) -> dict[str, bytes]:
-    """The files the draft (in ``folder``) names beside it, by their path from there, so that a ZIP holding the
-    draft holds it whole: its own directory files as they are, its pictures as cleaned (``images``, by ref)."""
+def directory_files_beside(draft: Draft, folder: Path) -> dict[str, bytes]:
+    """The draft's own directory files (in ``folder``), by their path from there, so that a ZIP holding the
+    draft holds it whole (its pictures, cleaned, come with the edition: ``export.zip_edition``)."""
     root = folder.resolve()
-    named = [(beside(folder, name, NOWHERE), None) for name in draft.directory]
-    named += [(beside(folder, ref, NOWHERE), data) for ref, data in images.items()]
-    return {path.relative_to(root).as_posix(): path.read_bytes() if data is None else data for path, data in named}
+    paths = [beside(folder, name, NOWHERE) for name in draft.directory]
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in paths}
 
 
 def check_templates(path: Path | None, directory_file: Path | None) -> tuple[dict[str, list[Problem]], list[Problem]]:

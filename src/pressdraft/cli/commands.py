@@ -65,7 +65,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         docx = [f for f in files if f.name.endswith(".docx")] or edition.files(["docx"], letterhead=letterhead)
         files += pdf_files(docx)
     if args.zip:
-        own = standalone.files_beside(draft, args.draft.parent, images)
+        own = standalone.directory_files_beside(draft, args.draft.parent)
         files = [zip_edition(edition, [*files, *(OutputFile(n, d) for n, d in own.items())], engine.dump_draft(draft))]
     args.output.mkdir(parents=True, exist_ok=True)
     for file in files:
