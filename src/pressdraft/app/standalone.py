@@ -23,7 +23,16 @@ from pressdraft.core.upgrade import upgraded
 from pressdraft.pipeline.engine import Engine
 from pressdraft.safety.images import ImageRefused, clean_image, is_image_id
 
-__all__ = ["Engine", "Upgrade", "check_templates", "engine", "directory_files_beside", "library", "photos", "upgrade_draft"]
+__all__ = [
+    "Engine",
+    "Upgrade",
+    "check_templates",
+    "engine",
+    "directory_files_beside",
+    "library",
+    "photos",
+    "upgrade_draft",
+]
 
 #: A photo block naming a picture kept in the app's store, read by the command line.
 STORED_IN_THE_APP = N_(
