@@ -21,14 +21,17 @@ from pressdraft.pipeline.in_process import IN_PROCESS
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
+V1 = ROOT / "tests" / "data" / "v1"
 LIBRARY = Library.from_folder(default_templates_folder())
 TEMPLATE_IDS = LIBRARY.ids()
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+#: The public examples (format 2), golden in tests/golden; the version-1 files they replaced, golden in tests/golden/v1.
+EXAMPLES = {ROOT / "examples": GOLDEN, V1: GOLDEN / "v1"}
+EXAMPLE_FILES = sorted(path for folder in EXAMPLES for path in folder.glob("*.yaml"))
 LANGS = ("tr", "az", "en")
 
 
-def _example(name: str) -> dict[str, Any]:
-    return copy.deepcopy(read_data((ROOT / "examples" / f"{name}.yaml").read_text("utf-8"), "yaml"))
+def _example(name: str, folder: Path = V1) -> dict[str, Any]:
+    return copy.deepcopy(read_data((folder / f"{name}.yaml").read_text("utf-8"), "yaml"))
 
 
 def _render(engine, data: dict[str, Any]) -> dict[str, str]:
@@ -71,21 +74,25 @@ def test_every_shipped_template_renders_its_samples_in_three_languages(engine, t
 # --- (b) every example against its golden Markdown -------------------------------------------
 
 
-def _golden_cases() -> list[tuple[str, str]]:
+def _golden_cases() -> list[Any]:
     cases = []
-    for path in EXAMPLES:
+    for path in EXAMPLE_FILES:
         languages = read_data(path.read_text("utf-8"), "yaml")["languages"]
-        cases.extend((path.stem, lang) for lang in languages)
+        golden = EXAMPLES[path.parent]
+        cases.extend(
+            pytest.param(path, golden / f"{path.stem}.{lang}.md", lang, id=f"{golden.name}-{path.stem}-{lang}")
+            for lang in languages
+        )
     return cases
 
 
-@pytest.mark.parametrize(("example", "lang"), _golden_cases())
-def test_every_example_matches_its_golden_markdown(engine, example, lang):
-    markdown = _render(engine, _example(example))[lang]
-    assert markdown == (GOLDEN / f"{example}.{lang}.md").read_text("utf-8")
+@pytest.mark.parametrize(("path", "golden", "lang"), _golden_cases())
+def test_every_example_matches_its_golden_markdown(engine, path, golden, lang):
+    markdown = _render(engine, _example(path.stem, path.parent))[lang]
+    assert markdown == golden.read_text("utf-8")
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_every_example_is_complete_and_consistent(engine, path):
     assert engine.check(engine.load_draft(path)) == []
 
