@@ -189,18 +189,20 @@ class TestAgreementSigning:
         tr = _render(engine, _example("agreement-signing"))["tr"]
         assert "# Medya okuryazarlığı alanında iş birliği mutabakat zaptı Bakü'de imzalandı" in tr  # R1
         assert "## Dört alanda iş birliği öngörülüyor" in tr
-        assert "Mutabakat Zaptı, Bakü'de düzenlenen törenle imzalandı." in tr  # same day: no date
+        assert "Mutabakat Zaptı, Bakü'de imzalandı." in tr  # same day: no date; no ceremony the draft does not state
         assert "Belgeyi Cumhurbaşkanlığı İletişim Başkan Yardımcısı Zeynep Aksoy ile Azerbaycan" in tr
-        assert "> İmza töreninde konuşan Aksoy, “Dezenformasyona" in tr
+        assert "> Aksoy, “Dezenformasyona" in tr and "tören" not in tr  # issue 12: no invented setting
         assert "> Aksoy, “İlk ortak eğitim programını" in tr  # the same speaker goes on
         assert "hedefliyoruz.” ifadelerini kullandı." in tr
         assert "> Hüseynov ise “Türkiye ile" in tr
 
     def test_azerbaijani(self, engine):
         az = _render(engine, _example("agreement-signing"))["az"]
-        assert "Anlaşma Memorandumu sentyabrın 18-də Bakıda keçirilən mərasimdə imzalanıb." in az  # A7
+        assert (
+            "Anlaşma Memorandumu sentyabrın 18-də Bakıda imzalanıb." in az
+        )  # A7; no ceremony the draft does not state
         assert "Elnur Hüseynov imzalayıblar." in az
-        assert "”, – deyə Z.Aksoy mərasimdəki çıxışında bildirib." in az
+        assert "”, – deyə Z.Aksoy bildirib." in az and "mərasim" not in az
         assert "”, – deyə o vurğulayıb." in az
         assert "”, – deyə E.Hüseynov qeyd edib." in az
         assert "'" not in _body(az)
@@ -209,7 +211,7 @@ class TestAgreementSigning:
         en = _render(engine, _example("agreement-signing"))["en"]
         assert "# Media literacy cooperation memorandum signed in Baku" in en
         assert "was signed in Baku on September 18, 2025, by Zeynep Aksoy, Deputy Director" in en
-        assert "media literacy,” Aksoy said at the signing ceremony." in en
+        assert "media literacy,” Aksoy said." in en and "ceremony" not in en  # issue 12: no invented setting
         assert "next year,” she added." in en  # gender from the directory
         assert en.rstrip().endswith("\\#\\#\\#")
 
@@ -218,7 +220,7 @@ class TestAgreementSigning:
         data["fields"].update(place="kars", presence=["recep-tayyip-erdogan", "ilham-aliyev"])
         md = _render(engine, data)
         assert "Cumhurbaşkanı Recep Tayyip Erdoğan ile Azerbaycan Cumhurbaşkanı İlham Aliyev'in katılımıyla" in md["tr"]
-        assert "Kars'ta düzenlenen törenle imzalandı." in md["tr"]  # R5: t after s
+        assert "katılımıyla Kars'ta imzalandı." in md["tr"]  # R5: t after s
         assert "sentyabrın 18-də Qarsda Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan və" in md["az"]  # A3
         assert "Prezidenti İlham Əliyevin iştirakı ilə imzalanıb." in md["az"]  # group genitive
         assert ", in the presence of Recep Tayyip Erdoğan, President of Türkiye, and Ilham Aliyev" in md["en"]
