@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, TemplateSyntaxError, meta
+from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
 from pressdraft.core.library import FieldSpec, Template
@@ -343,10 +343,13 @@ class Resolver:
 
 @lru_cache(maxsize=64)
 def _names_used(source: str) -> frozenset[str]:
+    """The names the source reads. Its syntax tree only: compiling it (``meta.find_undeclared_variables``)
+    in a bare environment fails on the render environment's own filters (``ordinal``, ``locative``)."""
     try:
-        return frozenset(meta.find_undeclared_variables(Environment().parse(source)))
+        ast = Environment().parse(source)
     except TemplateSyntaxError:  # reported where the template is compiled
         return frozenset()
+    return frozenset(name.name for name in ast.find_all(nodes.Name) if name.ctx == "load")
 
 
 def mentions(template: Template, lang: str, name: str) -> bool:
