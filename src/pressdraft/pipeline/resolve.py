@@ -343,13 +343,12 @@ class Resolver:
 
 @lru_cache(maxsize=64)
 def _names_used(source: str) -> frozenset[str]:
-    """The names the source reads. Its syntax tree only: compiling it (``meta.find_undeclared_variables``)
-    in a bare environment fails on the render environment's own filters (``ordinal``, ``locative``)."""
+    """Every name the source reads (parsed only: its filters need not exist here)."""
     try:
-        ast = Environment().parse(source)
+        tree = Environment().parse(source)
     except TemplateSyntaxError:  # reported where the template is compiled
         return frozenset()
-    return frozenset(name.name for name in ast.find_all(nodes.Name) if name.ctx == "load")
+    return frozenset(name.name for name in tree.find_all(nodes.Name) if name.ctx == "load")
 
 
 def mentions(template: Template, lang: str, name: str) -> bool:
