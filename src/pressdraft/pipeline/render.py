@@ -84,6 +84,16 @@ def _list(style: str) -> Callable[..., str]:
     return join
 
 
+def _ranged(function: Callable[..., str]) -> Callable[..., str]:
+    """``{{ start|date_range(end) }}``: the filter gets (start, lang, end), the range function (start, end, lang)."""
+
+    def from_start(start: Any, lang: str, end: Any = None) -> str:
+        return function(start, end, lang)
+
+    from_start.__doc__ = function.__doc__
+    return from_start
+
+
 # The filters a template can use: one registry, read by the environment and the docs.
 FILTERS: dict[str, Callable[..., Any]] = {
     **{case: _case(case) for case in CASES},
@@ -93,9 +103,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "capitalize": _strings(capitalize),
     "date": format_date,
     "datetime": format_datetime,
-    "date_range": format_date_range,
+    "date_range": _ranged(format_date_range),
     "time": format_time,
-    "time_range": format_time_range,
+    "time_range": _ranged(format_time_range),
     "number": format_number,
     "words": spell_number,
     "count": count,
