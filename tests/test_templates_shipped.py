@@ -617,3 +617,22 @@ def test_a_venue_and_a_parent_event_are_printed_with_the_city(engine):
     assert (
         "was held at the Dolmabahçe Working Office in Istanbul on October 23, 2021, as part of the Turkic" in md["en"]
     )
+
+
+def test_a_new_installation_seeds_the_public_example_in_format_2(tmp_path, monkeypatch):
+    from pressdraft.app import service as app_service
+    from pressdraft.app.settings import load_settings
+    from pressdraft.app.trust import template_runner
+
+    monkeypatch.setattr(app_service, "EXAMPLE", ROOT_EXAMPLES / "joint-media-platform.yaml")  # tests/conftest.py
+    service = app_service.AppService.open(
+        load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner()
+    )
+    try:
+        (summary,) = service.draft_summaries()
+        record = service.store.get_draft(summary.id)
+        assert record.data["format"] == 2 and record.data["body"][0]["quote"]["speaker"] == "fahrettin-altun"
+        markdown = service.editor(summary.id).preview().rendition.markdown
+        assert markdown == {lang: (GOLDEN / f"joint-media-platform.{lang}.md").read_text("utf-8") for lang in LANGS}
+    finally:
+        service.store.close()
