@@ -22,6 +22,10 @@ from pressdraft.pipeline.resolve import resolve
 META = """
 name: {tr: Deneme, az: Sınaq, en: Test}
 fields:
+  - name: headline
+    type: text
+    override: true
+    label: {tr: Başlık, az: Başlıq, en: Headline}
   - name: host
     type: person
     label: {tr: Ev sahibi, az: Ev sahibi, en: Host}
@@ -31,7 +35,7 @@ fields:
 sample_release: {date: 2021-10-23, city: istanbul, issuer: tr-communications}
 """
 # The template's own lead, then (without {{ body }}) the engine puts the body before "About".
-WITHOUT_BODY = """# {{ lang }}
+WITHOUT_BODY = """# {{ headline or lang }}
 
 {.dateline}
 Lead{% if host %} {{ host.full }}{% endif %}.
@@ -57,6 +61,10 @@ Documents: {{ documents|length }}
 """
 
 
+DATED = """{{ event.date|date_range(event.end_date) }}, {{ event.time|time }}; {{ "09:30"|time_range("11:00") }}
+"""
+
+
 def _library(root: Path, name: str, source: str) -> None:
     folder = root / name
     folder.mkdir()
@@ -70,6 +78,7 @@ def engine(tmp_path_factory) -> Engine:
     root = tmp_path_factory.mktemp("templates")
     _library(root, "plain", WITHOUT_BODY)
     _library(root, "storied", WITH_BODY)
+    _library(root, "dated", DATED)
     return Engine.default(IN_PROCESS, templates=root)
 
 
@@ -188,7 +197,8 @@ REPORT = [
         "tr",
         "Hacıyev, basın toplantısında şunları vurguladı:\n\n“Biz tek milletiz. Bu bir gerçektir.\n\nİkinci paragraf.”",
     ),
-    ("az", "O mətbuat konfransında vurğulayıb:\n\n“Biz bir millətik. Bu bir həqiqətdir.\n\nİkinci abzas.”"),
+    # az: the short form, not *o* at the head of a sentence (it would read "that press conference")
+    ("az", "H.Hacıyev mətbuat konfransında vurğulayıb:\n\n“Biz bir millətik. Bu bir həqiqətdir.\n\nİkinci abzas.”"),
     (
         "en",
         "“We are one nation,” he stressed at the press conference. “Mr. Altun agrees.\n\n"
@@ -221,7 +231,13 @@ REPORT = [
     ("en", '{.photo src="photos/one.jpg"}\nThe meeting — AA'),
     # a statement: the issuer's own words, no wrapper, no marks (spec)
     ("tr", "Kınıyoruz.\n\nÇağrıda bulunuyoruz."),
+    ("az", "Pisləyirik.\n\nÇağırırıq."),
     ("en", "We condemn it.\n\nWe call on all."),
+    ("az", "Birinci abzas.\n\nİkinci abzas."),
+    ("az", '{.photo src="photos/one.jpg"}\nİclasdan — AA'),
+    ("az", "1. bir\n2. iki"),
+    ("tr", "Azerbaycan Cumhurbaşkanı Yardımcısı ve"),
+    ("az", "Azərbaycan Respublikası Prezidentinin köməkçisi – Prezident Administrasiyasının"),
 ]
 
 
@@ -237,7 +253,7 @@ ANNOUNCEMENT = [
     ("en", "Three documents will be signed:"),
     # words to be said at a stated setting of the coming event are in the future
     ("tr", "Hacıyev, basın toplantısında şunları vurgulayacak:"),
-    ("az", "O mətbuat konfransında vurğulayacaq:"),
+    ("az", "H.Hacıyev mətbuat konfransında vurğulayacaq:"),
     ("en", "“We are one nation,” he will stress at the press conference."),
     # words given for the release, with no setting, were said (the clause carries the future)
     ("tr", "Fahrettin Altun, “Mutabakat içindeyiz.” dedi."),
@@ -248,6 +264,16 @@ ANNOUNCEMENT = [
 @pytest.mark.parametrize(("lang", "written"), ANNOUNCEMENT)
 def test_every_block_in_an_announcement(announcement, lang, written):
     assert written in announcement[lang]
+
+
+@pytest.mark.parametrize("lang", ["tr", "az", "en"])
+def test_blocks_without_tense_read_the_same_in_an_announcement(report, announcement, lang):
+    """Paragraphs, subheadings, lists, the programme, photos and statements are the drafter's words."""
+    for part in report[lang].split("\n\n"):
+        if part.startswith(
+            ("### Program", "- 09", "- 9:", "1. ", "{.photo", "Birinci", "First.", "Kınıyoruz", "We condemn")
+        ):
+            assert part in announcement[lang]
 
 
 def test_an_announcement_says_nothing_happened(announcement):
@@ -270,9 +296,24 @@ def test_a_template_places_the_body_and_reads_documents(engine):
     out = markdown(engine, draft("storied"))
     assert out["en"].index("First.") < out["en"].index("Documents: 3; Media Agreement (Altun and Hajiyev)")
     assert out["en"].count("First.") == 1
-    # it names the signatories itself, so the body gives them in the short form (contracts, mention rule)
+    # it names the signatories itself, so the body gives them in the short form (contracts, mention rule),
+    # and it has told that documents were signed: the block lists them under a label, not that sentence again
+    assert "Documents signed:\n\n- the Media Agreement, by Altun and Hajiyev\n" in out["en"]
     assert "- the Culture Programme, by Erdoğan and Aliyev" in out["en"]
+    assert "İmzalanan belgeler:\n\n- Medya Anlaşması, Altun ve Hacıyev tarafından" in out["tr"]
     assert "- Kültür Programı, Erdoğan ve Aliyev tarafından" in out["tr"]
+    assert "İmzalanan sənədlər:\n\n- Media Sazişi, F.Altun və H.Hacıyev tərəfindən" in out["az"]
+    assert all(words not in out[lang] for lang, words in (("tr", "imzalandı"), ("az", "imzalanıb"), ("en", "were")))
+
+
+def test_a_template_that_told_of_the_signing_lists_documents_under_a_label(engine):
+    same = [{**document, "signatories": ["fahrettin-altun", "hikmet-hajiyev"]} for document in DOCUMENTS]
+    out = markdown(engine, draft("storied", body=[{"documents": same}], event_date="2021-10-25"))
+    assert "İmzalanacak belgeler:\n\n- Medya Anlaşması\n- Eğitim Protokolü\n- Kültür Programı\n" in out["tr"]
+    assert "İmzalanacaq sənədlər:\n\n- Media Sazişi\n" in out["az"]
+    assert "Documents to be signed:\n\n- Media Agreement\n" in out["en"]
+    one = markdown(engine, draft("storied", body=[{"documents": DOCUMENTS[:1]}]))
+    assert "Document signed:\n\n- Media Agreement\n" in one["en"]  # one document: its signatories are the lead's
 
 
 def test_one_document_is_one_sentence_in_the_number_it_has(engine):
@@ -286,10 +327,11 @@ def test_one_document_is_one_sentence_in_the_number_it_has(engine):
 
 def test_documents_with_the_same_signatories_have_them_as_the_subject(engine):
     same = [{**document, "signatories": ["fahrettin-altun", "hikmet-hajiyev"]} for document in DOCUMENTS]
-    out = markdown(engine, draft("storied", body=[{"documents": same}]))
-    assert "Altun ve Hacıyev, şu üç belgeyi imzaladı:\n\n- Medya Anlaşması\n- Eğitim Protokolü" in out["tr"]
-    assert "F.Altun və H.Hacıyev aşağıdakı üç sənədi imzalayıblar:" in out["az"]
-    assert "Altun and Hajiyev signed the following three documents:\n\n- Media Agreement" in out["en"]
+    out = markdown(engine, draft(body=[{"documents": same}]))
+    assert "Dairesi Başkanı Hikmet Hacıyev, şu üç belgeyi imzaladı:\n\n- Medya Anlaşması\n- Eğitim" in out["tr"]
+    assert "şöbəsinin müdiri Hikmət Hacıyev aşağıdakı üç sənədi imzalayıblar:\n\n- Media Sazişi" in out["az"]
+    assert "Presidential Administration, signed the following three documents:\n\n- Media Agreement" in out["en"]
+    assert out["en"].count("Fahrettin Altun") == 1  # named once, however many documents
 
 
 def test_a_person_the_template_names_is_given_short_in_the_body(engine):
@@ -344,3 +386,50 @@ def test_the_context_lists_documents_with_their_signatories(engine):
     context = resolve(checked, engine.library.get("plain"), engine.directory, "az").context
     assert [d.title for d in context["documents"]] == ["Media Sazişi", "Təhsil Protokolu", "Mədəniyyət Proqramı"]
     assert [str(p.short) for p in context["documents"][2].signatories] == ["R.T.Ərdoğan", "İ.Əliyev"]
+
+
+def test_documents_of_one_kind_are_counted_by_it(engine):
+    kind = {"kind": text("anlaşma", "saziş", "agreement")}
+    out = markdown(engine, draft(body=[{"documents": [{**document, **kind} for document in DOCUMENTS]}]))
+    assert "Üç anlaşma imzalandı:" in out["tr"]
+    assert "Üç saziş imzalanıb:" in out["az"]
+    assert "Three agreements were signed:" in out["en"]
+
+
+def test_one_signatory_takes_the_singular_verb_in_azerbaijani(engine):
+    alone = [{**document, "signatories": ["fahrettin-altun"]} for document in DOCUMENTS]
+    out = markdown(engine, draft(body=[{"documents": alone}]))
+    assert "rəhbəri Fahrettin Altun aşağıdakı üç sənədi imzalayıb:" in out["az"]
+    assert "İletişim Başkanı Fahrettin Altun, şu üç belgeyi imzaladı:" in out["tr"]
+    assert "Director of Communications of the Turkish Presidency, signed the following three" in out["en"]
+
+
+def test_the_date_and_time_filters_in_a_template(engine):
+    data = draft("dated", body=[])
+    data["event"] = {"date": "2025-07-21", "end_date": "2025-07-23", "time": "tba"}
+    out = markdown(engine, data)
+    assert out["tr"] == "21–23 Temmuz 2025, saati daha sonra duyurulacak; 09.30–11.00\n"
+    assert out["az"] == "21–23 iyul 2025-ci il, vaxtı sonra elan olunacaq; 09:30–11:00\n"
+    assert out["en"] == "July 21-23, 2025, time to be announced; 9:30-11 a.m.\n"
+
+
+def test_azerbaijani_o_only_after_a_quote(engine):
+    # conventions.md §4.1 "“…”, – o vurğulayıb."; at the head of a sentence *o* reads as "that"
+    said = {"speaker": "fahrettin-altun", "source_language": "tr", "text": text("A.", "Bir.", "A.")}
+    body = [
+        {"quote": said},
+        {"quote": {**said, "verb": "stress"}},
+        {"paraphrase": {"speaker": "fahrettin-altun", "text": text("a", "iki ölkənin dost olduğunu", "that a")}},
+    ]
+    out = markdown(engine, draft(body=body))["az"]
+    assert "“Bir”, – deyə o vurğulayıb." in out
+    assert "F.Altun iki ölkənin dost olduğunu bildirib." in out
+
+
+def test_a_headline_the_drafter_writes_gets_the_languages_marks(engine):
+    # spec "Inline text": any localized text; a template's proposal overridden by the drafter too
+    headline = text('"Köklü Geçmiş" toplantısı', '"Köklü keçmiş" iclası', 'The "Rooted Past" meeting')
+    out = markdown(engine, draft(body=[], headline=headline))
+    assert out["tr"].startswith("# “Köklü Geçmiş” toplantısı\n")
+    assert out["az"].startswith("# “Köklü keçmiş” iclası\n")
+    assert out["en"].startswith("# The “Rooted Past” meeting\n")

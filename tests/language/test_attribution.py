@@ -24,6 +24,7 @@ from pressdraft.language.attribution import (
     first_sentence,
     quote_verb,
 )
+from pressdraft.language.signing import english_plural
 
 # The spec's table of verbs (draft-format-v2.md, ``verb``), past tense, in the order of core.body.VERBS.
 SPEC_PAST = {
@@ -228,3 +229,18 @@ def test_a_paraphrase_at_a_coming_setting_is_in_the_future():
 )
 def test_first_sentence(text, first, rest):
     assert first_sentence(text) == (first, rest)
+
+
+@pytest.mark.parametrize(
+    ("kind", "plural"),
+    [
+        ("agreement", "agreements"),
+        ("memorandum of understanding", "memoranda of understanding"),
+        ("treaty", "treaties"),
+        ("protocol on cooperation", "protocols on cooperation"),
+        ("joint declaration", "joint declarations"),
+    ],
+)
+def test_english_plural_of_a_kind_of_document(kind, plural):
+    # the noun a count of documents takes in English (language/signing.py)
+    assert english_plural(kind) == plural

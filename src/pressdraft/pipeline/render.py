@@ -12,14 +12,14 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any, NoReturn
+from typing import Any
 
 from jinja2 import Template as JinjaTemplate
 from jinja2 import TemplateError, pass_context
 from jinja2.runtime import Context
 
 from pressdraft.core.library import TEMPLATE_KEY, Template, file_of, source_file, template_problem
-from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem
+from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.blocks import markdown_problem
 from pressdraft.language._base import CASES
 from pressdraft.language.casing import capitalize, lower, title, upper
@@ -94,6 +94,17 @@ def _ranged(function: Callable[..., str]) -> Callable[..., str]:
     return from_start
 
 
+def _clock(function: Callable[..., str]) -> Callable[..., Markdown]:
+    """A time's text is digits, points, dashes and a.m./p.m. (or the fixed "to be announced"): printed as
+    it is, so ``09.30`` at the start of a value is not escaped as if it began a numbered list."""
+
+    def clock_text(*args: Any) -> Markdown:
+        return Markdown(function(*args))
+
+    clock_text.__doc__ = function.__doc__
+    return clock_text
+
+
 # The filters a template can use: one registry, read by the environment and the docs.
 FILTERS: dict[str, Callable[..., Any]] = {
     **{case: _case(case) for case in CASES},
@@ -104,8 +115,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "date": format_date,
     "datetime": format_datetime,
     "date_range": _ranged(format_date_range),
-    "time": format_time,
-    "time_range": _ranged(format_time_range),
+    "time": _clock(format_time),
+    "time_range": _clock(_ranged(format_time_range)),
     "number": format_number,
     "words": spell_number,
     "count": count,
@@ -134,30 +145,10 @@ def _finalize(context: Context, value: Any) -> str:
     return escape_text(str(value))
 
 
-class Refused(Exception):
-    """A template declined to print something it cannot say truly of this draft (``refuse``)."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field, self.message = field, message
-
-
-def refuse(field: Any, message: Any) -> NoReturn:
-    """Stop the render: the template cannot say something true of the draft's ``field`` (``event.status``,
-    ``fields.quotes``); the problem names that field and the language, not the template's line."""
-    raise Refused(str(field), str(message))
-
-
-def _field_path(field: str) -> FieldPath:
-    """``body[2].quote`` -> ``("body", 2, "quote")``: a path as a template writes it."""
-    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", field))
-
-
 @cache
 def environment() -> ReleaseSandbox:
     env = ReleaseSandbox(finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update({name: _in_language(function) for name, function in FILTERS.items()})
-    env.globals["refuse"] = refuse
     return env
 
 
@@ -184,9 +175,6 @@ def render_markdown(template: Template, lang: str, context: dict[str, Any]) -> s
     compiled = compile_template(template, lang)
     try:
         text = bounded(compiled.generate(context))
-    except Refused as refusal:
-        at = Location(field=_field_path(refusal.field), lang=lang)
-        raise PressdraftError(Problem(at, "{message}", {"message": refusal.message})) from None
     except (TemplateError, ArithmeticError, TypeError, ValueError, RecursionError) as error:
         raise PressdraftError(template_problem(template, lang, error)) from None
     markdown = _tidy(text)
