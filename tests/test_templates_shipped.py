@@ -636,3 +636,39 @@ def test_a_new_installation_seeds_the_public_example_in_format_2(tmp_path, monke
         assert markdown == {lang: (GOLDEN / f"joint-media-platform.{lang}.md").read_text("utf-8") for lang in LANGS}
     finally:
         service.store.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "release_date", "tr", "az", "en"),
+    [
+        (
+            "joint-media-platform",
+            "2021-10-20",
+            "23 Ekim'de saat 10.30'da İstanbul'da gerçekleştirilecek.",
+            "oktyabrın 23-də saat 10:30-da İstanbulda",
+            "will be held in Istanbul at 10:30 a.m. on October 23, 2021,",
+        ),
+        (
+            "official-visit",
+            "2025-10-10",
+            "14 Ekim'de saat 09.40'ta Cumhurbaşkanlığı",  # R5, R13: "kırk" → -ta
+            "oktyabrın 14-də saat 09:40-da Türkiyə",  # A3, A7: always d, a hyphen after digits
+            "Presidency, at 9:40 a.m. on October 14, 2025,",  # AP: time before the date
+        ),
+    ],
+)
+def test_the_events_time_is_in_the_lead_with_its_suffix(engine, name, release_date, tr, az, en):
+    data = _announced(_v2(name), release_date)
+    data["event"]["time"] = {"joint-media-platform": "10:30", "official-visit": "09:40"}[name]
+    data["body"], data["fields"] = [], {k: v for k, v in data["fields"].items() if k != "outcomes"}
+    md = _render(engine, data)
+    assert tr in md["tr"] and az in md["az"] and en in md["en"]
+
+
+def test_a_time_to_be_announced_is_its_own_sentence_in_an_announcement(engine):
+    data = _announced(_signing(THREE_DOCUMENTS[:1]), "2025-09-17")
+    data["event"]["time"] = "tba"
+    md = _render(engine, data)
+    assert "imzalayacak. İmzaların saati daha sonra duyurulacak." in md["tr"]
+    assert "imzalayacaqlar. İmzalanmanın vaxtı sonra elan olunacaq." in md["az"]
+    assert "Karimova" not in md["en"] and ". The time of the signing will be announced." in md["en"]
