@@ -672,3 +672,13 @@ def test_a_time_to_be_announced_is_its_own_sentence_in_an_announcement(engine):
     assert "imzalayacak. İmzaların saati daha sonra duyurulacak." in md["tr"]
     assert "imzalayacaqlar. İmzalanmanın vaxtı sonra elan olunacaq." in md["az"]
     assert "Karimova" not in md["en"] and ". The time of the signing will be announced." in md["en"]
+
+
+def test_a_visit_over_several_days_counts_them_from_the_event(engine):
+    data = _v2("official-visit")
+    del data["fields"]["days"]
+    data["event"]["end_date"] = "2025-10-16"
+    md = _render(engine, data)
+    assert "Ankara'ya gerçekleştirdiği üç günlük resmî ziyaret kapsamında" in md["tr"]
+    assert "Ankaraya üç günlük rəsmi səfəri çərçivəsində" in md["az"]
+    assert "during his three-day official visit to Ankara." in md["en"]
