@@ -560,7 +560,6 @@ def test_the_release_number_is_printed_in_each_house_style(engine):
             "fields.signatories",
         ),
         ("official-visit", lambda d: _announced(d, "2025-10-10") | {"body": []}, "fields.outcomes"),
-        ("statement", lambda d: d | {"event": {"date": "2025-06-20"}}, "event.status"),
         ("media-advisory", lambda d: _announced(d, "2025-11-22"), "event.date"),
         (
             "media-advisory",
@@ -572,7 +571,6 @@ def test_the_release_number_is_printed_in_each_house_style(engine):
         "quotes-announced",
         "documents-twice",
         "outcomes-announced",
-        "statement-announced",
         "advisory-past",
         "time-twice",
     ],
@@ -682,3 +680,28 @@ def test_a_visit_over_several_days_counts_them_from_the_event(engine):
     assert "Ankara'ya gerçekleştirdiği üç günlük resmî ziyaret kapsamında" in md["tr"]
     assert "Ankaraya üç günlük rəsmi səfəri çərçivəsində" in md["az"]
     assert "during his three-day official visit to Ankara." in md["en"]
+
+
+def test_a_statement_on_a_coming_occasion_is_still_a_statement_made(engine):
+    """A statement's own sentences tell of its publication, which the release is: past tense whatever the
+    occasion's date (an announcement of a press statement is the media advisory's)."""
+    data = _example("statement")  # version 1: the third-person lead
+    data |= {"format": 2, "event": {"date": "2025-06-20"}}
+    md = _render(engine, data)
+    assert "kampanyası ile ilgili kınama mesajı yayımladı." in md["tr"]
+    assert "ilə bağlı bəyanat yayaraq onu qəti şəkildə pisləyib." in md["az"]
+    assert ", condemned a coordinated disinformation campaign" in md["en"]
+
+
+def test_a_speakers_own_statement_is_headed_by_the_speaker(engine):
+    data = _v2("statement")
+    data["fields"]["speaker"] = "zeynep-aksoy"
+    md = _render(engine, data)
+    assert "# Cumhurbaşkanlığı İletişim Başkan Yardımcısı Zeynep Aksoy'un sosyal medyada" in md["tr"]  # R1
+    assert "kampanyası ile ilgili kınama mesajı\n" in md["tr"]
+    assert "müavini Zeynep Aksoyun sosial mediada" in md["az"] and "ilə bağlı bəyanatı\n" in md["az"]  # A1
+    assert (
+        "# Statement by Zeynep Aksoy, Deputy Director of Communications of the Turkish Presidency, condemning"
+        in md["en"]
+    )
+    assert "**ANKARA, 12 Haziran 2025**\n\nSon günlerde" in md["tr"]  # no lead: the words are the release
