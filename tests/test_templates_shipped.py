@@ -705,3 +705,19 @@ def test_a_speakers_own_statement_is_headed_by_the_speaker(engine):
         in md["en"]
     )
     assert "**ANKARA, 12 Haziran 2025**\n\nSon günlerde" in md["tr"]  # no lead: the words are the release
+
+
+def test_a_refusal_in_the_sandbox_names_the_same_field(engine):
+    """An organization's copy runs in a sandbox worker: its refusal crosses the wire as the same problem."""
+    from pressdraft.core.library import Template
+    from pressdraft.pipeline.engine import Engine
+    from pressdraft.pipeline.pool import SandboxRunner, shutdown
+
+    shipped = engine.library.get("media-advisory")
+    sandboxed = Engine.single(
+        Template(shipped.id, shipped.files, origin="organization"), engine.directory, SandboxRunner()
+    )
+    try:
+        assert _refusal(sandboxed, _announced(_v2("media-advisory"), "2025-11-22")) == [("event.date", "tr")]
+    finally:
+        shutdown()
