@@ -363,7 +363,7 @@ TENSES = {
             "en": ("# Two documents signed in Baku", "# Two documents to be signed in Baku"),
         },
         {
-            "tr": ("Kongre Merkezi'nde imzalandı. Belgeleri", "Kongre Merkezi'nde imzalanacak. Belgeleri"),
+            "tr": ("iki belge imzalandı. Belgeleri", "iki belge imzalanacak. Belgeleri"),
             "az": ("Mərkəzində imzalanıb. Sənədləri", "Mərkəzində imzalanacaq. Sənədləri"),
             "en": ("Two documents were signed at the Baku", "Two documents will be signed at the Baku"),
         },
@@ -464,7 +464,7 @@ def test_one_document_is_named_in_the_singular(engine):
 
 def test_three_documents_are_counted_and_every_signatory_is_named_once_in_full(engine):
     md = _render(engine, _signing(THREE_DOCUMENTS))
-    assert "# Bakü'de üç belge imzalandı" in md["tr"] and "— Üç belge, Bakü Kongre" in md["tr"]
+    assert "# Bakü'de üç belge imzalandı" in md["tr"] and "— Bakü Kongre Merkezi'nde üç belge imzalandı." in md["tr"]
     assert "imzalandı. Belgeleri Cumhurbaşkanlığı İletişim Başkan Yardımcısı Zeynep Aksoy, " in md["tr"]
     assert md["tr"].count("Başkan Yardımcısı Zeynep Aksoy") == 1  # full once; the body uses "Aksoy"
     assert "# Bakıda üç sənəd imzalanıb" in md["az"] and "— Üç sənəd sentyabrın 18-də" in md["az"]
