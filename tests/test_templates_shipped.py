@@ -609,7 +609,7 @@ def test_a_venue_and_a_parent_event_are_printed_with_the_city(engine):
         "en": "the Dolmabahçe Working Office",
     }
     md = _render(engine, data)
-    assert "eş başkanlığında İstanbul Dolmabahçe Çalışma Ofisi'nde gerçekleştirildi." in md["tr"]  # R12: -nde
+    assert "eş başkanlığında İstanbul'daki Dolmabahçe Çalışma Ofisi'nde gerçekleştirildi." in md["tr"]  # R1, R12: -nde
     assert "Türk Konseyi Medya Forumu kapsamında, Cumhurbaşkanlığı" in md["tr"]
     assert "oktyabrın 23-də İstanbulun Dolmabahçe İş Ofisində Türkiyə" in md["az"]  # A1: no apostrophe
     assert (
