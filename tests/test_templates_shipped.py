@@ -721,3 +721,16 @@ def test_a_refusal_in_the_sandbox_names_the_same_field(engine):
         assert _refusal(sandboxed, _announced(_v2("media-advisory"), "2025-11-22")) == [("event.date", "tr")]
     finally:
         shutdown()
+
+
+def test_an_advisory_says_what_larger_event_it_belongs_to(engine):
+    data = _v2("media-advisory")
+    data["event"]["part_of"] = {
+        "tr": "Türk Devletleri Teşkilatı Medya Haftası kapsamında",
+        "az": "Türk Dövlətləri Təşkilatının Media Həftəsi çərçivəsində",
+        "en": "as part of the Organization of Turkic States Media Week",
+    }
+    md = _render(engine, data)
+    assert "Medya Forumu, Türk Devletleri Teşkilatı Medya Haftası kapsamında, 20–21 Kasım 2025 tarihlerinde" in md["tr"]
+    assert "Media Forumu Türk Dövlətləri Təşkilatının Media Həftəsi çərçivəsində 20–21 noyabr" in md["az"]
+    assert "in Istanbul on November 20-21, 2025, as part of the Organization of Turkic States Media Week." in md["en"]
