@@ -89,7 +89,7 @@ def advisory_v1() -> dict:
     }
 
 
-def test_a_renamed_field_takes_its_new_name_and_a_later_event_keeps_reporting_with_a_warning(tmp_path):
+def test_a_renamed_field_takes_its_new_name_and_an_advisory_stays_an_announcement(tmp_path):
     engine = engine_with_event_fields("media-advisory", {"date": "date", "place": "city", "venue": "venue"})
     v1 = write(tmp_path / "advisory.yaml", advisory_v1())
     upgrade = upgrade_draft(engine, v1)
@@ -100,19 +100,33 @@ def test_a_renamed_field_takes_its_new_name_and_a_later_event_keeps_reporting_wi
         "date": "2025-11-20",
         "city": "baku",
         "venue": {"tr": "Kongre Merkezi", "az": "Konqres Mərkəzi", "en": "Congress Centre"},
-        "status": "report",
     }
-    [warning] = upgrade.warnings
-    assert str(warning).startswith("event.status: kept as version 1 printed it (a report)")
+    assert upgrade.warnings == []
     assert rendered(engine, write(tmp_path / "v2.yaml", data)) == rendered(engine, v1)
 
 
+def test_a_report_of_a_later_event_keeps_reporting_with_a_warning(tmp_path):
+    """Version 1's joint meeting always reported; dated after the release, format 2 would announce it."""
+    engine = engine_with_event_fields("joint-meeting", {"date": "date", "city": "city"})
+    data = read_data((ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml").read_text("utf-8"), "yaml")
+    data["release"]["date"] = "2021-10-20"
+    v1 = write(tmp_path / "meeting.yaml", data)
+    upgrade = upgrade_draft(engine, v1)
+    upgraded = read_data(upgrade.text, "yaml")
+    assert upgraded["event"] == {"date": "2021-10-23", "city": "istanbul", "status": "report"}
+    [warning] = upgrade.warnings
+    assert str(warning).startswith("event.status: kept as version 1 printed it (a report)")
+    assert rendered(engine, write(tmp_path / "v2.yaml", upgraded)) == rendered(engine, v1)
+
+
 def test_a_value_the_event_cannot_hold_stays_in_its_field(tmp_path):
-    engine = engine_with_event_fields("media-advisory", {"date": "date", "venue": "venue"})
+    """A template whose venue is a line of text (a place's name is at most 300 characters)."""
+    engine = engine_with_event_fields("media-advisory", {"date": "date"})
+    template = engine.library.get("media-advisory")
+    meta = template.files["meta.yaml"].replace("  - name: venue\n    type: place\n", "  - name: venue\n    type: text\n")
+    engine = engine.alone(Template("media-advisory", {**template.files, "meta.yaml": meta}))
     draft = advisory_v1()
-    draft["fields"]["venue"]["en"] = (
-        "Congress Centre, " * 22
-    )  # 374 characters: a line of text, too long for a place's name (300)
+    draft["fields"]["venue"]["en"] = "Congress Centre, " * 22  # 374 characters
     data = read_data(upgrade_draft(engine, write(tmp_path / "advisory.yaml", draft)).text, "yaml")
     assert "venue" in data["fields"] and "venue" not in data["event"]
 

@@ -237,10 +237,6 @@ class Draft(Strict):
                 )
         return self
 
-    def status(self) -> str:
-        """``report`` or ``announcement`` (``Event.status_on``); a draft without an event reports."""
-        return self.event.status_on(self.release.date) if self.event else REPORT
-
     @field_validator("format")
     @classmethod
     def _known_format(cls, value: int) -> int:

@@ -3,8 +3,9 @@
 The draft is taken as read and validated (its fields already under the names the template gives them now,
 ``FieldSpec.formerly``). What the event says moves to ``event``: each field the template declares with
 ``event:`` (a date, a city, a venue) gives the event that key and is left out, since the template reads it
-from the event. A version-1 release always reported; when the event it names is dated after the release,
-``event.status: report`` keeps it so, with a warning. Quotes stay in their fields: the template reads them.
+from the event. Quotes stay in their fields: the template reads them. A version-1 template wrote its own tense
+(a signing reported, an advisory announced), so an event dated after the release may need ``as_reported``
+to say what version 1 said (``app.standalone.upgrade_draft`` keeps the one that renders the same text).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ KEPT_REPORTING = N_(
 )
 
 
-def upgraded(draft: Draft, template: Template) -> tuple[Draft, list[Problem]]:
-    """``draft`` (format 1, validated for ``template``) in format 2, and what the reader should look at."""
+def upgraded(draft: Draft, template: Template) -> Draft:
+    """``draft`` (format 1, validated for ``template``) in format 2."""
     fields = dict(draft.fields)
     event: dict[str, Any] = {}
     for spec in template.meta.fields:
@@ -39,12 +40,18 @@ def upgraded(draft: Draft, template: Template) -> tuple[Draft, list[Problem]]:
         if _fits(spec.event, value):
             event[spec.event] = value
             del fields[spec.name]
-    notes: list[Problem] = []
-    if event and Event.model_validate(event).status_on(draft.release.date) == ANNOUNCEMENT:
-        event["status"] = REPORT
-        notes.append(Problem(Location(field=("event", "status")), KEPT_REPORTING, severity="warning"))
     update = {"format": 2, "fields": fields, "event": Event.model_validate(event) if event else None}
-    return draft.model_copy(update=update), notes
+    return draft.model_copy(update=update)
+
+
+def as_reported(draft: Draft) -> tuple[Draft, Problem] | None:
+    """``draft`` (format 2) kept a report although its event is dated after the release, and the warning that
+    says so; ``None`` when its event is not announced by its date."""
+    event = draft.event
+    if event is None or event.status or event.status_on(draft.release.date) != ANNOUNCEMENT:
+        return None
+    reported = draft.model_copy(update={"event": event.model_copy(update={"status": REPORT})})
+    return reported, Problem(Location(field=("event", "status")), KEPT_REPORTING, severity="warning")
 
 
 def _fits(key: str, value: Any) -> bool:

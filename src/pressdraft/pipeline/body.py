@@ -1,7 +1,7 @@
 """A draft's body (format 2) rendered to Markdown for one language, and its documents as views.
 
 Each block is written by the engine with the language's grammar (``language/attribution.py``,
-``language/signing.py``, ``language/times.py``): the tense follows ``draft.status()``, people come
+``language/signing.py``, ``language/times.py``): the tense follows the resolver's ``status()``, people come
 from the directory through the resolver (their gaps and unknown keys reported there), and the
 Markdown is what the document layer parses (docs/attribution.md, "The body as Markdown"):
 paragraphs, ``### `` subheadings, ``- `` and ``1. `` lists, a photo as ``{.photo src="REF"}``

@@ -272,10 +272,25 @@ class Resolver:
             return smart_quotes(text, self.lang) if text and self.draft.format >= 2 else text
         return spec.field_type.view(self, value, at)
 
+    def status(self) -> str:
+        """``report`` or ``announcement``. As the event says; else a format-2 event dated after the release
+        date is announced, its date given in ``event`` or in the template field that defaults to it (a
+        version-1 draft always reported)."""
+        event = self.draft.event
+        if event is not None and event.status:
+            return event.status
+        if self.draft.format < 2:
+            return REPORT
+        day = event.date if event is not None else None
+        for spec in self.template.meta.fields:
+            if day is None and spec.event == "date":
+                day = self.draft.fields.get(spec.name)
+        return ANNOUNCEMENT if day is not None and day > self.draft.release.date else REPORT
+
     def event(self) -> EventView:
         event = self.draft.event
         if event is None:
-            return EventView()
+            return EventView(status=self.status())
         at = Location(field=("event",))
         return EventView(
             date=event.date,
@@ -284,7 +299,7 @@ class Resolver:
             city=self.place(event.city, at.child("city")) if event.city is not None else None,
             venue=self.place(event.venue, at.child("venue")) if event.venue is not None else None,
             part_of=self.text(event.part_of, at.child("part_of")) if event.part_of is not None else None,
-            status=self.draft.status(),
+            status=self.status(),
         )
 
     def _field_value(self, spec: FieldSpec) -> tuple[Any, Location]:
@@ -325,7 +340,7 @@ class Resolver:
         context["documents"] = documents
         told = mentions(self.template, self.lang, "documents")
         named = self._named(context, told)
-        context["body"] = render_body(self.draft.body, self, self.draft.status(), documents, named, told)
+        context["body"] = render_body(self.draft.body, self, self.status(), documents, named, told)
         return context
 
     def _named(self, context: dict[str, Any], documents_told: bool) -> set[str]:
