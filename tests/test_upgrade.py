@@ -123,7 +123,7 @@ def test_a_value_the_event_cannot_hold_stays_in_its_field(tmp_path):
     """A template whose venue is a line of text (a place's name is at most 300 characters)."""
     engine = engine_with_event_fields("media-advisory", {"date": "date"})
     template = engine.library.get("media-advisory")
-    meta = template.files["meta.yaml"].replace("  - name: venue\n    type: place\n", "  - name: venue\n    type: text\n")
+    meta = template.files["meta.yaml"].replace("name: venue\n    type: place\n", "name: venue\n    type: text\n")
     engine = engine.alone(Template("media-advisory", {**template.files, "meta.yaml": meta}))
     draft = advisory_v1()
     draft["fields"]["venue"]["en"] = "Congress Centre, " * 22  # 374 characters
