@@ -273,14 +273,14 @@ def test_a_letterhead_without_photo_styles_gets_them_from_the_house_style(word_m
 
 @pytest.fixture
 def photo_edition(engine, example_data):
-    """The example as a format-2 draft with a photo in its body, its Markdown given the photo."""
+    """The example as a format-2 draft with a photo in its body (the engine writes its Markdown)."""
     data = copy.deepcopy(example_data)
     data["format"] = 2
-    data["body"] = [{"paragraph": {"en": "Text."}}, {"photo": {"file": REF, "caption": {"en": "The ministers"}}}]
+    photo_block = {"file": REF, "caption": {"en": "The ministers"}, "credit": "AZERTAC"}
+    data["body"] = [{"paragraph": {"en": "Text."}}, {"photo": photo_block}]
     data["languages"], data["source_language"] = ["en"], "en"
     rendition = engine.render(engine.draft_from_data(data), ["en"])
-    markdown = rendition.markdown["en"] + f'\n{{.photo src="{REF}"}}\nThe ministers — AZERTAC\n'
-    return lambda images: Edition(replace(rendition, markdown={"en": markdown}), images)
+    return lambda images: Edition(rendition, images)
 
 
 def test_the_edition_writes_the_pictures_it_is_given(photo_edition):
