@@ -36,6 +36,7 @@ from pressdraft.app.editing import (
 )
 from pressdraft.core.cleaning import text_problems
 from pressdraft.core.library import Template
+from pressdraft.core.model import FORMAT_VERSION
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.document.export import Edition
 from pressdraft.document.rendition import Rendition
@@ -285,6 +286,24 @@ class DraftEditor:
             }
 
         self._apply(switch)
+
+    def upgrade(self) -> None:
+        """A version-1 draft in format 2 (event, body and release number become possible): its fields
+        under the names its template gives them now (``FieldSpec.formerly``), every value kept."""
+        template = self.template
+        renamed = {spec.formerly: spec.name for spec in template.meta.fields if spec.formerly} if template else {}
+
+        def upgrade(data: dict[str, Any], rows: RowIds) -> None:
+            self._based(data, rows, "format", 1, FORMAT_VERSION)
+            fields = data.get("fields") or {}
+            data["format"] = FORMAT_VERSION
+            data["fields"] = {
+                renamed[name] if renamed.get(name) and renamed[name] not in fields else name: value
+                for name, value in fields.items()
+            }
+            rows.forget(("fields",))
+
+        self._apply(upgrade)
 
     # --- checking, previewing, downloading ------------------------------------------------------
     def _once(self, name: str, compute: Callable[[], Any]) -> Any:
