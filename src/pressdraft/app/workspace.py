@@ -321,12 +321,14 @@ class DraftEditor:
         return self._once("report", self._report)  # type: ignore[no-any-return]
 
     def _report(self) -> Report:
+        """The check's problems, and the stale translations, shown even while the draft has errors
+        (a new release is incomplete for a while, and its translations go stale all the same)."""
         template = self.template
+        stale = stale_translations(self.data, template, self.marks) if template else []
         try:
             draft = self.engine.draft_from_data(self.data)
         except PressdraftError as error:
-            return Report(list(error.problems) + text_problems(self.data))
-        stale = stale_translations(self.data, template, self.marks) if template else []
+            return Report(list(error.problems) + text_problems(self.data), stale)
         return Report(self.engine.check(draft, self.data), stale)
 
     def rendition(self) -> Rendition | None:

@@ -9,7 +9,6 @@ in a block (``body[2]…``) are told inside it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -238,32 +237,14 @@ def agenda(slot: BlockSlot) -> None:
         row = f"{slot.path}[@{row_id}]"
         start, end, item, controls = st.columns([2, 2, 9, 3], vertical_alignment="bottom")
         with start:
-            _clock(ed, f"{row}.time", _("From"))
+            form.clock(ed, f"{row}.time", _("From"))
         with end:
-            _clock(ed, f"{row}.end", _("Until"))
+            form.clock(ed, f"{row}.end", _("Until"))
         with item:
             form.localized(ed, f"{row}.item", multiline=False, source=ed.source_language, stale=slot.stale)
         with controls:
             form.row_controls(ed, slot.path, row_id, index, len(rows))
     form.add_button(ed, slot.path, _("Add a programme item"), {"item": {}})
-
-
-def _clock(ed: DraftEditor, path: str, label: str) -> None:
-    st.time_input(
-        label, value=None, step=300, **form.bind(ed, form.widget_key(path), path, shown=clock_time, to_data=hhmm)
-    )
-
-
-def clock_time(value: Any) -> Any:
-    """``"09:30"`` as the time widget's value; ``None`` for anything else."""
-    try:
-        return dt.time.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def hhmm(value: Any) -> str | None:
-    return value.strftime("%H:%M") if value is not None else None
 
 
 def photo(slot: BlockSlot) -> None:

@@ -9,7 +9,6 @@ import streamlit as st
 from pressdraft import N_
 from pressdraft.app.workspace import DraftEditor
 from pressdraft.ui import form
-from pressdraft.ui.body_editor import clock_time, hhmm
 from pressdraft.ui.session import _
 
 AUTOMATIC = "auto"
@@ -61,9 +60,4 @@ def event_time(ed: DraftEditor) -> None:
         **form.bind(ed, tba, "event.time", shown=lambda v: v == "tba", to_data=lambda on: "tba" if on else None),
     )
     if not st.session_state[tba]:
-        st.time_input(
-            _("Time"),
-            value=None,
-            step=300,
-            **form.bind(ed, form.widget_key("event.time"), "event.time", shown=clock_time, to_data=hhmm),
-        )
+        form.clock(ed, "event.time", _("Time"))

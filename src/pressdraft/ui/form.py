@@ -443,6 +443,23 @@ def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible") ->
     st.date_input(label, format="DD.MM.YYYY", label_visibility=visibility, **kwargs)
 
 
+def clock(ed: DraftEditor, path: str, label: str) -> None:
+    """A time of day, kept as the draft format writes it (``09:30``); emptied, it is left out."""
+    kwargs = bind(ed, widget_key(path), path, shown=_time_of, to_data=_hhmm)
+    st.time_input(label, value=None, step=300, **kwargs)
+
+
+def _time_of(value: Any) -> dt.time | None:
+    try:
+        return dt.time.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # "tba", or a time the draft format refuses anyway
+
+
+def _hhmm(value: Any) -> str | None:
+    return value.strftime("%H:%M") if isinstance(value, dt.time) else None
+
+
 @dataclass(frozen=True)
 class Slot:
     """One template field's place in the form: what its type's widget is drawn with."""
