@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 LANGS: tuple[str, ...] = ("tr", "az", "en")
+#: The tenses the body is written in: a report's past, and the future of what is still to come.
+PAST, FUTURE = "past", "future"
 CASES: tuple[str, ...] = (
     "locative",
     "ablative",

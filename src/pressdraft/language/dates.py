@@ -8,6 +8,10 @@ patterns are used where they match editorial practice; the rest is built here:
 * ``text``: tr ``23 Ekim 2021'de`` (R1, R13), az ``2021-ci il oktyabrın 23-də`` (A7, A8,
   attested "2020-ci il dekabrın 10-da"), en ``on October 23, 2021``.
 * ``document``: az ``2021-ci il 23 oktyabr`` (attested "2019-cu il 16 aprel tarixli").
+
+Ranges (``format_date_range``, events over several days; spec draft-format-v2 ``event.end_date``):
+tr ``21–23 Temmuz 2025``, az ``21–23 iyul 2025-ci il``, en ``July 21-23, 2025`` (AP: a hyphen, the
+month and year once); across months or years each end keeps what differs.
 """
 
 from __future__ import annotations
@@ -63,6 +67,37 @@ def format_date(d: dt.date, lang: str, form: str = "long") -> str:
     if with_year:
         return f"on {babel_format_date(d, 'long', locale=locale)}"
     return f"on {babel_format_date(d, 'MMMM d', locale=locale)}"
+
+
+def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
+    """Days ``start`` to ``end`` in the long form, what both ends share written once.
+
+    tr ``21–23 Temmuz 2025`` / ``30 Haziran – 2 Temmuz 2025`` / ``30 Aralık 2025 – 2 Ocak 2026``;
+    az the same with lower-case months and ``2025-ci il``; en ``July 21-23, 2025`` /
+    ``June 30-July 2, 2025`` / ``December 30, 2025-January 2, 2026``. Without an end, one long date.
+    """
+    check_lang(lang)
+    if end is None or end == start:
+        return format_date(start, lang)
+    if end < start:
+        raise ValueError("a range ends after it starts")
+    if lang == "en":
+        first = f"{month_name(start.month, 'en')} {start.day}"
+        if start.year != end.year:
+            return f"{first}, {start.year}-{month_name(end.month, 'en')} {end.day}, {end.year}"
+        last = f"{end.day}" if start.month == end.month else f"{month_name(end.month, 'en')} {end.day}"
+        return f"{first}-{last}, {end.year}"
+    year = _az_year if lang == "az" else str
+
+    def day(d: dt.date, with_month: bool, with_year: bool) -> str:
+        text = f"{d.day} {month_name(d.month, lang)}" if with_month else str(d.day)
+        return f"{text} {year(d.year)}" if with_year else text
+
+    if start.year != end.year:
+        return f"{day(start, True, True)} – {day(end, True, True)}"
+    if start.month != end.month:
+        return f"{day(start, True, False)} – {day(end, True, True)}"
+    return f"{day(start, False, False)}–{day(end, True, True)}"
 
 
 def _utc_offset(moment: dt.datetime) -> str:

@@ -10,6 +10,9 @@ punctuation at the closing mark depends on what follows:
   az ``“…konsensusumuz var”, – deyə F.Altun bildirib.`` (period dropped, comma after the
   closing mark; ? ! … stay inside with no comma); en ``“…joint efforts,” Altun said.``
   (US style: the period becomes a comma inside; ? ! stay).
+
+Format 2 adds ``running_quote`` (a quotation over several paragraphs) and ``smart_quotes`` (straight
+double quotes typed around words print as the language's marks, nested ones as ‘ ’).
 """
 
 from __future__ import annotations
@@ -95,3 +98,46 @@ def quote(text: str, lang: str, position: str = "end") -> str:
     if mark in ("", "."):
         return f"{open_q}{body},{close_q}"
     return f"{open_q}{body}{mark}{close_q}"
+
+
+def running_quote(paragraphs: list[str], lang: str) -> list[str]:
+    """A quotation over several paragraphs, closed only after the last one (its final mark inside).
+
+    en (AP "quotation marks"): every paragraph opens with “. tr, az: one pair around the whole quotation,
+    as AA and AZERTAC copy print a speech introduced with a colon (⚠ docs/attribution.md)."""
+    check_lang(lang)
+    open_q, close_q, _, _ = QUOTE_MARKS[lang]
+    texts = [_nest(re.sub(r"\s+", " ", _strip_outer_quotes(p.strip())), lang) for p in paragraphs if p.strip()]
+    if not texts:
+        return []
+    body, mark = _split_terminal(texts[-1])
+    texts[-1] = f"{body}{'…' if mark == '...' else mark or '.'}{close_q}"
+    return [f"{open_q}{text}" if lang == "en" or index == 0 else text for index, text in enumerate(texts)]
+
+
+def smart_quotes(text: str, lang: str) -> str:
+    """Straight double quotes around words as the language's marks: “…”, and ‘…’ inside another quote.
+
+    A mark opens after a blank, an opening bracket or dash, or at the start; otherwise it closes.
+    Single straight quotes stay: in Turkish they are apostrophes (Ankara'da)."""
+    check_lang(lang)
+    if '"' not in text:
+        return text
+    open_q, close_q, open_inner, close_inner = QUOTE_MARKS[lang]
+    depth = 0
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char in (open_q, open_inner):
+            depth += 1
+        elif char in (close_q, close_inner):
+            depth = max(depth - 1, 0)
+        elif char == '"':
+            before = text[index - 1] if index else " "
+            if before.isspace() or before in "([{—–-/“‘":
+                char = open_inner if depth else open_q
+                depth += 1
+            else:
+                depth = max(depth - 1, 0)
+                char = close_inner if depth else close_q
+        out.append(char)
+    return "".join(out)

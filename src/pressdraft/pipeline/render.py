@@ -9,6 +9,7 @@ all take the language from the render context, so one environment serves tr, az 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -22,13 +23,14 @@ from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.blocks import markdown_problem
 from pressdraft.language._base import CASES
 from pressdraft.language.casing import capitalize, lower, title, upper
-from pressdraft.language.dates import format_date, format_datetime
+from pressdraft.language.dates import format_date, format_date_range, format_datetime
 from pressdraft.language.lists import format_list
 from pressdraft.language.names import inflect
 from pressdraft.language.numbers import count, format_number, ordinal, spell_number
 from pressdraft.language.quotes import quote
-from pressdraft.pipeline.resolve import Missing, Paragraphs
-from pressdraft.safety.markdown import escape_paragraphs, escape_text
+from pressdraft.language.times import format_time, format_time_range
+from pressdraft.pipeline.resolve import Missing, Paragraphs, mentions
+from pressdraft.safety.markdown import Markdown, escape_paragraphs, escape_text
 from pressdraft.safety.sandbox import ReleaseSandbox, bounded
 
 
@@ -61,12 +63,6 @@ def _strings(function: Callable[..., str]) -> Callable[..., str]:
     return on_text
 
 
-class Markdown(str):
-    """Markdown our own filters built from escaped parts; ``finalize`` prints it as it is."""
-
-    __slots__ = ()
-
-
 def _lines(values: Any, lang: str) -> Markdown:
     """The non-empty values as lines of one paragraph (an address, a contact)."""
     return Markdown("\\\n".join(escape_text(str(v)) for v in values if v and str(v).strip()))
@@ -97,6 +93,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "capitalize": _strings(capitalize),
     "date": format_date,
     "datetime": format_datetime,
+    "date_range": format_date_range,
+    "time": format_time,
+    "time_range": format_time_range,
     "number": format_number,
     "words": spell_number,
     "count": count,
@@ -158,10 +157,31 @@ def render_markdown(template: Template, lang: str, context: dict[str, Any]) -> s
     except (TemplateError, ArithmeticError, TypeError, ValueError, RecursionError) as error:
         raise PressdraftError(template_problem(template, lang, error)) from None
     markdown = _tidy(text)
+    if context.get("body") and not mentions(template, lang, "body"):
+        markdown = with_body(markdown, context["body"])
     problem = markdown_problem(markdown)
     if problem:
         raise PressdraftError(Problem(file_of(template.id, source_file(lang)), *problem))
     return markdown
+
+
+#: Parts of a release after its story: the body goes before the first of them (or its heading).
+_CLOSING_PARTS = re.compile(r"^\{\.(?:about|contact|closing|end)\}\s*$")
+
+
+def with_body(markdown: str, body: str) -> str:
+    """A template's Markdown with the body inserted after its own paragraphs: before the first
+    ``{.about}``, ``{.contact}``, ``{.closing}`` or ``{.end}`` part, or before the heading just above it
+    ("About …", "Media contact"); at the end when it has none (docs/attribution.md)."""
+    lines = markdown.rstrip("\n").split("\n")
+    at = next((i for i, line in enumerate(lines) if _CLOSING_PARTS.match(line)), len(lines))
+    above = at - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if at < len(lines) and above >= 0 and lines[above].startswith("#"):
+        at = above
+    before, after = "\n".join(lines[:at]).rstrip(), "\n".join(lines[at:]).lstrip("\n")
+    return "\n\n".join(part for part in (before, body, after) if part) + "\n"
 
 
 def _tidy(markdown: str) -> str:

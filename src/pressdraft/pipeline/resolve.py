@@ -9,8 +9,12 @@ the same walk serves both checking a draft and rendering it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
+
+from jinja2 import Environment, TemplateSyntaxError, meta
 
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
 from pressdraft.core.library import FieldSpec, Template
@@ -26,6 +30,8 @@ from pressdraft.core.model import (
 )
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.language.names import Name
+from pressdraft.language.quotes import smart_quotes
+from pressdraft.pipeline.body import document_views, person_key, render_body
 
 GAP_WORD = {"tr": "EKSİK", "az": "YOXDUR", "en": "MISSING"}
 
@@ -133,15 +139,23 @@ class Resolver:
         self.errors: list[Problem] = []
 
     # --- text ---------------------------------------------------------------------------
-    def text(self, value: LocalizedText | None, at: Location, kind: type[str] = str) -> str:
+    def text(self, value: LocalizedText | None, at: Location, kind: type[str] = str, inline: bool = True) -> str:
+        """The text in this language, or a gap marker. Format 2 reads straight double quotes around
+        words as quotation marks (``inline``: not in names, whose suffix rules read the text as typed)."""
         text = value.get(self.lang) if value is not None else None
         if text is None:
             self.gaps.append(Problem(replace(at, lang=self.lang), "missing", severity="gap"))
             return Missing(f"⟦{GAP_WORD[self.lang]}: {at.where()}⟧")
+        if inline and self.draft.format >= 2:
+            text = smart_quotes(text, self.lang)
         return kind(text)
 
     def paragraphs(self, value: LocalizedText | None, at: Location) -> str:
-        return self.text(value, at, Paragraphs)
+        """Paragraphs: in format 2 every new line starts one (YAML's ``>-`` folds a blank line into one)."""
+        text = self.text(value, at, Paragraphs)
+        if self.draft.format >= 2 and not isinstance(text, Missing):
+            return Paragraphs(re.sub(r"[ \t]*\n\s*", "\n\n", text.strip()))
+        return text
 
     def name(
         self,
@@ -152,7 +166,7 @@ class Resolver:
         possessive: bool | None = None,
     ) -> Name:
         """A name in this language with what the suffix rules need; people are never possessives."""
-        text = self.text(value, at)
+        text = self.text(value, at, inline=False)
         if isinstance(text, Missing):
             return Name(text)
         return Name(
@@ -309,7 +323,35 @@ class Resolver:
                 context[spec.name] = [] if spec.field_type.is_list else None
             else:
                 context[spec.name] = self.field(spec, value, at)
+        documents = document_views(self.draft.body, self)
+        context["documents"] = documents
+        context["body"] = render_body(self.draft.body, self, self.draft.status(), documents, self._named(context))
         return context
+
+    def _named(self, context: dict[str, Any]) -> set[str]:
+        """People the template names itself: its person fields, and the signatories when it prints documents."""
+        people = [
+            person
+            for spec in self.template.meta.fields
+            if spec.field_type.name in ("person", "people") and context.get(spec.name)
+            for person in (context[spec.name] if isinstance(context[spec.name], list) else [context[spec.name]])
+        ]
+        if mentions(self.template, self.lang, "documents"):
+            people += [person for document in context["documents"] for person in document.signatories]
+        return {person_key(person) for person in people}
+
+
+@lru_cache(maxsize=64)
+def _names_used(source: str) -> frozenset[str]:
+    try:
+        return frozenset(meta.find_undeclared_variables(Environment().parse(source)))
+    except TemplateSyntaxError:  # reported where the template is compiled
+        return frozenset()
+
+
+def mentions(template: Template, lang: str, name: str) -> bool:
+    """Whether the template's source for ``lang`` reads the context variable ``name`` (``body``, ``documents``)."""
+    return name in _names_used(template.sources.get(lang, ""))
 
 
 @dataclass(frozen=True)

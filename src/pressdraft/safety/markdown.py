@@ -18,6 +18,12 @@ _ORDERED_MARK = re.compile(r"^(\d+)([.)])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+class Markdown(str):
+    """Markdown built from escaped parts (a filter's lines, the rendered body): printed as it is."""
+
+    __slots__ = ()
+
+
 def _escape_line(line: str) -> str:
     core = _INLINE.sub(r"\\\1", line.strip())
     ordered = _ORDERED_MARK.match(core)
@@ -44,4 +50,4 @@ def escape_paragraphs(text: str) -> str:
     )
 
 
-__all__ = ["escape_paragraphs", "escape_text"]
+__all__ = ["Markdown", "escape_paragraphs", "escape_text"]
