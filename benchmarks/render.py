@@ -58,7 +58,7 @@ if str(Path(__file__).resolve().parent) not in sys.path:  # imported by the smok
 import docxtpl_reference  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
+EXAMPLE = ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 
 REPEAT = 40  # rounds of the side-by-side timing
 RENDERS, MARK = 1000, 100  # memory: renders in all, and the one the growth is measured from

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "joint-media-platform.yaml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 _COMMITTEES = re.compile(r"(  committees:\n)((?:    - .*\n)+)")
 
 

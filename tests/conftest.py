@@ -16,7 +16,7 @@ from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
+EXAMPLE = ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 
 
 @pytest.fixture(scope="session")

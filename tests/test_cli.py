@@ -13,7 +13,7 @@ from docx import Document
 from pressdraft.cli.commands import main
 from pressdraft.core.files import dump_data
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "joint-media-platform.yaml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 
 
 def write_draft(tmp_path: Path, data, name="draft.yaml") -> Path:

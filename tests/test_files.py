@@ -13,7 +13,7 @@ from pressdraft.core.files import dump_data, read_data
 from pressdraft.core.problems import PressdraftError
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
+EXAMPLE = ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 DIRECTORY = ROOT / "src" / "pressdraft" / "data" / "directory.yaml"
 TEMPLATES = ROOT / "templates"
 

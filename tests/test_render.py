@@ -1,4 +1,4 @@
-"""Draft + template -> Markdown: the example reads like the real release in each language."""
+"""Draft + template -> Markdown: the version-1 example (tests/data/v1) reads like the real release in each language."""
 
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import pytest
 
 from pressdraft.core.problems import PressdraftError
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent / "golden" / "v1"
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_R
 pytestmark = pytest.mark.usefixtures("no_workers_left")
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
+EXAMPLE = ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 # The new template staff start from, with a field of each kind the bombs below feed on.
 BLANK_META = yaml.safe_load(BLANK_FILES["meta.yaml"])
 OTHER_FIELDS = """

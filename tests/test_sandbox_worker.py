@@ -23,7 +23,7 @@ from pressdraft.pipeline.pool import SandboxPool, check_untrusted, render_docume
 
 pytestmark = pytest.mark.usefixtures("no_workers_left")
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "joint-media-platform.yaml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 NESTED_LOOPS = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
 
 

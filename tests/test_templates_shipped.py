@@ -21,14 +21,17 @@ from pressdraft.pipeline.in_process import IN_PROCESS
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
+V1 = ROOT / "tests" / "data" / "v1"
 LIBRARY = Library.from_folder(default_templates_folder())
 TEMPLATE_IDS = LIBRARY.ids()
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+#: The public examples (format 2), golden in tests/golden; the version-1 files they replaced, golden in tests/golden/v1.
+EXAMPLES = {ROOT / "examples": GOLDEN, V1: GOLDEN / "v1"}
+EXAMPLE_FILES = sorted(path for folder in EXAMPLES for path in folder.glob("*.yaml"))
 LANGS = ("tr", "az", "en")
 
 
-def _example(name: str) -> dict[str, Any]:
-    return copy.deepcopy(read_data((ROOT / "examples" / f"{name}.yaml").read_text("utf-8"), "yaml"))
+def _example(name: str, folder: Path = V1) -> dict[str, Any]:
+    return copy.deepcopy(read_data((folder / f"{name}.yaml").read_text("utf-8"), "yaml"))
 
 
 def _render(engine, data: dict[str, Any]) -> dict[str, str]:
@@ -71,21 +74,25 @@ def test_every_shipped_template_renders_its_samples_in_three_languages(engine, t
 # --- (b) every example against its golden Markdown -------------------------------------------
 
 
-def _golden_cases() -> list[tuple[str, str]]:
+def _golden_cases() -> list[Any]:
     cases = []
-    for path in EXAMPLES:
+    for path in EXAMPLE_FILES:
         languages = read_data(path.read_text("utf-8"), "yaml")["languages"]
-        cases.extend((path.stem, lang) for lang in languages)
+        golden = EXAMPLES[path.parent]
+        cases.extend(
+            pytest.param(path, golden / f"{path.stem}.{lang}.md", lang, id=f"{golden.name}-{path.stem}-{lang}")
+            for lang in languages
+        )
     return cases
 
 
-@pytest.mark.parametrize(("example", "lang"), _golden_cases())
-def test_every_example_matches_its_golden_markdown(engine, example, lang):
-    markdown = _render(engine, _example(example))[lang]
-    assert markdown == (GOLDEN / f"{example}.{lang}.md").read_text("utf-8")
+@pytest.mark.parametrize(("path", "golden", "lang"), _golden_cases())
+def test_every_example_matches_its_golden_markdown(engine, path, golden, lang):
+    markdown = _render(engine, _example(path.stem, path.parent))[lang]
+    assert markdown == golden.read_text("utf-8")
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_every_example_is_complete_and_consistent(engine, path):
     assert engine.check(engine.load_draft(path)) == []
 
@@ -182,18 +189,20 @@ class TestAgreementSigning:
         tr = _render(engine, _example("agreement-signing"))["tr"]
         assert "# Medya okuryazarlığı alanında iş birliği mutabakat zaptı Bakü'de imzalandı" in tr  # R1
         assert "## Dört alanda iş birliği öngörülüyor" in tr
-        assert "Mutabakat Zaptı, Bakü'de düzenlenen törenle imzalandı." in tr  # same day: no date
+        assert "Mutabakat Zaptı, Bakü'de imzalandı." in tr  # same day: no date; no ceremony the draft does not state
         assert "Belgeyi Cumhurbaşkanlığı İletişim Başkan Yardımcısı Zeynep Aksoy ile Azerbaycan" in tr
-        assert "> İmza töreninde konuşan Aksoy, “Dezenformasyona" in tr
+        assert "> Aksoy, “Dezenformasyona" in tr and "tören" not in tr  # issue 12: no invented setting
         assert "> Aksoy, “İlk ortak eğitim programını" in tr  # the same speaker goes on
         assert "hedefliyoruz.” ifadelerini kullandı." in tr
         assert "> Hüseynov ise “Türkiye ile" in tr
 
     def test_azerbaijani(self, engine):
         az = _render(engine, _example("agreement-signing"))["az"]
-        assert "Anlaşma Memorandumu sentyabrın 18-də Bakıda keçirilən mərasimdə imzalanıb." in az  # A7
+        assert (
+            "Anlaşma Memorandumu sentyabrın 18-də Bakıda imzalanıb." in az
+        )  # A7; no ceremony the draft does not state
         assert "Elnur Hüseynov imzalayıblar." in az
-        assert "”, – deyə Z.Aksoy mərasimdəki çıxışında bildirib." in az
+        assert "”, – deyə Z.Aksoy bildirib." in az and "mərasim" not in az
         assert "”, – deyə o vurğulayıb." in az
         assert "”, – deyə E.Hüseynov qeyd edib." in az
         assert "'" not in _body(az)
@@ -202,7 +211,7 @@ class TestAgreementSigning:
         en = _render(engine, _example("agreement-signing"))["en"]
         assert "# Media literacy cooperation memorandum signed in Baku" in en
         assert "was signed in Baku on September 18, 2025, by Zeynep Aksoy, Deputy Director" in en
-        assert "media literacy,” Aksoy said at the signing ceremony." in en
+        assert "media literacy,” Aksoy said." in en and "ceremony" not in en  # issue 12: no invented setting
         assert "next year,” she added." in en  # gender from the directory
         assert en.rstrip().endswith("\\#\\#\\#")
 
@@ -211,7 +220,7 @@ class TestAgreementSigning:
         data["fields"].update(place="kars", presence=["recep-tayyip-erdogan", "ilham-aliyev"])
         md = _render(engine, data)
         assert "Cumhurbaşkanı Recep Tayyip Erdoğan ile Azerbaycan Cumhurbaşkanı İlham Aliyev'in katılımıyla" in md["tr"]
-        assert "Kars'ta düzenlenen törenle imzalandı." in md["tr"]  # R5: t after s
+        assert "katılımıyla Kars'ta imzalandı." in md["tr"]  # R5: t after s
         assert "sentyabrın 18-də Qarsda Türkiyə Prezidenti Rəcəb Tayyib Ərdoğan və" in md["az"]  # A3
         assert "Prezidenti İlham Əliyevin iştirakı ilə imzalanıb." in md["az"]  # group genitive
         assert ", in the presence of Recep Tayyip Erdoğan, President of Türkiye, and Ilham Aliyev" in md["en"]

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from pressdraft.ui.text import literal
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 HUGE = "9" * 5000  # over Python's int-string conversion limit (4,300 digits)
 
 

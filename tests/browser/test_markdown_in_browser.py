@@ -14,7 +14,7 @@ from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
 from pressdraft.ui.text import WORD_JOINER
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 HOSTILE = (
     "PWNED ![t](http://pixel.invalid/pixel.png) [Session expired, sign in](http://evil.invalid/login) "
     "$\\huge BIG$ :red[x] :material/home: :smile: <img src=http://pixel.invalid/2.png> &lt; "

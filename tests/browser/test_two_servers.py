@@ -42,7 +42,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
-EXAMPLE = ROOT / "examples" / "joint-media-platform.yaml"
+EXAMPLE = ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 ROUTE_COOKIE = "pressdraft_server"
 USER = "ayse@example.org"  # known to the provider of test_sign_in

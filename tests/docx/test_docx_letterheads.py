@@ -289,7 +289,7 @@ def _installed(family: str) -> bool:
 # -- bypasses by part name, content type and spelling (issue 18) ------------------------------
 
 ALLOWED_FIELDS = {"PAGE", "NUMPAGES"}
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "joint-media-platform.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 
 
 def package_problems(data: bytes) -> list[str]:

@@ -25,7 +25,7 @@ NAMES = [
 
 
 def _example_texts() -> dict[str, dict[str, str]]:
-    draft = yaml.safe_load((ROOT / "examples" / "joint-media-platform.yaml").read_text("utf-8"))
+    draft = yaml.safe_load((ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml").read_text("utf-8"))
     fields = draft["fields"]
     texts = {f"fields.{k}": fields[k] for k in ("platform", "theme", "attendees", "background")}
     for i, item in enumerate(fields["quotes"]):

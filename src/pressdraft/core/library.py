@@ -35,7 +35,9 @@ from pressdraft.core.problems import FieldPath, Location, PressdraftError, Probl
 META_FILE = "meta.yaml"
 #: Where a template id is wrong: the draft's ``template`` key, the id given to the workshop.
 TEMPLATE_KEY = Location(field=("template",))
-RESERVED_NAMES = frozenset({"release", "lang", "languages", "source_language", "template", "event", "body"})
+RESERVED_NAMES = frozenset(
+    {"release", "lang", "languages", "source_language", "template", "event", "body", "documents"}
+)
 
 
 def source_file(lang: str) -> str:
