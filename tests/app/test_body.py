@@ -169,7 +169,7 @@ def test_a_format_1_draft_can_change_to_format_2_keeping_every_value(data_dir):
     from pressdraft.app.settings import load_settings
     from pressdraft.app.trust import template_runner
 
-    version_1 = ROOT / "examples" / "media-advisory.yaml"  # its field 'event' is now called 'occasion'
+    version_1 = ROOT / "tests" / "data" / "v1" / "media-advisory.yaml"  # its field 'event' is now called 'occasion'
     service = AppService.open(load_settings(), template_runner())
     opened = AppTest.from_file(str(APP), default_timeout=60)
     opened.query_params["draft"] = service.import_draft(version_1.read_bytes(), version_1.name)
