@@ -175,7 +175,7 @@ def _spoken_text(slot: BlockSlot) -> None:
 
 def quote(slot: BlockSlot) -> None:
     """Who said it, how (the verb), in which language, where (the setting: never guessed), and the words."""
-    speaker, verb, said_in = st.columns([5, 3, 2], vertical_alignment="bottom")
+    speaker, verb, said_in = st.columns([5, 3, 2])
     with speaker:
         _speaker(slot)
     with verb:
@@ -189,7 +189,7 @@ def quote(slot: BlockSlot) -> None:
 
 def paraphrase(slot: BlockSlot) -> None:
     """Reported speech: the clause as the verb governs it, attributed to the speaker."""
-    speaker, verb, said_in = st.columns([5, 3, 2], vertical_alignment="bottom")
+    speaker, verb, said_in = st.columns([5, 3, 2])
     with speaker:
         _speaker(slot)
     with verb:

@@ -5,6 +5,7 @@ release reports it or announces it. Every template reads it; a template field th
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from pressdraft import N_
 from pressdraft.app.workspace import DraftEditor
@@ -22,13 +23,12 @@ STATUS_LABELS = {
 def event_section(ed: DraftEditor, stale: set[tuple[str, str]], service: form.DirectoryService) -> None:
     with st.expander(_("Event: date, time, city, venue, status"), expanded=True):
         st.markdown(f'<span id="{form.anchor("event")}"></span>', unsafe_allow_html=True)
-        first, last, time = st.columns(3, vertical_alignment="bottom")
+        first, last, time = st.columns(3)
         with first:
             form.date(ed, "event.date", _("Date"))
         with last:
-            form.date(ed, "event.end_date", _("Last day (events over several days)"))
-        with time:
-            event_time(ed)
+            form.date(ed, "event.end_date", _("Last day"), help_text=_("For an event over several days"))
+        event_time(ed, time)
         city, venue = st.columns(2)
         with city:
             st.caption(_("City"))
@@ -52,12 +52,11 @@ def event_section(ed: DraftEditor, stale: set[tuple[str, str]], service: form.Di
         )
 
 
-def event_time(ed: DraftEditor) -> None:
-    """A start time, or "to be announced" (``tba``): two widgets, one value."""
+def event_time(ed: DraftEditor, column: DeltaGenerator) -> None:
+    """A start time (in ``column``), or "to be announced" (``tba``, a switch below): two widgets, one value."""
     tba = form.widget_key("event.time", "tba")
-    st.toggle(
-        _("Time to be announced"),
-        **form.bind(ed, tba, "event.time", shown=lambda v: v == "tba", to_data=lambda on: "tba" if on else None),
-    )
+    bound = form.bind(ed, tba, "event.time", shown=lambda v: v == "tba", to_data=lambda on: "tba" if on else None)
     if not st.session_state[tba]:
-        form.clock(ed, "event.time", _("Time"))
+        with column:
+            form.clock(ed, "event.time", _("Time"))
+    st.toggle(_("Time to be announced"), **bound)

@@ -438,9 +438,9 @@ def _date_of(value: Any) -> dt.date | None:
         return None
 
 
-def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible") -> None:
+def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible", help_text: str | None = None) -> None:
     kwargs = bind(ed, widget_key(path), path, shown=_date_of, to_data=_iso)
-    st.date_input(label, format="DD.MM.YYYY", label_visibility=visibility, **kwargs)
+    st.date_input(label, format="DD.MM.YYYY", label_visibility=visibility, help=help_text, **kwargs)
 
 
 def clock(ed: DraftEditor, path: str, label: str) -> None:
