@@ -71,7 +71,7 @@ def test_the_letterhead_carries_only_the_styles_a_release_uses(editions):
     names = {style.name for style in open_docx(editions["en"]).styles}
     assert names == {
         "Normal", "Body Text", "Release Line", "Headline", "Subheadline", "Section Heading",
-        "Dateline", "Quote", "List Bullet", "List Number", "Boilerplate", "Contact", "Closing",
+        "Dateline", "Quote", "List Bullet", "List Number", "Photo", "Caption", "Boilerplate", "Contact", "Closing",
         "End Mark", "Edition Label", "Header", "Footer", "Default Paragraph Font", "Hyperlink",
         "Normal Table", "No List",
     }  # fmt: skip

@@ -7,9 +7,10 @@ never Markdown, so a user's ``*``, ``#`` or ``[x](…)`` can never turn into str
 
 from __future__ import annotations
 
+import base64
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 
 from pressdraft import N_
 from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
+from pressdraft.safety.images import picture_type
 from pressdraft.safety.limits import MAX_RELEASE_CHARS, MAX_RELEASE_LINES, MAX_RELEASE_RUNS
 
 __all__ = [
@@ -47,11 +49,19 @@ class Run:
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph-level element of a release; ``level`` is the list nesting (0 = top)."""
+    """One paragraph-level element of a release; ``level`` is the list nesting (0 = top).
+
+    ``src``: a photo's picture, a key of the mapping of pictures the edition is given (a path
+    relative to the draft, or a stored ``img-…`` id), never fetched from anywhere; its ``runs``
+    are the caption. ``new_list``: the first item of a list, so that two lists one after the
+    other stay two lists (each numbered list restarts at 1).
+    """
 
     kind: str
     runs: tuple[Run, ...]
     level: int = 0
+    src: str | None = None
+    new_list: bool = False
 
     @property
     def text(self) -> str:
@@ -59,7 +69,7 @@ class Block:
 
 
 #: Paragraph roles given by a ``{.name}`` attribute line before a paragraph.
-ROLE_KINDS = ("release", "dateline", "about", "contact", "closing", "end")
+ROLE_KINDS = ("release", "dateline", "about", "contact", "closing", "end", "photo")
 
 BLOCK_KINDS = (
     "release",
@@ -71,6 +81,7 @@ BLOCK_KINDS = (
     "quote",
     "bullet",
     "number",
+    "photo",
     "about",
     "contact",
     "closing",
@@ -141,8 +152,11 @@ def parse_markdown(markdown: str) -> list[Block]:
 
     ``#`` headline, ``##`` subheadline, ``###`` (and deeper) section heading; ``{.release}``,
     ``{.dateline}``, ``{.about}``, ``{.contact}``, ``{.closing}``, ``{.end}`` on the line before a
-    paragraph give it that role; ``>`` paragraphs are quotes; ``-`` and ``1.`` list items are
-    ``bullet`` and ``number`` blocks with their nesting ``level``. Raw HTML is text; links
+    paragraph give it that role; ``{.photo src="REF"}`` makes the paragraph after it a photo's
+    caption (and credit, after `` — ``), the picture being ``REF``; ``>`` paragraphs are quotes;
+    ``-`` and ``1.`` list items are ``bullet`` and ``number`` blocks with their nesting ``level``,
+    the first item of each list marked ``new_list`` (an item numbered ``1.`` after others starts a
+    list of its own: CommonMark runs two numbered lists separated by a blank line into one). Raw HTML is text; links
     other than http, https and mailto keep their text and lose their target. Markdown beyond
     the bounds of ``markdown_problem`` is refused unparsed, and blocks of more than
     ``MAX_RELEASE_RUNS`` runs in all (each costs a Word run in every document) once parsed.
@@ -151,26 +165,36 @@ def parse_markdown(markdown: str) -> list[Block]:
     if problem:
         raise PressdraftError(Problem(NOWHERE, *problem))
     tokens = _parser().parse(markdown)
+    lines = markdown.split("\n")
     blocks: list[Block] = []
     lists: list[str] = []  # the kinds of the open lists, innermost last
     quote_depth = 0
     item_block: int | None = None  # index in ``blocks`` of the open list item's block
+    list_opened = False  # a list opened and its first item not yet seen
     kind = "paragraph"
+    src: str | None = None
     for token in tokens:
         ttype = token.type
+        if token.nesting == 1 and _uncaptioned_photo(token, lines):
+            # The attribute line fell through to the next block (a blank line came first): a
+            # photo without a caption, and that block keeps its own role.
+            blocks.append(Block("photo", (), 0, str(token.attrs.get("src", "")) or None))
+            token.attrs["class"] = " ".join(c for c in str(token.attrs["class"]).split() if c != "photo")
         if ttype == "heading_open":
             kind = {"h1": "headline", "h2": "subheadline"}.get(token.tag, "heading")
         elif ttype == "paragraph_open":
             kind = _paragraph_kind(token, lists, quote_depth)
-        elif ttype == "bullet_list_open":
-            lists.append("bullet")
-        elif ttype == "ordered_list_open":
-            lists.append("number")
+            src = str(token.attrs.get("src", "")) or None
+        elif ttype in ("bullet_list_open", "ordered_list_open"):
+            lists.append("bullet" if ttype == "bullet_list_open" else "number")
+            list_opened = True
         elif ttype in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
             item_block = None
         elif ttype == "list_item_open":
             item_block = None
+            if token.info == "1":  # numbered 1 again: a second list CommonMark ran into the first
+                list_opened = True
         elif ttype == "blockquote_open":
             quote_depth += 1
         elif ttype == "blockquote_close":
@@ -181,7 +205,7 @@ def parse_markdown(markdown: str) -> list[Block]:
                 blocks.append(Block(_paragraph_kind(token, lists, quote_depth), (Run(text),)))
         elif ttype == "inline":
             runs = _inline_runs(token.children or [])
-            if not runs:
+            if not runs and kind != "photo":  # a photo without a caption is still a photo
                 continue
             if kind in LIST_KINDS and item_block is not None:
                 # A second paragraph of the same list item continues it after a line break.
@@ -190,13 +214,25 @@ def parse_markdown(markdown: str) -> list[Block]:
                 blocks[item_block] = Block(previous.kind, merged, previous.level)
                 continue
             level = len(lists) - 1 if kind in LIST_KINDS else 0
-            blocks.append(Block(kind, runs, level))
+            new_list = list_opened and kind in LIST_KINDS
+            blocks.append(Block(kind, runs, level, src if kind == "photo" else None, new_list))
             if kind in LIST_KINDS:
                 item_block = len(blocks) - 1
+                list_opened = False
     runs = sum(len(block.runs) for block in blocks)
     if runs > MAX_RELEASE_RUNS:
         raise PressdraftError(Problem(NOWHERE, TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
     return blocks
+
+
+def _uncaptioned_photo(token: Token, lines: list[str]) -> bool:
+    """True when a ``{.photo}`` attribute reached a block that is not the paragraph on the very next
+    line (markdown-it's attributes pass over blank lines): that block is not the photo's caption."""
+    if "photo" not in str(token.attrs.get("class", "")).split():
+        return False
+    start = token.map[0] if token.map else 0
+    previous = lines[start - 1].strip() if start > 0 else ""
+    return token.type != "paragraph_open" or not (previous.startswith("{") and ".photo" in previous)
 
 
 def _paragraph_kind(token: Token, lists: list[str], quote_depth: int) -> str:
@@ -302,7 +338,7 @@ def starts_new_list(previous: Block | None, block: Block) -> bool:
 
 
 def _continues_list(previous: Block | None, block: Block) -> bool:
-    if previous is None or previous.kind not in LIST_KINDS:
+    if block.new_list or previous is None or previous.kind not in LIST_KINDS:
         return False
     if previous.level > block.level:
         return True  # back out of a nested list into the same outer one
@@ -318,16 +354,25 @@ def _run_text(run: Run) -> str:
     return f"{run.text} <{run.href}>"
 
 
-def blocks_to_text(blocks: Sequence[Block]) -> str:
+#: A photo's name in each language's plain text: ``[Fotoğraf: caption — credit]`` (AA captions
+#: credit "Fotoğraf: …", AZERTAC and APA "Foto: …", AP "Photo: …").
+PHOTO_LABELS = {"tr": "Fotoğraf", "az": "Foto", "en": "Photo"}
+
+
+def blocks_to_text(blocks: Sequence[Block], lang: str = "en") -> str:
     """Plain text for e-mail and wire services: no Markdown syntax, links as ``text <url>``.
 
     Blocks are separated by a blank line; consecutive list items stay on consecutive lines,
-    indented two spaces per level, with ``-`` or ``1.`` markers.
+    indented two spaces per level, with ``-`` or ``1.`` markers; a photo is its caption in
+    brackets, named in ``lang``: ``[Photo: caption — credit]``.
     """
     out: list[str] = []
     previous: Block | None = None
     for block, marker in zip(blocks, list_markers(blocks), strict=True):
         text = "".join(_run_text(run) for run in block.runs)
+        if block.kind == "photo":
+            label = PHOTO_LABELS.get(lang, PHOTO_LABELS["en"])
+            text = f"[{label}: {text}]" if text else f"[{label}]"
         if block.kind in LIST_KINDS:
             indent = "  " * block.level
             hanging = " " * (len(marker) + 1)
@@ -367,10 +412,26 @@ def _runs_html(runs: Iterable[Run]) -> str:
     return "".join(parts)
 
 
-def blocks_to_html(blocks: Sequence[Block]) -> str:
+def _photo_html(block: Block, images: Mapping[str, bytes]) -> str:
+    """A figure: the picture as a data URI from ``images`` (nothing is ever fetched), its caption
+    as alt text and below it; a picture not given shows as a marked empty frame."""
+    caption = _runs_html(block.runs)
+    data = images.get(block.src) if block.src else None
+    content_type = picture_type(data) if data else None
+    if content_type is None:
+        picture = f'<div class="pd-photo-missing">{html.escape(block.src or "", quote=True)}</div>'
+    else:
+        alt = html.escape(block.text, quote=True)
+        uri = f"data:{content_type};base64,{base64.b64encode(data).decode('ascii')}"  # type: ignore[arg-type]
+        picture = f'<img class="pd-picture" src="{uri}" alt="{alt}">'
+    return f'<figure class="pd-photo">{picture}<figcaption class="pd-caption">{caption}</figcaption></figure>'
+
+
+def blocks_to_html(blocks: Sequence[Block], images: Mapping[str, bytes] | None = None) -> str:
     """An HTML fragment for the app's preview: every element carries ``pd-<kind>``.
 
-    All user text is escaped; only http(s)/mailto links become anchors; gaps are ``<mark>``.
+    All user text is escaped; only http(s)/mailto links become anchors; gaps are ``<mark>``;
+    a photo's picture is taken from ``images`` (REF → cleaned bytes) as a data URI.
     """
     out: list[str] = []
     open_lists: list[str] = []  # "ul"/"ol" per nesting level
@@ -399,6 +460,8 @@ def blocks_to_html(blocks: Sequence[Block]) -> str:
             close_lists(0)
             if block.kind == "quote":
                 out.append(f'<blockquote class="pd-quote"><p>{body}</p></blockquote>')
+            elif block.kind == "photo":
+                out.append(_photo_html(block, images or {}))
             else:
                 tag = _HTML_TAGS.get(block.kind, "p")
                 out.append(f'<{tag} class="pd-{block.kind}">{body}</{tag}>')

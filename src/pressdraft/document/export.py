@@ -7,21 +7,25 @@ the same bytes wherever it is rendered. Names follow ``<date>_<slug>_<lang>.<ext
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
+from pressdraft import N_
+from pressdraft.core.body import Block as BodyBlock
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.core.zips import zip_bytes
-from pressdraft.document.blocks import Block, blocks_to_text
+from pressdraft.document.blocks import Block, blocks_to_html, blocks_to_text
 from pressdraft.document.docx.letterhead import Letterhead
 from pressdraft.document.docx.sanitize import load_letterhead
 from pressdraft.document.docx.writer import DocumentInfo, write_docx, write_side_by_side
 from pressdraft.document.rendition import Rendition
+from pressdraft.safety.images import IMAGE_ID_PREFIX, is_image_id, picture_type, preview_picture
 
 FORMATS = ("docx", "md", "txt", "pdf")
 #: At most this many heavy files (Word, ZIP, PDF) are made at once by one server process; a
@@ -66,12 +70,21 @@ class OutputFile:
     data: bytes
 
 
-class Edition:
-    """A rendition seen as documents: blocks, titles and file names per language."""
+MISSING_PICTURE = N_("no picture {ref} was given for this photo: check the file name, or upload the picture again")
 
-    def __init__(self, rendition: Rendition):
+
+class Edition:
+    """A rendition seen as documents: blocks, titles and file names per language.
+
+    ``images``: the pictures of its photos, by each photo's ``src`` (its ``file``: a path
+    relative to the draft, read by the CLI, or a stored ``img-…`` id, read by the app from the
+    store), already cleaned by ``safety.images.clean_image``. Nothing else is ever read for a photo.
+    """
+
+    def __init__(self, rendition: Rendition, images: Mapping[str, bytes] | None = None):
         self.rendition = rendition
         self.draft = rendition.draft
+        self.images = dict(images or {})
 
     @property
     def blocks(self) -> dict[str, list[Block]]:
@@ -98,12 +111,43 @@ class Edition:
             keywords=self.rendition.template.id,
         )
 
+    def missing_pictures(self) -> list[Problem]:
+        """A problem for each photo whose picture was not given, at its ``body[i].photo.file``."""
+        missing = dict.fromkeys(
+            block.src or ""
+            for blocks in self.blocks.values()
+            for block in blocks
+            if block.kind == "photo" and (not block.src or block.src not in self.images)
+        )
+        return [Problem(self._photo_location(ref), MISSING_PICTURE, {"ref": repr(ref)}) for ref in missing]
+
+    def _photo_location(self, ref: str) -> Location:
+        for index, block in enumerate(self.draft.body):
+            if isinstance(block, BodyBlock) and block.kind == "photo" and block.value.file == ref:
+                return Location(field=("body", index, "photo", "file"))
+        return NOWHERE
+
+    def _pictures(self) -> dict[str, bytes]:
+        """The pictures, once every photo is known to have one."""
+        problems = self.missing_pictures()
+        if problems:
+            raise PressdraftError(problems)
+        return self.images
+
     def docx(self, lang: str, letterhead: object | None = None) -> bytes:
-        return write_docx(self.blocks[lang], self.info(lang), letterhead)  # type: ignore[arg-type]
+        return write_docx(self.blocks[lang], self.info(lang), letterhead, self._pictures())  # type: ignore[arg-type]
 
     def side_by_side(self, letterhead: object | None = None) -> bytes:
         editions = [(self.blocks[lang], self.info(lang)) for lang in self.rendition.markdown]
-        return write_side_by_side(editions, letterhead)  # type: ignore[arg-type]
+        return write_side_by_side(editions, letterhead, self._pictures())  # type: ignore[arg-type]
+
+    def html(self, lang: str) -> str:
+        """The preview of one language: its blocks as HTML, pictures scaled down for the screen."""
+        return blocks_to_html(self.blocks[lang], self.preview_pictures)
+
+    @cached_property
+    def preview_pictures(self) -> dict[str, bytes]:
+        return {ref: preview_picture(data) for ref, data in self.images.items()}
 
     def plan(
         self, formats: Iterable[str], *, side_by_side: bool = False, letterhead: object | None = None
@@ -119,7 +163,7 @@ class Edition:
                 elif fmt == "md":
                     planned.append(Planned(f"{name}.md", partial(str.encode, markdown, "utf-8")))
                 elif fmt == "txt":
-                    text = partial(blocks_to_text, self.blocks[lang])
+                    text = partial(blocks_to_text, self.blocks[lang], lang)
                     planned.append(Planned(f"{name}.txt", lambda text=text: text().encode("utf-8")))
         if side_by_side and len(self.rendition.markdown) > 1:
             joined = "-".join(self.rendition.markdown)
@@ -176,9 +220,21 @@ def pick_letterhead(source: Path | None, template_id: str, issuer: str) -> Lette
 
 
 def zip_edition(edition: Edition, files: Sequence[OutputFile], draft_text: str) -> OutputFile:
-    """Everything in one ZIP, with the draft file itself: ``<date>_<slug>.zip``."""
+    """Everything in one ZIP, with the draft file itself and its photos' pictures: ``<date>_<slug>.zip``."""
     draft_file = OutputFile(f"{edition.stem}.yaml", draft_text.encode("utf-8"))
-    return OutputFile(f"{edition.stem}.zip", zip_files([*files, draft_file], edition.draft.release.date))
+    pictures = [OutputFile(picture_name(ref, data), data) for ref, data in sorted(edition.images.items())]
+    return OutputFile(f"{edition.stem}.zip", zip_files([*files, draft_file, *pictures], edition.draft.release.date))
+
+
+def picture_name(ref: str, data: bytes) -> str:
+    """A picture's name in the ZIP: its path, so that the unpacked draft finds it, when that is a
+    plain relative path; else (a stored ``img-…`` id, or a path that climbs out) a name of its own."""
+    plain = not any(mark in ref for mark in ("\\", ":")) and all(part not in ("", ".", "..") for part in ref.split("/"))
+    if plain and not is_image_id(ref):
+        return ref
+    digest = ref.removeprefix(IMAGE_ID_PREFIX) if is_image_id(ref) else hashlib.sha256(data).hexdigest()
+    extension = "png" if picture_type(data) == "image/png" else "jpg"
+    return f"{IMAGE_ID_PREFIX}{digest}.{extension}"
 
 
 def pdf_files(docx_files: Sequence[OutputFile]) -> list[OutputFile]:

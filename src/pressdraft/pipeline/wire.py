@@ -51,10 +51,13 @@ def blocks_from_json(value: list[Any]) -> list[Block]:
     if len(value) > MAX_RELEASE_LINES:
         raise ValueError("too many blocks")
     blocks = []
-    for kind, level, runs in value:
+    for kind, level, runs, *extra in value:
+        src, new_list = extra or (None, False)  # a photo's picture and a list's start, when given
         if kind not in BLOCK_KINDS or type(level) is not int or not 0 <= level <= len(value):
             raise ValueError("not a block")
-        blocks.append(Block(kind, tuple(_run(*run) for run in runs), level))
+        if not (src is None or (kind == "photo" and isinstance(src, str))) or type(new_list) is not bool:
+            raise ValueError("not a block")
+        blocks.append(Block(kind, tuple(_run(*run) for run in runs), level, src, new_list))
     if sum(len(run.text) for block in blocks for run in block.runs) > MAX_RELEASE_CHARS:
         raise ValueError("too long")
     if sum(len(block.runs) for block in blocks) > MAX_RELEASE_RUNS:
@@ -69,7 +72,10 @@ def _run(text: Any, bold: Any, italic: Any, href: Any) -> Run:
 
 
 def blocks_to_json(blocks: list[Block]) -> list[Any]:
-    return [[block.kind, block.level, [[r.text, r.bold, r.italic, r.href] for r in block.runs]] for block in blocks]
+    return [
+        [block.kind, block.level, [[r.text, r.bold, r.italic, r.href] for r in block.runs], block.src, block.new_list]
+        for block in blocks
+    ]
 
 
 def problems_from_json(value: Any) -> list[Problem]:

@@ -41,6 +41,8 @@ KIND_STYLE_NAMES: dict[str, tuple[str, ...]] = {
     "quote": ("Quote",),
     "bullet": ("List Bullet",),
     "number": ("List Number",),
+    "photo": ("Photo",),
+    "caption": ("Caption",),
     "about": ("Boilerplate",),
     "contact": ("Contact",),
     "closing": ("Closing",),

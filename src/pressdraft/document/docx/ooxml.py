@@ -105,6 +105,22 @@ def add_restarted_num(document: Document, abstract_num_id: int, level: int = 0) 
     return int(num.numId)
 
 
+def copy_abstract_num(document: Document, abstract_num_id: int) -> int:
+    """A copy of a list definition under a new id; returns it. Word and LibreOffice count the
+    lists of one definition together, so lists that interleave (the columns of the side-by-side
+    edition, row by row) each need a definition of their own to be numbered 1, 2, 3."""
+    numbering = document.part.numbering_part.element
+    abstracts = list(numbering.iterchildren(qn("w:abstractNum")))
+    source = next(a for a in abstracts if a.get(qn("w:abstractNumId")) == str(abstract_num_id))
+    new_id = max(int(a.get(qn("w:abstractNumId"))) for a in abstracts) + 1
+    copied = copy.deepcopy(source)
+    copied.set(qn("w:abstractNumId"), str(new_id))
+    for nsid in copied.findall(qn("w:nsid")):
+        copied.remove(nsid)
+    abstracts[-1].addnext(copied)
+    return new_id
+
+
 def abstract_num_id_of(document: Document, num_id: int) -> int | None:
     numbering = document.part.numbering_part.element
     for num in numbering.iterchildren(qn("w:num")):

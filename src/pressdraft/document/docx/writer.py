@@ -5,14 +5,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu, Twips
 from docx.table import _Cell
 
 from ..blocks import GAP_PATTERN, LIST_KINDS, Block, Run, is_safe_link, starts_new_list
@@ -26,6 +29,15 @@ __all__ = ["DocumentInfo", "clean_text", "write_docx", "write_side_by_side"]
 
 #: Each language's name in itself, for the side-by-side column labels.
 LANGUAGE_NAMES = {"tr": "Türkçe", "az": "Azərbaycan dilində", "en": "English"}
+
+#: A picture is printed at least this sharp: one smaller than its column at this resolution is
+#: printed at that size rather than blown up (a 600-pixel picture is 10 cm wide, not 16).
+PICTURE_DPI = 150
+#: … and at most this share of the text's height, so that a portrait photo leaves room for its
+#: caption and the story on its page.
+PICTURE_HEIGHT_SHARE = 0.5
+#: The right margin of a side-by-side column (``_borderless``), in twentieths of a point.
+COLUMN_GAP = 284
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,7 @@ def _clean_blocks(blocks: Sequence[Block]) -> list[Block]:
             for run in block.runs
             if run.text
         )
-        cleaned.append(Block(block.kind, runs, block.level))
+        cleaned.append(replace(block, runs=runs))
     return cleaned
 
 
@@ -88,24 +100,35 @@ def _clean_info(info: DocumentInfo) -> DocumentInfo:
 # -- writing ----------------------------------------------------------------------------
 
 
-def write_docx(blocks: Sequence[Block], info: DocumentInfo, letterhead: Letterhead | None = None) -> bytes:
-    """One edition as .docx bytes; the same input always gives the same bytes."""
+Pictures = Mapping[str, bytes]
+
+
+def write_docx(
+    blocks: Sequence[Block],
+    info: DocumentInfo,
+    letterhead: Letterhead | None = None,
+    images: Pictures | None = None,
+) -> bytes:
+    """One edition as .docx bytes; the same input always gives the same bytes. ``images``: each
+    photo's picture by its ``src`` (cleaned JPEG or PNG bytes); every photo's must be there."""
     letterhead = letterhead or default_letterhead()
     info = _clean_info(info)
     tag = ooxml.lang_tag(info.lang)
     page_format = PAGE_FORMATS.get(info.lang, PAGE_FORMATS[""])
     document = letterhead.new_document(tag, page_format)
     _prepare(document, info, [tag])
-    _StoryWriter(document, letterhead, tag).write(document, _clean_blocks(blocks))
+    frame = _PictureFrame.of(document, columns=1)
+    _StoryWriter(document, letterhead, tag, images=images, frame=frame).write(document, _clean_blocks(blocks))
     return save_deterministic(document, info.created)
 
 
 def write_side_by_side(
     editions: Sequence[tuple[Sequence[Block], DocumentInfo]],
     letterhead: Letterhead | None = None,
+    images: Pictures | None = None,
 ) -> bytes:
     """Two or three editions in one borderless table, one column per language, block aligned
-    with block (headline with headline, quote with quote); landscape for three."""
+    with block (headline with headline, quote with quote, photo with photo); landscape for three."""
     if not 2 <= len(editions) <= 3:
         raise ValueError("a side-by-side edition takes two or three languages")
     letterhead = letterhead or default_letterhead()
@@ -130,7 +153,11 @@ def write_side_by_side(
     rows = align_blocks(streams)
     table = document.add_table(rows=0, cols=len(editions))
     _borderless(table)
-    writers = [_StoryWriter(document, letterhead, tag, ragged=True) for tag in tags]
+    frame = _PictureFrame.of(document, columns=len(editions))
+    writers = [
+        _StoryWriter(document, letterhead, tag, ragged=True, images=images, frame=frame, own_numbering=index > 0)
+        for index, tag in enumerate(tags)
+    ]
     # python-docx's add_row looks the table's grid up with a search that passes every row so far
     # (quadratic in rows): its first row, made while the table is empty, is copied for the others.
     label_row = table.add_row()
@@ -284,14 +311,29 @@ class _StoryWriter:
     with lxml: the structure stays python-docx's, the per-paragraph cost drops tenfold.
     """
 
-    def __init__(self, document: Document, letterhead: Letterhead, tag: str, ragged: bool = False) -> None:
+    def __init__(
+        self,
+        document: Document,
+        letterhead: Letterhead,
+        tag: str,
+        ragged: bool = False,
+        images: Pictures | None = None,
+        frame: _PictureFrame | None = None,
+        own_numbering: bool = False,
+    ) -> None:
+        """``own_numbering``: number this story's lists on a copy of the letterhead's list
+        definition, so that they do not count on from another story's (``ooxml.copy_abstract_num``)."""
         self.document = document
         self.part = document.part
         self.letterhead = letterhead
         self.formats = formats_for(tag, letterhead.hyperlink_style_id)
         self.ragged = ragged  # narrow columns: left-aligned, never justified
+        self.images = images or {}
+        self.frame = frame or _PictureFrame.of(document, columns=1)
         self.previous: Block | None = None
         self.number_nums: dict[int, int] = {}
+        self.number_abstract = letterhead.number_abstract
+        self.own_numbering = own_numbering  # until its copy is made, at the story's first numbered item
 
     def write(self, container: Document | _Cell, blocks: Sequence[Block]) -> None:
         if isinstance(container, _Cell):
@@ -304,7 +346,12 @@ class _StoryWriter:
             empty = []
             place = sect_pr.addprevious if sect_pr is not None else body.append
         for block in blocks:
-            place(self._paragraph(block))
+            if block.kind == "photo":
+                place(self._picture(block))
+                if block.runs:
+                    place(self._paragraph(replace(block, kind="caption")))
+            else:
+                place(self._paragraph(block))
             self.previous = block
         if blocks:
             for p in empty:
@@ -319,16 +366,37 @@ class _StoryWriter:
             self._write_run(p, run)
         return p
 
+    def _picture(self, block: Block):
+        """The photo's picture, inline in a paragraph of its own, fitted to the column, its
+        caption as the alternative text."""
+        data = self.images.get(block.src) if block.src else None
+        if data is None:
+            raise ValueError(f"no picture was given for the photo {block.src!r}")
+        r_id, image = self.part.get_or_add_image(io.BytesIO(data))
+        width, height = self.frame.fit(image.px_width, image.px_height)
+        inline = CT_Inline.new_pic_inline(self.part.next_id, r_id, image.filename, width, height)
+        inline.docPr.set("descr", _one_line(block.text, 1000))
+        p = new_paragraph(self.formats.ppr(self.letterhead.style_ids.get("photo"), None, None))
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        run = OxmlElement("w:r")
+        run.append(drawing)
+        p.append(run)
+        return p
+
     def _numbering(self, block: Block) -> tuple[int, int] | None:
         letterhead = self.letterhead
         if block.kind == "bullet":
             num_id = letterhead.bullet_num
-        elif letterhead.number_abstract is None:
+        elif self.number_abstract is None:
             num_id = letterhead.number_num
         else:
+            if self.own_numbering:
+                self.number_abstract = ooxml.copy_abstract_num(self.document, self.number_abstract)
+                self.own_numbering = False
             if starts_new_list(self.previous, block) or block.level not in self.number_nums:
                 self.number_nums[block.level] = ooxml.add_restarted_num(
-                    self.document, letterhead.number_abstract, block.level
+                    self.document, self.number_abstract, block.level
                 )
             num_id = self.number_nums[block.level]
         return None if num_id is None else (num_id, block.level)
@@ -348,3 +416,28 @@ class _StoryWriter:
         if position < len(text):
             rpr = formats.rpr(run.bold, run.italic, False, link)
             append_run(parent, rpr, text[position:])
+
+
+@dataclass(frozen=True)
+class _PictureFrame:
+    """The room a picture has: its column's width and a share of the page's text height (EMU)."""
+
+    width: int
+    height: int
+
+    @classmethod
+    def of(cls, document: Document, columns: int) -> _PictureFrame:
+        section = document.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        text_height = section.page_height - section.top_margin - section.bottom_margin
+        width = text_width if columns == 1 else text_width // columns - Twips(COLUMN_GAP)
+        return cls(int(width), int(text_height * PICTURE_HEIGHT_SHARE))
+
+    def fit(self, px_width: int, px_height: int) -> tuple[Emu, Emu]:
+        """The picture's printed size: as wide as the column, no larger than ``PICTURE_DPI``
+        allows and no taller than the frame, its aspect kept."""
+        width = min(self.width, px_width * Emu(914400) // PICTURE_DPI)
+        height = width * px_height // px_width
+        if height > self.height:
+            width, height = self.height * px_width // px_height, self.height
+        return Emu(width), Emu(height)
