@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pressdraft.app.auth import CAPABILITIES, LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowed, allowed, mutations
@@ -86,6 +87,20 @@ def kept_draft_entry(root: AppService) -> int:
     return root.store.audit_entries(1, object_type="draft", object_id=draft_id)[0].id
 
 
+def auto_numbered_draft(root: AppService) -> str:
+    """A valid format-2 release that asks for its number."""
+    data = read_data(EXAMPLE.read_text("utf-8"), "yaml")
+    data["format"], data["release"]["number"] = 2, "auto"
+    return root.store.create_draft(data, owner=SOMEONE_ELSE, title="numbered").id
+
+
+def png() -> bytes:
+    """A small picture of its own each time (a new stored row)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), tuple(uuid.uuid4().bytes[:3])).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def place_entry() -> tuple[str, str, dict]:
     return "places", unique("town"), {"name": {"tr": "Kasaba", "az": "Qəsəbə", "en": "Town"}}
 
@@ -135,6 +150,12 @@ CALLS = {
     "workshop.import_zip": (
         lambda s, root: partial(s.workshop.import_zip, template_zip(unique("zipped"), root)),
         EDITORS,
+    ),
+    "upload_photo": (lambda s, root: partial(s.upload_photo, png(), "photo.png"), EVERYONE),
+    "assign_release_number": (lambda s, root: partial(s.assign_release_number, auto_numbered_draft(root)), EDITORS),
+    "set_release_number_format": (
+        lambda s, root: partial(s.set_release_number_format, "tr-communications", f"{unique('N')}-{{number}}"),
+        ADMINS,
     ),
     "audit_page": (lambda s, root: partial(s.audit_page), ADMINS),
     "audit_file": (lambda s, root: partial(s.audit_file, "csv"), ADMINS),
@@ -226,6 +247,7 @@ def test_the_table_agrees_with_the_roles_the_pages_use():
         "accounts": "admin",
         "draft.edit": "compose",
         "draft.create": "drafts",
+        "release.number": "templates",  # no page of its own yet (issue 15's approval): an editor's right
     }
     for who in ACCOUNTS.values():
         for action, capability in pairs.items():

@@ -45,11 +45,16 @@ def test_pending_migrations_on_postgresql_stop_the_app_with_what_to_run(data_dir
     assert not at.exception
     assert len(at.error) == 1
     message = at.error[0].value
-    assert "Run `pressdraft db upgrade`" in message and "needs 3 schema migration(s)" in message
+    assert "Run `pressdraft db upgrade`" in message and "needs 4 schema migration(s)" in message
     password = make_url(empty_postgres_database).password
     assert ":***@" in message and (not password or f":{password}@" not in message)  # no password on the page
     assert not at.text_input and not at.button  # no form: nothing can be typed and lost
-    assert pending_migrations(empty_postgres_database) == ["0001", "0002", "0003"]  # not changed behind our back
+    assert pending_migrations(empty_postgres_database) == [
+        "0001",
+        "0002",
+        "0003",
+        "0004",
+    ]  # not changed behind our back
 
     opened: list[AppService] = []
     real_open = AppService.open

@@ -107,3 +107,27 @@ def first_use(url: str, name: str, start: Any, results: Any) -> None:
         results.put((name, "ok"))
     except Exception:
         results.put((name, traceback.format_exc()))
+
+
+def take_numbers(url: str, issuer: str, year: int, count: int, start: Any, results: Any) -> None:
+    """Take ``count`` numbers of one series, one transaction each, as fast as the store gives them."""
+    taken: list[Any] = []
+    try:
+        with open_store(url) as store:
+            start.wait()
+            taken = [store.next_release_number(issuer, year) for _ in range(count)]
+    except Exception:
+        taken.append(traceback.format_exc())
+    results.put(taken)
+
+
+def assign_numbers(url: str, draft_ids: list[str], user: str, start: Any, results: Any) -> None:
+    """Ask for the number of every draft of the list, in order (the other process asks for the same)."""
+    given: list[Any] = []
+    try:
+        with open_store(url) as store:
+            start.wait()
+            given = [(draft_id, store.assign_release_number(draft_id, user=user).number) for draft_id in draft_ids]
+    except Exception:
+        given.append(traceback.format_exc())
+    results.put(given)

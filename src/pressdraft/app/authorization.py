@@ -33,6 +33,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "draft.purge": frozenset({"admin"}),
     "directory.edit": frozenset({"editor", "admin"}),
     "templates.edit": frozenset({"editor", "admin"}),
+    # the approval workflow's step (issue 15) until it exists: an editor's right, like approving
+    "release.number": frozenset({"editor", "admin"}),
     "audit": frozenset({"admin"}),  # read and export the audit log, restore a draft kept in it
     "settings": frozenset({"admin"}),
     # bindings of sign-in accounts: made by the installation itself (its own service, acting as the
@@ -47,6 +49,7 @@ REFUSALS: dict[str, str] = {
     "draft.purge": N_("Only an administrator may delete a draft for good."),
     "directory.edit": N_("Only editors and administrators may change the directory."),
     "templates.edit": N_("Only editors and administrators may change templates."),
+    "release.number": N_("Only editors and administrators may give a release its number."),
     "audit": N_("Only administrators may read the audit log or restore a draft from it."),
     "settings": N_("Only administrators may change the settings."),
     "accounts": N_("Only administrators may see or release the bindings of sign-in accounts."),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pressdraft.app import admin
+from pressdraft.app import admin, numbering, photos
 from pressdraft.app.auth import LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import authorize, requires
 from pressdraft.app.editing import Marks, new_draft_data
@@ -121,6 +121,8 @@ class AppService:
             "check_template",
             "preview_template",
             "export_templates",
+            "images_for",
+            "release_number_format",
         }
     )
 
@@ -341,6 +343,32 @@ class AppService:
         its owner); made again if it was deleted for good. Returns its id."""
         draft = self.store.recover_draft(entry_id, user=self.user)
         return draft.id
+
+    # --- photos and release numbers ---------------------------------------------------------------
+    @requires("draft.edit")
+    def upload_photo(self, data: bytes, filename: str) -> str:
+        """An uploaded picture, cleaned of its metadata and kept; returns the id a photo block names."""
+        return photos.upload(self.store, data, filename, user=self.user)
+
+    def images_for(self, draft: Draft | dict[str, Any]) -> dict[str, bytes]:
+        """REF → bytes of the stored pictures a draft's photo blocks name, for the document layer."""
+        return photos.images_for(self.store, draft)
+
+    @requires("release.number")
+    def assign_release_number(self, draft_id: str) -> str:
+        """Give a release whose number is ``auto`` its issuer's next number of the year, once (the
+        approval workflow's step); returns the number as printed, the same on every call."""
+        return numbering.assign(self.store, self.engine, draft_id, user=self.user)
+
+    def release_number_format(self, issuer: str) -> str:
+        """How ``issuer``'s numbers print (``{year}/{number}`` unless set)."""
+        return self.store.release_number_format(issuer)
+
+    @requires("settings")
+    def set_release_number_format(self, issuer: str, number_format: str | None) -> None:
+        """Set how ``issuer`` (an organization of the directory) prints its numbers (None: back to the
+        default); audited as a setting."""
+        numbering.set_format(self.store, self.engine.directory, issuer, number_format, user=self.user)
 
     # --- downloads -----------------------------------------------------------------------------
     @requires("draft.edit")

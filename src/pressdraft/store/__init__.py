@@ -1,10 +1,12 @@
-"""The store: drafts, template versions, the directory, settings and the audit log, in one database.
+"""The store: drafts, template versions, the directory, settings, the audit log, release-number
+series and the pictures of photo blocks, in one database.
 
 SQLite in the data folder by default, PostgreSQL for several servers; the same behaviour on
 both. Nothing is lost: autosaves and template saves are guarded by revisions (a stale save is
 refused with what is stored now), deletions go to a trash, versions are never rewritten,
 every change to templates, directory and settings and every deletion is audited in the same
-transaction, and the whole store can be backed up, restored and copied, verified by checksums.
+transaction, release numbers are unique and without gaps per issuer and year, and the whole
+store can be backed up, restored and copied, verified by checksums.
 """
 
 from pathlib import Path

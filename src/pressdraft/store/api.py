@@ -16,7 +16,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlalchemy import Connection
 from sqlalchemy.engine import URL
 
-from pressdraft.store import accounts, directory_versions, draft_audit, drafts, overrides, templates
+from pressdraft.store import accounts, directory_versions, draft_audit, drafts, images, numbers, overrides, templates
 from pressdraft.store import audit as audit_log
 from pressdraft.store.backup import write_backup
 from pressdraft.store.database import Database, is_sqlite, safe_url
@@ -81,7 +81,8 @@ def _unit(
 
 
 class Store:
-    """Drafts, template versions, the directory, settings and the audit log of one database."""
+    """Drafts, template versions, the directory, settings, release numbers, pictures and the audit
+    log of one database."""
 
     def __init__(self, url: str | URL, *, busy_timeout: float = 10.0, attempts: int = 3):
         self.database = Database(url, busy_timeout=busy_timeout, attempts=attempts)
@@ -158,6 +159,21 @@ class Store:
     bind_account = _unit(accounts.bind, writes=True)
     account_bindings = _unit(accounts.all_bindings, writes=False)
     release_account = _unit(accounts.release, writes=True)
+
+    # release numbers ----------------------------------------------------------------------
+
+    next_release_number = _unit(numbers.next_number, writes=True)
+    assign_release_number = _unit(numbers.assign, writes=True)
+    assigned_release_number = _unit(numbers.assigned, writes=False)
+    release_number_register = _unit(numbers.register, writes=False)
+    release_number_format = _unit(numbers.number_format, writes=False)
+    set_release_number_format = _unit(numbers.set_number_format, writes=True)
+
+    # pictures of photo blocks -------------------------------------------------------------
+
+    store_image = _unit(images.keep, writes=True)
+    image = _unit(images.get, writes=False)
+    stored_images = _unit(images.found, writes=False)
 
     # audit --------------------------------------------------------------------------------
 

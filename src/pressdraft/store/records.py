@@ -102,3 +102,16 @@ class AccountBinding:
     subject: str
     claims: Any
     bound_at: datetime
+
+
+@dataclass(frozen=True)
+class AssignedNumber:
+    """A number of an issuer's yearly series, given to one draft (``printed``: as the release shows it)."""
+
+    issuer: str
+    year: int
+    number: int
+    draft_id: str
+    printed: str
+    assigned_at: datetime
+    assigned_by: str

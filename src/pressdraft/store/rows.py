@@ -1,25 +1,27 @@
 """Rows as portable JSON and their checksums: the common ground of backup, restore and copy.
 
 A row is encoded the same way whatever database it came from (timestamps as ISO 8601 UTC text,
-JSON values as they are), and its checksum is the SHA-256 of its canonical JSON. A table's
+JSON values as they are, bytes as base64 text), and its checksum is the SHA-256 of its canonical JSON. A table's
 checksum combines the row checksums in sorted order, so it does not depend on the order a
 database returns rows in (SQLite and PostgreSQL collate text differently).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import JSON, Connection, Integer, Table, Text, column, func, insert, select, table
+from sqlalchemy import JSON, Connection, Integer, LargeBinary, Table, Text, column, func, insert, select, table
 from sqlalchemy.sql.expression import TableClause
 
 from pressdraft.store.schema import UTCDateTime, json_type
 
-Kind = Literal["datetime", "json", "int", "text"]
+Kind = Literal["datetime", "json", "int", "text", "bytes"]
 BATCH = 500
 
 
@@ -35,12 +37,14 @@ def _kind(sql_type: Any) -> Kind:
         return "json"
     if isinstance(sql_type, Integer):
         return "int"
+    if isinstance(sql_type, LargeBinary):
+        return "bytes"
     return "text"
 
 
 def portable_table(name: str, kinds: Mapping[str, Kind]) -> TableClause:
     """A table built from a backup's column list, independent of the code's current schema."""
-    types = {"datetime": UTCDateTime(), "json": json_type(), "int": Integer(), "text": Text()}
+    types = {"datetime": UTCDateTime(), "json": json_type(), "int": Integer(), "text": Text(), "bytes": LargeBinary()}
     return table(name, *(column(col, types[kind]) for col, kind in kinds.items()))
 
 
@@ -52,6 +56,8 @@ def encode(row: Mapping[str, Any], kinds: Mapping[str, Kind]) -> dict[str, Any]:
 def _encode_value(value: Any, kind: Kind) -> Any:
     if kind == "datetime" and isinstance(value, datetime):
         return value.isoformat(timespec="microseconds")
+    if kind == "bytes" and isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
 
@@ -63,6 +69,11 @@ def decode(obj: Mapping[str, Any], kinds: Mapping[str, Kind]) -> dict[str, Any]:
 def _decode_value(value: Any, kind: Kind) -> Any:
     if kind == "datetime" and isinstance(value, str):
         return datetime.fromisoformat(value)
+    if kind == "bytes" and isinstance(value, str):
+        try:
+            return base64.b64decode(value, validate=True)
+        except binascii.Error:
+            raise ValueError("bytes that are not base64") from None
     return value
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Dialect,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -146,8 +147,55 @@ accounts = Table(
     UniqueConstraint("issuer", "subject", name="uq_accounts_issuer"),
 )
 
+release_series = Table(
+    "release_series",
+    metadata,
+    Column("issuer", String(80), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("last_number", Integer, nullable=False),
+    CheckConstraint("last_number >= 1", name="last_number"),
+)
+
+# The register of numbers given: one row per number of a series, one number per draft, ever.
+release_numbers = Table(
+    "release_numbers",
+    metadata,
+    Column("issuer", String(80), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("draft_id", String(32), nullable=False),
+    Column("printed", String(40), nullable=False),
+    Column("assigned_at", UTCDateTime, nullable=False),
+    Column("assigned_by", String(200), nullable=False),
+    UniqueConstraint("draft_id", name="uq_release_numbers_draft_id"),
+    CheckConstraint("number >= 1", name="number"),
+)
+
+# Cleaned pictures of photo blocks, addressed by the SHA-256 of their bytes (``img-<hex>``).
+images = Table(
+    "images",
+    metadata,
+    Column("id", String(68), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("content_type", String(64), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("uploaded_by", String(200), nullable=False),
+    Column("uploaded_at", UTCDateTime, nullable=False),
+)
+
 #: Every table of the store, in the order a backup writes and a restore loads them.
-TABLES: tuple[Table, ...] = (drafts, template_versions, directory_versions, settings, accounts, audit_log)
+TABLES: tuple[Table, ...] = (
+    drafts,
+    template_versions,
+    directory_versions,
+    settings,
+    accounts,
+    audit_log,
+    release_series,
+    release_numbers,
+    images,
+)
 
 
 def now() -> datetime:
