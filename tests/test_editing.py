@@ -96,6 +96,9 @@ class MemoryStore:
         self.data, self.marks, self.revision = copy.deepcopy(data), copy.deepcopy(marks), self.revision + 1
         return self.revision
 
+    def images_for(self, data):
+        return {}
+
 
 @pytest.fixture
 def store(example_data):

@@ -12,7 +12,7 @@ only calls these methods.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -55,6 +55,10 @@ class DraftStore(Protocol):
     ) -> int: ...
 
     def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], dict[str, Any], int]: ...
+
+    def images_for(self, data: dict[str, Any]) -> Mapping[str, bytes]:
+        """The pictures the draft's photo blocks name, by their ``file`` (the store's, already cleaned)."""
+        ...
 
 
 class Conflict(Exception):
@@ -349,4 +353,8 @@ class DraftEditor:
 
     def preview(self) -> Edition | None:
         """The release as it stands, gaps marked (its blocks parsed once per saved state)."""
-        return self._once("preview", lambda: Edition(r) if (r := self.rendition()) is not None else None)  # type: ignore[no-any-return]
+        return self._once("preview", self._edition)  # type: ignore[no-any-return]
+
+    def _edition(self) -> Edition | None:
+        rendition = self.rendition()
+        return Edition(rendition, self.store.images_for(self.data)) if rendition is not None else None

@@ -13,7 +13,6 @@ from pressdraft.app.editing import parse_path
 from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
 from pressdraft.core.problems import Location, PressdraftError, format_path
-from pressdraft.document.blocks import blocks_to_html
 from pressdraft.document.export import Edition
 from pressdraft.ui import form
 from pressdraft.ui.body_editor import body_section
@@ -204,11 +203,11 @@ def preview(ed: DraftEditor) -> None:
     st.html(PREVIEW_CSS)
     for tab, lang in zip(tabs, langs, strict=False):
         with tab:
-            st.html(f'<div class="pd-page" lang="{lang}">{blocks_to_html(edition.blocks[lang])}</div>')
+            st.html(f'<div class="pd-page" lang="{lang}">{edition.html(lang)}</div>')
     if len(langs) > 1:
         with tabs[-1]:
             columns = "".join(
-                f'<div class="pd-page" lang="{lang}">{blocks_to_html(edition.blocks[lang])}</div>' for lang in langs
+                f'<div class="pd-page" lang="{lang}">{edition.html(lang)}</div>' for lang in langs
             )
             st.html(f'<div class="pd-sbs" style="grid-template-columns:repeat({len(langs)},1fr)">{columns}</div>')
 
