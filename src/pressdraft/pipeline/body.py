@@ -30,7 +30,8 @@ from pressdraft.language.signing import Signed, documents_text
 from pressdraft.language.times import format_time_range
 from pressdraft.safety.markdown import Markdown, escape_text
 
-#: The third-person pronoun of a continuing speaker, by the directory's gender (en); az ``o`` for both.
+#: The third-person pronoun of a continuing speaker, by the directory's gender (en); az ``o`` for both
+#: (conventions.md §4.1: ``“…”, – o vurğulayıb.``), only after a quote.
 PRONOUNS = {"en": {"m": "he", "f": "she"}, "az": {"m": "o", "f": "o"}}
 
 
@@ -91,6 +92,7 @@ class _Writer:
     future: bool
     named: set[str]
     documents_seen: list[DocumentView]
+    documents_told: bool = False
     mentioned: set[str] = field(default_factory=set)
     last_speaker: str | None = None
 
@@ -98,12 +100,15 @@ class _Writer:
     def lang(self) -> str:
         return self.views.lang
 
-    def speaker(self, person: Any) -> Speaker:
-        """A quote's or a paraphrase's speaker: a pronoun when the same speaker goes on, else a mention."""
+    def speaker(self, person: Any, after_quote: bool = False) -> Speaker:
+        """A quote's or a paraphrase's speaker: a pronoun when the same speaker goes on, else a mention.
+
+        Azerbaijani *o* only after a quote (``“…”, – deyə o bildirib.``): at the head of a sentence it
+        reads as the demonstrative (``O iki ölkə…`` "those two countries")."""
         key = person_key(person)
         continues = key == self.last_speaker
         self.last_speaker = key
-        pronoun = PRONOUNS.get(self.lang, {}).get(person.gender or "")
+        pronoun = PRONOUNS.get(self.lang, {}).get(person.gender or "") if after_quote or self.lang != "az" else None
         if continues and pronoun:
             return Speaker(pronoun, pronoun=True)
         first = key not in self.named and key not in self.mentioned
@@ -133,19 +138,18 @@ class _Writer:
         person = self.views.person(block.speaker, at.child("speaker"))
         setting = self.views.text(block.setting, at.child("setting")) if block.setting is not None else None
         paragraphs = _pieces(self.views.paragraphs(block.text, at.child("text")))
-        speaker = self.speaker(person)
+        speaker = self.speaker(person, after_quote=len(paragraphs) == 1)
         lines = attribute_quote(paragraphs, speaker, self.lang, block.verb, self.tense(setting), setting)
         return [escape_text(line) for line in lines]
 
     def paraphrase(self, block: Any, at: Location) -> list[str]:
         person = self.views.person(block.speaker, at.child("speaker"))
         clauses = _pieces(self.views.paragraphs(block.text, at.child("text")))
-        out = []
-        for index, clause in enumerate(clauses):  # each further paragraph: the same speaker goes on ("added")
-            speaker = self.speaker(person)
-            verb = block.verb if index == 0 else "add"
-            out.append(escape_text(attribute_paraphrase(clause, speaker, self.lang, verb, self.tense(None))))
-        return out
+        # each paragraph is attributed (the speaker goes on), with the drafter's verb: the engine chooses none
+        return [
+            escape_text(attribute_paraphrase(clause, self.speaker(person), self.lang, block.verb, self.tense(None)))
+            for clause in clauses
+        ]
 
     def subheading(self, value: Any, at: Location) -> list[str]:
         return [f"### {escape_text(self.views.text(value, at))}"]
@@ -155,13 +159,20 @@ class _Writer:
         return ["\n".join(_list_lines(items, numbered=block.style == "number"))]
 
     def documents(self, entries: Any, at: Location) -> list[str]:
+        # the block's documents, resolved once for the context's ``documents``
+        documents = [self.documents_seen.pop(0) for _ in entries]
+        joined: dict[tuple[str, ...], tuple[str, bool]] = {}  # the same signatories named once, the same way
         signed = []
-        for _ in entries:  # the block's documents, resolved once for the context's ``documents``
-            document = self.documents_seen.pop(0)
-            names = [self.mention(person) for person in document.signatories]
-            signed.append(Signed(document.title, format_list(names, self.lang)))
+        for document in documents:
+            who = tuple(person_key(person) for person in document.signatories)
+            if who not in joined:
+                names = [self.mention(person) for person in document.signatories]
+                last = document.signatories[-1]
+                joined[who] = (format_list(names, self.lang), bool(last.title) and names[-1] == str(last.full))
+            by, titled = joined[who]
+            signed.append(Signed(document.title, by, len(who), document.kind, titled))
         self.last_speaker = None
-        lead, items = documents_text(signed, self.lang, FUTURE if self.future else PAST)
+        lead, items = documents_text(signed, self.lang, FUTURE if self.future else PAST, self.documents_told)
         return [escape_text(lead)] + (["\n".join(_list_lines(items))] if items else [])
 
     def agenda(self, rows: Any, at: Location) -> list[str]:
@@ -174,11 +185,15 @@ class _Writer:
     def photo(self, block: Any, at: Location) -> list[str]:
         caption = escape_text(self.views.text(block.caption, at.child("caption")))
         credit = f" — {escape_text(block.credit)}" if block.credit else ""
-        source = str(block.file).replace("\\", "\\\\").replace('"', '\\"')
+        source = str(block.file).translate(_ATTRIBUTE_UNSAFE)
         return [f'{{.photo src="{source}"}}\n{caption}{credit}']
 
     def statement(self, value: Any, at: Location) -> list[str]:
         return self.paragraphs(value, at)
+
+
+#: What would end the photo's attribute line early, percent-encoded (a path or ``img-<sha256>`` has none).
+_ATTRIBUTE_UNSAFE = str.maketrans({'"': "%22", "{": "%7B", "}": "%7D", "\n": "%0A"})
 
 
 def _list_lines(items: list[str], numbered: bool = False) -> list[str]:
@@ -199,13 +214,20 @@ _BLOCKS: dict[str, Callable[[_Writer, Any, Location], list[str]]] = {
 
 
 def render_body(
-    blocks: Iterable[Any], views: Views, status: str, documents: list[DocumentView], named: Iterable[str] = ()
+    blocks: Iterable[Any],
+    views: Views,
+    status: str,
+    documents: list[DocumentView],
+    named: Iterable[str] = (),
+    documents_told: bool = False,
 ) -> Markdown:
     """The typed body (``core.body.Block`` list) as Markdown in ``views.lang``; empty without blocks.
 
     ``documents``: ``document_views`` of these blocks (resolved once, for the context too); ``named``:
-    keys (``person_key``) of people the template names itself, mentioned in the short form."""
-    writer = _Writer(views, future=status == ANNOUNCEMENT, named=set(named), documents_seen=list(documents))
+    keys (``person_key``) of people the template names itself, mentioned in the short form;
+    ``documents_told``: the template reads ``documents`` (its lead tells what was signed)."""
+    future = status == ANNOUNCEMENT
+    writer = _Writer(views, future, set(named), list(documents), documents_told)
     parts: list[str] = []
     for index, block in enumerate(blocks):
         parts += writer.block(block.kind, block.value, Location(field=("body", index)))

@@ -84,6 +84,27 @@ def _list(style: str) -> Callable[..., str]:
     return join
 
 
+def _ranged(function: Callable[..., str]) -> Callable[..., str]:
+    """``{{ start|date_range(end) }}``: the filter gets (start, lang, end), the range function (start, end, lang)."""
+
+    def from_start(start: Any, lang: str, end: Any = None) -> str:
+        return function(start, end, lang)
+
+    from_start.__doc__ = function.__doc__
+    return from_start
+
+
+def _clock(function: Callable[..., str]) -> Callable[..., Markdown]:
+    """A time's text is digits, points, dashes and a.m./p.m. (or the fixed "to be announced"): printed as
+    it is, so ``09.30`` at the start of a value is not escaped as if it began a numbered list."""
+
+    def clock_text(*args: Any) -> Markdown:
+        return Markdown(function(*args))
+
+    clock_text.__doc__ = function.__doc__
+    return clock_text
+
+
 # The filters a template can use: one registry, read by the environment and the docs.
 FILTERS: dict[str, Callable[..., Any]] = {
     **{case: _case(case) for case in CASES},
@@ -93,9 +114,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "capitalize": _strings(capitalize),
     "date": format_date,
     "datetime": format_datetime,
-    "date_range": format_date_range,
-    "time": format_time,
-    "time_range": format_time_range,
+    "date_range": _ranged(format_date_range),
+    "time": _clock(format_time),
+    "time_range": _clock(_ranged(format_time_range)),
     "number": format_number,
     "words": spell_number,
     "count": count,

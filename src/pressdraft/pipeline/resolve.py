@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, TemplateSyntaxError, meta
-
 from pressdraft.core.directory import Directory, NameInfo, Organization, Person
 from pressdraft.core.library import FieldSpec, Template
 from pressdraft.core.model import (
@@ -141,7 +139,8 @@ class Resolver:
     # --- text ---------------------------------------------------------------------------
     def text(self, value: LocalizedText | None, at: Location, kind: type[str] = str, inline: bool = True) -> str:
         """The text in this language, or a gap marker. Format 2 reads straight double quotes around
-        words as quotation marks (``inline``: not in names, whose suffix rules read the text as typed)."""
+        words in the draft's own texts as quotation marks (``inline``); names and the directory's texts
+        are read as typed, the same in every format (suffix rules read names as typed)."""
         text = value.get(self.lang) if value is not None else None
         if text is None:
             self.gaps.append(Problem(replace(at, lang=self.lang), "missing", severity="gap"))
@@ -150,10 +149,11 @@ class Resolver:
             text = smart_quotes(text, self.lang)
         return kind(text)
 
-    def paragraphs(self, value: LocalizedText | None, at: Location) -> str:
-        """Paragraphs: in format 2 every new line starts one (YAML's ``>-`` folds a blank line into one)."""
-        text = self.text(value, at, Paragraphs)
-        if self.draft.format >= 2 and not isinstance(text, Missing):
+    def paragraphs(self, value: LocalizedText | None, at: Location, inline: bool = True) -> str:
+        """Paragraphs: in a format-2 draft's own texts every new line starts one (YAML's ``>-`` folds a
+        blank line into one); the directory's texts (``inline=False``) read as in every format."""
+        text = self.text(value, at, Paragraphs, inline)
+        if inline and self.draft.format >= 2 and not isinstance(text, Missing):
             return Paragraphs(re.sub(r"[ \t]*\n\s*", "\n\n", text.strip()))
         return text
 
@@ -193,7 +193,7 @@ class Resolver:
         institution = entry.kind == "institution"
         name = self.name(entry.name, at.child("name"), entry, institution)
         short = self.name(entry.short, at.child("short"), entry, institution) if entry.short else name
-        about = self.paragraphs(entry.about, at.child("about")) if entry.about else None
+        about = self.paragraphs(entry.about, at.child("about"), inline=False) if entry.about else None
         return OrganizationView(name, short, about)
 
     def person(self, ref: str | InlinePerson, path: Location) -> PersonView:
@@ -208,7 +208,7 @@ class Resolver:
             source, entry, key, at = ref, None, "", path
         name = self.name(source.name, at.child("name"), entry, possessive=False)
         has_title = any(source.title.get(lang) for lang in ("tr", "az", "en"))
-        title = self.text(source.title, at.child("title")) if has_title else ""
+        title = self.text(source.title, at.child("title"), inline=False) if has_title else ""
         short_text = source.short.get(self.lang) if source.short else None
         short = Name(short_text, possessive=False) if short_text else self._short(name)
         organization = self.organization(entry.organization, at.child("organization")) if entry else None
@@ -247,7 +247,7 @@ class Resolver:
             return None
         at = path.via("contacts", ref) if isinstance(ref, str) else path
         return ContactView(
-            label=self.text(entry.label, at.child("label")),
+            label=self.text(entry.label, at.child("label"), inline=False),
             organization=self.organization(entry.organization, at.child("organization")),
             person=self.person(entry.person, at.child("person")) if entry.person else None,
             email=entry.email,
@@ -271,7 +271,8 @@ class Resolver:
     def field(self, spec: FieldSpec, value: Any, at: Location) -> Any:
         """The field's value in this language, as its type makes its view (``core/fields.py``)."""
         if spec.override:  # a language left empty keeps what the template proposes
-            return value.get(self.lang)
+            text = value.get(self.lang)
+            return smart_quotes(text, self.lang) if text and self.draft.format >= 2 else text
         return spec.field_type.view(self, value, at)
 
     def event(self) -> EventView:
@@ -325,10 +326,12 @@ class Resolver:
                 context[spec.name] = self.field(spec, value, at)
         documents = document_views(self.draft.body, self)
         context["documents"] = documents
-        context["body"] = render_body(self.draft.body, self, self.draft.status(), documents, self._named(context))
+        told = mentions(self.template, self.lang, "documents")
+        named = self._named(context, told)
+        context["body"] = render_body(self.draft.body, self, self.draft.status(), documents, named, told)
         return context
 
-    def _named(self, context: dict[str, Any]) -> set[str]:
+    def _named(self, context: dict[str, Any], documents_told: bool) -> set[str]:
         """People the template names itself: its person fields, and the signatories when it prints documents."""
         people = [
             person
@@ -336,17 +339,23 @@ class Resolver:
             if spec.field_type.name in ("person", "people") and context.get(spec.name)
             for person in (context[spec.name] if isinstance(context[spec.name], list) else [context[spec.name]])
         ]
-        if mentions(self.template, self.lang, "documents"):
+        if documents_told:
             people += [person for document in context["documents"] for person in document.signatories]
         return {person_key(person) for person in people}
 
 
+_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_STRINGS = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NAMES = re.compile(r"(?<![.\w])[A-Za-z_]\w*")
+
+
 @lru_cache(maxsize=64)
 def _names_used(source: str) -> frozenset[str]:
-    try:
-        return frozenset(meta.find_undeclared_variables(Environment().parse(source)))
-    except TemplateSyntaxError:  # reported where the template is compiled
-        return frozenset()
+    """The names a source's expressions and statements read (strings and attributes left out).
+
+    Read from the text, not parsed: this runs in the server for any template, the untrusted too, and a
+    source Jinja refuses is reported where it is compiled."""
+    return frozenset(name for tag in _TAGS.findall(source) for name in _NAMES.findall(_STRINGS.sub("", tag)))
 
 
 def mentions(template: Template, lang: str, name: str) -> bool:

@@ -15,6 +15,7 @@ from pressdraft.core.body import Block, blocks_of, type_body
 from pressdraft.core.library import FieldSpec, Template
 from pressdraft.core.model import Draft, type_fields
 from pressdraft.core.problems import Location, PressdraftError, Problem
+from pressdraft.pipeline.inline_text import list_line_problems
 
 #: A conditional field left out with nothing else saying it: by whether a body block may say it.
 REQUIRED_UNLESS = {
@@ -43,6 +44,9 @@ def validate_draft(draft: Draft, template: Template) -> Draft:
             Problem(Location(field=("fields", spec.name)), REQUIRED_UNLESS[spec.covered_by is not None], hint)
             for spec, hint in _unsaid(draft, template, fields, body)
         ]
+        if draft.format >= 2:
+            types = {spec.name: spec.field_type for spec in template.meta.fields}
+            problems += list_line_problems(fields, types, body)
     if problems:
         raise PressdraftError(problems)
     return draft.model_copy(update={"fields": fields, "body": body})
