@@ -16,6 +16,7 @@ import pytest
 from pressdraft.core.directory import default_directory
 from pressdraft.core.files import read_data
 from pressdraft.core.library import Library, default_templates_folder
+from pressdraft.core.problems import PressdraftError
 from pressdraft.pipeline.checks import engine_data
 from pressdraft.pipeline.in_process import IN_PROCESS
 
@@ -306,3 +307,332 @@ class TestMediaAdvisory:
         assert "20 Kasım'da Iğdır'da düzenlenecek" in md["tr"]  # §3: dotless I kept
         assert "noyabrın 20-də İğdırda keçiriləcək" in md["az"]
         assert "will be held in Igdir on November 20, 2025." in md["en"]
+
+
+# --- (d) format 2: the event, tense, number, the body, refusals (issue 12) --------------------
+# Tense follows event.status (spec draft-format-v2 "event"): an announcement is written in the
+# future by the templates, headlines included (tr -ecek/-acak, az -acaq/-əcək, en "will be", and
+# the headline infinitive "to be signed", AP). Number: Turkish and Azerbaijani keep the noun
+# singular after a numeral ("iki belge", "iki sənəd"; conventions.md §4.3 counts, §5) and the
+# Azerbaijani verb agrees with several signatories ("imzalayıblar"), English the plural.
+
+ROOT_EXAMPLES = ROOT / "examples"
+
+
+def _v2(name: str) -> dict[str, Any]:
+    return _example(name, ROOT_EXAMPLES)
+
+
+def _announced(data: dict[str, Any], release_date: str) -> dict[str, Any]:
+    """The draft released before its event: an announcement (``event.status`` left out)."""
+    data["release"]["date"] = release_date
+    return data
+
+
+def _refusal(engine, data: dict[str, Any]) -> list[tuple[str, str | None]]:
+    with pytest.raises(PressdraftError) as caught:
+        _render(engine, data)
+    return [(problem.path, problem.lang) for problem in caught.value.problems]
+
+
+TENSES = {
+    # template example: (release date of the announcement, body blocks kept, fields dropped,
+    #                    {lang: (report, announcement) for the headline}, {lang: (report, announcement) in the lead})
+    "joint-media-platform": (
+        "2021-10-20",
+        ("paragraph",),
+        (),
+        {
+            "tr": ("ilk toplantısını İstanbul'da yaptı", "ilk toplantısını İstanbul'da yapacak"),
+            "az": ("ilk iclası İstanbulda keçirilib", "ilk iclası İstanbulda keçiriləcək"),
+            "en": ("Platform holds first meeting in Istanbul", "Platform to hold first meeting in Istanbul"),
+        },
+        {
+            "tr": ("eş başkanlığında İstanbul'da gerçekleştirildi.", "23 Ekim'de İstanbul'da gerçekleştirilecek."),
+            "az": ("həmsədrliyi ilə keçirilib.", "həmsədrliyi ilə keçiriləcək."),
+            "en": ("was held in Istanbul on October 23, 2021", "will be held in Istanbul on October 23, 2021"),
+        },
+    ),
+    "agreement-signing": (
+        "2025-09-17",
+        ("documents",),
+        ("background",),
+        {
+            "tr": ("# Bakü'de iki belge imzalandı", "# Bakü'de iki belge imzalanacak"),
+            "az": ("# Bakıda iki sənəd imzalanıb", "# Bakıda iki sənəd imzalanacaq"),
+            "en": ("# Two documents signed in Baku", "# Two documents to be signed in Baku"),
+        },
+        {
+            "tr": ("Kongre Merkezi'nde imzalandı. Belgeleri", "Kongre Merkezi'nde imzalanacak. Belgeleri"),
+            "az": ("Mərkəzində imzalanıb. Sənədləri", "Mərkəzində imzalanacaq. Sənədləri"),
+            "en": ("Two documents were signed at the Baku", "Two documents will be signed at the Baku"),
+        },
+    ),
+    "official-visit": (
+        "2025-10-10",
+        (),
+        ("outcomes",),
+        {
+            "tr": ("# Elnur Hüseynov Ankara'da Zeynep Aksoy ile görüştü", "Zeynep Aksoy ile görüşecek"),
+            "az": ("# Elnur Hüseynov Ankarada Zeynep Aksoy ilə görüşüb", "Zeynep Aksoy ilə görüşəcək"),
+            "en": ("# Elnur Huseynov meets Zeynep Aksoy in Ankara", "# Elnur Huseynov to meet Zeynep Aksoy in Ankara"),
+        },
+        {
+            "tr": ("Ankara'ya gerçekleştirdiği iki günlük", "Ankara'ya gerçekleştireceği iki günlük"),
+            "az": ("Zeynep Aksoy ilə görüşüb.", "Zeynep Aksoy ilə görüşəcək."),
+            "en": (
+                "Republic of Azerbaijan, met with Zeynep Aksoy",
+                "Republic of Azerbaijan, will meet with Zeynep Aksoy",
+            ),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("name", TENSES)
+def test_a_report_is_in_the_past_and_an_announcement_in_the_future_headline_included(engine, name):
+    release_date, kept, dropped, headlines, leads = TENSES[name]
+    report = _v2(name)
+    announcement = _announced(_v2(name), release_date)
+    for data in (report, announcement):
+        data["body"] = [block for block in data.get("body", []) if set(block) <= set(kept)]
+        for field in dropped:
+            data["fields"].pop(field, None)
+    past, future = _render(engine, report), _render(engine, announcement)
+    for lang in LANGS:
+        for was, will in (headlines[lang], leads[lang]):
+            assert was in past[lang] and was not in future[lang], (lang, was)
+            assert will in future[lang] and will not in past[lang], (lang, will)
+        assert headlines[lang][1] in future[lang].split("{.dateline}")[0], lang  # the headline itself
+
+
+def test_the_announcement_of_a_meeting_says_what_is_expected_not_what_was_decided(engine):
+    md = _render(engine, _announced(_v2("joint-media-platform") | {"body": []}, "2021-10-20"))
+    assert "Toplantıda şu altı komitenin kurulması bekleniyor:" in md["tr"] and "karar verdi" not in md["tr"]
+    assert (
+        "temasıyla düzenlenecek toplantıya iki ülkenin üst düzey medya ve iletişim yetkilileri katılacak." in md["tr"]
+    )
+    assert "İclasda aşağıdakı altı komitənin yaradılması gözlənilir:" in md["az"] and "iştirak edəcəklər." in md["az"]
+    assert "The meeting is expected to establish six committees:" in md["en"]
+    assert "The meeting, to be held under the theme “Rooted Past, Strong Future,” will be attended by" in md["en"]
+
+
+def test_the_media_advisory_announces_and_its_days_come_from_the_event(engine):
+    md = _render(engine, _v2("media-advisory"))
+    assert "# Türkiye-Azerbaycan Medya Forumu 20–21 Kasım 2025 tarihlerinde İstanbul'da düzenlenecek" in md["tr"]
+    assert "- **Tarih:** 20–21 Kasım 2025\n- **Saat:** 10\\.30\n- **Yer:** Haliç Kongre Merkezi, İstanbul" in md["tr"]
+    assert "Media Forumu 20–21 noyabr 2025-ci il tarixlərində İstanbulda keçiriləcək." in md["az"]  # A8
+    assert "will be held in Istanbul on November 20-21, 2025." in md["en"]  # AP: hyphen, month once
+    assert "- **Time:** 10:30 a.m.\n- **Location:** Halic Congress Center, Istanbul" in md["en"]
+
+
+def test_a_time_to_be_announced_is_said_so(engine):
+    data = _v2("media-advisory")
+    data["event"]["time"] = "tba"
+    md = _render(engine, data)
+    assert "- **Saat:** Daha sonra duyurulacak" in md["tr"]
+    assert "- **Saat:** Sonra elan olunacaq" in md["az"]
+    assert "- **Time:** To be announced" in md["en"]
+
+
+# One document or three: the headline and the lead agree in number in every language.
+THREE_DOCUMENTS = [
+    {"title": {"tr": f"Anlaşma {n}", "az": f"Saziş {n}", "en": f"Agreement {n}"}, "signatories": pair}
+    for n, pair in (
+        (1, ["zeynep-aksoy", "elnur-huseynov"]),
+        (2, ["fahrettin-altun", "hikmet-hajiyev"]),
+        (3, ["zeynep-aksoy", "ayten-karimova"]),
+    )
+]
+
+
+def _signing(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    data = _v2("agreement-signing")
+    data["body"] = [{"documents": documents}]
+    return data
+
+
+def test_one_document_is_named_in_the_singular(engine):
+    md = _render(engine, _signing(THREE_DOCUMENTS[:1]))
+    assert "# Anlaşma 1 Bakü'de imzalandı" in md["tr"]
+    assert "— Anlaşma 1, Bakü Kongre Merkezi'nde imzalandı. Belgeyi Cumhurbaşkanlığı" in md["tr"]
+    assert "# Saziş 1 Bakıda imzalanıb" in md["az"]
+    assert "Sənədi Türkiyə Prezident" in md["az"] and "Elnur Hüseynov imzalayıblar." in md["az"]
+    assert "# Agreement 1 signed in Baku" in md["en"]
+    assert "— The Agreement 1 was signed at the Baku Congress Center on September 18, 2025, by Zeynep" in md["en"]
+
+
+def test_three_documents_are_counted_and_every_signatory_is_named_once_in_full(engine):
+    md = _render(engine, _signing(THREE_DOCUMENTS))
+    assert "# Bakü'de üç belge imzalandı" in md["tr"] and "— Üç belge, Bakü Kongre" in md["tr"]
+    assert "imzalandı. Belgeleri Cumhurbaşkanlığı İletişim Başkan Yardımcısı Zeynep Aksoy, " in md["tr"]
+    assert md["tr"].count("Başkan Yardımcısı Zeynep Aksoy") == 1  # full once; the body uses "Aksoy"
+    assert "# Bakıda üç sənəd imzalanıb" in md["az"] and "— Üç sənəd sentyabrın 18-də" in md["az"]
+    assert "Aytən Kərimova imzalayıblar." in md["az"]
+    assert "# Three documents signed in Baku" in md["en"]
+    assert "— Three documents were signed at the Baku Congress Center on September 18, 2025." in md["en"]
+    assert "The documents were signed by Zeynep Aksoy, Deputy Director" in md["en"]
+    for markdown in md.values():
+        assert "Belgeyi" not in markdown and "Sənədi " not in markdown and " was signed" not in markdown
+
+
+@pytest.mark.parametrize("name", ["joint-media-platform", "agreement-signing", "official-visit", "statement"])
+def test_no_template_invents_a_setting(engine, name):
+    """Issue 12: "Altun said at the signing ceremony" was false; a setting prints only when a block gives it."""
+    data = _v2(name)
+    for block in data.get("body", []):
+        for value in block.values():
+            if isinstance(value, dict):
+                value.pop("setting", None)
+    for markdown in _render(engine, data).values():
+        for invented in ("tören", "mərasim", "ceremony", "basın toplantısında", "mətbuat konfransında", "conference"):
+            assert invented not in markdown
+
+
+def test_a_setting_the_draft_states_is_printed(engine):
+    md = _render(engine, _v2("agreement-signing"))
+    assert "imzaların ardından düzenlenen basın toplantısında" in md["tr"]
+    assert "imzalanmadan sonra keçirilən mətbuat konfransında" in md["az"]
+    assert "at a news conference after the signing" in md["en"]
+
+
+@pytest.mark.parametrize("path", sorted(ROOT_EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_body_comes_after_the_lead_and_before_about(engine, path):
+    data = _example(path.stem, ROOT_EXAMPLES)
+    data["body"] = [*data.get("body", []), {"paragraph": {lang: f"Gövde sonu {lang}." for lang in LANGS}}]
+    for lang, markdown in _render(engine, data).items():
+        body_at = markdown.index(f"Gövde sonu {lang}.")
+        assert markdown.index("{.dateline}") < body_at < markdown.index("{.about}"), lang
+        assert markdown.count(f"Gövde sonu {lang}.") == 1, lang
+
+
+def test_the_statement_block_is_the_release_itself(engine):
+    md = _render(engine, _v2("statement"))
+    assert "**ANKARA, 12 Haziran 2025**\n\nSon günlerde sosyal medyada" in md["tr"]
+    assert (
+        "# Sosyal medyada Türkiye ve Azerbaycan'ı hedef alan koordineli dezenformasyon kampanyası ile ilgili"
+        in md["tr"]
+    )
+    assert "# Statement condemning a coordinated disinformation campaign" in md["en"]
+    for markdown in md.values():
+        for wrapper in ("yayımladı", "ifadelere yer", "Bəyanatda deyilir", "reads:", "\n> ", "“Son", "“In recent"):
+            assert wrapper not in markdown
+
+
+def test_the_release_number_is_printed_in_each_house_style(engine):
+    """tr "No:" for a ministry's numbered statement and "Sayı:" for a bulletin (conventions.md §7.2:
+    MFA "No: 123, …", RTÜK "Sayı:"), az "№", en "No."; ``auto`` prints nothing until it is assigned."""
+    statement, signing = _render(engine, _v2("statement")), _render(engine, _v2("agreement-signing"))
+    assert "{.release}\nNo: 241\n" in statement["tr"] and "{.release}\nSayı: 2025/41\n" in signing["tr"]
+    assert "{.release}\n№ 241\n" in statement["az"] and "{.release}\n№ 2025/41\n" in signing["az"]
+    assert "{.release}\nNo. 241\n" in statement["en"] and "{.release}\nNo. 2025/41\n" in signing["en"]
+    data = _v2("statement")
+    data["release"]["number"] = "auto"
+    for markdown in _render(engine, data).values():
+        assert "241" not in markdown and "auto" not in markdown and markdown.count("{.release}") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "where"),
+    [
+        (
+            "joint-media-platform",
+            lambda d: (
+                _announced(d, "2021-10-20")
+                | {
+                    "fields": d["fields"]
+                    | {
+                        "quotes": [
+                            {
+                                "speaker": "fahrettin-altun",
+                                "source_language": "tr",
+                                "text": {lang: "Söz." for lang in LANGS},
+                            }
+                        ]
+                    }
+                }
+            ),
+            "fields.quotes",
+        ),
+        (
+            "agreement-signing",
+            lambda d: d | {"fields": d["fields"] | {"signatories": ["zeynep-aksoy"]}},
+            "fields.signatories",
+        ),
+        ("official-visit", lambda d: _announced(d, "2025-10-10") | {"body": []}, "fields.outcomes"),
+        ("statement", lambda d: d | {"event": {"date": "2025-06-20"}}, "event.status"),
+        ("media-advisory", lambda d: _announced(d, "2025-11-22"), "event.date"),
+        (
+            "media-advisory",
+            lambda d: d | {"fields": d["fields"] | {"time": {lang: "10" for lang in LANGS}}},
+            "fields.time",
+        ),
+    ],
+    ids=[
+        "quotes-announced",
+        "documents-twice",
+        "outcomes-announced",
+        "statement-announced",
+        "advisory-past",
+        "time-twice",
+    ],
+)
+def test_a_template_refuses_what_it_cannot_say_truly_naming_the_field(engine, name, change, where):
+    assert _refusal(engine, change(_v2(name))) == [(where, "tr")]  # the first language refused stops the render
+
+
+def test_the_template_fields_default_to_the_event(engine):
+    """``event: date``/``city``/``venue`` in meta.yaml: the examples leave the template's own date and city out."""
+    for name in ("joint-media-platform", "agreement-signing", "official-visit", "media-advisory"):
+        fields = _v2(name)["fields"]
+        assert not {"date", "city", "place", "venue"} & set(fields), name
+    data = _v2("official-visit")
+    data["event"].update(date="2025-10-13", city="baku")
+    data["release"]["date"] = "2025-10-14"
+    md = _render(engine, data)
+    assert "# Elnur Hüseynov Bakü'de Zeynep Aksoy ile görüştü" in md["tr"]
+    assert "Bakü'ye gerçekleştirdiği iki günlük resmî ziyaret kapsamında 13 Ekim'de" in md["tr"]
+    assert "Bakıya iki günlük rəsmi səfəri çərçivəsində oktyabrın 13-də" in md["az"]
+    assert "on October 13, 2025, during his two-day official visit to Baku." in md["en"]
+
+
+def test_a_field_given_in_the_draft_wins_over_the_event(engine):
+    data = _v2("joint-media-platform")
+    data["fields"]["city"] = "baku"
+    md = _render(engine, data)
+    assert "ilk toplantısını Bakü'de yaptı" in md["tr"] and "ilk iclası Bakıda keçirilib" in md["az"]
+
+
+def test_a_venue_and_a_parent_event_are_printed_with_the_city(engine):
+    data = _v2("joint-media-platform")
+    data["event"]["venue"] = {
+        "tr": "Dolmabahçe Çalışma Ofisi",
+        "az": "Dolmabahçe İş Ofisi",
+        "en": "the Dolmabahçe Working Office",
+    }
+    md = _render(engine, data)
+    assert "eş başkanlığında İstanbul Dolmabahçe Çalışma Ofisi'nde gerçekleştirildi." in md["tr"]  # R12: -nde
+    assert "Türk Konseyi Medya Forumu kapsamında, Cumhurbaşkanlığı" in md["tr"]
+    assert "oktyabrın 23-də İstanbulun Dolmabahçe İş Ofisində Türkiyə" in md["az"]  # A1: no apostrophe
+    assert (
+        "was held at the Dolmabahçe Working Office in Istanbul on October 23, 2021, as part of the Turkic" in md["en"]
+    )
+
+
+def test_a_new_installation_seeds_the_public_example_in_format_2(tmp_path, monkeypatch):
+    from pressdraft.app import service as app_service
+    from pressdraft.app.settings import load_settings
+    from pressdraft.app.trust import template_runner
+
+    monkeypatch.setattr(app_service, "EXAMPLE", ROOT_EXAMPLES / "joint-media-platform.yaml")  # tests/conftest.py
+    service = app_service.AppService.open(
+        load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner()
+    )
+    try:
+        (summary,) = service.draft_summaries()
+        record = service.store.get_draft(summary.id)
+        assert record.data["format"] == 2 and record.data["body"][0]["quote"]["speaker"] == "fahrettin-altun"
+        markdown = service.editor(summary.id).preview().rendition.markdown
+        assert markdown == {lang: (GOLDEN / f"joint-media-platform.{lang}.md").read_text("utf-8") for lang in LANGS}
+    finally:
+        service.store.close()
