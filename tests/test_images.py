@@ -242,3 +242,11 @@ def test_an_animation_is_refused():
 
 def test_a_refusal_reads_as_a_sentence():
     assert str(refused(b"")) == "the file is empty"
+
+
+@pytest.mark.filterwarnings("ignore:Corrupt EXIF data")  # Pillow warns, as it does in production
+def test_a_photo_whose_exif_cannot_be_read_is_kept_as_stored():
+    broken = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x05\x01\x12\x00\x03\xff\xff\xff\xff"
+    cleaned = clean_image(jpeg(exif=broken))
+    assert (cleaned.width, cleaned.height) == (40, 20)
+    assert_no_metadata(cleaned.data)

@@ -20,6 +20,7 @@ from dataclasses import replace
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from PIL import Image
 
 from pressdraft.core.problems import PressdraftError
@@ -206,6 +207,19 @@ def test_each_numbered_list_restarts_at_one_in_word(written):
     for num_id in {num_ids[0], num_ids[2]}:
         (num,) = [n for n in numbering.iterchildren(qn("w:num")) if n.numId == num_id]
         assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
+
+
+def test_a_paragraph_after_a_list_keeps_a_paragraphs_distance(written):
+    """List items are 3 pt apart; the paragraph after the list gets 7 pt before it, as between
+    paragraphs, in a cell of the side-by-side edition too (where contextual spacing cannot work)."""
+    after_list = next(p for p in written.paragraphs if p.text.startswith("The talks continue"))
+    assert after_list.paragraph_format.space_before == Twips(140)
+    lead = next(p for p in written.paragraphs if p.text.startswith("BAKU"))
+    assert lead.paragraph_format.space_before is None
+    editions = [(parse_markdown(BODY), INFO), (parse_markdown(BODY), replace(INFO, lang="tr"))]
+    table = docx.Document(io.BytesIO(write_side_by_side(editions, images={REF: photo()}))).tables[0]
+    row = next(r for r in table.rows if r.cells[0].text.startswith("The talks continue"))
+    assert [c.paragraphs[0].paragraph_format.space_before for c in row.cells] == [Twips(140)] * 2
 
 
 def test_a_subheading_in_the_body_is_a_section_heading(written):

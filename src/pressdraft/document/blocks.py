@@ -423,7 +423,8 @@ def _photo_html(block: Block, images: Mapping[str, bytes]) -> str:
     else:
         alt = html.escape(block.text, quote=True)
         uri = f"data:{content_type};base64,{base64.b64encode(data).decode('ascii')}"  # type: ignore[arg-type]
-        picture = f'<img class="pd-picture" src="{uri}" alt="{alt}">'
+        # sized in the markup too, so that no page's style sheet lets a picture overflow its column
+        picture = f'<img class="pd-picture" src="{uri}" alt="{alt}" style="max-width:100%;height:auto">'
     return f'<figure class="pd-photo">{picture}<figcaption class="pd-caption">{caption}</figcaption></figure>'
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,14 +114,14 @@ def clean_image(data: bytes) -> CleanImage:
     if len(data) > MAX_IMAGE_BYTES:
         raise ImageRefused(TOO_LARGE, {"size": _megabytes(len(data)), "limit": _megabytes(MAX_IMAGE_BYTES)})
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            picture = _decode(data)
-            source_format = picture.format
-            upright = ImageOps.exif_transpose(picture)
+        picture = _decode(data)
+        source_format = picture.format
+        upright = ImageOps.exif_transpose(picture)  # an EXIF block it cannot read leaves the pixels as stored
     except ImageRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow refuses at the header past twice its own bound (and warns past it, an error
+        # where warnings are errors); below that, ``_decode`` refuses past ours, which is lower.
         raise ImageRefused(BOMB, {"limit": str(MAX_IMAGE_PIXELS // 1_000_000)}) from None
     except Exception:  # Pillow reports a damaged file by many exception types
         raise ImageRefused(UNREADABLE) from None
@@ -162,7 +161,7 @@ def _in_srgb(picture):
     alpha = picture.mode in ("RGBA", "LA", "PA") or (picture.mode == "P" and "transparency" in picture.info)
     if picture.mode in ("1", "L"):
         return picture.convert("L")
-    if picture.mode in ("I", "I;16"):  # a 16-bit grey PNG
+    if picture.mode.startswith("I"):  # a 16-bit grey PNG (I, I;16, I;16B …)
         return picture.point(lambda value: value / 256).convert("L")
     mode = "RGBA" if alpha else "RGB"
     profile = picture.info.get("icc_profile")

@@ -37,8 +37,15 @@ class Formats:
         self._ppr: dict[tuple, object] = {}
         self._rpr: dict[tuple, object] = {}
 
-    def ppr(self, style_id: str | None, num: tuple[int, int] | None = None, jc: str | None = None):
-        key = (style_id, num, jc)
+    def ppr(
+        self,
+        style_id: str | None,
+        num: tuple[int, int] | None = None,
+        jc: str | None = None,
+        space_before: int | None = None,
+    ):
+        """``space_before``: in twentieths of a point, over what the style gives."""
+        key = (style_id, num, jc, space_before)
         proto = self._ppr.get(key)
         if proto is None:
             proto = OxmlElement("w:pPr")
@@ -48,6 +55,8 @@ class Formats:
                 num_pr = proto.get_or_add_numPr()
                 num_pr.get_or_add_ilvl().val = num[1]
                 num_pr.get_or_add_numId().val = num[0]
+            if space_before is not None:
+                proto.get_or_add_spacing().set(qn("w:before"), str(space_before))
             if jc:
                 proto.append(OxmlElement("w:jc", {qn("w:val"): jc}))
             self._ppr[key] = proto

@@ -36,6 +36,10 @@ PICTURE_DPI = 150
 #: … and at most this share of the text's height, so that a portrait photo leaves room for its
 #: caption and the story on its page.
 PICTURE_HEIGHT_SHARE = 0.5
+#: Space before a body paragraph that follows a list (twentieths of a point), so that a list's end
+#: is seen (its items are 3 pt apart): the 7 pt that parts two paragraphs. LibreOffice takes the
+#: larger of the item's space after and this (7 pt), Word adds them (10 pt): a paragraph break either way.
+AFTER_LIST = 140
 #: The right margin of a side-by-side column (``_borderless``), in twentieths of a point.
 COLUMN_GAP = 284
 
@@ -361,7 +365,8 @@ class _StoryWriter:
         style_id = self.letterhead.style_ids.get(block.kind)
         num = self._numbering(block) if block.kind in LIST_KINDS else None
         jc = "left" if self.ragged and block.kind != "end" else None
-        p = new_paragraph(self.formats.ppr(style_id, num, jc))
+        after_list = block.kind == "paragraph" and self.previous is not None and self.previous.kind in LIST_KINDS
+        p = new_paragraph(self.formats.ppr(style_id, num, jc, AFTER_LIST if after_list else None))
         for run in block.runs:
             self._write_run(p, run)
         return p
