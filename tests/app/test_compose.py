@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
-from widgets import add_block, block
+from widgets import quote
 
 from pressdraft.ui.text import literal
 
@@ -54,18 +54,17 @@ def test_changing_the_source_text_flags_its_translations_stale_until_confirmed(a
 
 
 def test_adding_moving_and_removing_quotes_never_loses_the_other_rows_text(app):
-    # the example's body: a quote by Altun, a paraphrase, a quote by Hajiyev, a paragraph
-    first_en = app.text_area(key=block(app, 0, "quote-text-en")).value
-    third_en = app.text_area(key=block(app, 2, "quote-text-en")).value
-    add_block(app, "quote")
-    assert app.text_area(key=block(app, 4, "quote-text-en")).value == ""
-    assert any("body[4].quote.speaker: required" in h.proto.body for h in app.get("html"))
-    app.button(key=block(app, 4, "remove")).click().run()
-    app.button(key=block(app, 2, "up")).click().run()
-    assert app.text_area(key=block(app, 1, "quote-text-en")).value == third_en
-    assert app.text_area(key=block(app, 0, "quote-text-en")).value == first_en
-    app.button(key=block(app, 0, "remove")).click().run()
-    assert app.text_area(key=block(app, 0, "quote-text-en")).value == third_en
+    first_en = app.text_area(key=quote(app, 0, "text-en")).value
+    third_en = app.text_area(key=quote(app, 2, "text-en")).value
+    app.button(key="w-fields-quotes-add").click().run()
+    assert app.text_area(key=quote(app, 3, "text-en")).value == ""
+    assert any("fields.quotes[3].speaker: required" in h.proto.body for h in app.get("html"))
+    app.button(key=quote(app, 3, "remove")).click().run()
+    app.button(key=quote(app, 2, "up")).click().run()
+    assert app.text_area(key=quote(app, 1, "text-en")).value == third_en
+    assert app.text_area(key=quote(app, 0, "text-en")).value == first_en
+    app.button(key=quote(app, 0, "remove")).click().run()
+    assert app.text_area(key=quote(app, 0, "text-en")).value == third_en
     assert not app.exception
 
 
@@ -127,27 +126,26 @@ def stored(app: AppTest) -> dict:
         store.close()
 
 
-def texts_en(data: dict) -> list[str]:
-    """The English text of each body block of the example (quotes, a paraphrase, a paragraph)."""
-    return [value["text"]["en"] if "text" in value else value["en"] for b in data["body"] for value in b.values()]
+def quotes_en(data: dict) -> list[str]:
+    return [q["text"]["en"] for q in data["fields"]["quotes"]]
 
 
 def test_a_quote_removed_in_a_stale_tab_is_the_quote_it_showed(app):
     other = second_tab(app)
-    first, second, third, fourth = texts_en(stored(app))
-    app.button(key=block(app, 0, "remove")).click().run()
-    other.button(key=block(other, 1, "remove")).click().run()  # the second tab still shows four blocks
-    assert not other.exception and texts_en(stored(app)) == [third, fourth]
-    assert other.text_area(key=block(other, 0, "quote-text-en")).value == third
+    first, second, third = quotes_en(stored(app))
+    app.button(key=quote(app, 0, "remove")).click().run()
+    other.button(key=quote(other, 1, "remove")).click().run()  # the second tab still shows three quotes
+    assert not other.exception and quotes_en(stored(app)) == [third]
+    assert [other.text_area(key=quote(other, n, "text-en")).value for n in range(1)] == [third]
 
 
 def test_typing_into_a_quote_removed_in_another_tab_says_so_and_writes_nothing(app):
     other = second_tab(app)
-    before = texts_en(stored(app))
-    app.button(key=block(app, 0, "remove")).click().run()
-    other.text_area(key=block(other, 0, "quote-text-en")).input("Typed into a removed quote.").run()
+    before = quotes_en(stored(app))
+    app.button(key=quote(app, 0, "remove")).click().run()
+    other.text_area(key=quote(other, 0, "text-en")).input("Typed into a removed quote.").run()
     assert not other.exception
-    assert texts_en(stored(app)) == before[1:]
+    assert quotes_en(stored(app)) == before[1:]
     assert any("this row was removed in another tab or session" in w.value for w in other.warning)
 
 

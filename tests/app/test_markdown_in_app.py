@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from streamlit.testing.v1 import AppTest
-from widgets import block
+from widgets import quote
 
 from pressdraft.app.service import AppService
 from pressdraft.app.settings import load_settings
@@ -87,8 +87,8 @@ def test_compose_shows_the_headline_quotes_people_and_template_texts_as_typed(ap
     hostile_installation()
     app.run()
     app.text_input(key="w-fields-headline-tr").input(HOSTILE).run()
-    app.selectbox(key=block(app, 0, "quote-speaker-key")).set_value("pwned").run()
-    app.text_area(key=block(app, 0, "quote-text-tr")).input(HOSTILE + "\n\n# PWNED\n- a\n> b").run()
+    app.selectbox(key=quote(app, 0, "speaker-key")).set_value("pwned").run()
+    app.text_area(key=quote(app, 0, "text-tr")).input(HOSTILE + "\n\n# PWNED\n- a\n> b").run()
     assert not app.exception
     assert app.subheader[0].value == literal(HOSTILE)
     shown = assert_all_literal(app)

@@ -12,14 +12,14 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, NoReturn
 
 from jinja2 import Template as JinjaTemplate
 from jinja2 import TemplateError, pass_context
 from jinja2.runtime import Context
 
 from pressdraft.core.library import TEMPLATE_KEY, Template, file_of, source_file, template_problem
-from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem
 from pressdraft.document.blocks import markdown_problem
 from pressdraft.language._base import CASES
 from pressdraft.language.casing import capitalize, lower, title, upper
@@ -145,10 +145,30 @@ def _finalize(context: Context, value: Any) -> str:
     return escape_text(str(value))
 
 
+class Refused(Exception):
+    """A template declined to print something it cannot say truly of this draft (``refuse``)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def refuse(field: Any, message: Any) -> NoReturn:
+    """Stop the render: the template cannot say something true of the draft's ``field`` (``event.status``,
+    ``fields.quotes``); the problem names that field and the language, not the template's line."""
+    raise Refused(str(field), str(message))
+
+
+def _field_path(field: str) -> FieldPath:
+    """``body[2].quote`` -> ``("body", 2, "quote")``: a path as a template writes it."""
+    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", field))
+
+
 @cache
 def environment() -> ReleaseSandbox:
     env = ReleaseSandbox(finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update({name: _in_language(function) for name, function in FILTERS.items()})
+    env.globals["refuse"] = refuse
     return env
 
 
@@ -175,6 +195,9 @@ def render_markdown(template: Template, lang: str, context: dict[str, Any]) -> s
     compiled = compile_template(template, lang)
     try:
         text = bounded(compiled.generate(context))
+    except Refused as refusal:
+        at = Location(field=_field_path(refusal.field), lang=lang)
+        raise PressdraftError(Problem(at, "{message}", {"message": refusal.message})) from None
     except (TemplateError, ArithmeticError, TypeError, ValueError, RecursionError) as error:
         raise PressdraftError(template_problem(template, lang, error)) from None
     markdown = _tidy(text)
