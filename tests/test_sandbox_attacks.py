@@ -198,7 +198,7 @@ def test_a_template_name_from_a_draft_is_only_a_key_never_a_path(engine, example
 
 def test_after_the_corpus_the_server_still_renders_normal_templates(engine, directory_data):
     """The "server alive" check: the same pool renders the shipped example exactly as in-process."""
-    draft = engine.load_draft(Path(__file__).resolve().parents[1] / "tests" / "data" / "v1" / "joint-media-platform.yaml")
+    draft = engine.load_draft(Path(__file__).resolve().parent / "data" / "v1" / "joint-media-platform.yaml")
     shipped = engine.library.get(draft.template)
     template = Template(shipped.id, shipped.files, origin="organization")
     data = draft_to_data(draft, [f.name for f in template.meta.fields])

@@ -420,7 +420,7 @@ def test_the_announcement_of_a_meeting_says_what_is_expected_not_what_was_decide
 def test_the_media_advisory_announces_and_its_days_come_from_the_event(engine):
     md = _render(engine, _v2("media-advisory"))
     assert "# Türkiye-Azerbaycan Medya Forumu 20–21 Kasım 2025 tarihlerinde İstanbul'da düzenlenecek" in md["tr"]
-    assert "- **Tarih:** 20–21 Kasım 2025\n- **Saat:** 10\\.30\n- **Yer:** Haliç Kongre Merkezi, İstanbul" in md["tr"]
+    assert "- **Tarih:** 20–21 Kasım 2025\n- **Saat:** 10.30\n- **Yer:** Haliç Kongre Merkezi, İstanbul" in md["tr"]
     assert "Media Forumu 20–21 noyabr 2025-ci il tarixlərində İstanbulda keçiriləcək." in md["az"]  # A8
     assert "will be held in Istanbul on November 20-21, 2025." in md["en"]  # AP: hyphen, month once
     assert "- **Time:** 10:30 a.m.\n- **Location:** Halic Congress Center, Istanbul" in md["en"]
