@@ -112,13 +112,13 @@ def test_a_release_composed_block_by_block_survives_a_reload_and_downloads_whole
     shows(page, f"{quote}-quote-verb", "stressed")
 
     for lang in ("tr", "az", "en"):
-        text, pictures = downloaded(page, lang)
+        text, captions = downloaded(page, lang)
         for paragraph in QUOTE[lang].split("\n"):
             assert paragraph.rstrip(".") in text, (lang, paragraph)
         assert SETTING[lang] in text and PARAPHRASE[lang].removeprefix("that ") in text
         for title in TITLES:
             assert title[lang] in text, (lang, title[lang])
-        assert pictures == 1 and CAPTION[lang] in text and CREDIT in text
+        assert captions == [f"{CAPTION[lang]} — {CREDIT}"], (lang, captions)  # one picture, its caption below
 
 
 def page_rows(page: Any, path_key: str) -> list[str]:
@@ -130,13 +130,16 @@ def page_rows(page: Any, path_key: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) for c in classes if (m := pattern.match(c))))
 
 
-def downloaded(page: Any, lang: str) -> tuple[str, int]:
-    """The Word file of one language: its text (paragraphs in order) and how many pictures it holds inline."""
+def downloaded(page: Any, lang: str) -> tuple[str, list[str]]:
+    """The Word file of one language: its text (paragraphs in order), and the text of the paragraph
+    after each inline picture (its caption)."""
     with page.expect_download() as caught:
         downloads = page.locator("[data-testid=stDownloadButton]")
         downloads.get_by_role("button", name=lang.upper(), exact=True).first.click()
     download = caught.value
     assert download.suggested_filename.endswith(f"_{lang}.docx")
     document = Document(io.BytesIO(download.path().read_bytes()))
-    open(f"/tmp/cmp/out_{lang}.docx", "wb").write(download.path().read_bytes())  # DEBUG
-    return "\n".join(p.text for p in document.paragraphs), len(document.inline_shapes)
+    paragraphs = document.paragraphs
+    pictures = [i for i, p in enumerate(paragraphs) if p._p.xpath(".//pic:pic")]  # noqa: SLF001
+    assert len(pictures) == len(document.inline_shapes)
+    return "\n".join(p.text for p in paragraphs), [paragraphs[i + 1].text for i in pictures]
