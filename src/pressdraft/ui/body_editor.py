@@ -221,7 +221,7 @@ def documents(slot: BlockSlot) -> None:
             heading.markdown("**" + _("Document {number}").format(number=index + 1) + "**")
             with controls:
                 form.row_controls(ed, slot.path, row_id, index, len(rows))
-            st.caption(_("Title"))
+            st.caption(_("Document title"))
             form.localized(ed, f"{row}.title", multiline=False, source=ed.source_language, stale=slot.stale)
             st.caption(_("Kind (optional): memorandum, agreement, protocol…"))
             form.localized(ed, f"{row}.kind", multiline=False, source=ed.source_language, stale=slot.stale)
@@ -235,15 +235,15 @@ def agenda(slot: BlockSlot) -> None:
     ed, rows = slot.ed, slot.ed.row_ids(slot.path)
     for index, row_id in enumerate(rows):
         row = f"{slot.path}[@{row_id}]"
-        start, end, item, controls = st.columns([2, 2, 9, 3], vertical_alignment="bottom")
-        with start:
-            form.clock(ed, f"{row}.time", _("From"))
-        with end:
-            form.clock(ed, f"{row}.end", _("Until"))
-        with item:
+        with st.container(border=True):
+            start, end, controls = st.columns([4, 4, 3], vertical_alignment="bottom")
+            with start:
+                form.clock(ed, f"{row}.time", _("From"))
+            with end:
+                form.clock(ed, f"{row}.end", _("Until (optional)"))
+            with controls:
+                form.row_controls(ed, slot.path, row_id, index, len(rows))
             form.localized(ed, f"{row}.item", multiline=False, source=ed.source_language, stale=slot.stale)
-        with controls:
-            form.row_controls(ed, slot.path, row_id, index, len(rows))
     form.add_button(ed, slot.path, _("Add a programme item"), {"item": {}})
 
 

@@ -206,9 +206,7 @@ def preview(ed: DraftEditor) -> None:
             st.html(f'<div class="pd-page" lang="{lang}">{edition.html(lang)}</div>')
     if len(langs) > 1:
         with tabs[-1]:
-            columns = "".join(
-                f'<div class="pd-page" lang="{lang}">{edition.html(lang)}</div>' for lang in langs
-            )
+            columns = "".join(f'<div class="pd-page" lang="{lang}">{edition.html(lang)}</div>' for lang in langs)
             st.html(f'<div class="pd-sbs" style="grid-template-columns:repeat({len(langs)},1fr)">{columns}</div>')
 
 
