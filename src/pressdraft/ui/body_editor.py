@@ -51,9 +51,8 @@ VERB_LABELS = {
     "welcome": N_("welcomed"),
     "condemn": N_("condemned"),
 }
-#: What an uploaded photo may be (``safety/images.py`` checks the bytes themselves); the size is the
-#: server's own upload limit (``.streamlit/config.toml``), which no widget can raise.
-PHOTO_TYPES = ["jpg", "jpeg", "png", "webp"]
+#: The size of an uploaded photo: the server's own upload limit (``.streamlit/config.toml``), which no
+#: widget can raise. Its types are named at the uploader (``safety/images.py`` checks the bytes themselves).
 PHOTO_MEGABYTES = 2
 
 
@@ -261,7 +260,7 @@ def photo(slot: BlockSlot) -> None:
         upload = form.widget_key(slot.path, "upload")
         st.file_uploader(
             _("Picture: JPEG, PNG or WebP, at most {size} MB").format(size=PHOTO_MEGABYTES),
-            type=PHOTO_TYPES,
+            type=["jpg", "jpeg", "png", "webp"],
             max_upload_size=PHOTO_MEGABYTES,
             key=upload,
             on_change=_uploaded,
