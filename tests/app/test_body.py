@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from widgets import add_block, block
 
 from pressdraft.core.body import BLOCK_TYPES, VERBS
-from pressdraft.ui.body_editor import BLOCK_WIDGETS, KIND_LABELS, VERB_LABELS
+from pressdraft.ui.body_editor import BLOCK_WIDGETS
+from pressdraft.ui.labels import KIND_LABELS, VERB_LABELS
 from pressdraft.ui.text import literal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,6 +163,15 @@ def test_the_event_and_the_release_number_are_fields_of_the_form(app):
     assert data["release"]["number"] == "2026/41" and not app.exception
     app.selectbox(key="w-event-status").set_value("auto").run()
     assert "status" not in stored(app)["event"]
+    captions = [c.value for c in app.caption]
+    assert "Left empty, the event's date is used." in captions  # joint-meeting's date: event: date
+    assert "Left empty, the event's city is used." in captions
+
+
+def test_a_field_a_body_block_can_say_is_told_so(app):
+    new_release(app)
+    app.selectbox(key="w-template").set_value("agreement-signing").run()
+    assert "May be left empty when the body has a “Documents signed” block." in [c.value for c in app.caption]
 
 
 def test_a_format_1_draft_can_change_to_format_2_keeping_every_value(data_dir):

@@ -15,7 +15,6 @@ from typing import Any
 
 import streamlit as st
 
-from pressdraft import N_
 from pressdraft.app.editing import block_kind, empty_block
 from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
@@ -23,34 +22,10 @@ from pressdraft.core.body import BLOCK_TYPES, VERBS
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.labels import KIND_LABELS, VERB_LABELS
 from pressdraft.ui.session import _, ui_lang
 from pressdraft.ui.text import LANG_LABELS, literal
 
-#: Each block kind as the picker names it (a test holds the keys equal to ``BLOCK_TYPES``).
-KIND_LABELS = {
-    "paragraph": N_("Paragraph"),
-    "subheading": N_("Subheading"),
-    "quote": N_("Quote"),
-    "paraphrase": N_("Paraphrase (reported speech)"),
-    "list": N_("List"),
-    "documents": N_("Documents signed"),
-    "agenda": N_("Programme"),
-    "photo": N_("Photo"),
-    "statement": N_("Statement (the issuer's own words)"),
-}
-#: Each attribution verb as the verb picker names it (a test holds the keys equal to ``VERBS``).
-VERB_LABELS = {
-    "say": N_("said"),
-    "add": N_("added"),
-    "stress": N_("stressed"),
-    "note": N_("noted"),
-    "state": N_("stated"),
-    "announce": N_("announced"),
-    "express": N_("expressed"),
-    "call": N_("called for"),
-    "welcome": N_("welcomed"),
-    "condemn": N_("condemned"),
-}
 #: The size of an uploaded photo: the server's own upload limit (``.streamlit/config.toml``), which no
 #: widget can raise. Its types are named at the uploader (``safety/images.py`` checks the bytes themselves).
 PHOTO_MEGABYTES = 2

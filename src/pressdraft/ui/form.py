@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 import streamlit as st
 
+from pressdraft import N_
 from pressdraft.app.auth import Account
 from pressdraft.app.editing import empty_row
 from pressdraft.app.workspace import DraftEditor, EditConflict
@@ -26,6 +27,7 @@ from pressdraft.core.library import FieldSpec
 from pressdraft.core.model import MAX_ROWS
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.labels import KIND_LABELS
 from pressdraft.ui.session import BASES, CONFLICTS, NOTICES, _, ui_lang
 from pressdraft.ui.text import LANG_LABELS, literal
 
@@ -524,4 +526,25 @@ def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]], service
         unsafe_allow_html=True,
         help=help_text,
     )
+    said_elsewhere(ed, spec)
     WIDGETS[spec.type](Slot(ed, spec, path, label, stale, service))
+
+
+#: How a field that the event says is told so, by the event's key (``FieldSpec.event``).
+EVENT_SAYS = {
+    "date": N_("Left empty, the event's date is used."),
+    "city": N_("Left empty, the event's city is used."),
+    "venue": N_("Left empty, the event's venue is used."),
+}
+
+
+def said_elsewhere(ed: DraftEditor, spec: FieldSpec) -> None:
+    """A field the event or a body block can say is told so under its label (format 2 only)."""
+    if ed.data.get("format") == 1:
+        return
+    notes = [_(EVENT_SAYS[spec.event])] if spec.event else []
+    if spec.covered_by:
+        block = _(KIND_LABELS[spec.covered_by])
+        notes.append(_("May be left empty when the body has a “{block}” block.").format(block=block))
+    if notes:
+        st.caption(" ".join(notes))
