@@ -11,6 +11,7 @@ from typing import Any
 from docx import Document
 from helpers import by_key, choose, shows, type_into, wait_for_app
 from PIL import Image
+from playwright.sync_api import expect
 
 PARAPHRASE = {
     "tr": "iki ülkenin ortak yayın projelerini genişleteceğini",
@@ -96,7 +97,13 @@ def test_a_release_composed_block_by_block_survives_a_reload_and_downloads_whole
             choose(page, f"{row}-signatories-keys", person)
 
     photo = add_block(page, "Photo")
-    by_key(page, f"{photo}-photo-upload").locator("input[type=file]").set_input_files(str(a_photo(tmp_path)))
+    upload = by_key(page, f"{photo}-photo-upload").locator("input[type=file]")
+    not_a_picture = tmp_path / "notes.png"
+    not_a_picture.write_bytes(b"not a picture at all")
+    upload.set_input_files(str(not_a_picture))
+    wait_for_app(page)
+    expect(page.get_by_text("the file is not a picture that can be read")).to_be_visible()  # refused, saying why
+    upload.set_input_files(str(a_photo(tmp_path)))
     wait_for_app(page)
     in_languages(page, f"{photo}-photo-caption", CAPTION)
     type_into(page, f"{photo}-photo-credit", CREDIT)
