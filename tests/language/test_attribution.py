@@ -24,6 +24,7 @@ from pressdraft.language.attribution import (
     first_sentence,
     quote_verb,
 )
+from pressdraft.language.quotes import running_quote, smart_quotes
 from pressdraft.language.signing import english_plural
 
 # The spec's table of verbs (draft-format-v2.md, ``verb``), past tense, in the order of core.body.VERBS.
@@ -244,3 +245,40 @@ def test_first_sentence(text, first, rest):
 def test_english_plural_of_a_kind_of_document(kind, plural):
     # the noun a count of documents takes in English (language/signing.py)
     assert english_plural(kind) == plural
+
+
+def test_the_period_typed_after_a_clause_is_not_kept_inside_the_sentence():
+    assert attribute_paraphrase("iki ülkenin dost olduğunu.", ALTUN["tr"], "tr") == (
+        "Altun, iki ülkenin dost olduğunu belirtti."
+    )
+    assert attribute_paraphrase("hücumu. ", ALTUN["az"], "az", "condemn") == "F.Altun hücumu pisləyib."
+    assert attribute_paraphrase("that it works?", ALTUN["en"], "en") == "Altun said that it works?"
+    assert attribute_paraphrase("that it was “historic.”", ALTUN["en"], "en") == "Altun said that it was “historic.”"
+
+
+SMART = [
+    # spec "Inline text": straight double quotes around words print as the language's marks; CLDR and
+    # conventions.md §4.1: “ ” with ‘ ’ inside in all three languages
+    (
+        "tr",
+        'Toplantı "Köklü Geçmiş, Güçlü Gelecek" temasıyla yapıldı.',
+        "Toplantı “Köklü Geçmiş, Güçlü Gelecek” temasıyla yapıldı.",
+    ),
+    ("az", '"Report"un xəbərinə görə', "“Report”un xəbərinə görə"),  # A9: the suffix after the closing mark
+    ("en", 'He called it "a "new" start."', "He called it “a ‘new’ start.”"),
+    ("en", 'Already “curly” and "straight"', "Already “curly” and “straight”"),
+    # single quotes stay: in Turkish they are apostrophes (R1)
+    ("tr", 'Ankara\'da "yeni" dönem', "Ankara'da “yeni” dönem"),
+]
+
+
+@pytest.mark.parametrize(("lang", "typed", "printed"), SMART)
+def test_straight_double_quotes_print_as_the_languages_marks(lang, typed, printed):
+    assert smart_quotes(typed, lang) == printed
+
+
+def test_a_running_quotation_in_each_language():
+    # en: AP (each paragraph opened, the last closed); tr, az: one pair around the whole (⚠ docs/attribution.md)
+    assert running_quote(["One.", "Two"], "en") == ["“One.", "“Two.”"]
+    assert running_quote(["Bir.", "İki"], "tr") == ["“Bir.", "İki.”"]
+    assert running_quote(['Bir "söz".', "İki?"], "az") == ["“Bir ‘söz’.", "İki?”"]

@@ -269,9 +269,13 @@ def _english_quote(paragraphs: list[str], speaker: Speaker, verb: str, setting: 
     return [lead, *continued]
 
 
-def _clause(text: str) -> str:
-    clause = " ".join(text.split()).rstrip()
-    return clause if clause.endswith(("?", "!", "…")) else clause.rstrip(".") + "."
+def _sentence(text: str) -> str:
+    """A reported sentence ends with one period (or the ?, ! or … the English clause ends with, or the
+    period inside a closing quotation mark, US style: ``called it “historic.”``)."""
+    sentence = " ".join(text.split())
+    if sentence.endswith(("?", "!", "…")) or re.search(r"[.?!…][”’]$", sentence):  # ends inside a quotation
+        return sentence
+    return sentence.rstrip(".") + "."
 
 
 def attribute_paraphrase(
@@ -281,11 +285,12 @@ def attribute_paraphrase(
     en ``Altun said that …`` (the clause is the drafter's, already in the form the verb governs)."""
     check_lang(lang)
     finite = VERB_FORMS[lang][tense][verb]
+    clause = " ".join(clause.split()).rstrip(" .,;:")  # the drafter's clause, without the period it was typed with
     if lang == "tr":
-        return _clause(_words(f"{_subject(speaker, lang)},", setting, clause, finite))
+        return _sentence(_words(f"{_subject(speaker, lang)},", setting, clause, finite))
     if lang == "az":
-        return _clause(_words(_subject(speaker, lang), setting, clause, finite))
-    return _clause(_words(_subject(speaker, lang), finite, setting, clause))
+        return _sentence(_words(_subject(speaker, lang), setting, clause, finite))
+    return _sentence(_words(_subject(speaker, lang), finite, setting, clause))
 
 
 __all__ = [

@@ -88,6 +88,8 @@ def _pieces(text: str) -> list[str]:
 
 @dataclass
 class _Writer:
+    """Writes the blocks in order, remembering who has been named and who spoke last."""
+
     views: Views
     future: bool
     named: set[str]

@@ -29,7 +29,7 @@ from pressdraft.core.model import (
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.language.names import Name
 from pressdraft.language.quotes import smart_quotes
-from pressdraft.pipeline.body import document_views, person_key, render_body
+from pressdraft.pipeline.body import PRONOUNS, document_views, person_key, render_body
 
 GAP_WORD = {"tr": "EKSİK", "az": "YOXDUR", "en": "MISSING"}
 
@@ -123,9 +123,6 @@ class EventView:
     @property
     def future(self) -> bool:
         return self.status == ANNOUNCEMENT
-
-
-PRONOUNS = {"en": {"m": "he", "f": "she"}, "az": {"m": "o", "f": "o"}}
 
 
 class Resolver:
