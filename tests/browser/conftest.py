@@ -50,9 +50,20 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+def seeded(data_dir: Path) -> Path:
+    """A data folder holding the sample release these tests were written for (tests/data/v1, the
+    ``v1_sample_release`` fixture): seeded here, so the server finds a draft and seeds nothing."""
+    from pressdraft.app.service import AppService
+    from pressdraft.app.settings import load_settings
+    from pressdraft.app.trust import template_runner
+
+    AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(data_dir)}), template_runner()).store.close()
+    return data_dir
+
+
 @pytest.fixture
 def server(browser, tmp_path) -> Iterator[Server]:
-    running = Server(tmp_path / "data")
+    running = Server(seeded(tmp_path / "data"))
     yield running
     running.stop()
 
