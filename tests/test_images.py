@@ -21,6 +21,7 @@ from pressdraft.safety.images import (
     EMPTY,
     GIF_REFUSED,
     MAX_IMAGE_BYTES,
+    MAX_IMAGE_PIXELS,
     MAX_IMAGE_SIDE,
     NOT_ACCEPTED,
     TOO_LARGE,
@@ -250,3 +251,24 @@ def test_a_photo_whose_exif_cannot_be_read_is_kept_as_stored():
     cleaned = clean_image(jpeg(exif=broken))
     assert (cleaned.width, cleaned.height) == (40, 20)
     assert_no_metadata(cleaned.data)
+
+
+def test_a_preview_is_scaled_down_once_and_a_small_picture_left_as_it_is():
+    from pressdraft.safety.images import PREVIEW_SIDE, preview_picture
+
+    small = clean_image(jpeg()).data
+    assert preview_picture(small) == small
+    large = clean_image(jpeg(Image.new("RGB", (2000, 1000), "white"))).data
+    preview = preview_picture(large)
+    assert Image.open(io.BytesIO(preview)).size == (PREVIEW_SIDE, PREVIEW_SIDE // 2)
+    assert preview_picture(bytes(bytearray(large))) is preview  # the same picture, other bytes: kept
+
+
+def test_security_md_states_the_limits_enforced():
+    from pathlib import Path
+
+    security = (Path(__file__).parents[1] / "SECURITY.md").read_text("utf-8")
+    row = next(line for line in security.splitlines() if line.startswith("| **Pictures**"))
+    assert f"over {MAX_IMAGE_BYTES // (1024 * 1024)} MB refused unread" in row
+    assert f"over {MAX_IMAGE_PIXELS // 1_000_000} megapixels" in row
+    assert f"at most {MAX_IMAGE_SIDE} px long" in row

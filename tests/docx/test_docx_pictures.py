@@ -88,6 +88,16 @@ def test_a_photo_without_caption_is_still_a_photo():
     assert (block.kind, block.src, block.runs) == ("photo", "img-1", ())
 
 
+@pytest.mark.parametrize(
+    "file", ['photos/"Baku" 1.jpg', "photos\\baku.jpg", "fotoğraflar/imza töreni.jpg", "a{1}.jpg", "b}.jpg"]
+)
+def test_a_src_written_with_escapes_is_the_photos_file(file):
+    """``"``, ``\\``, ``{`` and ``}`` in a file name are written after a backslash in the attribute line."""
+    written = re.sub(r'(["\\{}])', r"\\\1", file)
+    (block,) = parse_markdown(f'{{.photo src="{written}"}}\nCaption\n')
+    assert block.src == file
+
+
 def test_only_a_photo_keeps_a_src():
     blocks = parse_markdown('{.about src="x.jpg"}\nAbout us.\n\n{.photo src="a.jpg"}\nA.\n\n### Next\n')
     assert [(b.kind, b.src) for b in blocks] == [("about", None), ("photo", "a.jpg"), ("heading", None)]
@@ -152,7 +162,7 @@ def test_the_preview_shows_the_picture_with_its_caption_as_alt_text():
     html = blocks_to_html(parse_markdown('{.photo src="a.jpg"}\nThe <ministers> — AA\n'), {"a.jpg": photo((8, 8))})
     assert '<img class="pd-picture" src="data:image/jpeg;base64,' in html
     assert 'alt="The &lt;ministers&gt; — AA"' in html
-    assert '<figcaption class="pd-caption">The &lt;ministers&gt; — AA</figcaption>' in html
+    assert '">The &lt;ministers&gt; — AA</figcaption>' in html
 
 
 def test_the_preview_marks_a_missing_picture():

@@ -178,13 +178,13 @@ def parse_markdown(markdown: str) -> list[Block]:
         if token.nesting == 1 and _uncaptioned_photo(token, lines):
             # The attribute line fell through to the next block (a blank line came first): a
             # photo without a caption, and that block keeps its own role.
-            blocks.append(Block("photo", (), 0, str(token.attrs.get("src", "")) or None))
+            blocks.append(Block("photo", (), 0, _photo_src(token)))
             token.attrs["class"] = " ".join(c for c in str(token.attrs["class"]).split() if c != "photo")
         if ttype == "heading_open":
             kind = {"h1": "headline", "h2": "subheadline"}.get(token.tag, "heading")
         elif ttype == "paragraph_open":
             kind = _paragraph_kind(token, lists, quote_depth)
-            src = str(token.attrs.get("src", "")) or None
+            src = _photo_src(token)
         elif ttype in ("bullet_list_open", "ordered_list_open"):
             lists.append("bullet" if ttype == "bullet_list_open" else "number")
             list_opened = True
@@ -223,6 +223,15 @@ def parse_markdown(markdown: str) -> list[Block]:
     if runs > MAX_RELEASE_RUNS:
         raise PressdraftError(Problem(NOWHERE, TOO_MANY_RUNS, {"runs": str(runs), "limit": str(MAX_RELEASE_RUNS)}))
     return blocks
+
+
+_ATTRIBUTE_ESCAPE = re.compile(r'\\(["\\{}])')
+
+
+def _photo_src(token: Token) -> str | None:
+    """The ``src`` of a photo's attribute line, a backslash before ``"``, ``\\``, ``{`` or ``}``
+    taken away (markdown-it's attribute parser needs those escaped, and honours but keeps them)."""
+    return _ATTRIBUTE_ESCAPE.sub(r"\1", str(token.attrs.get("src", ""))) or None
 
 
 def _uncaptioned_photo(token: Token, lines: list[str]) -> bool:
@@ -412,9 +421,15 @@ def _runs_html(runs: Iterable[Run]) -> str:
     return "".join(parts)
 
 
+#: A photo looks as in the Word file (the Photo and Caption styles) on any page, styled or not.
+_FIGURE_STYLE = "margin:.9rem 0 .6rem"
+_CAPTION_STYLE = "font-size:.85em;font-style:italic;color:#595959;margin-top:.3rem"
+
+
 def _photo_html(block: Block, images: Mapping[str, bytes]) -> str:
     """A figure: the picture as a data URI from ``images`` (nothing is ever fetched), its caption
-    as alt text and below it; a picture not given shows as a marked empty frame."""
+    as alt text and below it; a picture not given shows as a marked empty frame. Sized and styled
+    in the markup, so that no page's style sheet lets a picture overflow its column."""
     caption = _runs_html(block.runs)
     data = images.get(block.src) if block.src else None
     content_type = picture_type(data) if data else None
@@ -423,9 +438,11 @@ def _photo_html(block: Block, images: Mapping[str, bytes]) -> str:
     else:
         alt = html.escape(block.text, quote=True)
         uri = f"data:{content_type};base64,{base64.b64encode(data).decode('ascii')}"  # type: ignore[arg-type]
-        # sized in the markup too, so that no page's style sheet lets a picture overflow its column
         picture = f'<img class="pd-picture" src="{uri}" alt="{alt}" style="max-width:100%;height:auto">'
-    return f'<figure class="pd-photo">{picture}<figcaption class="pd-caption">{caption}</figcaption></figure>'
+    return (
+        f'<figure class="pd-photo" style="{_FIGURE_STYLE}">{picture}'
+        f'<figcaption class="pd-caption" style="{_CAPTION_STYLE}">{caption}</figcaption></figure>'
+    )
 
 
 def blocks_to_html(blocks: Sequence[Block], images: Mapping[str, bytes] | None = None) -> str:

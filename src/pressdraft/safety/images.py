@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pressdraft import N_
 
@@ -27,8 +27,12 @@ MAX_IMAGE_PIXELS = 40_000_000
 #: column (16 cm) at 600 dpi, so a Word release never carries a 40-megapixel original.
 MAX_IMAGE_SIDE = 4000
 JPEG_QUALITY = 88
-#: A picture shown in a web page's preview is at most this many pixels on its long side.
+#: A picture shown in a web page's preview is at most this many pixels on its long side …
 PREVIEW_SIDE = 960
+#: … and the previews of this many pictures are kept.
+PREVIEW_CACHE = 32
+_previews: dict[bytes, bytes] = {}
+_previews_lock = threading.Lock()
 
 #: What may come in (Pillow's format names). GIF is refused: press pictures are photos, and a GIF
 #: is 256 colours or an animation, neither of which a Word release can carry well.
@@ -83,10 +87,24 @@ def picture_type(data: bytes) -> str | None:
     return None
 
 
-@lru_cache(maxsize=32)
 def preview_picture(data: bytes) -> bytes:
     """A cleaned picture at most ``PREVIEW_SIDE`` pixels long, for a web page (a data URI of a
-    4000-pixel photo would weigh megabytes on every preview); a smaller one as it is."""
+    4000-pixel photo would weigh megabytes on every preview); a smaller one as it is. The last
+    ``PREVIEW_CACHE`` are kept by their digest, so that a preview redrawn after every edit does
+    not decode its photos again, and no photo's bytes are held by the cache."""
+    digest = hashlib.sha256(data).digest()
+    with _previews_lock:
+        preview = _previews.get(digest)
+    if preview is None:
+        preview = _scaled_down(data)
+        with _previews_lock:
+            _previews[digest] = preview
+            while len(_previews) > PREVIEW_CACHE:
+                del _previews[next(iter(_previews))]
+    return preview
+
+
+def _scaled_down(data: bytes) -> bytes:
     from PIL import Image
 
     picture = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
