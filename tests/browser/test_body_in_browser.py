@@ -74,6 +74,8 @@ def a_photo(tmp_path) -> Any:
 def test_a_release_composed_block_by_block_survives_a_reload_and_downloads_whole(page, server, tmp_path):
     page.goto(server.url)
     wait_for_app(page)
+    by_key(page, "w-upgrade").locator("button").click()  # the sample release the tests seed is in format 1
+    wait_for_app(page)
 
     paraphrase = add_block(page, "Paraphrase (reported speech)")
     choose(page, f"{paraphrase}-paraphrase-speaker-key", "Zeynep Aksoy")

@@ -6,26 +6,19 @@ from __future__ import annotations
 from helpers import by_key, shows, type_into, wait_for_app
 from playwright.sync_api import expect
 
-BLOCK_CLASSES = """() => [...document.querySelectorAll("[class*='st-key-w-body-']")]
+ROW_CLASSES = """(part) => [...document.querySelectorAll("[class*='st-key-w-fields-quotes-']")]
     .flatMap(element => [...element.classList])
-    .filter(name => /^st-key-w-body-[0-9a-f]+(-[0-9]+)?-remove$/.test(name))
-    .map(name => name.slice("st-key-".length, -"-remove".length))"""
-#: Where each kind of block of the example keeps its English text.
-ENGLISH = ("quote-text-en", "paraphrase-text-en", "paragraph-en")
+    .filter(name => /^st-key-w-fields-quotes-.+-remove$/.test(name))
+    .map(name => name.slice("st-key-".length, -"remove".length) + part)"""
 
 
-def blocks(page) -> list[str]:
-    """The key prefix of each body block, in the order shown (blocks are keyed by id, not position)."""
-    return list(dict.fromkeys(page.evaluate(BLOCK_CLASSES)))
+def quote_keys(page, part: str) -> list[str]:
+    """The keys of one widget of each quote, in the order shown (rows are keyed by id)."""
+    return page.evaluate(ROW_CLASSES, part)  # type: ignore[no-any-return]
 
 
-def english_key(page, block: str) -> str:
-    """The key of the block's English text, whatever its kind."""
-    return next(f"{block}-{part}" for part in ENGLISH if by_key(page, f"{block}-{part}").count())
-
-
-def blocks_en(page) -> list[str]:
-    return [by_key(page, english_key(page, block)).locator("textarea").input_value() for block in blocks(page)]
+def quotes_en(page) -> list[str]:
+    return [by_key(page, key).locator("textarea").input_value() for key in quote_keys(page, "text-en")]
 
 
 def click(page, key: str) -> None:
@@ -50,32 +43,30 @@ def no_exception(page) -> None:
 
 
 def test_rows_changed_in_a_stale_tab_are_the_rows_it_showed(browser, server):
-    # the example's body: a quote, a paraphrase, a quote, a paragraph
     context, first, second = two_tabs(browser, server)
     try:
-        _, _, three, four = blocks_en(second)
-        click(first, blocks(first)[0] + "-remove")  # the first quote, in the first tab
-        click(second, blocks(second)[1] + "-remove")  # the paraphrase, in the second tab still showing four blocks
+        _, _, three = quotes_en(second)
+        click(first, quote_keys(first, "remove")[0])  # quote 1, in the first tab
+        click(second, quote_keys(second, "remove")[1])  # quote 2, in the second tab still showing three
         no_exception(second)
-        assert blocks_en(second) == [three, four]
+        assert quotes_en(second) == [three]
 
-        click(second, "w-body-add")  # a paragraph, the picker's first kind
-        type_into(second, english_key(second, blocks(second)[2]), "A new paragraph.", multiline=True)
-        # the first tab still shows the paraphrase first: its second block is the quote, not the paragraph now
-        # second in the draft
-        type_into(first, english_key(first, blocks(first)[1]), three + " Still the third.", multiline=True)
+        click(second, "w-fields-quotes-add")
+        type_into(second, quote_keys(second, "text-en")[1], "A new quote.", multiline=True)
+        # the first tab still shows quotes 2 and 3: its second row is quote 3, not the new quote
+        type_into(first, quote_keys(first, "text-en")[1], three + " Still the third.", multiline=True)
         no_exception(first)
-        assert blocks_en(first) == [three + " Still the third.", four, "A new paragraph."]
+        assert quotes_en(first) == [three + " Still the third.", "A new quote."]
 
-        click(first, blocks(first)[2] + "-remove")  # the new paragraph, which the second tab still shows
-        type_into(second, english_key(second, blocks(second)[2]), "Typed into a removed block.", multiline=True)
+        click(first, quote_keys(first, "remove")[1])  # the new quote, which the second tab still shows
+        type_into(second, quote_keys(second, "text-en")[1], "Typed into a removed quote.", multiline=True)
         no_exception(second)
         expect(second.get_by_text("this row was removed in another tab or session")).to_be_visible()
 
         second.reload()
         wait_for_app(second)
-        shows(second, english_key(second, blocks(second)[0]), three + " Still the third.", multiline=True)
-        assert blocks_en(second) == [three + " Still the third.", four]
+        shows(second, quote_keys(second, "text-en")[0], three + " Still the third.", multiline=True)
+        assert quotes_en(second) == [three + " Still the third."]
     finally:
         context.close()
 
