@@ -43,14 +43,16 @@ class BlockSlot:
 
 def body_section(ed: DraftEditor, report: Report, stale: set[tuple[str, str]], service: AppService) -> None:
     """Every block in order, each with its widgets and its problems, then a picker to add one."""
+    heading = literal(_("Body"))
     st.markdown(
-        f'<span id="{form.anchor("body")}"></span><strong>{_("Body")}</strong>',
+        f'<span id="{form.anchor("body")}"></span><strong>{heading}</strong>',
         unsafe_allow_html=True,
         help=_("The release's own story, after the template's lead: paragraphs, quotes, documents, a programme…"),
     )
     rows = ed.row_ids("body")
     for index, row_id in enumerate(rows):
-        block(BlockSlot(ed, f"body[@{row_id}]", stale, service), index, len(rows), _problems_of(report, index))
+        slot = BlockSlot(ed, f"body[@{row_id}]", stale, service)
+        block(slot, row_id, (index, len(rows)), _problems_of(report, index))
     add_block(ed)
 
 
@@ -58,10 +60,11 @@ def _problems_of(report: Report, index: int) -> list[Problem]:
     return [p for p in report.problems if p.at.field[:2] == ("body", index)]
 
 
-def block(slot: BlockSlot, index: int, count: int, problems: list[Problem]) -> None:
-    """One block: its kind, its controls, its widgets, what the check found in it."""
+def block(slot: BlockSlot, row_id: str, place: tuple[int, int], problems: list[Problem]) -> None:
+    """One block (``place``: its position and the number of blocks): its kind, its controls, its
+    widgets, what the check found in it."""
     kind = block_kind(slot.ed.value(slot.path))
-    row_id = slot.path.removeprefix("body[@").removesuffix("]")
+    index, count = place
     with st.container(border=True, key=form.widget_key(slot.path, "block")):
         title, controls = st.columns([10, 3], vertical_alignment="center")
         title.markdown(
@@ -93,9 +96,8 @@ def add_block(ed: DraftEditor) -> None:
             _("Add block"),
             key=form.widget_key("body", "add"),
             icon=":material/add:",
-            on_click=lambda: form.attempt(
-                ed.add_row, "body", empty_block(st.session_state[picked], ed.source_language)
-            ),
+            on_click=_add_picked,
+            args=(ed, picked),
         )
 
 
