@@ -20,15 +20,12 @@ from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
 from pressdraft.core.body import BLOCK_TYPES, VERBS
 from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.safety.images import MAX_IMAGE_BYTES
 from pressdraft.ui import form
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.labels import KIND_LABELS, VERB_LABELS
 from pressdraft.ui.session import _, ui_lang
 from pressdraft.ui.text import LANG_LABELS, literal
-
-#: The size of an uploaded photo: the server's own upload limit (``.streamlit/config.toml``), which no
-#: widget can raise. Its types are named at the uploader (``safety/images.py`` checks the bytes themselves).
-PHOTO_MEGABYTES = 2
 
 
 @dataclass(frozen=True)
@@ -235,10 +232,11 @@ def photo(slot: BlockSlot) -> None:
         elif ref:
             st.caption(literal(str(ref)))
         upload = form.widget_key(slot.path, "upload")
+        megabytes = photo_megabytes()
         st.file_uploader(
-            _("Picture: JPEG, PNG or WebP, at most {size} MB").format(size=PHOTO_MEGABYTES),
+            _("Picture: JPEG, PNG or WebP, at most {size} MB").format(size=megabytes),
             type=["jpg", "jpeg", "png", "webp"],
-            max_upload_size=PHOTO_MEGABYTES,
+            max_upload_size=megabytes,
             key=upload,
             on_change=_uploaded,
             args=(ed, service, f"{slot.path}.file", upload, ref),
@@ -257,6 +255,12 @@ def photo(slot: BlockSlot) -> None:
                 to_data=lambda text: text.strip() or None,
             ),
         )
+
+
+def photo_megabytes() -> int:
+    """The most an uploaded photo may weigh: the server's own upload limit (``server.maxUploadSize``, 2 MB
+    in ``.streamlit/config.toml``), which no widget can raise, within the picture gate's (``safety/images.py``)."""
+    return min(int(st.get_option("server.maxUploadSize")), MAX_IMAGE_BYTES // 2**20)
 
 
 def _stored_image(service: AppService, ref: Any) -> bytes | None:
