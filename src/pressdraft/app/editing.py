@@ -25,8 +25,9 @@ import uuid
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from pressdraft.core.body import BLOCK_TYPES
 from pressdraft.core.library import Template
-from pressdraft.core.model import FIELD_TYPES, MAX_ROWS, too_many_rows
+from pressdraft.core.model import FIELD_TYPES, FORMAT_VERSION, MAX_ROWS, too_many_rows
 from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem, Row, format_path
 
 Path = tuple[str | int, ...]
@@ -227,15 +228,19 @@ def move_row(data: dict[str, Any], path: Path, index: int, step: int) -> None:
 
 
 def new_draft_data(template: Template, languages: list[str], source_language: str) -> dict[str, Any]:
-    """A fresh draft for ``template``: its sample release details and empty fields."""
-    release = template.meta.sample_release.model_dump(mode="json")
+    """A fresh draft for ``template`` in the current format: its sample release details, an event
+    to describe, empty fields and an empty body."""
+    release = template.meta.sample_release.model_dump(mode="json", exclude_none=True)
+    release.setdefault("embargo", None)
     return {
-        "format": 1,
+        "format": FORMAT_VERSION,
         "template": template.id,
         "languages": list(languages),
         "source_language": source_language,
         "release": release,
+        "event": {},
         "fields": {},
+        "body": [],
     }
 
 
@@ -243,6 +248,20 @@ def empty_row(kind: str, languages: list[str], source_language: str) -> Any:
     """A new row of a list field, as its type makes it (a quote has no speaker yet)."""
     new_row = FIELD_TYPES[kind].empty_row
     return new_row(source_language) if new_row else {}
+
+
+def empty_block(kind: str, source_language: str) -> dict[str, Any]:
+    """A new body block of ``kind``, as its type makes it (a photo has no file until one is uploaded)."""
+    new_block = BLOCK_TYPES[kind].empty_row
+    return {kind: new_block(source_language) if new_block else {}}
+
+
+def block_kind(block: Any) -> str | None:
+    """The kind of a body block of plain data (its one key), or ``None`` when it is ill-shaped."""
+    if isinstance(block, Mapping) and len(block) == 1:
+        kind = next(iter(block))
+        return kind if kind in BLOCK_TYPES else None
+    return None
 
 
 # --- stale translations ----------------------------------------------------------------------
@@ -253,11 +272,19 @@ def _fingerprint(text: Any) -> str:
 
 
 def localized_texts(data: dict[str, Any], template: Template) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """Each localized text in the draft: its path (written as the form's paths are), its texts by
-    language, its source language."""
+    """Each localized text in the draft, the template's fields then the body's blocks: its path
+    (written as the form's paths are), its texts by language, its source language."""
+    draft_source = str(data.get("source_language", ""))
     fields = data.get("fields") or {}
-    for at, texts, source in template.localized_texts(fields, str(data.get("source_language", ""))):
+    for at, texts, source in template.localized_texts(fields, draft_source):
         yield format_path(at), texts, source
+    body = data.get("body")
+    for index, block in enumerate(body if isinstance(body, list) else []):
+        kind = block_kind(block)
+        if kind is None:
+            continue
+        for at, texts, source in BLOCK_TYPES[kind].localized_texts(block[kind]):
+            yield format_path(("body", index, kind, *at)), texts, str(source or draft_source)
 
 
 def _mark_key(lang: str, translation: Any) -> str:

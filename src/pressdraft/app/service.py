@@ -92,6 +92,9 @@ class StoreDrafts:
             record = self.service.store.get_draft(draft_id)
             raise Conflict(dict(record.data), dict(record.marks or {}), record.revision) from conflict
 
+    def images_for(self, data: dict[str, Any]) -> dict[str, bytes]:
+        return self.service.images_for(data)
+
 
 def _draft_owner(service: AppService, draft_id: str, *args: Any, **kwargs: Any) -> str:
     return service.store.get_draft(draft_id).owner

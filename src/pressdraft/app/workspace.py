@@ -12,7 +12,7 @@ only calls these methods.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -36,6 +36,7 @@ from pressdraft.app.editing import (
 )
 from pressdraft.core.cleaning import text_problems
 from pressdraft.core.library import Template
+from pressdraft.core.model import FORMAT_VERSION
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.document.export import Edition
 from pressdraft.document.rendition import Rendition
@@ -54,6 +55,10 @@ class DraftStore(Protocol):
     ) -> int: ...
 
     def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], dict[str, Any], int]: ...
+
+    def images_for(self, data: dict[str, Any]) -> Mapping[str, bytes]:
+        """The pictures the draft's photo blocks name, by their ``file`` (the store's, already cleaned)."""
+        ...
 
 
 class Conflict(Exception):
@@ -286,6 +291,24 @@ class DraftEditor:
 
         self._apply(switch)
 
+    def upgrade(self) -> None:
+        """A version-1 draft in format 2 (event, body and release number become possible): its fields
+        under the names its template gives them now (``FieldSpec.formerly``), every value kept."""
+        template = self.template
+        renamed = {spec.formerly: spec.name for spec in template.meta.fields if spec.formerly} if template else {}
+
+        def upgrade(data: dict[str, Any], rows: RowIds) -> None:
+            self._based(data, rows, "format", 1, FORMAT_VERSION)
+            fields = data.get("fields") or {}
+            data["format"] = FORMAT_VERSION
+            data["fields"] = {
+                renamed[name] if renamed.get(name) and renamed[name] not in fields else name: value
+                for name, value in fields.items()
+            }
+            rows.forget(("fields",))
+
+        self._apply(upgrade)
+
     # --- checking, previewing, downloading ------------------------------------------------------
     def _once(self, name: str, compute: Callable[[], Any]) -> Any:
         """Each is computed once per saved state of the draft, however often the page asks."""
@@ -302,12 +325,14 @@ class DraftEditor:
         return self._once("report", self._report)  # type: ignore[no-any-return]
 
     def _report(self) -> Report:
+        """The check's problems, and the stale translations, shown even while the draft has errors
+        (a new release is incomplete for a while, and its translations go stale all the same)."""
         template = self.template
+        stale = stale_translations(self.data, template, self.marks) if template else []
         try:
             draft = self.engine.draft_from_data(self.data)
         except PressdraftError as error:
-            return Report(list(error.problems) + text_problems(self.data))
-        stale = stale_translations(self.data, template, self.marks) if template else []
+            return Report(list(error.problems) + text_problems(self.data), stale)
         return Report(self.engine.check(draft, self.data), stale)
 
     def rendition(self) -> Rendition | None:
@@ -328,4 +353,8 @@ class DraftEditor:
 
     def preview(self) -> Edition | None:
         """The release as it stands, gaps marked (its blocks parsed once per saved state)."""
-        return self._once("preview", lambda: Edition(r) if (r := self.rendition()) is not None else None)  # type: ignore[no-any-return]
+        return self._once("preview", self._edition)  # type: ignore[no-any-return]
+
+    def _edition(self) -> Edition | None:
+        rendition = self.rendition()
+        return Edition(rendition, self.store.images_for(self.data)) if rendition is not None else None

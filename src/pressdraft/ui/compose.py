@@ -13,9 +13,10 @@ from pressdraft.app.editing import parse_path
 from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
 from pressdraft.core.problems import Location, PressdraftError, format_path
-from pressdraft.document.blocks import blocks_to_html
 from pressdraft.document.export import Edition
 from pressdraft.ui import form
+from pressdraft.ui.body_editor import body_section
+from pressdraft.ui.event_form import event_section
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.session import _, ui_lang
 from pressdraft.ui.state import app, editor
@@ -88,15 +89,36 @@ def body() -> None:
     with left:
         form.notices(ed)
         release_section(ed, stale)
-        template = ed.template
-        if template is not None:
-            for spec in template.meta.fields:
-                form.field(ed, spec, stale, app())
+        if _older_format(ed):
+            template_fields(ed, stale)
+        else:
+            event_section(ed, stale, app())
+            template_fields(ed, stale)
+            body_section(ed, report, stale, app())
     with right:
         with st.container(height=620, border=False):
             preview(ed)
         check_panel(ed, report)
         downloads(ed)
+
+
+def template_fields(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
+    template = ed.template
+    if template is not None:
+        for spec in template.meta.fields:
+            form.field(ed, spec, stale, app())
+
+
+def _older_format(ed: DraftEditor) -> bool:
+    """A version-1 draft has no event, body or release number: it says so, and offers to change format."""
+    if ed.data.get("format") != 1:
+        return False
+    st.info(
+        _("This draft is in format 1: it has no event, body or release number. Format 2 keeps every value."),
+        icon=":material/upgrade:",
+    )
+    st.button(_("Change to format 2"), key="w-upgrade", on_click=form.attempt, args=(ed.upgrade,))
+    return True
 
 
 def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
@@ -116,6 +138,19 @@ def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
             ),
         )
         embargo(ed)
+        if ed.data.get("format") != 1:
+            st.text_input(
+                _("Release number"),
+                placeholder=_("e.g. 2024/17, or auto"),
+                help=_("auto: the issuer's next number in its yearly series, given when the release is approved"),
+                **form.bind(
+                    ed,
+                    form.widget_key("release.number"),
+                    "release.number",
+                    shown=lambda v: v if isinstance(v, str) else "",
+                    to_data=lambda text: text.strip() or None,
+                ),
+            )
         contacts = list(directory.contacts)
         st.multiselect(
             _("Contacts"),
@@ -168,12 +203,10 @@ def preview(ed: DraftEditor) -> None:
     st.html(PREVIEW_CSS)
     for tab, lang in zip(tabs, langs, strict=False):
         with tab:
-            st.html(f'<div class="pd-page" lang="{lang}">{blocks_to_html(edition.blocks[lang])}</div>')
+            st.html(f'<div class="pd-page" lang="{lang}">{edition.html(lang)}</div>')
     if len(langs) > 1:
         with tabs[-1]:
-            columns = "".join(
-                f'<div class="pd-page" lang="{lang}">{blocks_to_html(edition.blocks[lang])}</div>' for lang in langs
-            )
+            columns = "".join(f'<div class="pd-page" lang="{lang}">{edition.html(lang)}</div>' for lang in langs)
             st.html(f'<div class="pd-sbs" style="grid-template-columns:repeat({len(langs)},1fr)">{columns}</div>')
 
 
@@ -215,9 +248,12 @@ def check_panel(ed: DraftEditor, report: Report) -> None:
 
 
 def _field_of(at: Location) -> str:
-    """The form field a problem is about: ``fields.quotes[1].text → …`` -> ``fields.quotes``."""
-    if at.field[:1] in (("fields",), ("release",)):
+    """The form field a problem is about: ``fields.quotes[1].text → …`` -> ``fields.quotes``, a body
+    block's ``body[2].quote.verb`` -> ``body[2]`` (the block), the event's ``event.date`` -> ``event``."""
+    if at.field[:1] in (("fields",), ("release",), ("body",)):
         return format_path(at.field[:2])
+    if at.field[:1] == ("event",):
+        return "event"
     return at.where(with_lang=False)
 
 

@@ -14,17 +14,20 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import streamlit as st
 
+from pressdraft import N_
+from pressdraft.app.auth import Account
 from pressdraft.app.editing import empty_row
-from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, EditConflict
+from pressdraft.core.directory import Directory
 from pressdraft.core.library import FieldSpec
 from pressdraft.core.model import MAX_ROWS
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.labels import KIND_LABELS
 from pressdraft.ui.session import BASES, CONFLICTS, NOTICES, _, ui_lang
 from pressdraft.ui.text import LANG_LABELS, literal
 
@@ -32,6 +35,18 @@ INLINE = "—"
 
 Convert = Callable[[Any], Any]
 Change = Callable[[Any, Any], None]  # (value, base): hands a widget's value to the editor
+
+
+class DirectoryService(Protocol):
+    """What the form's pickers need of the app service (``app.service.AppService`` is one): the
+    directory, and adding to it for whom the service acts. Named narrowly so the form sits below the
+    service's users in the chain of imports, and the body editor can build on it (tests/test_layers.py)."""
+
+    account: Account
+
+    def directory(self) -> Directory: ...
+
+    def add_directory_entry(self, section: str, key: str, entry: dict[str, Any]) -> None: ...
 
 
 def _same(value: Any) -> Any:
@@ -233,7 +248,7 @@ def _name_in_ui(entry: Any) -> str:
     return name.get(ui_lang()) or name.get("en") or name.get("tr") or ""
 
 
-def place(ed: DraftEditor, path: str, service: AppService, stale: set[tuple[str, str]]) -> None:
+def place(ed: DraftEditor, path: str, service: DirectoryService, stale: set[tuple[str, str]]) -> None:
     directory = service.directory()
     keys = list(directory.places)
     key = widget_key(path, "key")
@@ -256,7 +271,7 @@ def place(ed: DraftEditor, path: str, service: AppService, stale: set[tuple[str,
     add_to_directory(ed, service, path, "places", key)
 
 
-def person(ed: DraftEditor, path: str, service: AppService, label: str, visibility: str = "visible") -> None:
+def person(ed: DraftEditor, path: str, service: DirectoryService, label: str, visibility: str = "visible") -> None:
     directory = service.directory()
     keys = list(directory.people)
     st.selectbox(
@@ -271,7 +286,7 @@ def person(ed: DraftEditor, path: str, service: AppService, label: str, visibili
 
 
 def add_to_directory(
-    ed: DraftEditor, service: AppService, path: str, section: str, picker: str, *, many: bool = False
+    ed: DraftEditor, service: DirectoryService, path: str, section: str, picker: str, *, many: bool = False
 ) -> None:
     """ "Add new": a person or place typed once, in every language, then chosen for this field
     (for roles that may edit the directory; the service refuses the others anyway)."""
@@ -307,7 +322,7 @@ def add_to_directory(
             st.rerun()
 
 
-def people(ed: DraftEditor, path: str, service: AppService, label: str) -> None:
+def people(ed: DraftEditor, path: str, service: DirectoryService, label: str) -> None:
     """Several people from the directory, in the order they are to be named."""
     directory = service.directory()
     keys = list(directory.people)
@@ -361,14 +376,10 @@ def row_controls(ed: DraftEditor, path: str, row_id: str, index: int, count: int
         )
 
 
-def _add(ed: DraftEditor, path: str, kind: str) -> None:
-    attempt(ed.add_row, path, empty_row(kind, ed.languages, ed.source_language))
-
-
-def add_button(ed: DraftEditor, path: str, label: str, kind: str) -> None:
-    """Add a row, refused (and saying why) when the list holds the most rows a draft may have."""
+def add_button(ed: DraftEditor, path: str, label: str, row: Any) -> None:
+    """Add ``row`` to the list, refused (and saying why) when it holds the most rows a draft may have."""
     full = len(ed.value(path) or []) >= MAX_ROWS
-    st.button(label, key=widget_key(path, "add"), on_click=_add, args=(ed, path, kind), disabled=full)
+    st.button(label, key=widget_key(path, "add"), on_click=attempt, args=(ed.add_row, path, row), disabled=full)
     if full:
         st.caption(
             _("{limit} rows, the most a list may have — split the release or shorten the list").format(limit=MAX_ROWS)
@@ -383,10 +394,10 @@ def text_list(ed: DraftEditor, path: str, stale: set[tuple[str, str]]) -> None:
             localized(ed, f"{path}[@{row_id}]", multiline=False, source=ed.source_language, stale=stale)
         with controls:
             row_controls(ed, path, row_id, index, len(rows))
-    add_button(ed, path, _("Add a row"), "text_list")
+    add_button(ed, path, _("Add a row"), empty_row("text_list", ed.languages, ed.source_language))
 
 
-def quotes(ed: DraftEditor, path: str, service: AppService, stale: set[tuple[str, str]]) -> None:
+def quotes(ed: DraftEditor, path: str, service: DirectoryService, stale: set[tuple[str, str]]) -> None:
     rows = ed.row_ids(path)
     for index, row_id in enumerate(rows):
         at = f"{path}[@{row_id}]"
@@ -412,7 +423,7 @@ def quotes(ed: DraftEditor, path: str, service: AppService, stale: set[tuple[str
                 source=ed.value(f"{at}.source_language") or ed.source_language,
                 stale=stale,
             )
-    add_button(ed, path, _("Add a quote"), "quotes")
+    add_button(ed, path, _("Add a quote"), empty_row("quotes", ed.languages, ed.source_language))
 
 
 # --- one field -------------------------------------------------------------------------------------
@@ -429,9 +440,26 @@ def _date_of(value: Any) -> dt.date | None:
         return None
 
 
-def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible") -> None:
+def date(ed: DraftEditor, path: str, label: str, visibility: str = "visible", help_text: str | None = None) -> None:
     kwargs = bind(ed, widget_key(path), path, shown=_date_of, to_data=_iso)
-    st.date_input(label, format="DD.MM.YYYY", label_visibility=visibility, **kwargs)
+    st.date_input(label, format="DD.MM.YYYY", label_visibility=visibility, help=help_text, **kwargs)
+
+
+def clock(ed: DraftEditor, path: str, label: str) -> None:
+    """A time of day, kept as the draft format writes it (``09:30``); emptied, it is left out."""
+    kwargs = bind(ed, widget_key(path), path, shown=_time_of, to_data=_hhmm)
+    st.time_input(label, value=None, step=300, **kwargs)
+
+
+def _time_of(value: Any) -> dt.time | None:
+    try:
+        return dt.time.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # "tba", or a time the draft format refuses anyway
+
+
+def _hhmm(value: Any) -> str | None:
+    return value.strftime("%H:%M") if isinstance(value, dt.time) else None
 
 
 @dataclass(frozen=True)
@@ -443,7 +471,7 @@ class Slot:
     path: str
     label: str
     stale: set[tuple[str, str]]
-    service: AppService
+    service: DirectoryService
 
 
 def number(slot: Slot) -> None:
@@ -487,7 +515,7 @@ WIDGETS: dict[str, Callable[[Slot], None]] = {
 }
 
 
-def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]], service: AppService) -> None:
+def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]], service: DirectoryService) -> None:
     """The widgets of one template field, under its label and help in the interface language."""
     path = f"fields.{spec.name}"
     label = literal(_localized_label(spec.label))
@@ -498,4 +526,25 @@ def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]], service
         unsafe_allow_html=True,
         help=help_text,
     )
+    said_elsewhere(ed, spec)
     WIDGETS[spec.type](Slot(ed, spec, path, label, stale, service))
+
+
+#: How a field that the event says is told so, by the event's key (``FieldSpec.event``).
+EVENT_SAYS = {
+    "date": N_("Left empty, the event's date is used."),
+    "city": N_("Left empty, the event's city is used."),
+    "venue": N_("Left empty, the event's venue is used."),
+}
+
+
+def said_elsewhere(ed: DraftEditor, spec: FieldSpec) -> None:
+    """A field the event or a body block can say is told so under its label (format 2 only)."""
+    if ed.data.get("format") == 1:
+        return
+    notes = [_(EVENT_SAYS[spec.event])] if spec.event else []
+    if spec.covered_by:
+        block = _(KIND_LABELS[spec.covered_by])
+        notes.append(_("May be left empty when the body has a “{block}” block.").format(block=block))
+    if notes:
+        st.caption(" ".join(notes))
