@@ -65,7 +65,7 @@ class Nginx:
         config = string.Template(TEMPLATE.read_text("utf-8")).safe_substitute(
             NGINX_DIR=str(self.dir),
             LISTEN=f"127.0.0.1:{self.port}",
-            MAX_BODY="10m",
+            MAX_BODY="16m",
             APP_SERVERS=" ".join(f"server {address};" for address in upstreams),
         )
         unfilled = [line for line in config.splitlines() if "${" in line and not line.lstrip().startswith("#")]

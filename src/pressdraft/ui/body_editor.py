@@ -258,7 +258,7 @@ def photo(slot: BlockSlot) -> None:
 
 
 def photo_megabytes() -> int:
-    """The most an uploaded photo may weigh: the server's own upload limit (``server.maxUploadSize``, 2 MB
+    """The most an uploaded photo may weigh: the server's own upload limit (``server.maxUploadSize``, 15 MB
     in ``.streamlit/config.toml``), which no widget can raise, within the picture gate's (``safety/images.py``)."""
     return min(int(st.get_option("server.maxUploadSize")), MAX_IMAGE_BYTES // 2**20)
 
