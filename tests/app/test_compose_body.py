@@ -174,7 +174,7 @@ def test_a_field_a_body_block_can_say_is_told_so(app):
     assert "May be left empty when the body has a “Documents signed” block." in [c.value for c in app.caption]
 
 
-def test_a_format_1_draft_can_change_to_format_2_keeping_every_value(data_dir):
+def test_a_format_1_draft_can_change_to_format_2_keeping_every_value_as_the_command_line_does(data_dir):
     from pressdraft.app.service import AppService
     from pressdraft.app.settings import load_settings
     from pressdraft.app.trust import template_runner
@@ -189,7 +189,10 @@ def test_a_format_1_draft_can_change_to_format_2_keeping_every_value(data_dir):
     opened.button(key="w-upgrade").click().run()
     after = stored(opened)
     assert after["format"] == 2 and not opened.exception
-    assert after["fields"] == {("occasion" if name == "event" else name): v for name, v in before["fields"].items()}
+    renamed = {("occasion" if name == "event" else name): v for name, v in before["fields"].items()}
+    moved = {"date": "date", "place": "city", "venue": "venue"}  # the fields the template gives to the event
+    assert after["fields"] == {name: v for name, v in renamed.items() if name not in moved}
+    assert after["event"] == {key: renamed[name] for name, key in moved.items()}
     assert "TR: complete · AZ: complete · EN: complete" in [m.value for m in opened.markdown]
     add_block(opened, "paragraph")
     assert kinds(stored(opened)) == ["paragraph"]

@@ -19,7 +19,6 @@ from pressdraft.core.files import Format, format_of, read_data
 from pressdraft.core.library import FOLDER, SHIPPED, Library, default_templates_folder, read_template_folder
 from pressdraft.core.model import Draft
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
-from pressdraft.core.upgrade import as_reported, upgraded
 from pressdraft.pipeline.engine import Engine
 from pressdraft.safety.images import ImageRefused, clean_image, is_image_id
 
@@ -109,16 +108,6 @@ def check_templates(path: Path | None, directory_file: Path | None) -> tuple[dic
     return found, problems
 
 
-def _same_text(engine: Engine, draft: Draft, other: Draft) -> bool:
-    """Whether two drafts render the same Markdown in every language (a refused one says nothing the same)."""
-    try:
-        return (
-            engine.render(draft, allow_incomplete=True).markdown == engine.render(other, allow_incomplete=True).markdown
-        )
-    except PressdraftError:
-        return False
-
-
 @dataclass(frozen=True)
 class Upgrade:
     """A draft file in format 2: its ``text`` (``None`` when the file is already in format 2) and the
@@ -134,11 +123,7 @@ def upgrade_draft(engine: Engine, path: Path, fmt: Format | None = None) -> Upgr
     draft = engine.draft_from_data(read_data(read_text(path), format_of(path.name), source=str(path)))
     if draft.format >= 2:
         return Upgrade(None, [])
-    new = upgraded(draft, engine.library.get(draft.template))
-    warnings: list[Problem] = []
-    reported = as_reported(new)
-    if reported is not None and not _same_text(engine, draft, new) and _same_text(engine, draft, reported[0]):
-        new, warnings = reported[0], [reported[1]]
+    new, warnings = engine.upgrade(draft)
     out = engine.dump_draft(new, fmt or format_of(path.name))
     engine.read_draft(out, fmt or format_of(path.name))
     return Upgrade(out, warnings)

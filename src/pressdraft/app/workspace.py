@@ -36,7 +36,7 @@ from pressdraft.app.editing import (
 )
 from pressdraft.core.cleaning import text_problems
 from pressdraft.core.library import Template
-from pressdraft.core.model import FORMAT_VERSION
+from pressdraft.core.model import FORMAT_VERSION, draft_to_data
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.document.export import Edition
 from pressdraft.document.rendition import Rendition
@@ -292,22 +292,31 @@ class DraftEditor:
         self._apply(switch)
 
     def upgrade(self) -> None:
-        """A version-1 draft in format 2 (event, body and release number become possible): its fields
-        under the names its template gives them now (``FieldSpec.formerly``), every value kept."""
+        """A version-1 draft in format 2 (event, body and release number become possible). A valid draft is
+        upgraded as the command line does (``pipeline/upgrade.py``: the event's fields move to ``event``, the
+        text stays what version 1 printed); one still being typed keeps its fields, under the names its
+        template gives them now (``FieldSpec.formerly``), every value kept."""
         template = self.template
         renamed = {spec.formerly: spec.name for spec in template.meta.fields if spec.formerly} if template else {}
 
-        def upgrade(data: dict[str, Any], rows: RowIds) -> None:
+        def change(data: dict[str, Any], rows: RowIds) -> None:
             self._based(data, rows, "format", 1, FORMAT_VERSION)
-            fields = data.get("fields") or {}
-            data["format"] = FORMAT_VERSION
-            data["fields"] = {
-                renamed[name] if renamed.get(name) and renamed[name] not in fields else name: value
-                for name, value in fields.items()
-            }
+            try:
+                new, _ = self.engine.upgrade(self.engine.draft_from_data(data))
+            except PressdraftError:
+                fields = data.get("fields") or {}
+                data["fields"] = {
+                    renamed[name] if renamed.get(name) and renamed[name] not in fields else name: value
+                    for name, value in fields.items()
+                }
+                data["format"] = FORMAT_VERSION
+            else:
+                upgraded = draft_to_data(new, [spec.name for spec in self.engine.library.get(new.template).meta.fields])
+                data.clear()
+                data.update(upgraded)
             rows.forget(("fields",))
 
-        self._apply(upgrade)
+        self._apply(change)
 
     # --- checking, previewing, downloading ------------------------------------------------------
     def _once(self, name: str, compute: Callable[[], Any]) -> Any:

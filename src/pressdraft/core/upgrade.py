@@ -5,7 +5,7 @@ The draft is taken as read and validated (its fields already under the names the
 ``event:`` (a date, a city, a venue) gives the event that key and is left out, since the template reads it
 from the event. Quotes stay in their fields: the template reads them. A version-1 template wrote its own tense
 (a signing reported, an advisory announced), so an event dated after the release may need ``as_reported``
-to say what version 1 said (``app.standalone.upgrade_draft`` keeps the one that renders the same text).
+to say what version 1 said (``Engine.upgrade`` keeps the one that renders the same text).
 """
 
 from __future__ import annotations

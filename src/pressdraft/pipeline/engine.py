@@ -22,6 +22,7 @@ from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, LocalizedText, draft_to_data, parse_draft, type_fields
 from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem, format_path
+from pressdraft.core.upgrade import as_reported, upgraded
 from pressdraft.document.rendition import Rendered, Rendition
 from pressdraft.language.consistency import KnownName, consistency_warnings
 from pressdraft.pipeline import checks
@@ -150,6 +151,26 @@ class Engine:
     def dump_draft(self, draft: Draft, fmt: Format = "yaml") -> str:
         template = self.library.get(draft.template)
         return dump_data(draft_to_data(draft, [f.name for f in template.meta.fields]), fmt)
+
+    def upgrade(self, draft: Draft) -> tuple[Draft, list[Problem]]:
+        """``draft`` (format 1, validated) in format 2, saying what version 1 said, and what the reader should
+        look at: one way for the command line and the app. ``core/upgrade.py`` rewrites the data; a version-1
+        template wrote its own tense, so when the event is dated after the release the report and the
+        announcement are both rendered and the one printing what version 1 printed is kept (a meeting keeps
+        reporting, with a warning; an advisory stays an announcement)."""
+        new = upgraded(draft, self.library.get(draft.template))
+        reported = as_reported(new)
+        if reported is not None and not self._same_text(draft, new) and self._same_text(draft, reported[0]):
+            return reported[0], [reported[1]]
+        return new, []
+
+    def _same_text(self, draft: Draft, other: Draft) -> bool:
+        """Whether two drafts render the same Markdown in every language (a refused one says nothing the same)."""
+        try:
+            texts = [self.render(one, allow_incomplete=True).markdown for one in (draft, other)]
+        except PressdraftError:
+            return False
+        return texts[0] == texts[1]
 
     # --- checking and rendering ---------------------------------------------------------------
     def check(self, draft: Draft, data: Any = None) -> list[Problem]:
