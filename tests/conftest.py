@@ -60,3 +60,15 @@ def _example_data() -> dict[str, Any]:
     if "data" not in _cache:
         _cache["data"] = read_data(EXAMPLE.read_text("utf-8"), "yaml")
     return _cache["data"]
+
+
+@pytest.fixture
+def service(tmp_path):
+    """The app's service on a fresh store in a temporary data folder, closed after the test."""
+    from pressdraft.app.service import AppService
+    from pressdraft.app.settings import load_settings
+    from pressdraft.app.trust import template_runner
+
+    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
+    yield service
+    service.store.close()

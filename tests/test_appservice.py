@@ -8,19 +8,8 @@ import pytest
 
 from pressdraft.app.auth import Account
 from pressdraft.app.authorization import NotAllowed
-from pressdraft.app.service import AppService
-from pressdraft.app.settings import load_settings
-from pressdraft.app.trust import template_runner
 from pressdraft.core.problems import PressdraftError
 from pressdraft.pipeline import pool
-
-
-@pytest.fixture
-def service(tmp_path):
-    settings = load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")})
-    service = AppService.open(settings, template_runner())
-    yield service
-    service.store.close()
 
 
 def test_an_empty_installation_starts_with_the_sample_release(service):

@@ -20,22 +20,13 @@ from pressdraft.app.auth import (
     local_account,
     parse_allowlist,
 )
-from pressdraft.app.service import AppService
 from pressdraft.app.settings import load_settings
-from pressdraft.app.trust import template_runner
 from pressdraft.core.directory import table_rows
 from pressdraft.core.problems import PressdraftError
 
 ALLOWLIST = {"ayse@example.org": "admin", "emre@example.org": "editor", "deniz@example.org": "drafter"}
 ISSUER = "https://login.example.org"
 LOOPBACK = [("Host", "127.0.0.1:8501"), ("Origin", "http://127.0.0.1:8501")]
-
-
-@pytest.fixture
-def service(tmp_path):
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
-    yield service
-    service.store.close()
 
 
 # --- the allowlist ------------------------------------------------------------------------------

@@ -16,9 +16,6 @@ import pytest
 from big_drafts import example_with_committees
 
 from pressdraft.app.editing import add_row, parse_path
-from pressdraft.app.service import AppService
-from pressdraft.app.settings import load_settings
-from pressdraft.app.trust import template_runner
 from pressdraft.cli import commands as cli
 from pressdraft.core import model
 from pressdraft.core.files import dump_data, read_data
@@ -43,13 +40,6 @@ def problems_of(engine, data) -> list[str]:
 @pytest.fixture(scope="module")
 def big_text() -> str:
     return example_with_committees(16_000)
-
-
-@pytest.fixture
-def service(tmp_path):
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
-    yield service
-    service.store.close()
 
 
 def test_a_list_beyond_the_limit_is_refused_naming_the_field_and_the_limit(engine, big_text):

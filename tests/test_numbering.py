@@ -11,21 +11,11 @@ import pytest
 
 from pressdraft.app.auth import Account
 from pressdraft.app.service import EXAMPLE, AppService
-from pressdraft.app.settings import load_settings
-from pressdraft.app.trust import template_runner
 from pressdraft.core.files import read_data
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
 
 EDITOR = Account("emre@example.org", "editor")
-
-
-@pytest.fixture
-def service(tmp_path):
-    settings = load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")})
-    service = AppService.open(settings, template_runner())
-    yield service
-    service.store.close()
 
 
 def release(service: AppService, number: str | None = "auto", date: str = "2026-12-09") -> str:

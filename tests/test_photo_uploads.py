@@ -10,22 +10,11 @@ import io
 import pytest
 from PIL import Image
 
-from pressdraft.app.service import AppService
-from pressdraft.app.settings import load_settings
-from pressdraft.app.trust import template_runner
 from pressdraft.core.body import Block, PhotoBlock
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
 
 GPS = 0x8825
-
-
-@pytest.fixture
-def service(tmp_path):
-    settings = load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")})
-    service = AppService.open(settings, template_runner())
-    yield service
-    service.store.close()
 
 
 def camera_jpeg() -> bytes:

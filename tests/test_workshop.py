@@ -9,9 +9,6 @@ import zipfile
 import pytest
 
 from pressdraft.app.auth import Account
-from pressdraft.app.service import AppService
-from pressdraft.app.settings import load_settings
-from pressdraft.app.trust import template_runner
 from pressdraft.app.workshop import (
     MAX_TEMPLATE_FILE_CHARS,
     MAX_ZIP_ENTRIES,
@@ -19,13 +16,6 @@ from pressdraft.app.workshop import (
     SaveConflict,
 )
 from pressdraft.core.problems import PressdraftError
-
-
-@pytest.fixture
-def service(tmp_path):
-    service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
-    yield service
-    service.store.close()
 
 
 def edited(service, template_id="joint-meeting", **replacements):

@@ -141,6 +141,17 @@ def _said_in(slot: BlockSlot) -> None:
     )
 
 
+def _who_and_how(slot: BlockSlot) -> None:
+    """The speaker, the verb and the language it was said in, on one row (a quote's and a paraphrase's)."""
+    speaker, verb, said_in = st.columns([5, 3, 2])
+    with speaker:
+        _speaker(slot)
+    with verb:
+        _verb(slot)
+    with said_in:
+        _said_in(slot)
+
+
 def _spoken_text(slot: BlockSlot) -> None:
     source = slot.ed.value(f"{slot.path}.source_language") or slot.ed.source_language
     form.localized(slot.ed, f"{slot.path}.text", multiline=True, source=source, stale=slot.stale)
@@ -148,13 +159,7 @@ def _spoken_text(slot: BlockSlot) -> None:
 
 def quote(slot: BlockSlot) -> None:
     """Who said it, how (the verb), in which language, where (the setting: never guessed), and the words."""
-    speaker, verb, said_in = st.columns([5, 3, 2])
-    with speaker:
-        _speaker(slot)
-    with verb:
-        _verb(slot)
-    with said_in:
-        _said_in(slot)
+    _who_and_how(slot)
     _spoken_text(slot)
     st.caption(_("Setting (optional): where it was said, e.g. at the press conference"))
     form.localized(slot.ed, f"{slot.path}.setting", multiline=False, source=slot.ed.source_language, stale=slot.stale)
@@ -162,13 +167,7 @@ def quote(slot: BlockSlot) -> None:
 
 def paraphrase(slot: BlockSlot) -> None:
     """Reported speech: the clause as the verb governs it, attributed to the speaker."""
-    speaker, verb, said_in = st.columns([5, 3, 2])
-    with speaker:
-        _speaker(slot)
-    with verb:
-        _verb(slot)
-    with said_in:
-        _said_in(slot)
+    _who_and_how(slot)
     st.caption(_("Write what was said as the verb governs it: tr …olduğunu, az …olduğunu, en that …"))
     _spoken_text(slot)
 
