@@ -95,6 +95,7 @@ class _Writer:
     named: set[str]
     documents_seen: list[DocumentView]
     documents_told: bool = False
+    only_document: bool = False
     mentioned: set[str] = field(default_factory=set)
     last_speaker: str | None = None
 
@@ -161,6 +162,8 @@ class _Writer:
         return ["\n".join(_list_lines(items, numbered=block.style == "number"))]
 
     def documents(self, entries: Any, at: Location) -> list[str]:
+        if self.documents_told and self.only_document:
+            return []  # a template that reads ``documents`` names one document itself, with its signatories
         # the block's documents, resolved once for the context's ``documents``
         documents = [self.documents_seen.pop(0) for _ in entries]
         joined: dict[tuple[str, ...], tuple[str, bool]] = {}  # the same signatories named once, the same way
@@ -229,7 +232,7 @@ def render_body(
     keys (``person_key``) of people the template names itself, mentioned in the short form;
     ``documents_told``: the template reads ``documents`` (its lead tells what was signed)."""
     future = status == ANNOUNCEMENT
-    writer = _Writer(views, future, set(named), list(documents), documents_told)
+    writer = _Writer(views, future, set(named), list(documents), documents_told, len(documents) == 1)
     parts: list[str] = []
     for index, block in enumerate(blocks):
         parts += writer.block(block.kind, block.value, Location(field=("body", index)))
