@@ -297,7 +297,6 @@ class DraftEditor:
         text stays what version 1 printed); one still being typed keeps its fields, under the names its
         template gives them now (``FieldSpec.formerly``), every value kept."""
         template = self.template
-        renamed = {spec.formerly: spec.name for spec in template.meta.fields if spec.formerly} if template else {}
 
         def change(data: dict[str, Any], rows: RowIds) -> None:
             self._based(data, rows, "format", 1, FORMAT_VERSION)
@@ -305,10 +304,7 @@ class DraftEditor:
                 new, _ = self.engine.upgrade(self.engine.draft_from_data(data))
             except PressdraftError:
                 fields = data.get("fields") or {}
-                data["fields"] = {
-                    renamed[name] if renamed.get(name) and renamed[name] not in fields else name: value
-                    for name, value in fields.items()
-                }
+                data["fields"] = template.under_current_names(fields) if template else fields
                 data["format"] = FORMAT_VERSION
             else:
                 upgraded = draft_to_data(new, [spec.name for spec in self.engine.library.get(new.template).meta.fields])

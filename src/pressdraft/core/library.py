@@ -180,6 +180,14 @@ class Template:
             **definitions,
         )
 
+    def under_current_names(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """A version-1 draft's fields under the names this template gives them now (``FieldSpec.formerly``);
+        a field already under its new name keeps it."""
+        renamed = {spec.formerly: spec.name for spec in self.meta.fields if spec.formerly}
+        return {
+            (new if (new := renamed.get(name)) and new not in fields else name): value for name, value in fields.items()
+        }
+
     def field(self, name: str) -> FieldSpec:
         return next(spec for spec in self.meta.fields if spec.name == name)
 

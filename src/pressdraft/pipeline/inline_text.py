@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from pressdraft import N_
+from pressdraft import LANGUAGES, N_
 from pressdraft.core.fields import FieldType
 from pressdraft.core.problems import Location, Problem
 
 LIST_LINE = re.compile(r"^[ \t]*(-|\d{1,3}\.)[ \t]+\S", re.MULTILINE)
 IS_A_LIST = N_("a line starting with '{mark}' is a list item: write the list as a list block in the body")
-LANGS = ("tr", "az", "en")
 
 
 def _paragraph_texts(field_type: FieldType, value: Any) -> Iterator[tuple[tuple[Any, ...], Any]]:
@@ -30,7 +29,7 @@ def _paragraph_texts(field_type: FieldType, value: Any) -> Iterator[tuple[tuple[
 
 def _problems(field_type: FieldType, value: Any, at: Location) -> Iterator[Problem]:
     for path, texts in _paragraph_texts(field_type, value):
-        for lang in LANGS:
+        for lang in LANGUAGES:
             text = getattr(texts, lang, None) if not isinstance(texts, Mapping) else texts.get(lang)
             match = LIST_LINE.search(text or "")
             if match:

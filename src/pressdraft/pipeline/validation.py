@@ -30,7 +30,7 @@ def validate_draft(draft: Draft, template: Template) -> Draft:
     fields: dict[str, Any] | None = None
     body: list[Block] | None = None
     if draft.format == 1:
-        draft = draft.model_copy(update={"fields": _current_names(draft.fields, template)})
+        draft = draft.model_copy(update={"fields": template.under_current_names(draft.fields)})
     try:
         fields = type_fields(draft.fields, template.fields_model)
     except PressdraftError as error:
@@ -50,12 +50,6 @@ def validate_draft(draft: Draft, template: Template) -> Draft:
     if problems:
         raise PressdraftError(problems)
     return draft.model_copy(update={"fields": fields, "body": body})
-
-
-def _current_names(fields: Mapping[str, Any], template: Template) -> dict[str, Any]:
-    """A version-1 draft's fields under the names the template gives them now (``FieldSpec.formerly``)."""
-    renamed = {spec.formerly: spec.name for spec in template.meta.fields if spec.formerly}
-    return {renamed.get(name, name) if renamed.get(name) not in fields else name: v for name, v in fields.items()}
 
 
 def _unsaid(
