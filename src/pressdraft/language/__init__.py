@@ -12,12 +12,13 @@ from .casing import capitalize, lower, title, upper
 from .consistency import ConsistencyWarning, KnownName, consistency_warnings
 from .dates import format_date, format_datetime
 from .lists import format_list
-from .names import Name, guessed_reading, inflect
+from .names import KINDS, Name, doubt_of, guessed_reading, inflect
 from .numbers import count, format_number, ordinal, spell_number
 from .quotes import QUOTE_MARKS, quote
 
 __all__ = [
     "CASES",
+    "KINDS",
     "ConsistencyWarning",
     "KnownName",
     "LANGS",
@@ -26,6 +27,7 @@ __all__ = [
     "capitalize",
     "consistency_warnings",
     "count",
+    "doubt_of",
     "format_date",
     "format_datetime",
     "format_list",

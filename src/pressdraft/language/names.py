@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import editorial
 from ._base import check_case, check_lang
 from .phonology import lexicon
-from .suffixes import APOS, DIRECT, HYPHEN, analyse, azerbaijani_suffix, normalise, turkish_suffix
+from .suffixes import APOS, DIRECT, HYPHEN, Doubt, analyse, azerbaijani_suffix, normalise, turkish_suffix
+
+#: What a name names, which chooses the rules for its ending: an institution's name takes no
+#: apostrophe in Turkish (R2); a person's name never ends in a possessive compound (R12).
+KINDS = ("person", "institution", "place")
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Name:
     ``forms``: case → complete explicit form; wins over every rule.
     ``institution``: tr institution names take case endings without an apostrophe (R2).
     ``possessive``: ends in a 3rd-person possessive (pronominal n, R12); None = rule/lexicon.
+    ``kind``: one of KINDS, or None when unknown.
     """
 
     text: str
@@ -32,6 +38,7 @@ class Name:
     forms: Mapping[str, str] = field(default_factory=dict, hash=False)
     institution: bool = False
     possessive: bool | None = None
+    kind: str | None = None
 
     def __str__(self) -> str:
         return self.text
@@ -64,6 +71,7 @@ def inflect(
     institution: bool | None = None,
     possessive: bool | None = None,
     forms: Mapping[str, str] | None = None,
+    kind: str | None = None,
 ) -> str:
     """``name`` in grammatical ``case`` for ``lang``; keyword arguments override the Name's.
 
@@ -75,29 +83,17 @@ def inflect(
     """
     check_case(case)
     check_lang(lang)
-    if isinstance(name, Name):
-        text = name.text
-        reading = reading if reading is not None else name.reading
-        institution = institution if institution is not None else name.institution
-        possessive = possessive if possessive is not None else name.possessive
-        forms = forms if forms is not None else name.forms
-    elif isinstance(name, str | int) and not isinstance(name, bool):
-        text = str(name)
-    else:
-        raise TypeError(
-            f"inflect() takes a str or Name, got {type(name).__name__}; "
-            "format dates first (format_date(..., form='text'))"
-        )
-    if forms and forms.get(case):
-        return forms[case]
-    text = normalise(text)
+    name = _as_name(name, reading=reading, institution=institution, possessive=possessive, forms=forms, kind=kind)
+    if name.forms.get(case):
+        return name.forms[case]
+    text = normalise(name.text)
     if not text:
         return text
     if lang == "en":
         return _english_genitive(text) if case == "genitive" else text
     if lang == "tr":
         text = _tr_apostrophes(text)
-    join, sound, pronominal = analyse(text, lang, reading, bool(institution), possessive)
+    join, sound, pronominal, _ = analyse(text, lang, name.reading, name.institution, name.possessive)
     if sound is None:
         raise ValueError(f"cannot tell how {text!r} is read; give it a reading")
     if (
@@ -109,6 +105,43 @@ def inflect(
     suffix = (turkish_suffix if lang == "tr" else azerbaijani_suffix)(case, sound, pronominal)
     joiner = {APOS: editorial.APOSTROPHE, HYPHEN: "-", DIRECT: ""}[join]
     return f"{text}{joiner}{suffix}"
+
+
+def _as_name(value: str | Name, **given: Any) -> Name:
+    """``value`` as a :class:`Name`, the keyword arguments given (not None) overriding its own; the
+    kind fills in what it implies (an institution; a person's name is not possessive)."""
+    if isinstance(value, Name):
+        name = value
+    elif isinstance(value, str | int) and not isinstance(value, bool):
+        name = Name(str(value))
+    else:
+        raise TypeError(
+            f"inflect() takes a str or Name, got {type(value).__name__}; "
+            "format dates first (format_date(..., form='text'))"
+        )
+    name = replace(name, **{key: item for key, item in given.items() if item is not None})
+    if name.kind is not None and name.kind not in KINDS:
+        raise ValueError(f"unknown kind {name.kind!r}; use one of {', '.join(KINDS)}")
+    if name.kind == "institution" and not name.institution:
+        name = replace(name, institution=True)
+    if name.kind == "person" and name.possessive is None:
+        name = replace(name, possessive=False)
+    return name
+
+
+def doubt_of(name: str | Name, lang: str, *, kind: str | None = None) -> Doubt | None:
+    """Why the case endings of ``name`` in ``lang`` rest on a guessed reading, or None when the
+    rules, the lexicon or the name's own reading or forms (from the directory) decide them."""
+    check_lang(lang)
+    name = _as_name(name, kind=kind)
+    if lang == "en" or name.reading or name.forms:
+        return None
+    text = normalise(name.text)
+    if not text:
+        return None
+    if lang == "tr":
+        text = _tr_apostrophes(text)
+    return analyse(text, lang, None, name.institution, name.possessive).doubt
 
 
 _WORD_TOKEN = re.compile(r"[^\W\d_]+")

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from .foreign import foreign_spoken
 from .numerals import last_number_word
 from .phonology import (
     VOWELS,
@@ -27,6 +30,28 @@ from .phonology import (
 
 # How the suffix is joined to the name.
 APOS, HYPHEN, DIRECT, SPACE = "apostrophe", "hyphen", "direct", "space"
+#: Why a reading is a guess: an abbreviation read by its shape, a foreign name read by a rule.
+ACRONYM, FOREIGN = "acronym", "foreign"
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """A reading the rules chose but cannot vouch for: the word the ending follows, the reading
+    used ("letters", "word" or a pronounced form) and why it is a guess (ACRONYM, FOREIGN).
+    The directory's ``reading`` or ``forms`` settle it."""
+
+    word: str
+    reading: str
+    reason: str
+
+
+class Analysis(NamedTuple):
+    """How a suffix joins a name, the sound it follows, the pronominal n, and any doubt."""
+
+    join: str
+    sound: Sound | None
+    pronominal: bool
+    doubt: Doubt | None
 
 _SPLIT_WORDS = re.compile(r"\s+")
 _SPLIT_PARTS = re.compile(r"[\s\-‐‑‒–—/]+")
@@ -125,9 +150,10 @@ def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
 @lru_cache(maxsize=8192)
 def analyse(
     text: str, lang: str, reading: str | None, institution: bool, possessive: bool | None
-) -> tuple[str, Sound | None, bool]:
-    """How to join a suffix to ``text``, the sound it follows, and whether the pronominal n
-    of a possessive applies. Cached: names repeat across a release and across languages."""
+) -> Analysis:
+    """How to join a suffix to ``text``, the sound it follows, whether the pronominal n
+    of a possessive applies, and whether the reading is a guess. Cached: names repeat across a
+    release and across languages."""
     lex = lexicon(lang)
     body = _closing_quote_split(text)
     quoted = body is not None
@@ -146,6 +172,7 @@ def analyse(
     chosen = reading or lexicon_reading
 
     sound: Sound | None = None
+    doubt: Doubt | None = None
     if chosen:
         sound = _reading_sound(chosen, core, lex, lang)
     elif number is not None:
@@ -153,6 +180,13 @@ def analyse(
         sound = sound_of(last_number_word(value, lang), lang)
     elif abbreviation:
         sound = _letters_sound(core, lex, lang)
+        if len(core) >= 2 and not period:
+            doubt = Doubt(core, "letters", ACRONYM)
+    elif foreign := foreign_spoken(core, lang):
+        said, certain = foreign
+        sound = sound_of(said, lang)
+        if not certain:
+            doubt = Doubt(core, said, FOREIGN)
     else:
         sound = sound_of(spoken(core, lang), lang, front=lex.is_front(core))
     if sound is None:  # no vowel to harmonise with (e.g. "Ltd"): read the last letter's name
@@ -180,7 +214,7 @@ def analyse(
         join = DIRECT  # a common noun (all lower case): R1 covers proper names only
     else:
         join = APOS
-    return join, sound, pronominal
+    return Analysis(join, sound, pronominal, doubt)
 
 
 def turkish_suffix(case: str, sound: Sound, pronominal: bool) -> str:
