@@ -23,11 +23,11 @@ MEMORANDUM = dt.date(2020, 12, 10)
         (MEETING, "az", "long", "23 oktyabr 2021"),
         (MEETING, "en", "long", "October 23, 2021"),
         (MEETING, "tr", "full", "23 Ekim 2021 Cumartesi"),
-        (MEETING, "az", "full", "23 oktyabr 2021, şənbə"),
+        (MEETING, "az", "full", "23 oktyabr 2021-ci il, şənbə"),  # A8: a year in a sentence takes -ci il
         (MEETING, "en", "full", "Saturday, October 23, 2021"),
         (dt.date(2024, 12, 31), "tr", "full", "31 Aralık 2024 Salı"),
-        (dt.date(2024, 12, 31), "az", "full", "31 dekabr 2024, çərşənbə axşamı"),
-        (dt.date(2021, 1, 1), "az", "full", "1 yanvar 2021, cümə"),
+        (dt.date(2024, 12, 31), "az", "full", "31 dekabr 2024-cü il, çərşənbə axşamı"),
+        (dt.date(2021, 1, 1), "az", "full", "1 yanvar 2021-ci il, cümə"),
         (dt.date(2021, 1, 1), "tr", "long", "1 Ocak 2021"),
         # §4.2: four-digit years in short dates (Babel's az short is 23.10.21: not used)
         (MEETING, "tr", "short", "23.10.2021"),

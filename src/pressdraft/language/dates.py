@@ -8,6 +8,11 @@ patterns are used where they match editorial practice; the rest is built here:
 * ``text``: tr ``23 Ekim 2021'de`` (R1, R13), az ``2021-ci il oktyabrın 23-də`` (A7, A8,
   attested "2020-ci il dekabrın 10-da"), en ``on October 23, 2021``.
 * ``document``: az ``2021-ci il 23 oktyabr`` (attested "2019-cu il 16 aprel tarixli").
+* ``full``: az ``23 oktyabr 2021-ci il, şənbə``: a year in a sentence takes ``-ci il`` (A8), as the
+  range and the embargo time do; tr and en are Babel's.
+
+Running text (``format_running_date``, tr/az): one house form per language, the year left out when it
+is the release's (tr ``23 Ekim'de``, ``17 Kasım'a kadar``; az ``oktyabrın 23-də``, ``noyabrın 17-dək``).
 
 Ranges (``format_date_range``, events over several days; spec draft-format-v2 ``event.end_date``):
 tr ``21–23 Temmuz 2025``, az ``21–23 iyul 2025-ci il``, en ``July 21-23, 2025`` (AP: a hyphen, the
@@ -50,6 +55,8 @@ def format_date(d: dt.date, lang: str, form: str = "long") -> str:
     month = month_name(d.month, lang)
     if form == "long" or (form == "document" and lang != "az"):
         return babel_format_date(d, "long", locale=locale)
+    if form == "full" and lang == "az":
+        return f"{d.day} {month} {_az_year(d.year)}, {babel_format_date(d, 'EEEE', locale=locale)}"
     if form == "full":
         return babel_format_date(d, "full", locale=locale)
     if form == "short":
@@ -87,17 +94,80 @@ def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
             return f"{first}, {start.year}-{month_name(end.month, 'en')} {end.day}, {end.year}"
         last = f"{end.day}" if start.month == end.month else f"{month_name(end.month, 'en')} {end.day}"
         return f"{first}-{last}, {end.year}"
+    return _span(start, end, lang, with_year=True)
+
+
+def _span(start: dt.date, end: dt.date, lang: str, with_year: bool) -> str:
+    """tr/az days ``start`` to ``end``, month and year once when both ends share them; the year
+    only ``with_year`` or when the ends lie in different years."""
     year = _az_year if lang == "az" else str
 
-    def day(d: dt.date, with_month: bool, with_year: bool) -> str:
+    def day(d: dt.date, with_month: bool, shown: bool) -> str:
         text = f"{d.day} {month_name(d.month, lang)}" if with_month else str(d.day)
-        return f"{text} {year(d.year)}" if with_year else text
+        return f"{text} {year(d.year)}" if shown else text
 
     if start.year != end.year:
         return f"{day(start, True, True)} – {day(end, True, True)}"
     if start.month != end.month:
-        return f"{day(start, True, False)} – {day(end, True, True)}"
-    return f"{day(start, False, False)}–{day(end, True, True)}"
+        return f"{day(start, True, False)} – {day(end, True, with_year)}"
+    return f"{day(start, False, False)}–{day(end, True, with_year)}"
+
+
+RELATIONS: tuple[str, ...] = ("on", "until")
+
+
+def format_running_date(
+    start: dt.date, lang: str, current: dt.date | None = None, end: dt.date | None = None, relation: str = "on"
+) -> str:
+    """A date inside a sentence, in the one form each language's press writes there.
+
+    tr: ``23 Ekim'de``, ``20–21 Kasım tarihlerinde``, ``17 Kasım'a kadar`` (R1, R13; conventions §4.2,
+    §7.2: bulletins leave the current year out). az: ``oktyabrın 23-də``, ``noyabrın 20–21-də``,
+    ``iyunun 30-dan iyulun 2-dək``, ``noyabrın 17-dək``; a year goes first with ``-ci il``: ``2020-ci il
+    dekabrın 10-da`` (A7, A8, §7.3). The year is printed only when it is not ``current``'s (the
+    release's date) or when the days span two years; without ``current`` it is always printed.
+    ``relation`` is ``on`` (the day something happens) or ``until`` (a deadline; no ``end``).
+    en has no such form: it gets ``date``'s ``text`` or ``date_range``, ``until`` before a long date.
+    """
+    check_lang(lang)
+    if relation not in RELATIONS:
+        raise ValueError(f"unknown relation {relation!r}; expected one of {RELATIONS}")
+    if end == start:
+        end = None
+    if end is not None and relation == "until":
+        raise ValueError("a deadline is one day: give no end with relation 'until'")
+    if end is not None and end < start:
+        raise ValueError("a range ends after it starts")
+    last = end or start
+    with_year = current is None or last.year != current.year or start.year != last.year
+    if lang == "en":
+        if relation == "until":
+            return f"until {format_date(start, lang)}"
+        return f"on {format_date_range(start, end, lang)}" if end else format_date(start, lang, "text")
+    if lang == "tr":
+        return _turkish_running(start, end, relation, with_year)
+    return _azerbaijani_running(start, end, relation, with_year)
+
+
+def _turkish_running(start: dt.date, end: dt.date | None, relation: str, with_year: bool) -> str:
+    if end is not None:
+        return f"{_span(start, end, 'tr', with_year)} tarihlerinde"
+    day = f"{start.day} {month_name(start.month, 'tr')}" + (f" {start.year}" if with_year else "")
+    return inflect(day, "locative", "tr") if relation == "on" else f"{inflect(day, 'dative', 'tr')} kadar"
+
+
+def _azerbaijani_running(start: dt.date, end: dt.date | None, relation: str, with_year: bool) -> str:
+    def of_month(d: dt.date, numeral: str, year: bool) -> str:
+        text = f"{inflect(month_name(d.month, 'az'), 'genitive', 'az')} {numeral}"
+        return f"{_az_year(d.year)} {text}" if year else text
+
+    if end is None:
+        numeral = inflect(str(start.day), "locative", "az") if relation == "on" else f"{start.day}-dək"
+        return of_month(start, numeral, with_year)
+    if (start.year, start.month) == (end.year, end.month):
+        return of_month(start, f"{start.day}–{inflect(str(end.day), 'locative', 'az')}", with_year)
+    first = of_month(start, inflect(str(start.day), "ablative", "az"), with_year)
+    return f"{first} {of_month(end, f'{end.day}-dək', start.year != end.year)}"
 
 
 def _utc_offset(moment: dt.datetime) -> str:

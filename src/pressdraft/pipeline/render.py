@@ -23,7 +23,7 @@ from pressdraft.core.problems import FieldPath, Location, PressdraftError, Probl
 from pressdraft.document.blocks import markdown_problem
 from pressdraft.language._base import CASES
 from pressdraft.language.casing import capitalize, lower, title, upper
-from pressdraft.language.dates import format_date, format_date_range, format_datetime
+from pressdraft.language.dates import format_date, format_date_range, format_datetime, format_running_date
 from pressdraft.language.lists import format_list
 from pressdraft.language.names import inflect
 from pressdraft.language.numbers import count, format_number, ordinal, spell_number
@@ -115,6 +115,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "date": format_date,
     "datetime": format_datetime,
     "date_range": _ranged(format_date_range),
+    "running_date": format_running_date,
     "time": _clock(format_time),
     "time_range": _clock(_ranged(format_time_range)),
     "number": format_number,
