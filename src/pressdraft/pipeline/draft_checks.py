@@ -18,7 +18,8 @@ from pressdraft.core.body import Block, DocumentEntry, ParaphraseBlock, QuoteBlo
 from pressdraft.core.library import Template
 from pressdraft.core.model import ANNOUNCEMENT, AUTO_NUMBER, REPORT, Draft, InlinePerson
 from pressdraft.core.problems import FieldPath, Location, Problem
-from pressdraft.language.names import Name, guessed_reading, inflect
+from pressdraft.language.names import Name, doubt_of, inflect
+from pressdraft.pipeline.resolve import Missing, mentions
 
 SOURCE_NOT_A_LANGUAGE = N_(
     "the source language {source} is not one of the draft's languages ({languages}): "
@@ -39,12 +40,24 @@ SPEAKER_WITHOUT_TITLE = N_(
     "give a title, or add the person to the directory"
 )
 SIGNATORY_TWICE = N_("{name} is already a signatory of this document: remove the second mention")
-GUESSED_READING = N_(
-    "{token} will be read letter by letter before a case ending ({example}); "
-    "if it is read as a word, give its reading in the directory"
+#: A name whose case ending rests on a guessed reading, by the reading guessed (``Doubt.reading``): the
+#: name, the word the ending follows, the form the release prints and how the directory settles it.
+GUESSED_LETTERS = N_(
+    "{name}: the case ending is a guess, {word} read letter by letter ({example}); to settle it, give the name "
+    "its reading (letters, word or as it is pronounced) or its case forms in the directory, adding it there if need be"
 )
-
-NO_READING = N_("{token} cannot take a case ending: how it is read is unknown; give its reading in the directory")
+GUESSED_WORD = N_(
+    "{name}: the case ending is a guess, {word} read as a word ({example}); to settle it, give the name "
+    "its reading (letters, word or as it is pronounced) or its case forms in the directory, adding it there if need be"
+)
+GUESSED_SPOKEN = N_(
+    "{name}: the case ending is a guess, {word} read as “{reading}” ({example}); to settle it, give the name "
+    "its reading (letters, word or as it is pronounced) or its case forms in the directory, adding it there if need be"
+)
+NO_READING = N_(
+    "{name} cannot take a case ending: how {word} is read is unknown; give the name its reading or its case "
+    "forms in the directory, adding it there if need be"
+)
 
 
 def draft_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
@@ -126,23 +139,44 @@ def _signatories_twice(entry: DocumentEntry, at: FieldPath, draft: Draft) -> Ite
 
 
 def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> Iterator[Problem]:
-    """Names the templates put in a case whose ending rests on a guessed reading (tr, az)."""
+    """Names the templates can put in a case whose ending rests on a guessed reading (tr, az): one
+    warning per name, place in the file and language, with the form the release prints (its locative)."""
     fields = {spec.name for spec in template.meta.fields}
     for lang, context in contexts.items():
         told: set[tuple[FieldPath, str]] = set()
-        for key in ("release", "event", *fields):
-            base: FieldPath = ("fields", key) if key in fields else (key,)
-            for path, name in _names_in(context.get(key), base):
-                token = guessed_reading(name, lang)
-                if token is None or (path, token) in told:
-                    continue
-                told.add((path, token))
-                try:
-                    params = {"token": token, "example": inflect(name, "locative", lang)}
-                except ValueError:  # letters of another alphabet have no names to be read by
-                    yield _warning(path, NO_READING, {"token": token}, lang)
-                    continue
-                yield _warning(path, GUESSED_READING, params, lang)
+        for path, name in _names_to_inflect(draft, context, fields, template, lang):
+            doubt = None if isinstance(name.text, Missing) else doubt_of(name, lang)
+            if doubt is None or (path, doubt.word) in told:
+                continue  # a person's name, short and full forms share their last word: told once
+            told.add((path, doubt.word))
+            params = {"name": name.text, "word": doubt.word, "reading": doubt.reading}
+            try:
+                params["example"] = inflect(name, "locative", lang)
+            except ValueError:  # letters of another alphabet have no names to be read by
+                yield _warning(path, NO_READING, params, lang)
+                continue
+            guessed = {"letters": GUESSED_LETTERS, "word": GUESSED_WORD}.get(doubt.reading, GUESSED_SPOKEN)
+            yield _warning(path, guessed, params, lang)
+
+
+def _names_to_inflect(
+    draft: Draft, context: Mapping[str, Any], fields: set[str], template: Template, lang: str
+) -> Iterator[tuple[FieldPath, Name]]:
+    """Each name of the context a template can inflect, at its place in the file: the release's, the
+    event's, the fields', and the signatories of the body's documents when the template reads them
+    (``documents``). The body's own text never inflects a name (``pipeline/body.py``)."""
+    for key in ("release", "event", *fields):
+        yield from _names_in(context.get(key), ("fields", key) if key in fields else (key,))
+    if mentions(template, lang, "documents"):
+        places = [
+            ("body", index, "documents", row)
+            for index, block in enumerate(draft.body)
+            if isinstance(block, Block) and block.kind == "documents"
+            for row in range(len(block.value))
+        ]
+        for at, document in zip(places, context.get("documents", []), strict=False):
+            for number, person in enumerate(document.signatories):
+                yield from _names_in(person, (*at, "signatories", number))
 
 
 #: Parts of the release that print names as they are, never in a case: the contact block.
