@@ -19,7 +19,7 @@ from pressdraft.core.library import Template
 from pressdraft.core.model import ANNOUNCEMENT, AUTO_NUMBER, REPORT, Draft, InlinePerson
 from pressdraft.core.problems import FieldPath, Location, Problem
 from pressdraft.language.names import Name, doubt_of, inflect
-from pressdraft.pipeline.resolve import Missing, mentions
+from pressdraft.pipeline.case_uses import inflected, reaches_a_case
 
 SOURCE_NOT_A_LANGUAGE = N_(
     "the source language {source} is not one of the draft's languages ({languages}): "
@@ -139,16 +139,15 @@ def _signatories_twice(entry: DocumentEntry, at: FieldPath, draft: Draft) -> Ite
 
 
 def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> Iterator[Problem]:
-    """Names the templates can put in a case whose ending rests on a guessed reading (tr, az): one
-    warning per name, place in the file and language, with the form the release prints (its locative)."""
-    fields = {spec.name for spec in template.meta.fields}
+    """Names the templates put in a case whose ending rests on a guessed reading (tr, az): one warning
+    per name, place in the file and language, with the form the release prints (its locative)."""
     for lang, context in contexts.items():
-        told: set[tuple[FieldPath, str]] = set()
-        for path, name in _names_to_inflect(draft, context, fields, template, lang):
-            doubt = None if isinstance(name.text, Missing) else doubt_of(name, lang)
-            if doubt is None or (path, doubt.word) in told:
-                continue  # a person's name, short and full forms share their last word: told once
-            told.add((path, doubt.word))
+        told: set[tuple[FieldPath, int]] = set()
+        for path, owner, name in _names_inflected(draft, template, context, lang):
+            doubt = doubt_of(name, lang)  # a gap's marker (⟦EKSİK: …⟧) ends in no word: never a guess
+            if doubt is None or (path, owner) in told:
+                continue  # a person's name, short and titled forms are one name: told once
+            told.add((path, owner))
             params = {"name": name.text, "word": doubt.word, "reading": doubt.reading}
             try:
                 params["example"] = inflect(name, "locative", lang)
@@ -159,15 +158,23 @@ def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, M
             yield _warning(path, guessed, params, lang)
 
 
-def _names_to_inflect(
-    draft: Draft, context: Mapping[str, Any], fields: set[str], template: Template, lang: str
-) -> Iterator[tuple[FieldPath, Name]]:
-    """Each name of the context a template can inflect, at its place in the file: the release's, the
-    event's, the fields', and the signatories of the body's documents when the template reads them
-    (``documents``). The body's own text never inflects a name (``pipeline/body.py``)."""
-    for key in ("release", "event", *fields):
-        yield from _names_in(context.get(key), ("fields", key) if key in fields else (key,))
-    if mentions(template, lang, "documents"):
+def _names_inflected(
+    draft: Draft, template: Template, context: Mapping[str, Any], lang: str
+) -> Iterator[tuple[FieldPath, int, Name]]:
+    """Each name of the context that the template puts in a case (``pipeline/case_uses.py``), at its
+    place in the file: the release's, the event's, the fields' (a field left to the event at the
+    event's key), and the signatories of the body's documents. The body's own sentences inflect no
+    name (``pipeline/body.py``)."""
+    used = inflected(template.sources.get(lang, ""))
+    for key in ("release", "event"):
+        for path, owner, name in _names_in(context.get(key), (key,)):
+            if reaches_a_case(used, tuple(map(str, path))):
+                yield path, owner, name
+    for spec in template.meta.fields:
+        if reaches_a_case(used, (spec.name,)):
+            given = spec.name in draft.fields or not spec.event
+            yield from _names_in(context.get(spec.name), ("fields", spec.name) if given else ("event", spec.event))
+    if reaches_a_case(used, ("documents",)):
         places = [
             ("body", index, "documents", row)
             for index, block in enumerate(draft.body)
@@ -183,11 +190,12 @@ def _names_to_inflect(
 _AS_WRITTEN = ("contacts",)
 
 
-def _names_in(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Name]]:
+def _names_in(value: Any, path: FieldPath, owner: object = None) -> Iterator[tuple[FieldPath, int, Name]]:
     """Each name in a resolved value, at the path of the value that refers to it (a person's
-    organization is found at the person's reference): the release's views hold names, lists hold rows."""
-    if isinstance(value, Name):  # a gap's marker (⟦EKSİK: …⟧) ends in no word, so it is never a guess
-        yield path, value
+    organization is found at the person's reference), with the identity of what it names (a person's
+    name, short and titled forms name one person): the release's views hold names, lists hold rows."""
+    if isinstance(value, Name):
+        yield path, id(value if owner is None else owner), value
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _names_in(item, (*path, index))
@@ -196,4 +204,5 @@ def _names_in(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Name]]:
         for item in dataclasses.fields(value):
             if top_level and item.name in _AS_WRITTEN:
                 continue
-            yield from _names_in(getattr(value, item.name), (*path, item.name) if top_level else path)
+            inner = (*path, item.name) if top_level else path
+            yield from _names_in(getattr(value, item.name), inner, None if top_level else value)
