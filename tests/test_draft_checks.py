@@ -18,6 +18,7 @@ from pressdraft.language import Name, doubt_of, inflect
 from pressdraft.pipeline.draft_checks import GUESSED_LETTERS, GUESSED_SPOKEN, GUESSED_WORD, NO_READING
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
+from pressdraft.pipeline.resolve import resolve
 
 META = """
 name: {tr: Duyuru, az: Elan, en: Notice}
@@ -397,3 +398,28 @@ def test_every_inflected_name_whose_reading_is_a_guess_is_warned_and_no_other(la
         assert "reading" in message and "forms" in message, text
         if "cannot take a case ending" not in message:
             assert f"({inflect(Name(text, kind='place'), 'locative', lang)})" in message, text
+
+
+def test_the_directory_names_carry_the_kind_that_chooses_their_rules() -> None:
+    # people: never a possessive compound (R12); an institution: no apostrophe (R2); a company keeps it
+    # (R1, press usage ASELSAN’ın); places: place
+    engine = _roster()
+    directory = Directory.model_validate(
+        {
+            "organizations": {
+                "qxr-co": {"name": {"tr": "QXR Holding", "az": "QXR Holdinq", "en": "QXR"}, "kind": "company"}
+            }
+        }
+    )
+    data = _roster_draft(
+        release={**DRAFT["release"], "issuer": "qxr-co"}, fields={"place": "qxr-hall", "guests": ["jean-qxr"]}
+    )
+    context = resolve(
+        engine.draft_from_data(data), engine.library.get("roster"), engine.directory.merged(directory), "tr"
+    ).context
+    guest = context["guests"][0]
+    assert {guest.name.kind, guest.short.kind, guest.full.kind} == {"person"}
+    assert context["place"].kind == context["release"].city.kind == "place"
+    assert context["release"].issuer.name.kind is None
+    institution = resolve(engine.draft_from_data(_roster_draft()), engine.library.get("roster"), engine.directory, "tr")
+    assert institution.context["release"].issuer.name.kind == "institution"
