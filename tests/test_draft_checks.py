@@ -15,7 +15,13 @@ from pressdraft.core.directory import Directory, default_directory
 from pressdraft.core.library import Template
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.language import Name, doubt_of, inflect
-from pressdraft.pipeline.draft_checks import GUESSED_LETTERS, GUESSED_SPOKEN, GUESSED_WORD, NO_READING
+from pressdraft.pipeline.draft_checks import (
+    GUESSED_IN_TEXT,
+    GUESSED_LETTERS,
+    GUESSED_SPOKEN,
+    GUESSED_WORD,
+    NO_READING,
+)
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
 from pressdraft.pipeline.resolve import resolve
@@ -245,10 +251,13 @@ fields:
   - name: guests
     type: people
     label: {tr: Konuklar, az: Qonaqlar, en: Guests}
+  - name: platform
+    type: text
+    label: {tr: Platform, az: Platforma, en: Platform}
 sample_release: {date: 2025-05-01, city: ankara, issuer: tr-communications}
 """
 ROSTER_SOURCE = (
-    "{{ release.city|upper }} {{ place|locative }} "
+    "{{ release.city|upper }} {{ place|locative }} {{ platform|genitive if platform else '' }} "
     '{{ guests|map(attribute="full")|with_list(case="genitive") if guests else "" }} '
     '{{ documents|map(attribute="signatories")|sum(start=[])|map(attribute="full")|with_list(case="dative") }}\n'
 )
@@ -284,7 +293,7 @@ def _roster_draft(**changes: Any) -> dict[str, Any]:
     return {**data, **changes}
 
 
-READING_MESSAGES = (GUESSED_LETTERS, GUESSED_WORD, GUESSED_SPOKEN, NO_READING)
+READING_MESSAGES = (GUESSED_LETTERS, GUESSED_WORD, GUESSED_SPOKEN, GUESSED_IN_TEXT, NO_READING)
 
 
 def _reading_warnings(engine: Engine, data: dict[str, Any]) -> list[tuple[str, str]]:
@@ -423,3 +432,25 @@ def test_the_directory_names_carry_the_kind_that_chooses_their_rules() -> None:
     assert context["release"].issuer.name.kind is None
     institution = resolve(engine.draft_from_data(_roster_draft()), engine.library.get("roster"), engine.directory, "tr")
     assert institution.context["release"].issuer.name.kind == "institution"
+
+
+def test_a_text_the_template_inflects_is_warned_without_a_directory_to_settle_it() -> None:
+    # a platform's name is typed in the draft, yet the template puts it in the genitive
+    platform = {"tr": "Ortak Medya Platformu QXR", "az": "Ortaq Media Platforması QXR", "en": "QXR Platform"}
+    told = _reading_warnings(_roster(), _roster_draft(fields={"place": "istanbul", "platform": platform}))
+    assert told == [
+        (
+            "fields.platform (tr)",
+            "Ortak Medya Platformu QXR: the case ending is a guess, QXR read by a rule (Ortak Medya Platformu QXR'de); "
+            "a text typed in the draft takes no reading: check the form, and if it is wrong, word the name so that "
+            "it does not end in QXR",
+        ),
+        (
+            "fields.platform (az)",
+            "Ortaq Media Platforması QXR: the case ending is a guess, QXR read by a rule (Ortaq Media Platforması "
+            "QXR-də); a text typed in the draft takes no reading: check the form, and if it is wrong, word the name "
+            "so that it does not end in QXR",
+        ),
+    ]
+    plain = {"tr": "Ortak Medya Platformu", "az": "Ortaq Media Platforması", "en": "Joint Media Platform"}
+    assert _reading_warnings(_roster(), _roster_draft(fields={"place": "istanbul", "platform": plain})) == []

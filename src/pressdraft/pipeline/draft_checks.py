@@ -54,6 +54,10 @@ GUESSED_SPOKEN = N_(
     "{name}: the case ending is a guess, {word} read as “{reading}” ({example}); to settle it, give the name "
     "its reading (letters, word or as it is pronounced) or its case forms in the directory, adding it there if need be"
 )
+GUESSED_IN_TEXT = N_(
+    "{name}: the case ending is a guess, {word} read by a rule ({example}); a text typed in the draft takes no "
+    "reading: check the form, and if it is wrong, word the name so that it does not end in {word}"
+)
 NO_READING = N_(
     "{name} cannot take a case ending: how {word} is read is unknown; give the name its reading or its case "
     "forms in the directory, adding it there if need be"
@@ -143,7 +147,7 @@ def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, M
     per name, place in the file and language, with the form the release prints (its locative)."""
     for lang, context in contexts.items():
         told: set[tuple[FieldPath, int]] = set()
-        for path, owner, name in _names_inflected(draft, template, context, lang):
+        for path, owner, name, typed in _names_inflected(draft, template, context, lang):
             doubt = doubt_of(name, lang)  # a gap's marker (⟦EKSİK: …⟧) ends in no word: never a guess
             if doubt is None or (path, owner) in told:
                 continue  # a person's name, short and titled forms are one name: told once
@@ -155,25 +159,30 @@ def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, M
                 yield _warning(path, NO_READING, params, lang)
                 continue
             guessed = {"letters": GUESSED_LETTERS, "word": GUESSED_WORD}.get(doubt.reading, GUESSED_SPOKEN)
-            yield _warning(path, guessed, params, lang)
+            yield _warning(path, GUESSED_IN_TEXT if typed else guessed, params, lang)
 
 
 def _names_inflected(
     draft: Draft, template: Template, context: Mapping[str, Any], lang: str
-) -> Iterator[tuple[FieldPath, int, Name]]:
+) -> Iterator[tuple[FieldPath, int, Name, bool]]:
     """Each name of the context that the template puts in a case (``pipeline/case_uses.py``), at its
-    place in the file: the release's, the event's, the fields' (a field left to the event at the
-    event's key), and the signatories of the body's documents. The body's own sentences inflect no
-    name (``pipeline/body.py``)."""
+    place in the file, and whether it is a text typed in the draft (no directory entry can settle it):
+    the release's, the event's, the fields' (a field left to the event at the event's key; a text field
+    the template inflects, such as a platform's name), and the signatories of the body's documents. The
+    body's own sentences inflect no name (``pipeline/body.py``)."""
     used = inflected(template.sources.get(lang, ""))
     for key in ("release", "event"):
         for path, owner, name in _names_in(context.get(key), (key,)):
             if reaches_a_case(used, tuple(map(str, path))):
-                yield path, owner, name
+                yield path, owner, name, False
     for spec in template.meta.fields:
         if reaches_a_case(used, (spec.name,)):
             given = spec.name in draft.fields or not spec.event
-            yield from _names_in(context.get(spec.name), ("fields", spec.name) if given else ("event", spec.event))
+            value, at = context.get(spec.name), ("fields", spec.name) if given else ("event", spec.event)
+            if isinstance(value, str):
+                yield at, id(value), Name(value), True
+            else:
+                yield from ((*found, False) for found in _names_in(value, at))
     if reaches_a_case(used, ("documents",)):
         places = [
             ("body", index, "documents", row)
@@ -183,7 +192,7 @@ def _names_inflected(
         ]
         for at, document in zip(places, context.get("documents", []), strict=False):
             for number, person in enumerate(document.signatories):
-                yield from _names_in(person, (*at, "signatories", number))
+                yield from ((*found, False) for found in _names_in(person, (*at, "signatories", number)))
 
 
 #: Parts of the release that print names as they are, never in a case: the contact block.
