@@ -123,6 +123,54 @@ def test_inflect_answers_one_line_per_name(capsys):
     assert capsys.readouterr().out.splitlines() == ["İstanbul'da", "Bakü'de", "Paris'te", "NATO'da", "ABD'de"]
 
 
+def _inflected(*args: str) -> subprocess.CompletedProcess[str]:
+    """``pressdraft inflect`` as installed: its stdout, stderr and exit code apart."""
+    command = [sys.executable, "-m", "pressdraft.cli", "inflect", *args]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
+
+
+def test_inflect_tells_a_guessed_reading_on_stderr_and_still_succeeds():
+    # R8/A5: an abbreviation the lexicon does not know is read letter by letter, a guess (issue 13, item 2)
+    result = _inflected("--lang", "tr", "--case", "locative", "QXR", "NATO", "Kongre Merkezi QXR")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["QXR'de", "NATO'da", "Kongre Merkezi QXR'de"]
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 2 and all(line.startswith("warning: ") for line in warnings)
+    assert warnings[0].startswith("warning: QXR: QXR'de is a guess, QXR read letter by letter")
+    assert warnings[1].startswith("warning: Kongre Merkezi QXR: Kongre Merkezi QXR'de is a guess")
+    assert all("--reading" in line and "the directory's reading or forms" in line for line in warnings)
+    az = _inflected("--lang", "az", "--case", "dative", "QRT")
+    assert (az.returncode, az.stdout, az.stderr.count("QRT-yə is a guess")) == (0, "QRT-yə\n", 1)
+
+
+def test_inflect_with_a_reading_is_settled_and_says_nothing_on_stderr():
+    result = _inflected("--lang", "tr", "--case", "locative", "--reading", "letters", "QXR")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "QXR'de\n", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "case", "kind", "name", "form"),
+    [
+        # R2: an institution's name takes no apostrophe; R1/R3 otherwise
+        ("tr", "dative", "institution", "Türk Dil Kurumu", "Türk Dil Kurumuna"),
+        ("tr", "dative", None, "Türk Dil Kurumu", "Türk Dil Kurumu'na"),
+        # R12: a person's name is never a possessive compound (no pronominal n); a place's may be
+        ("tr", "locative", "person", "Hoca Ahmet Yesevi", "Hoca Ahmet Yesevi'de"),
+        ("tr", "locative", "place", "Dolmabahçe Sarayı", "Dolmabahçe Sarayı'nda"),
+        ("az", "locative", "person", "Nizami Gəncəvi", "Nizami Gəncəvidə"),
+    ],
+)
+def test_inflect_kind_chooses_the_rules_the_templates_use(lang, case, kind, name, form):
+    args = ["--lang", lang, "--case", case, *(["--kind", kind] if kind else []), name]
+    result = _inflected(*args)
+    assert (result.returncode, result.stdout, result.stderr) == (0, form + "\n", "")
+
+
+def test_inflect_refuses_an_unknown_kind():
+    result = _inflected("--lang", "tr", "--case", "locative", "--kind", "company", "Aselsan")
+    assert result.returncode == 2 and "invalid choice: 'company'" in result.stderr
+
+
 def test_the_installed_command_never_prints_a_traceback(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_bytes(b"\xff\xfe not utf-8")

@@ -11,11 +11,20 @@ from typing import Any
 
 import pytest
 
-from pressdraft.core.directory import default_directory
+from pressdraft.core.directory import Directory, default_directory
 from pressdraft.core.library import Template
 from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.language import Name, doubt_of, inflect
+from pressdraft.pipeline.draft_checks import (
+    GUESSED_IN_TEXT,
+    GUESSED_LETTERS,
+    GUESSED_SPOKEN,
+    GUESSED_WORD,
+    NO_READING,
+)
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
+from pressdraft.pipeline.resolve import resolve
 
 META = """
 name: {tr: Duyuru, az: Elan, en: Notice}
@@ -30,7 +39,7 @@ fields:
     label: {tr: Yer, az: Yer, en: Place}
 sample_release: {date: 2025-05-01, city: ankara, issuer: tr-communications}
 """
-SOURCE = "{{ release.date }} {{ event.venue or '' }} {{ text }}\n"
+SOURCE = "{{ release.date }} {{ event.venue|locative if event.venue else '' }} {{ text }}\n"
 FILES = {"meta.yaml": META, **{f"{lang}.md.j2": SOURCE for lang in ("tr", "az", "en")}}
 
 
@@ -195,7 +204,12 @@ def test_a_name_whose_case_ending_rests_on_a_guessed_reading_is_warned_in_tr_and
         ("warning", "event.venue (tr)"),
         ("warning", "event.venue (az)"),
     ]
-    assert "XYZ will be read letter by letter before a case ending (Kongre Merkezi XYZ'de)" in told[0][2]
+    assert told[0][2] == (
+        "Kongre Merkezi XYZ: the case ending is a guess, XYZ read letter by letter (Kongre Merkezi XYZ'de); "
+        "to settle it, give the name its reading (letters, word or as it is pronounced) or its case forms "
+        "in the directory, adding it there if need be"
+    )
+    assert "Konqres Mərkəzi XYZ-də" in told[1][2]
     # free text is the drafter's: the ending written there is theirs
     text = {"tr": "XYZ'de görüşüldü.", "az": "XYZ-də görüşülüb.", "en": "Met at XYZ."}
     assert _checked(engine, fields={**DRAFT["fields"], "text": text}) == []
@@ -206,7 +220,10 @@ def test_a_name_no_reading_can_be_guessed_for_is_told_so(engine: Engine) -> None
     venue = {"tr": "Forum ΣΦ", "az": "Forum ΣΦ", "en": "Forum ΣΦ"}
     told = _told(_checked(engine, event={**DRAFT["event"], "venue": venue}))
     assert [where for _, where, _ in told] == ["event.venue (tr)", "event.venue (az)"]
-    assert told[0][2] == ("ΣΦ cannot take a case ending: how it is read is unknown; give its reading in the directory")
+    assert told[0][2] == (
+        "Forum ΣΦ cannot take a case ending: how ΣΦ is read is unknown; give the name its reading or its case "
+        "forms in the directory, adding it there if need be"
+    )
 
 
 def test_body_and_event_texts_are_compared_across_languages_at_their_own_path(engine: Engine) -> None:
@@ -219,3 +236,221 @@ def test_body_and_event_texts_are_compared_across_languages_at_their_own_path(en
         "body[0].quote.text",
         "the number 2019 appears in the az text but not in the tr, en text",
     ) in told
+
+
+# --- readings the check cannot know (issue 13, item 2) ------------------------------------------
+# A template that puts its place, its guests and the signatories of the body's documents in a case,
+# and prints the dateline's city as it is; a directory with names only a guess can inflect.
+ROSTER_META = """
+name: {tr: Liste, az: Siyahı, en: Roster}
+fields:
+  - name: place
+    type: place
+    event: city
+    label: {tr: Yer, az: Yer, en: Place}
+  - name: guests
+    type: people
+    label: {tr: Konuklar, az: Qonaqlar, en: Guests}
+  - name: platform
+    type: text
+    label: {tr: Platform, az: Platforma, en: Platform}
+sample_release: {date: 2025-05-01, city: ankara, issuer: tr-communications}
+"""
+ROSTER_SOURCE = (
+    "{{ release.city|upper }} {{ place|locative }} {{ platform|genitive if platform else '' }} "
+    '{{ guests|map(attribute="full")|with_list(case="genitive") if guests else "" }} '
+    '{{ documents|map(attribute="signatories")|sum(start=[])|map(attribute="full")|with_list(case="dative") }}\n'
+)
+PLAIN_SOURCE = "{{ release.city|upper }} {{ place }} {{ guests|map(attribute='full')|with_list }} {{ body }}\n"
+DOUBTFUL = {"tr": "Kongre Merkezi QXR", "az": "Konqres Mərkəzi QXR", "en": "QXR Congress Center"}
+DIRECTORY = {
+    "places": {
+        "qxr-hall": {"name": DOUBTFUL},
+        "qxr-hall-word": {"name": DOUBTFUL, "reading": "word"},
+        "qxr-hall-forms": {
+            "name": DOUBTFUL,
+            "forms": {"tr": {"locative": "Kongre Merkezi QXR'da"}, "az": {"locative": "Konqres Mərkəzi QXR-da"}},
+        },
+    },
+    "people": {
+        "jean-qxr": {
+            "name": {"tr": "Jean QXR", "az": "Jean QXR", "en": "Jean QXR"},
+            "title": {"tr": "Genel Müdür", "az": "Baş direktor", "en": "Director General"},
+        },
+    },
+}
+
+
+def _roster(source: str = ROSTER_SOURCE) -> Engine:
+    files = {"meta.yaml": ROSTER_META, **{f"{lang}.md.j2": source for lang in ("tr", "az", "en")}}
+    directory = default_directory().merged(Directory.model_validate(DIRECTORY))
+    return Engine.single(Template("roster", files), directory, IN_PROCESS)
+
+
+def _roster_draft(**changes: Any) -> dict[str, Any]:
+    data = {**copy.deepcopy(DRAFT), "template": "roster", "fields": {"place": "istanbul"}}
+    data.pop("event")
+    return {**data, **changes}
+
+
+READING_MESSAGES = (GUESSED_LETTERS, GUESSED_WORD, GUESSED_SPOKEN, GUESSED_IN_TEXT, NO_READING)
+
+
+def _reading_warnings(engine: Engine, data: dict[str, Any]) -> list[tuple[str, str]]:
+    problems = engine.check(engine.draft_from_data(data))
+    return [(p.at.where(), p.message) for p in problems if p.template in READING_MESSAGES]
+
+
+def test_a_name_from_the_directory_is_warned_once_per_field_and_language_with_its_form() -> None:
+    told = _reading_warnings(_roster(), _roster_draft(fields={"place": "qxr-hall", "guests": ["jean-qxr"]}))
+    assert [where for where, _ in told] == [
+        "fields.place (tr)",
+        "fields.guests[0] (tr)",  # the name, its short and its titled forms: one name, told once
+        "fields.place (az)",
+        "fields.guests[0] (az)",
+    ]
+    assert told[0][1].startswith("Kongre Merkezi QXR: the case ending is a guess, QXR read letter by letter")
+    assert "(Kongre Merkezi QXR'de)" in told[0][1] and "(Konqres Mərkəzi QXR-də)" in told[2][1]
+    assert "(Jean QXR'de)" in told[1][1]
+
+
+def test_a_reading_or_forms_in_the_directory_settle_the_name() -> None:
+    for place in ("qxr-hall-word", "qxr-hall-forms"):
+        assert _reading_warnings(_roster(), _roster_draft(fields={"place": place})) == []
+
+
+def test_a_field_left_to_the_event_is_warned_at_the_event() -> None:
+    data = _roster_draft(fields={}, event={"date": "2025-05-09", "city": "qxr-hall"})
+    assert [where for where, _ in _reading_warnings(_roster(), data)] == ["event.city (tr)", "event.city (az)"]
+
+
+def test_english_takes_no_case_ending_and_is_never_warned() -> None:
+    data = _roster_draft(languages=["en"], source_language="en", fields={"place": "qxr-hall"})
+    assert _reading_warnings(_roster(), data) == []
+
+
+def test_a_name_printed_as_it_is_is_not_warned() -> None:
+    # the dateline prints the release's city as it is, the body's sentences inflect no name (a speaker)
+    speaker = {"name": {"tr": "Jean QXR", "az": "Jean QXR", "en": "Jean QXR"}, "title": DOUBTFUL}
+    data = _roster_draft(
+        release={**DRAFT["release"], "city": "qxr-hall"},
+        body=[{"quote": {**QUOTE, "speaker": speaker}}],
+    )
+    assert _reading_warnings(_roster(), data) == []
+    assert _reading_warnings(_roster(PLAIN_SOURCE), _roster_draft(fields={"place": "qxr-hall"})) == []
+
+
+def test_a_signatory_of_a_document_the_template_inflects_is_warned_at_the_signatory() -> None:
+    title = {"tr": "Mutabakat Zaptı", "az": "Anlaşma Memorandumu", "en": "Memorandum of Understanding"}
+    body = [
+        {"paragraph": QUOTE["text"]},
+        {"documents": [{"title": title, "signatories": ["fahrettin-altun", "jean-qxr"]}]},
+    ]
+    told = _reading_warnings(_roster(), _roster_draft(body=body))
+    assert [where for where, _ in told] == [
+        "body[1].documents[0].signatories[1] (tr)",
+        "body[1].documents[0].signatories[1] (az)",
+    ]
+    assert _reading_warnings(_roster(PLAIN_SOURCE), _roster_draft(body=body)) == []
+
+
+def test_a_gap_is_a_gap_not_a_reading() -> None:
+    venue = {"tr": "Kongre Merkezi QXR", "en": "QXR Congress Center"}
+    data = _roster_draft(fields={}, event={"date": "2025-05-09", "city": venue})
+    problems = _roster().check(_roster().draft_from_data(data))
+    assert {(p.severity, p.at.where()) for p in problems} == {
+        ("gap", "event.city (az)"),
+        ("warning", "event.city (tr)"),
+    }
+
+
+CANDIDATES = [
+    "QXR",
+    "Kongre Merkezi QXR",
+    "NATO",
+    "TANAP",
+    "SOCAR",
+    "Renaud",
+    "Arnault",
+    "Starmer",
+    "Los Angeles",
+    "Chirac",
+    "Nice",
+    "Bordeaux",
+    "Hoca Ahmet Yesevi",
+    "İstanbul",
+    "ΣΦ",
+    "Forum 2025",
+]
+
+
+@pytest.mark.parametrize("lang", ["tr", "az"])
+def test_every_inflected_name_whose_reading_is_a_guess_is_warned_and_no_other(lang: str) -> None:
+    # whichever names the suffix engine doubts (acronyms, foreign names), the check tells each, with
+    # the form the release prints and the directory's way to settle it; names it is sure of, never
+    engine = _roster()
+    for text in CANDIDATES:
+        data = _roster_draft(
+            languages=[lang, "en"],
+            source_language=lang,
+            fields={},
+            event={"date": "2025-05-09", "city": {lang: text, "en": text}},
+        )
+        told = _reading_warnings(engine, data)
+        doubt = doubt_of(Name(text, kind="place"), lang)
+        if doubt is None:
+            assert told == [], text
+            continue
+        ((where, message),) = told
+        assert where == f"event.city ({lang})", text
+        assert message.startswith(f"{text}") and doubt.word in message, text
+        assert "reading" in message and "forms" in message, text
+        if "cannot take a case ending" not in message:
+            assert f"({inflect(Name(text, kind='place'), 'locative', lang)})" in message, text
+
+
+def test_the_directory_names_carry_the_kind_that_chooses_their_rules() -> None:
+    # people: never a possessive compound (R12); an institution: no apostrophe (R2); a company keeps it
+    # (R1, press usage ASELSAN’ın); places: place
+    engine = _roster()
+    directory = Directory.model_validate(
+        {
+            "organizations": {
+                "qxr-co": {"name": {"tr": "QXR Holding", "az": "QXR Holdinq", "en": "QXR"}, "kind": "company"}
+            }
+        }
+    )
+    data = _roster_draft(
+        release={**DRAFT["release"], "issuer": "qxr-co"}, fields={"place": "qxr-hall", "guests": ["jean-qxr"]}
+    )
+    context = resolve(
+        engine.draft_from_data(data), engine.library.get("roster"), engine.directory.merged(directory), "tr"
+    ).context
+    guest = context["guests"][0]
+    assert {guest.name.kind, guest.short.kind, guest.full.kind} == {"person"}
+    assert context["place"].kind == context["release"].city.kind == "place"
+    assert context["release"].issuer.name.kind is None
+    institution = resolve(engine.draft_from_data(_roster_draft()), engine.library.get("roster"), engine.directory, "tr")
+    assert institution.context["release"].issuer.name.kind == "institution"
+
+
+def test_a_text_the_template_inflects_is_warned_without_a_directory_to_settle_it() -> None:
+    # a platform's name is typed in the draft, yet the template puts it in the genitive
+    platform = {"tr": "Ortak Medya Platformu QXR", "az": "Ortaq Media Platforması QXR", "en": "QXR Platform"}
+    told = _reading_warnings(_roster(), _roster_draft(fields={"place": "istanbul", "platform": platform}))
+    assert told == [
+        (
+            "fields.platform (tr)",
+            "Ortak Medya Platformu QXR: the case ending is a guess, QXR read by a rule (Ortak Medya Platformu QXR'de); "
+            "a text typed in the draft takes no reading: check the form, and if it is wrong, word the name so that "
+            "it does not end in QXR",
+        ),
+        (
+            "fields.platform (az)",
+            "Ortaq Media Platforması QXR: the case ending is a guess, QXR read by a rule (Ortaq Media Platforması "
+            "QXR-də); a text typed in the draft takes no reading: check the form, and if it is wrong, word the name "
+            "so that it does not end in QXR",
+        ),
+    ]
+    plain = {"tr": "Ortak Medya Platformu", "az": "Ortaq Media Platforması", "en": "Joint Media Platform"}
+    assert _reading_warnings(_roster(), _roster_draft(fields={"place": "istanbul", "platform": plain})) == []

@@ -129,9 +129,25 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+#: How a guessed reading is told on stderr, by ``Doubt.reading`` (a pronounced form otherwise).
+_READ_AS = {"letters": "letter by letter", "word": "as a word"}
+
+
 def cmd_inflect(args: argparse.Namespace) -> int:
-    for name in args.names:
-        print(language.inflect(name, args.case, args.lang, reading=args.reading))
+    """One form per line on stdout; for a form resting on a guessed reading, a warning on stderr
+    naming the name, the form and how to settle it (the exit code stays 0: the form is printed)."""
+    for text in args.names:
+        name = language.Name(text, reading=args.reading, kind=args.kind)
+        form = language.inflect(name, args.case, args.lang)
+        print(form)
+        doubt = language.doubt_of(name, args.lang)
+        if doubt is not None:
+            read = _READ_AS.get(doubt.reading, f"as “{doubt.reading}”")
+            print(
+                f"warning: {text}: {form} is a guess, {doubt.word} read {read} ({doubt.reason}); to settle it, "
+                "give --reading letters, word or the pronounced form (in a release: the directory's reading or forms)",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -265,10 +281,18 @@ def parser() -> argparse.ArgumentParser:
     checking.add_argument("--directory", type=Path)
     checking.set_defaults(run=cmd_templates_check)
 
-    inflect = commands.add_parser("inflect", help="put names in a grammatical case")
+    inflect = commands.add_parser(
+        "inflect", help="put names in a grammatical case; a guessed reading is told on stderr"
+    )
     inflect.add_argument("--lang", required=True, choices=LANGUAGES)
     inflect.add_argument("--case", required=True, choices=language.CASES)
     inflect.add_argument("--reading", help="how the names are read: letters, word, or a pronounced form")
+    inflect.add_argument(
+        "--kind",
+        choices=language.KINDS,
+        help="what the names name, as the templates' rules: institution (tr: no apostrophe), person "
+        "(never a possessive compound), place",
+    )
     inflect.add_argument("names", nargs="+")
     inflect.set_defaults(run=cmd_inflect)
 

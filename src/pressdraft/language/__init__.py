@@ -12,7 +12,7 @@ from .casing import capitalize, lower, title, upper
 from .consistency import ConsistencyWarning, KnownName, consistency_warnings
 from .dates import format_date, format_datetime
 from .lists import format_list
-from .names import KINDS, Name, doubt_of, guessed_reading, inflect
+from .names import KINDS, Name, doubt_of, inflect
 from .numbers import count, format_number, ordinal, spell_number
 from .quotes import QUOTE_MARKS, quote
 
@@ -32,7 +32,6 @@ __all__ = [
     "format_datetime",
     "format_list",
     "format_number",
-    "guessed_reading",
     "inflect",
     "lower",
     "ordinal",

@@ -7,14 +7,12 @@ Bakıda / Türkiyədə / NATO-da / ABŞ-da (az). A :class:`Name` carries what ru
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import editorial
 from ._base import check_case, check_lang
-from .phonology import lexicon
 from .suffixes import APOS, DIRECT, HYPHEN, Doubt, analyse, azerbaijani_suffix, normalise, turkish_suffix
 
 #: What a name names, which chooses the rules for its ending: an institution's name takes no
@@ -142,29 +140,3 @@ def doubt_of(name: str | Name, lang: str, *, kind: str | None = None) -> Doubt |
     if lang == "tr":
         text = _tr_apostrophes(text)
     return analyse(text, lang, None, name.institution, name.possessive).doubt
-
-
-_WORD_TOKEN = re.compile(r"[^\W\d_]+")
-_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
-
-
-def guessed_reading(name: str | Name, lang: str) -> str | None:
-    """The abbreviation whose reading a case ending of ``name`` will follow, when it is a guess.
-
-    A case ending goes on the last word of a name (R8, A5/A6: by the reading of the last letter or
-    word), so only a last word in capitals (2+ letters) that neither the lexicon nor the name (its
-    ``reading`` or explicit ``forms`` from the directory) knows is read letter by letter by default,
-    and a reading given in the directory would change it. An abbreviation inside a name (``TRT
-    Haber``), Roman numerals and English (no case endings) never matter: None.
-    """
-    check_lang(lang)
-    if lang == "en" or (isinstance(name, Name) and (name.reading or name.forms)):
-        return None
-    text = normalise(str(name)).rstrip()
-    words = _WORD_TOKEN.findall(text)
-    last = words[-1] if words else ""
-    if len(last) < 2 or not all(c.isupper() for c in last) or not text.endswith(last):
-        return None
-    if _ROMAN.fullmatch(last) and set(last) <= set("IVX"):
-        return None
-    return last if lexicon(lang).reading(last) is None else None

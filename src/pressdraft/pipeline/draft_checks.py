@@ -18,7 +18,8 @@ from pressdraft.core.body import Block, DocumentEntry, ParaphraseBlock, QuoteBlo
 from pressdraft.core.library import Template
 from pressdraft.core.model import ANNOUNCEMENT, AUTO_NUMBER, REPORT, Draft, InlinePerson
 from pressdraft.core.problems import FieldPath, Location, Problem
-from pressdraft.language.names import Name, guessed_reading, inflect
+from pressdraft.language.names import Name, doubt_of, inflect
+from pressdraft.pipeline.case_uses import inflected, reaches_a_case
 
 SOURCE_NOT_A_LANGUAGE = N_(
     "the source language {source} is not one of the draft's languages ({languages}): "
@@ -39,12 +40,28 @@ SPEAKER_WITHOUT_TITLE = N_(
     "give a title, or add the person to the directory"
 )
 SIGNATORY_TWICE = N_("{name} is already a signatory of this document: remove the second mention")
-GUESSED_READING = N_(
-    "{token} will be read letter by letter before a case ending ({example}); "
-    "if it is read as a word, give its reading in the directory"
+#: A name whose case ending rests on a guessed reading, by the reading guessed (``Doubt.reading``): the
+#: name, the word the ending follows, the form the release prints and how the directory settles it.
+GUESSED_LETTERS = N_(
+    "{name}: the case ending is a guess, {word} read letter by letter ({example}); to settle it, give the name "
+    "its reading (letters, word or as it is pronounced) or its case forms in the directory, adding it there if need be"
 )
-
-NO_READING = N_("{token} cannot take a case ending: how it is read is unknown; give its reading in the directory")
+GUESSED_WORD = N_(
+    "{name}: the case ending is a guess, {word} read as a word ({example}); to settle it, give the name "
+    "its reading (letters, word or as it is pronounced) or its case forms in the directory, adding it there if need be"
+)
+GUESSED_SPOKEN = N_(
+    "{name}: the case ending is a guess, {word} read as “{reading}” ({example}); to settle it, give the name "
+    "its reading (letters, word or as it is pronounced) or its case forms in the directory, adding it there if need be"
+)
+GUESSED_IN_TEXT = N_(
+    "{name}: the case ending is a guess, {word} read by a rule ({example}); a text typed in the draft takes no "
+    "reading: check the form, and if it is wrong, word the name so that it does not end in {word}"
+)
+NO_READING = N_(
+    "{name} cannot take a case ending: how {word} is read is unknown; give the name its reading or its case "
+    "forms in the directory, adding it there if need be"
+)
 
 
 def draft_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
@@ -126,34 +143,68 @@ def _signatories_twice(entry: DocumentEntry, at: FieldPath, draft: Draft) -> Ite
 
 
 def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> Iterator[Problem]:
-    """Names the templates put in a case whose ending rests on a guessed reading (tr, az)."""
-    fields = {spec.name for spec in template.meta.fields}
+    """Names the templates put in a case whose ending rests on a guessed reading (tr, az): one warning
+    per name, place in the file and language, with the form the release prints (its locative)."""
     for lang, context in contexts.items():
-        told: set[tuple[FieldPath, str]] = set()
-        for key in ("release", "event", *fields):
-            base: FieldPath = ("fields", key) if key in fields else (key,)
-            for path, name in _names_in(context.get(key), base):
-                token = guessed_reading(name, lang)
-                if token is None or (path, token) in told:
-                    continue
-                told.add((path, token))
-                try:
-                    params = {"token": token, "example": inflect(name, "locative", lang)}
-                except ValueError:  # letters of another alphabet have no names to be read by
-                    yield _warning(path, NO_READING, {"token": token}, lang)
-                    continue
-                yield _warning(path, GUESSED_READING, params, lang)
+        told: set[tuple[FieldPath, int]] = set()
+        for path, owner, name, typed in _names_inflected(draft, template, context, lang):
+            doubt = doubt_of(name, lang)  # a gap's marker (⟦EKSİK: …⟧) ends in no word: never a guess
+            if doubt is None or (path, owner) in told:
+                continue  # a person's name, short and titled forms are one name: told once
+            told.add((path, owner))
+            params = {"name": name.text, "word": doubt.word, "reading": doubt.reading}
+            try:
+                params["example"] = inflect(name, "locative", lang)
+            except ValueError:  # letters of another alphabet have no names to be read by
+                yield _warning(path, NO_READING, params, lang)
+                continue
+            guessed = {"letters": GUESSED_LETTERS, "word": GUESSED_WORD}.get(doubt.reading, GUESSED_SPOKEN)
+            yield _warning(path, GUESSED_IN_TEXT if typed else guessed, params, lang)
+
+
+def _names_inflected(
+    draft: Draft, template: Template, context: Mapping[str, Any], lang: str
+) -> Iterator[tuple[FieldPath, int, Name, bool]]:
+    """Each name of the context that the template puts in a case (``pipeline/case_uses.py``), at its
+    place in the file, and whether it is a text typed in the draft (no directory entry can settle it):
+    the release's, the event's, the fields' (a field left to the event at the event's key; a text field
+    the template inflects, such as a platform's name), and the signatories of the body's documents. The
+    body's own sentences inflect no name (``pipeline/body.py``)."""
+    used = inflected(template.sources.get(lang, ""))
+    for key in ("release", "event"):
+        for path, owner, name in _names_in(context.get(key), (key,)):
+            if reaches_a_case(used, tuple(map(str, path))):
+                yield path, owner, name, False
+    for spec in template.meta.fields:
+        if reaches_a_case(used, (spec.name,)):
+            given = spec.name in draft.fields or not spec.event
+            value, at = context.get(spec.name), ("fields", spec.name) if given else ("event", spec.event)
+            if isinstance(value, str):
+                yield at, id(value), Name(value), True
+            else:
+                yield from ((*found, False) for found in _names_in(value, at))
+    if reaches_a_case(used, ("documents",)):
+        places = [
+            ("body", index, "documents", row)
+            for index, block in enumerate(draft.body)
+            if isinstance(block, Block) and block.kind == "documents"
+            for row in range(len(block.value))
+        ]
+        for at, document in zip(places, context.get("documents", []), strict=False):
+            for number, person in enumerate(document.signatories):
+                yield from ((*found, False) for found in _names_in(person, (*at, "signatories", number)))
 
 
 #: Parts of the release that print names as they are, never in a case: the contact block.
 _AS_WRITTEN = ("contacts",)
 
 
-def _names_in(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Name]]:
+def _names_in(value: Any, path: FieldPath, owner: object = None) -> Iterator[tuple[FieldPath, int, Name]]:
     """Each name in a resolved value, at the path of the value that refers to it (a person's
-    organization is found at the person's reference): the release's views hold names, lists hold rows."""
-    if isinstance(value, Name):  # a gap's marker (⟦EKSİK: …⟧) ends in no word, so it is never a guess
-        yield path, value
+    organization is found at the person's reference), with the identity of what it names (a person's
+    name, short and titled forms name one person): the release's views hold names, lists hold rows."""
+    if isinstance(value, Name):
+        yield path, id(value if owner is None else owner), value
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _names_in(item, (*path, index))
@@ -162,4 +213,5 @@ def _names_in(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Name]]:
         for item in dataclasses.fields(value):
             if top_level and item.name in _AS_WRITTEN:
                 continue
-            yield from _names_in(getattr(value, item.name), (*path, item.name) if top_level else path)
+            inner = (*path, item.name) if top_level else path
+            yield from _names_in(getattr(value, item.name), inner, None if top_level else value)

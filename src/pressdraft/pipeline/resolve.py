@@ -33,6 +33,12 @@ from pressdraft.pipeline.body import PRONOUNS, document_views, person_key, rende
 
 GAP_WORD = {"tr": "EKSİK", "az": "YOXDUR", "en": "MISSING"}
 
+#: The name kind (``language.names.KINDS``) of an organization, by the directory's ``kind``. Only an
+#: institution drops the apostrophe (R2); a company's name is written with it in press usage
+#: (``ASELSAN’ın``, ``TUSAŞ’ın``: ekonomim.com, tskgv.org.tr) and a state's by R3
+#: (``Türkiye Cumhuriyeti'nin``), so they, like ``other``, are left to the rules (None).
+ORGANIZATION_KINDS = {"institution": "institution"}
+
 
 class Missing(str):
     """A value absent in this language, printed as a marker no editor can overlook."""
@@ -159,10 +165,10 @@ class Resolver:
         value: LocalizedText | None,
         at: Location,
         info: NameInfo | None = None,
-        institution: bool = False,
-        possessive: bool | None = None,
+        kind: str | None = None,
     ) -> Name:
-        """A name in this language with what the suffix rules need; people are never possessives."""
+        """A name in this language with what the suffix rules need: its kind chooses the rules (an
+        institution takes no apostrophe, a person's name is never a possessive)."""
         text = self.text(value, at, inline=False)
         if isinstance(text, Missing):
             return Name(text)
@@ -170,8 +176,7 @@ class Resolver:
             text,
             reading=info.reading_in(self.lang) if info else None,
             forms=info.forms_in(self.lang) if info else {},
-            institution=institution,
-            possessive=possessive,
+            kind=kind,
         )
 
     # --- directory entries --------------------------------------------------------------
@@ -187,9 +192,9 @@ class Resolver:
         if entry is None:
             return None
         at = path.via("organizations", key)
-        institution = entry.kind == "institution"
-        name = self.name(entry.name, at.child("name"), entry, institution)
-        short = self.name(entry.short, at.child("short"), entry, institution) if entry.short else name
+        kind = ORGANIZATION_KINDS.get(entry.kind or "")
+        name = self.name(entry.name, at.child("name"), entry, kind)
+        short = self.name(entry.short, at.child("short"), entry, kind) if entry.short else name
         about = self.paragraphs(entry.about, at.child("about"), inline=False) if entry.about else None
         return OrganizationView(name, short, about)
 
@@ -197,17 +202,17 @@ class Resolver:
         if isinstance(ref, str):
             entry: Person | None = self._lookup("people", ref, path)
             if entry is None:
-                unknown = Name(ref)
+                unknown = Name(ref, kind="person")
                 return PersonView(ref, unknown, "", unknown, unknown, None, None)
             source: Person | InlinePerson = entry
             key, at = ref, path.via("people", ref)
         else:
             source, entry, key, at = ref, None, "", path
-        name = self.name(source.name, at.child("name"), entry, possessive=False)
+        name = self.name(source.name, at.child("name"), entry, "person")
         has_title = any(source.title.get(lang) for lang in ("tr", "az", "en"))
         title = self.text(source.title, at.child("title"), inline=False) if has_title else ""
         short_text = source.short.get(self.lang) if source.short else None
-        short = Name(short_text, possessive=False) if short_text else self._short(name)
+        short = Name(short_text, kind="person") if short_text else self._short(name)
         organization = self.organization(entry.organization, at.child("organization")) if entry else None
         return PersonView(key, name, title, short, self._full(name, title), source.gender, organization)
 
@@ -217,26 +222,26 @@ class Resolver:
             return name
         words = name.text.split()
         text = f"{words[0][0]}.{words[-1]}" if self.lang == "az" else words[-1]
-        return Name(text, reading=name.reading, possessive=False)
+        return Name(text, reading=name.reading, kind="person")
 
     def _full(self, name: Name, title: str) -> Name:
         """First mention: title then name (tr, az), or name, title (en)."""
         if not title:
             return name
         if self.lang == "en":
-            return Name(f"{name.text}, {title}", possessive=False)
+            return Name(f"{name.text}, {title}", kind="person")
         forms = {case: f"{title} {form}" for case, form in name.forms.items()}
-        return Name(f"{title} {name.text}", reading=name.reading, forms=forms, possessive=False)
+        return Name(f"{title} {name.text}", reading=name.reading, forms=forms, kind="person")
 
     def place(self, ref: str | LocalizedText, path: Location) -> Name:
         if isinstance(ref, LocalizedText):
-            return self.name(ref, path)
+            return self.name(ref, path, kind="place")
         try:
             entry = self.directory.place(ref, path)
         except PressdraftError as error:
             self.errors.extend(error.problems)
-            return Name(ref)
-        return self.name(entry.name, path.via("places", ref), entry)
+            return Name(ref, kind="place")
+        return self.name(entry.name, path.via("places", ref), entry, "place")
 
     def contact(self, ref: str | InlineContact, path: Location) -> ContactView | None:
         entry = self._lookup("contacts", ref, path) if isinstance(ref, str) else ref

@@ -22,9 +22,8 @@ from pressdraft.core.body import BLOCK_TYPES, VERBS
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.safety.images import MAX_IMAGE_BYTES
 from pressdraft.ui import form
-from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.labels import KIND_LABELS, VERB_LABELS
-from pressdraft.ui.session import _, ui_lang
+from pressdraft.ui.session import _
 from pressdraft.ui.text import LANG_LABELS, literal
 
 
@@ -74,10 +73,7 @@ def block(slot: BlockSlot, row_id: str, place: tuple[int, int], problems: list[P
             st.caption(_("This block cannot be edited here; correct it in the draft file, or remove it."))
         else:
             BLOCK_WIDGETS[kind](BlockSlot(slot.ed, f"{slot.path}.{kind}", slot.stale, slot.service))
-        for problem in problems:
-            severity = {"error": "red", "gap": "gray", "warning": "orange"}[problem.severity]
-            language = f"{LANG_LABELS[problem.lang]} · " if problem.lang in LANG_LABELS else ""
-            st.caption(f":{severity}[{literal(language + problem_text(ui_lang(), problem))}]")
+        form.problem_notes(problems)
 
 
 def _kind_label(kind: str | None) -> str:

@@ -12,7 +12,7 @@ from pressdraft import LANGUAGES
 from pressdraft.app.editing import parse_path
 from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
-from pressdraft.core.problems import Location, PressdraftError, format_path
+from pressdraft.core.problems import Location, PressdraftError, Problem, format_path
 from pressdraft.document.export import Edition
 from pressdraft.ui import form
 from pressdraft.ui.body_editor import body_section
@@ -88,12 +88,13 @@ def body() -> None:
     left, right = st.columns([11, 9], gap="large")
     with left:
         form.notices(ed)
-        release_section(ed, stale)
+        release_section(ed, report, stale)
         if _older_format(ed):
-            template_fields(ed, stale)
+            template_fields(ed, report, stale)
         else:
             event_section(ed, stale, app())
-            template_fields(ed, stale)
+            warnings_at(report, "event")
+            template_fields(ed, report, stale)
             body_section(ed, report, stale, app())
     with right:
         with st.container(height=620, border=False):
@@ -102,11 +103,18 @@ def body() -> None:
         downloads(ed)
 
 
-def template_fields(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
+def template_fields(ed: DraftEditor, report: Report, stale: set[tuple[str, str]]) -> None:
     template = ed.template
     if template is not None:
         for spec in template.meta.fields:
             form.field(ed, spec, stale, app())
+            warnings_at(report, f"fields.{spec.name}")
+
+
+def warnings_at(report: Report, field: str) -> None:
+    """The check's warnings about a form field, beside it (a body block tells its own problems): a name
+    whose case ending is a guess is settled where it is chosen."""
+    form.problem_notes([p for p in report.warnings if _field_of(p.at) == field])
 
 
 def _older_format(ed: DraftEditor) -> bool:
@@ -121,12 +129,13 @@ def _older_format(ed: DraftEditor) -> bool:
     return True
 
 
-def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
+def release_section(ed: DraftEditor, report: Report, stale: set[tuple[str, str]]) -> None:
     directory = app().directory()
     with st.expander(_("Release: date, place, issuer, embargo, contacts"), expanded=False):
         form.date(ed, "release.date", _("Release date"))
         st.markdown(f"**{_('Dateline city')}**")
         form.place(ed, "release.city", app(), stale)
+        warnings_at(report, "release.city")
         orgs = list(directory.organizations)
         st.selectbox(
             _("Issued by"),
@@ -137,6 +146,7 @@ def release_section(ed: DraftEditor, stale: set[tuple[str, str]]) -> None:
                 ed, form.widget_key("release.issuer"), "release.issuer", shown=lambda v: v if v in orgs else None
             ),
         )
+        warnings_at(report, "release.issuer")
         embargo(ed)
         if ed.data.get("format") != 1:
             st.text_input(
@@ -224,9 +234,7 @@ def check_panel(ed: DraftEditor, report: Report) -> None:
         st.markdown(" · ".join(summary) or _("Choose at least one language."))
     rows = [(ERROR, problem_text(lang, p), _field_of(p.at)) for p in report.errors]
     rows += [
-        (GAP, f"{form.LANG_LABELS.get(p.lang or '', '')} · {problem_text(lang, p)}", _field_of(p.at))
-        for p in report.problems
-        if p.severity == "gap"
+        (GAP, _in_language(p) + problem_text(lang, p), _field_of(p.at)) for p in report.problems if p.severity == "gap"
     ]
     rows += [
         (
@@ -236,7 +244,7 @@ def check_panel(ed: DraftEditor, report: Report) -> None:
         )
         for path, stale_lang in report.stale
     ]
-    rows += [(WARNING, problem_text(lang, p), _field_of(p.at)) for p in report.warnings]
+    rows += [(WARNING, _in_language(p) + problem_text(lang, p), _field_of(p.at)) for p in report.warnings]
     if not rows:
         st.success(_("Ready to send: every language is complete and consistent."))
         return
@@ -245,6 +253,11 @@ def check_panel(ed: DraftEditor, report: Report) -> None:
         for colour, text, field in rows
     )
     st.html(f'<ul class="pd-checks" style="list-style:none;padding-left:0">{items}</ul>')
+
+
+def _in_language(problem: Problem) -> str:
+    """The language a problem is about, before it (``AZ · ``), when it is about one."""
+    return f"{form.LANG_LABELS[problem.lang]} · " if problem.lang in form.LANG_LABELS else ""
 
 
 def _field_of(at: Location) -> str:

@@ -25,7 +25,7 @@ from pressdraft.app.workspace import DraftEditor, EditConflict
 from pressdraft.core.directory import Directory
 from pressdraft.core.library import FieldSpec
 from pressdraft.core.model import MAX_ROWS
-from pressdraft.core.problems import PressdraftError
+from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.labels import KIND_LABELS
 from pressdraft.ui.session import BASES, CONFLICTS, NOTICES, _, ui_lang
@@ -60,6 +60,19 @@ def widget_key(path: str, lang: str = "") -> str:
 
 def anchor(path: str) -> str:
     return "f-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")
+
+
+#: The colour a problem is told in beside its field, by severity (the check panel's dots match).
+SEVERITY_COLOURS = {"error": "red", "gap": "gray", "warning": "orange", "info": "gray"}
+
+
+def problem_notes(problems: list[Problem]) -> None:
+    """What the check found in a field or a block, under it, in the interface language, each with the
+    language it is about (a name's reading is told in tr and in az, each with its own form)."""
+    for problem in problems:
+        language = f"{LANG_LABELS[problem.lang]} · " if problem.lang in LANG_LABELS else ""
+        colour = SEVERITY_COLOURS[problem.severity]
+        st.caption(f":{colour}[{literal(language + problem_text(ui_lang(), problem))}]")
 
 
 def _start(key: str, value: Any) -> None:
