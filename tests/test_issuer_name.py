@@ -6,9 +6,8 @@
   to use (sources: tests/language/test_country_names.py).
 - One official name of the issuer throughout a release: its full name or its declared short form
   (the directory's ``name`` and ``short``); another spelling, in the draft's texts, a contact's label
-  or the About text, is a warning, in every language. ⚠ House rule: AP ("Associated Press" entry on
-  abbreviations and acronyms) and AA/AZERTAC copy keep one name per body within a story; the
-  directory is where a body's one name is declared.
+  or the About text, is a warning, in every language. ⚠ House rule (the issue's: "one official name of
+  the issuer is used throughout a release"); the directory is where a body's one name is declared.
 """
 
 from __future__ import annotations
