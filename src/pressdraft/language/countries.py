@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from babel import Locale
 
@@ -73,6 +74,7 @@ def _names_of(renaming: Renaming) -> tuple[str, ...]:
     return (renaming.new, *_PLAIN_SPELLINGS.get(renaming.new, ()), *renaming.old)
 
 
+@cache
 def _pattern(renaming: Renaming) -> re.Pattern[str]:
     """Any name of the country as a whole word (``Turkey's`` and ``Turkey-Azerbaijan`` included)."""
     names = "|".join(re.escape(name) for name in _names_of(renaming))
