@@ -7,6 +7,7 @@ give explicit case forms (``forms``) for what the language rules cannot know.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -53,6 +54,9 @@ class Organization(NameInfo):
     short: LocalizedName | None = None
     about: LocalizedText | None = None
     kind: Literal["institution", "company", "state", "other"] | None = None
+    #: Since when the organization writes a renamed country's new name, by ISO code (``TR: 2021-12-04``);
+    #: a country it does not list switches on the day the change took effect (language/countries.py).
+    country_names_since: dict[str, dt.date] = Field(default_factory=dict)
 
 
 class Contact(Strict):

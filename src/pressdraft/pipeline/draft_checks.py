@@ -18,7 +18,9 @@ from pressdraft.core.body import Block, DocumentEntry, ParaphraseBlock, QuoteBlo
 from pressdraft.core.library import Template
 from pressdraft.core.model import ANNOUNCEMENT, AUTO_NUMBER, REPORT, Draft, InlinePerson
 from pressdraft.core.problems import FieldPath, Location, Problem
+from pressdraft.language.countries import wrong_names
 from pressdraft.language.names import Name, doubt_of, inflect
+from pressdraft.language.official_names import other_spellings
 from pressdraft.pipeline.case_uses import inflected, reaches_a_case
 
 SOURCE_NOT_A_LANGUAGE = N_(
@@ -71,6 +73,7 @@ def draft_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapp
         *_language_problems(draft),
         *_release_number_problems(draft),
         *_event_problems(draft, template),
+        *_naming_problems(draft, template, contexts),
         *_body_problems(draft),
         *_reading_problems(draft, template, contexts),
     ]
@@ -215,3 +218,63 @@ def _names_in(value: Any, path: FieldPath, owner: object = None) -> Iterator[tup
                 continue
             inner = (*path, item.name) if top_level else path
             yield from _names_in(getattr(value, item.name), inner, None if top_level else value)
+
+
+# --- how the release names things: the country by its date, the issuer by its one name ------------------
+
+COUNTRY_NAME_OF_ANOTHER_DATE = N_(
+    "this release is dated {date}: its issuer wrote {right} then, not {found}; write {right} "
+    "(docs/style-guide.md#en-country-name)"
+)
+ISSUER_NAMED_OTHERWISE = N_(
+    "{found} is another spelling of the issuer's name: write {name}, or {short} (docs/style-guide.md#issuer-name)"
+)
+
+
+def _naming_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> Iterator[Problem]:
+    """Names a release must write one way: a renamed country as it was called on the release's date
+    (English; the directory's own texts are put in that form when rendered, the drafter's are only
+    told), and the issuer by its official name or its declared short form, in every language."""
+    texts = localized_texts(draft, template)
+    for lang, context in contexts.items():
+        release = context["release"]
+        since = release.issuer.country_names_since
+        day = draft.release.date
+        for path, by_lang in texts.items():
+            if lang in by_lang:
+                for wrong in wrong_names(by_lang[lang], lang, day, since):
+                    params = {"date": day.isoformat(), "right": wrong.right, "found": wrong.found}
+                    yield _warning(path, COUNTRY_NAME_OF_ANOTHER_DATE, params, lang)
+        yield from _issuer_spellings(release, texts, lang)
+
+
+def _issuer_spellings(release: Any, texts: Mapping[FieldPath, Mapping[str, str]], lang: str) -> Iterator[Problem]:
+    """The issuer spelled otherwise in the draft's texts, its contacts' labels or its About text."""
+    name, short = str(release.issuer.name), str(release.issuer.short)
+    written: list[tuple[FieldPath, str]] = [(path, by_lang[lang]) for path, by_lang in texts.items() if lang in by_lang]
+    written += [(("release", "contacts", index), contact.label) for index, contact in enumerate(release.contacts)]
+    if release.issuer.about:
+        written.append((("release", "issuer"), release.issuer.about))
+    for path, text in written:
+        for found in other_spellings(text, name, short, lang):
+            yield _warning(path, ISSUER_NAMED_OTHERWISE, {"found": found, "name": name, "short": short}, lang)
+
+
+def localized_texts(draft: Draft, template: Template) -> dict[FieldPath, dict[str, str]]:
+    """Every free text of the draft by path and language, for cross-language checks: the fields',
+    the event's ``part_of`` and the body blocks' (``body[2].quote.text``)."""
+    found: list[tuple[FieldPath, Any]] = [(path, value) for path, value, _ in template.localized_texts(draft.fields)]
+    if draft.event is not None and draft.event.part_of is not None:
+        found.append((("event", "part_of"), draft.event.part_of))
+    for index, block in enumerate(draft.body):
+        if isinstance(block, Block):
+            found += [
+                (("body", index, block.kind, *at), value)
+                for at, value, _ in block.block_type.localized_texts(block.value)
+            ]
+    out: dict[FieldPath, dict[str, str]] = {}
+    for path, value in found:
+        texts = {lang: text for lang in draft.languages if (text := value.get(lang))}
+        if texts:
+            out[path] = texts
+    return out

@@ -15,18 +15,17 @@ from jinja2 import Environment
 
 from pressdraft import N_
 from pressdraft.core.beside import beside, read_text
-from pressdraft.core.body import Block
 from pressdraft.core.cleaning import text_problems
 from pressdraft.core.directory import Directory, default_directory, extended
 from pressdraft.core.files import Format, dump_data, format_of, read_data
 from pressdraft.core.library import Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, LocalizedText, draft_to_data, parse_draft, type_fields
-from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem, format_path
+from pressdraft.core.problems import Location, PressdraftError, Problem, format_path
 from pressdraft.core.upgrade import as_reported, upgraded
 from pressdraft.document.rendition import Rendered, Rendition
 from pressdraft.language.consistency import KnownName, consistency_warnings
 from pressdraft.pipeline import checks
-from pressdraft.pipeline.draft_checks import draft_problems
+from pressdraft.pipeline.draft_checks import draft_problems, localized_texts
 from pressdraft.pipeline.resolve import Resolution, resolve
 from pressdraft.pipeline.validation import validate_draft
 
@@ -194,7 +193,7 @@ class Engine:
     def warnings(self, draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
         """Cross-language inconsistencies of the draft's texts (fields, event, body), then the draft's
         own checks (``pipeline/draft_checks.py``); ``contexts``: the draft resolved in each language."""
-        texts = _localized_texts(draft, template)
+        texts = localized_texts(draft, template)
         names = self._directory_names(draft.languages)
         paths = {format_path(path): path for path in texts}  # consistency_warnings names fields as written
         problems = [
@@ -250,23 +249,3 @@ class Engine:
         request = RenderRequest(template, draft, self.directory, resolutions, allow_incomplete)
         markdown, blocks = self.runner.render(request)
         return Rendition(draft, template, markdown, issuers, gaps, blocks)
-
-
-def _localized_texts(draft: Draft, template: Template) -> dict[FieldPath, dict[str, str]]:
-    """Every free text of the draft by path and language, for cross-language checks: the fields',
-    the event's ``part_of`` and the body blocks' (``body[2].quote.text``)."""
-    found: list[tuple[FieldPath, Any]] = [(path, value) for path, value, _ in template.localized_texts(draft.fields)]
-    if draft.event is not None and draft.event.part_of is not None:
-        found.append((("event", "part_of"), draft.event.part_of))
-    for index, block in enumerate(draft.body):
-        if isinstance(block, Block):
-            found += [
-                (("body", index, block.kind, *at), value)
-                for at, value, _ in block.block_type.localized_texts(block.value)
-            ]
-    out: dict[FieldPath, dict[str, str]] = {}
-    for path, value in found:
-        texts = {lang: text for lang in draft.languages if (text := value.get(lang))}
-        if texts:
-            out[path] = texts
-    return out

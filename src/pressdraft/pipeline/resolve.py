@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +28,7 @@ from pressdraft.core.model import (
     Quote,
 )
 from pressdraft.core.problems import Location, PressdraftError, Problem
+from pressdraft.language.countries import dated
 from pressdraft.language.names import Name
 from pressdraft.language.quotes import smart_quotes
 from pressdraft.pipeline.body import PRONOUNS, document_views, person_key, render_body
@@ -54,9 +56,12 @@ class Paragraphs(str):
 
 @dataclass(frozen=True)
 class OrganizationView:
+    """``country_names_since``: since when it writes a renamed country's new name (``language/countries.py``)."""
+
     name: Name
     short: Name
     about: str | None
+    country_names_since: Mapping[str, dt.date] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return str(self.name)
@@ -138,18 +143,23 @@ class Resolver:
         self.draft, self.template, self.directory, self.lang = draft, template, directory, lang
         self.gaps: list[Problem] = []
         self.errors: list[Problem] = []
+        issuer = directory.organizations.get(draft.release.issuer)
+        self.country_names_since = issuer.country_names_since if issuer is not None else {}
 
     # --- text ---------------------------------------------------------------------------
     def text(self, value: LocalizedText | None, at: Location, kind: type[str] = str, inline: bool = True) -> str:
         """The text in this language, or a gap marker. Format 2 reads straight double quotes around
         words in the draft's own texts as quotation marks (``inline``); names and the directory's texts
-        are read as typed, the same in every format (suffix rules read names as typed)."""
+        are read as typed, the same in every format (suffix rules read names as typed). The directory's
+        texts, written once, name a renamed country as the release's date and issuer do (``countries.dated``)."""
         text = value.get(self.lang) if value is not None else None
         if text is None:
             self.gaps.append(Problem(replace(at, lang=self.lang), "missing", severity="gap"))
             return Missing(f"⟦{GAP_WORD[self.lang]}: {at.where()}⟧")
         if inline and self.draft.format >= 2:
             text = smart_quotes(text, self.lang)
+        if at.entries:
+            text = dated(text, self.lang, self.draft.release.date, self.country_names_since)
         return kind(text)
 
     def paragraphs(self, value: LocalizedText | None, at: Location, inline: bool = True) -> str:
@@ -196,7 +206,7 @@ class Resolver:
         name = self.name(entry.name, at.child("name"), entry, kind)
         short = self.name(entry.short, at.child("short"), entry, kind) if entry.short else name
         about = self.paragraphs(entry.about, at.child("about"), inline=False) if entry.about else None
-        return OrganizationView(name, short, about)
+        return OrganizationView(name, short, about, entry.country_names_since)
 
     def person(self, ref: str | InlinePerson, path: Location) -> PersonView:
         if isinstance(ref, str):
