@@ -121,7 +121,9 @@ def sound_of(spoken_form: str, lang: str, *, front: bool | None = None) -> Sound
         vowel = {"a": "e", "ı": "i", "o": "ö", "u": "ü"}[vowel]
     end = spoken_form[-1]
     vowels = VOWELS["az" if lang == "az" else "tr"]
-    return Sound(vowel, end in vowels, end in VOICELESS_TR)
+    # A written final c is no Turkish final sound (native words end in ç): it is said ç
+    # (AZERTAC, from Azerbaijani) or k (OPEC, UNEC), voiceless either way (R5: AZERTAC'tan). ⚠
+    return Sound(vowel, end in vowels, end in VOICELESS_TR or (end == "c" and lang == "tr"))
 
 
 def two_way(vowel: str, lang: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .acronyms import read_acronym, roman_value
 from .foreign import foreign_spoken
 from .numerals import last_number_word
 from .phonology import (
@@ -52,6 +53,7 @@ class Analysis(NamedTuple):
     sound: Sound | None
     pronominal: bool
     doubt: Doubt | None
+
 
 _SPLIT_WORDS = re.compile(r"\s+")
 _SPLIT_PARTS = re.compile(r"[\s\-‐‑‒–—/]+")
@@ -148,9 +150,7 @@ def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def analyse(
-    text: str, lang: str, reading: str | None, institution: bool, possessive: bool | None
-) -> Analysis:
+def analyse(text: str, lang: str, reading: str | None, institution: bool, possessive: bool | None) -> Analysis:
     """How to join a suffix to ``text``, the sound it follows, whether the pronominal n
     of a possessive applies, and whether the reading is a guess. Cached: names repeat across a
     release and across languages."""
@@ -165,7 +165,9 @@ def analyse(
     superscript = (not quoted) and base[-1:] in _SUPERSCRIPTS
 
     number = _TRAILING_NUMBER.search(core) if not period else None
-    abbreviation = number is None and _is_abbreviation(core)
+    roman = roman_value(core) if number is None and not period else None
+    numeral = number is not None or roman is not None
+    abbreviation = not numeral and _is_abbreviation(core)
     lexicon_reading = lex.reading(base) or lex.reading(last_part) or lex.reading(core)
     if period:
         lexicon_reading = lexicon_reading or lex.reading(last_part)
@@ -175,13 +177,18 @@ def analyse(
     doubt: Doubt | None = None
     if chosen:
         sound = _reading_sound(chosen, core, lex, lang)
+    elif roman is not None:
+        sound = sound_of(last_number_word(roman, lang), lang)  # XXI'de: "yirmi bir"
     elif number is not None:
         value = _number_value(number.group(1), lang)
         sound = sound_of(last_number_word(value, lang), lang)
+    elif abbreviation and (period or "." in core or len(core) < 2):
+        sound = _letters_sound(core, lex, lang)  # A.Ş., a single capital: spelled out (R10)
     elif abbreviation:
-        sound = _letters_sound(core, lex, lang)
-        if len(core) >= 2 and not period:
-            doubt = Doubt(core, "letters", ACRONYM)
+        acronym = read_acronym(core, lang)
+        sound = _reading_sound(acronym.reading, core, lex, lang)
+        if not acronym.certain:
+            doubt = Doubt(core, acronym.reading, ACRONYM)
     elif foreign := foreign_spoken(core, lang):
         said, certain = foreign
         sound = sound_of(said, lang)
@@ -198,15 +205,15 @@ def analyse(
     if period and lexicon_reading and lexicon_reading not in ("letters", "word"):
         probe = lexicon_reading.split()[-1]
     written_vowel_final = probe[-1:].isalpha() and lower_turkic(probe[-1]) in VOWELS[lang]
-    if number is None and not abbreviation and sound is not None and written_vowel_final:
+    if not numeral and not abbreviation and sound is not None and written_vowel_final:
         flag = possessive if possessive is not None else _possessive_by_rule(base, probe, lex, lang)
         pronominal = bool(flag) and sound.vowel_final
 
     if quoted or period or superscript:
         join = DIRECT
     elif lang == "az":
-        join = HYPHEN if (number is not None or abbreviation) else DIRECT
-    elif number is not None or abbreviation:
+        join = HYPHEN if (numeral or abbreviation) else DIRECT
+    elif numeral or abbreviation:
         join = APOS
     elif institution:
         join = DIRECT
