@@ -121,30 +121,39 @@ def _reading_sound(reading: str, core: str, lex: Lexicon, lang: str) -> Sound | 
 
 
 def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
-    """R12 for names without a directory flag: lexicon, then the shape of the last word."""
+    """R12/A2 for names without a directory flag: the lexicon, then a known head noun in its
+    possessive form as the last word (Sarayı, Birliği, Universiteti), or a one-word name ending in a
+    listed compound ending (Beyoğlu, Havalimanı). A head inside one word is no proof (Xankəndi,
+    Yesevi end in kəndi, evi), so the endings are a short list, not the heads.
+    Any other final vowel of a proper name is the name's own (İbrahim Reisi, Ahmet Yesevi, Nizami
+    Gəncəvi, Modi): only a common-noun phrase (lower case) is read by its shape (kamu diplomasisi)."""
     for key in (text, core):
         flag = lex.possessive_of(key)
         if flag is not None:
             return flag
     word = lower_turkic(core)
-    if any(word.endswith(e) and len(word) > len(e) for e in lex.possessive_endings):
+    if word in lex.head_forms or any(
+        word.endswith(ending) and len(word) > len(ending) for ending in lex.possessive_endings
+    ):
         return True
-    if len(_SPLIT_WORDS.split(text)) < 2 or len(word) < 2:
+    if any(c.isupper() for c in text):
         return False
+    return len(_SPLIT_WORDS.split(text)) > 1 and _compound_shape(word, lex, lang)
+
+
+def _compound_shape(word: str, lex: Lexicon, lang: str) -> bool:
+    """Whether the last word of a common-noun phrase ends in a possessive by its shape: a high
+    vowel in harmony with the stem after a consonant (kamu diplomasisi, ders kitabı), not a
+    derivational -lI or consonant + -cI (Bahçeli, Akıncı)."""
     vowels = VOWELS[lang]
-    if word[-1] not in "ıiuü" or word[-2] in vowels:
+    if len(word) < 2 or word[-1] not in "ıiuü" or word[-2] in vowels:
         return False
-    if word in lex.possessive_heads:
-        return True
     for ending in lex.derivational_endings:
         if word.endswith(ending):
             before = word[-len(ending) - 1 : -len(ending)]
-            # -lI (Bahçeli, Soylu) always; -cI/-çI (Akıncı, Kuşçu) after a consonant only,
-            # since after a vowel it is usually a ç-stem possessive (ağacı, gücü, içi).
+            # -lI always; -cI/-çI after a consonant only (after a vowel: ağacı, gücü, içi).
             if ending[0] == "l" or (before and before not in vowels):
                 return False
-    # A possessive suffix harmonises with its stem (Birliği, Platformu, Respublikası); a final
-    # vowel that does not is part of the name itself (Ali, Dabi, Parti, Modi, Netanyahu).
     stem_vowel = last_vowel(word[:-1].translate(_CIRCUMFLEX), lang)
     return bool(stem_vowel) and four_way(stem_vowel, lang) == word[-1]
 
