@@ -18,7 +18,8 @@ cluster no syllable allows (letters), a vowel-final acronym (both readings end i
 so the ending is the same), or a word of four letters or more that syllabifies with native
 clusters only. Everything else is a guess, reported as a Doubt: a loan-word final cluster
 (``DİSK``), a consonant cluster at the start (``RTÜK``, ``SWIFT``), a doubled final consonant (``TOBB``,
-``İBB``), a doubled vowel (``İİT``), letters foreign to the alphabet (``SWIFT``), and the
+``İBB``), a doubled vowel (``İİT``), letters foreign to the alphabet (``SWIFT``), a capital I
+with no other Turkic letter (``ISIS``: ı or a foreign i), and the
 short ones (``GAP``, ``AÖF``), which are said either way.
 """
 
@@ -45,6 +46,8 @@ _NATIVE_CODAS = {
 #: Final clusters found only in loanwords: aşk, arş, çift, disk, film, harf, lüks, misk, şevk,
 #: tolerans, modernizm (turkcenindirilisi.com); ⚠ akt/pakt, form, modern added by us.
 _LOAN_CODAS = frozenset({"şk", "rş", "ft", "sk", "lm", "rf", "ks", "vk", "ns", "zm", "kt", "rm", "rn"})
+#: Letters only a Turkish or Azerbaijani spelling has (lower-cased: İ → i).
+_NATIVE_MARKS = frozenset("çğşöüiə")
 #: Roman numerals of I, V and X only: with C, D, L, M they collide with acronyms (CD, MC, DM).
 _ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -125,6 +128,10 @@ def read_acronym(text: str, lang: str) -> AcronymReading:
         return AcronymReading(LETTERS, False, "a doubled vowel")
     if any(ch in _FOREIGN_LETTERS["az" if lang == "az" else "tr"] for ch in word):
         return AcronymReading(WORD, False, "letters foreign to the alphabet")
+    if "ı" in word and not set(word) & _NATIVE_MARKS:
+        # A capital I is ı in a Turkic acronym (IŞİD) but i in a foreign one (ISIS, MIT): only a
+        # letter of the Turkic alphabet (ç ğ ş ö ü İ ə) shows which alphabet spelled it.
+        return AcronymReading(WORD, False, "a capital I that may be a foreign i")
     if len(coda) == 2 and coda not in natives:
         return AcronymReading(WORD, False, "a final cluster of loanwords only")
     if len(word) <= 3:
