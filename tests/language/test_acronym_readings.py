@@ -220,8 +220,9 @@ def test_no_wrong_form_is_silent() -> None:
         # ending in a vowel: either reading gives the same ending
         ("NATO", "tr", WORD, True),
         ("BAE", "tr", WORD, True),
-        # two letters: spelled (AB'den, R8)
-        ("AB", "tr", LETTERS, True),
+        # two letters: spelled (AB'den, R8; AP a-pe, in the lexicon), but VC also makes a word
+        # (AR), so the guess is a doubt
+        ("AB", "tr", LETTERS, False),
         # mixed case reads the whole: az-tv ends in ztv, no syllable (AzTV-yə); TürkPA a word
         ("AzTV", "tr", LETTERS, True),
         ("TürkPA", "az", WORD, True),
@@ -235,6 +236,9 @@ def test_no_wrong_form_is_silent() -> None:
         ("İİT", "az", LETTERS, False),
         ("QUAD", "tr", WORD, False),
         ("ISIS", "tr", WORD, False),
+        ("EUROPOL", "tr", WORD, False),
+        # a foreign spelling that no Turkish syllable carries may follow its own (BRICS [briks])
+        ("BRICS", "tr", LETTERS, False),
     ],
 )
 def test_read_acronym_syllabifies_and_says_when_the_shape_decides(

@@ -16,11 +16,13 @@ splits into a coda and a single onset (``Türk-çe``, ``dü-rüst-lük``).
 The reading is *certain* when the shape leaves no real choice: no vowel (letters), a final
 cluster no syllable allows (letters), a vowel-final acronym (both readings end in that vowel,
 so the ending is the same), or a word of four letters or more that syllabifies with native
-clusters only. Everything else is a guess, reported as a Doubt: a loan-word final cluster
-(``DİSK``), a consonant cluster at the start (``RTÜK``, ``SWIFT``), a doubled final consonant (``TOBB``,
-``İBB``), a doubled vowel (``İİT``), letters foreign to the alphabet (``SWIFT``), a capital I
-with no other Turkic letter (``ISIS``: ı or a foreign i), and the
-short ones (``GAP``, ``AÖF``), which are said either way.
+clusters only. Everything else is a guess, reported as a Doubt: two letters (``AP`` a-pe, but
+``AR`` a word), a loan-word final cluster (``DİSK``), a consonant cluster at the start
+(``RTÜK``, ``SWIFT``), a doubled final consonant (``TOBB``, ``İBB``), a doubled vowel (``İİT``),
+letters foreign to the alphabet (``SWIFT``), vowel pairs of foreign spellings (``EUROPOL``), a
+capital I with no other Turkic letter (``ISIS``: ı or a foreign i), and short words (``GAP``,
+``AÖF``), which are said either way. In Azerbaijani a spelled guess with a vowel is a doubt too,
+since the norms read mixed abbreviations as words (A6: ``ABŞ`` [abış]).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ _NATIVE_CODAS = {
 #: Final clusters found only in loanwords: aşk, arş, çift, disk, film, harf, lüks, misk, şevk,
 #: tolerans, modernizm (turkcenindirilisi.com); ⚠ akt/pakt, form, modern added by us.
 _LOAN_CODAS = frozenset({"şk", "rş", "ft", "sk", "lm", "rf", "ks", "vk", "ns", "zm", "kt", "rm", "rn"})
+#: Vowel pairs that Turkic words never hold but foreign spellings use for one sound (EUROPOL
+#: [yuropol], AUKUS): the acronym may be read in the foreign way. ⚠ our list.
+_FOREIGN_DIGRAPHS = ("eu", "au", "ou", "oo", "ee", "ea", "oa")
 #: Letters only a Turkish or Azerbaijani spelling has (lower-cased: İ → i).
 _NATIVE_MARKS = frozenset("çğşöüiə")
 #: Roman numerals of I, V and X only: with C, D, L, M they collide with acronyms (CD, MC, DM).
@@ -100,6 +105,21 @@ def _runs(word: str, vowels: frozenset[str]) -> tuple[str, list[str], str, list[
     return onset, medial, coda, nuclei
 
 
+def _foreign_spelling(word: str, onset: str, lang: str) -> str | None:
+    """Why ``word`` may be spelled by another language's rules (and so read by them), or None."""
+    if any(ch in _FOREIGN_LETTERS["az" if lang == "az" else "tr"] for ch in word):
+        return "letters foreign to the alphabet"
+    if any(pair in word for pair in _FOREIGN_DIGRAPHS):
+        return "vowel letters that spell one foreign sound"
+    if "ı" in word and not set(word) & _NATIVE_MARKS:
+        # A capital I is ı in a Turkic acronym (IŞİD) but i in a foreign one (ISIS, MIT): only a
+        # letter of the Turkic alphabet (ç ğ ş ö ü İ ə) shows which alphabet spelled it.
+        return "a capital I that may be a foreign i"
+    if len(onset) > 1:
+        return "a consonant cluster at the start"
+    return None
+
+
 def read_acronym(text: str, lang: str) -> AcronymReading:
     """How the acronym ``text`` (``SOCAR``, ``AzTV``, ``TürkPA``) is read in ``lang`` (tr, az)."""
     word = lower_turkic("".join(ch for ch in text if ch.isalpha()))
@@ -112,26 +132,26 @@ def read_acronym(text: str, lang: str) -> AcronymReading:
         # ending does not depend on the choice.
         return AcronymReading(LETTERS if len(word) < 3 else WORD, True, "ends in a vowel")
     if len(word) < 3:
-        return AcronymReading(LETTERS, True, "two letters")  # AB, AP: a-be, a-pe (R8)
+        # AB, AP are spelled (a-be, a-pe: R8), but a vowel and a consonant also make a word (AR).
+        return AcronymReading(LETTERS, False, "two letters: spelled, or a word")
     onset, medial, coda, nuclei = _runs(word, vowels)
+    foreign = _foreign_spelling(word, onset, lang)
+    # Spelled out when no syllables carry it: certain for a native spelling in Turkish; in
+    # Azerbaijani the norms read mixed abbreviations as words (A6), and a foreign spelling may
+    # follow its own language's syllables (BRICS), so both stay a guess.
+    spelled_for_sure = lang != "az" and foreign is None
     if len(coda) > 2 or (len(coda) == 2 and coda[0] != coda[1] and coda not in natives | _LOAN_CODAS):
-        return AcronymReading(LETTERS, lang != "az", "no syllable ends in " + coda)
+        return AcronymReading(LETTERS, spelled_for_sure, "no syllable ends in " + coda)
     if any(len(run) > 3 or (len(run) == 3 and run[:2] not in natives | _LOAN_CODAS) for run in medial):
-        return AcronymReading(LETTERS, lang != "az", "a consonant run no syllables can split")
+        return AcronymReading(LETTERS, spelled_for_sure, "a consonant run no syllables can split")
     if len(coda) == 2 and coda[0] == coda[1]:
         return AcronymReading(LETTERS, False, "a doubled final consonant")
     if len(onset) > 2 or (len(onset) == 2 and not _loan_onset(onset)):
         return AcronymReading(LETTERS, False, "a consonant cluster no word starts with")
-    if len(onset) == 2:
-        return AcronymReading(WORD, False, "a consonant cluster of loanwords at the start")
     if any(not run and a == b for run, a, b in zip(medial, nuclei[:-1], nuclei[1:], strict=True)):
         return AcronymReading(LETTERS, False, "a doubled vowel")
-    if any(ch in _FOREIGN_LETTERS["az" if lang == "az" else "tr"] for ch in word):
-        return AcronymReading(WORD, False, "letters foreign to the alphabet")
-    if "ı" in word and not set(word) & _NATIVE_MARKS:
-        # A capital I is ı in a Turkic acronym (IŞİD) but i in a foreign one (ISIS, MIT): only a
-        # letter of the Turkic alphabet (ç ğ ş ö ü İ ə) shows which alphabet spelled it.
-        return AcronymReading(WORD, False, "a capital I that may be a foreign i")
+    if foreign:
+        return AcronymReading(WORD, False, foreign)
     if len(coda) == 2 and coda not in natives:
         return AcronymReading(WORD, False, "a final cluster of loanwords only")
     if len(word) <= 3:
