@@ -317,6 +317,27 @@ TR_HEADS: list[Row] = [
     ),
 ]
 
+TR_EVENTS_AND_DOCUMENTS: list[Row] = [
+    # the reference release's memorandum (gazetehurriyet.com: "… Mutabakat Zaptı"); ⚠ rule:
+    # â harmonises as a (Harekâtı'nda), events and documents are heads too
+    (
+        "Mutabakat Zaptı",
+        {},
+        ("Mutabakat Zaptı'nda", "", "Mutabakat Zaptı'na", "Mutabakat Zaptı'nın", "Mutabakat Zaptı'nı", ""),
+    ),
+    (
+        "Kıbrıs Barış Harekâtı",
+        {},
+        ("Kıbrıs Barış Harekâtı'nda", "", "Kıbrıs Barış Harekâtı'na", "", "Kıbrıs Barış Harekâtı'nı", ""),
+    ),
+    ("Cumhuriyet Bayramı", {}, ("Cumhuriyet Bayramı'nda", "", "Cumhuriyet Bayramı'na", "", "", "")),
+    (
+        "Türk Konseyi Medya Forumu",
+        {},
+        ("Türk Konseyi Medya Forumu'nda", "", "Türk Konseyi Medya Forumu'na", "", "", ""),
+    ),
+]
+
 AZ_NAMES_IN_I: list[Row] = [
     # issue 13: Xoca Əhməd Yəsəvidə, Nizami Gəncəvidə; Nizami Gəncəvinin (azerbaijans.com, az.wikipedia.org)
     (
@@ -452,6 +473,16 @@ AZ_NAMES_IN_I: list[Row] = [
             "Narendra Modi ilə",
         ),
     ),
+]
+
+AZ_EVENTS_AND_DOCUMENTS: list[Row] = [
+    # the reference release's memorandum (AZERTAC via 1news.az: "… Anlaşma Memorandumu"); ⚠ rule
+    (
+        "Anlaşma Memorandumu",
+        {},
+        ("Anlaşma Memorandumunda", "", "Anlaşma Memorandumuna", "Anlaşma Memorandumunun", "", ""),
+    ),
+    ("Vətən Müharibəsi", {}, ("Vətən Müharibəsində", "", "Vətən Müharibəsinə", "", "Vətən Müharibəsini", "")),
 ]
 
 AZ_HEADS: list[Row] = [
@@ -599,7 +630,7 @@ AZ_HEADS: list[Row] = [
 
 @pytest.mark.parametrize(
     ("text", "options", "case", "expected"),
-    list(expand({"tr names in -i": TR_NAMES_IN_I, "tr heads": TR_HEADS})),
+    list(expand({"tr names in -i": TR_NAMES_IN_I, "tr heads": TR_HEADS, "tr events": TR_EVENTS_AND_DOCUMENTS})),
 )
 def test_turkish_names_are_possessive_only_when_they_end_in_a_known_head(
     text: str, options: dict[str, Any], case: str, expected: str
@@ -609,7 +640,7 @@ def test_turkish_names_are_possessive_only_when_they_end_in_a_known_head(
 
 @pytest.mark.parametrize(
     ("text", "options", "case", "expected"),
-    list(expand({"az names in -i": AZ_NAMES_IN_I, "az heads": AZ_HEADS})),
+    list(expand({"az names in -i": AZ_NAMES_IN_I, "az heads": AZ_HEADS, "az events": AZ_EVENTS_AND_DOCUMENTS})),
 )
 def test_azerbaijani_names_are_possessive_only_when_they_end_in_a_known_head(
     text: str, options: dict[str, Any], case: str, expected: str
@@ -649,6 +680,8 @@ def test_the_tables_hold_thirty_names_in_i_and_the_issue_examples() -> None:
         ("qüvvə", "az", "qüvvələri"),
         # a palatal final l takes front endings (Festivali, R4 as Kemal'in)
         ("festival", "tr", "festivali"),
+        # a circumflex vowel harmonises as its plain vowel (harekât → Harekâtı)
+        ("harekât", "tr", "harekâtı"),
     ],
 )
 def test_possessive_forms_derive_every_spelling_of_a_head(stem: str, lang: str, spelling: str) -> None:

@@ -146,6 +146,9 @@ def four_way(vowel: str, lang: str) -> str:
 _SOFTENING = {"tr": {"k": "ğ", "ç": "c", "p": "b", "t": "d"}, "az": {"k": "y", "q": "ğ"}}
 
 
+_PLAIN_VOWELS = str.maketrans({"â": "a", "î": "i", "û": "u"})
+
+
 def possessive_forms(stem: str, lang: str) -> frozenset[str]:
     """Every spelling of a head noun with the 3rd-person possessive (R12, A2): ``kule`` → kulesi,
     ``birlik`` → birliği (tr) / birliyi (az), ``vakıf`` → vakfı, ``devlet`` → devleti and the
@@ -153,7 +156,7 @@ def possessive_forms(stem: str, lang: str) -> frozenset[str]:
     only ever compared with them, so they cost nothing and spare a list of exceptions."""
     vowels = VOWELS["az" if lang == "az" else "tr"]
     stem = _key(stem)
-    vowel = last_vowel(stem, lang)
+    vowel = last_vowel(stem.translate(_PLAIN_VOWELS), lang)  # â, î, û harmonise as a, i, u
     high = four_way(vowel, lang)
     plural = stem + "l" + two_way(vowel, lang) + "r" + four_way(two_way(vowel, lang), lang)
     if stem[-1] in vowels:
