@@ -258,12 +258,24 @@ def test_read_acronym_syllabifies_and_says_when_the_shape_decides(
         # digits inside: the number is read last (G20 "ge yirmi")
         ("G20", "tr", "locative", "G20'de"),
         ("G20", "az", "genitive", "G20-nin"),
+        # R13/A7 numbers by their last spoken word: %40 "yüzde kırk", 3,5 "üç virgül beş" / "üç tam
+        # onda beş", 17.30 "on yedi otuz" (avrupa-postasi.com), 2.500 "iki bin beş yüz",
+        # 1990'lar: the plural already follows its apostrophe (R1)
+        ("%40", "tr", "accusative", "%40'ı"),
+        ("3,5", "tr", "locative", "3,5'te"),
+        ("3,5", "az", "locative", "3,5-də"),
+        ("17.30", "tr", "dative", "17.30'a"),
+        ("2.500", "tr", "genitive", "2.500'ün"),
+        ("2.500", "az", "genitive", "2.500-ün"),
+        ("1990'lar", "tr", "locative", "1990'larda"),
         # the lexicon wins over the shape: TÜBİTAK word, ABD letters, SOCAR [sokar] in az
         ("TÜBİTAK", "tr", "genitive", "TÜBİTAK'ın"),
         ("RTÜK", "tr", "genitive", "RTÜK'ün"),
     ],
 )
-def test_numerals_and_lexicon_entries_are_not_guessed(text: str, lang: str, case: str, expected: str) -> None:
+def test_numbers_roman_numerals_and_lexicon_entries_are_not_guessed(
+    text: str, lang: str, case: str, expected: str
+) -> None:
     assert norm(inflect(text, case, lang)) == expected
     assert doubt_of(text, lang) is None
 

@@ -317,6 +317,13 @@ TR_HEADS: list[Row] = [
     ),
 ]
 
+TR_QUOTED: list[Row] = [
+    # R14: the ending follows the closing quote without an apostrophe (dersimizedebiyat.org);
+    # ⚠ rule: a quoted name ending in a head keeps its pronominal n
+    ("“Anadolu Ajansı”", {}, ("“Anadolu Ajansı”nda", "", "“Anadolu Ajansı”na", "“Anadolu Ajansı”nın", "", "")),
+    ("“Reisi”", {}, ("“Reisi”de", "", "“Reisi”ye", "", "", "")),
+]
+
 TR_EVENTS_AND_DOCUMENTS: list[Row] = [
     # the reference release's memorandum (gazetehurriyet.com: "… Mutabakat Zaptı"); ⚠ rule:
     # â harmonises as a (Harekâtı'nda), events and documents are heads too
@@ -485,6 +492,12 @@ AZ_EVENTS_AND_DOCUMENTS: list[Row] = [
     ("Vətən Müharibəsi", {}, ("Vətən Müharibəsində", "", "Vətən Müharibəsinə", "", "Vətən Müharibəsini", "")),
 ]
 
+AZ_QUOTED: list[Row] = [
+    # A9: the ending follows the closing quote; a quoted name ending in a head keeps its pronominal
+    # n: "Xalq qəzeti"nə istinad (xalqqazeti.com), “Xalq qəzeti”nin (language.az)
+    ("“Xalq qəzeti”", {}, ("“Xalq qəzeti”ndə", "", "“Xalq qəzeti”nə", "“Xalq qəzeti”nin", "", "")),
+]
+
 AZ_HEADS: list[Row] = [
     # A10 (legalacts.az: Xarici İşlər Nazirliyi) and A2: a known head in its possessive form; ⚠ these heads by rule
     (
@@ -630,7 +643,16 @@ AZ_HEADS: list[Row] = [
 
 @pytest.mark.parametrize(
     ("text", "options", "case", "expected"),
-    list(expand({"tr names in -i": TR_NAMES_IN_I, "tr heads": TR_HEADS, "tr events": TR_EVENTS_AND_DOCUMENTS})),
+    list(
+        expand(
+            {
+                "tr names in -i": TR_NAMES_IN_I,
+                "tr heads": TR_HEADS,
+                "tr events": TR_EVENTS_AND_DOCUMENTS,
+                "tr quoted": TR_QUOTED,
+            }
+        )
+    ),
 )
 def test_turkish_names_are_possessive_only_when_they_end_in_a_known_head(
     text: str, options: dict[str, Any], case: str, expected: str
@@ -640,7 +662,16 @@ def test_turkish_names_are_possessive_only_when_they_end_in_a_known_head(
 
 @pytest.mark.parametrize(
     ("text", "options", "case", "expected"),
-    list(expand({"az names in -i": AZ_NAMES_IN_I, "az heads": AZ_HEADS, "az events": AZ_EVENTS_AND_DOCUMENTS})),
+    list(
+        expand(
+            {
+                "az names in -i": AZ_NAMES_IN_I,
+                "az heads": AZ_HEADS,
+                "az events": AZ_EVENTS_AND_DOCUMENTS,
+                "az quoted": AZ_QUOTED,
+            }
+        )
+    ),
 )
 def test_azerbaijani_names_are_possessive_only_when_they_end_in_a_known_head(
     text: str, options: dict[str, Any], case: str, expected: str
