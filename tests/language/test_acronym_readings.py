@@ -268,6 +268,9 @@ def test_read_acronym_syllabifies_and_says_when_the_shape_decides(
         ("2.500", "tr", "genitive", "2.500'ün"),
         ("2.500", "az", "genitive", "2.500-ün"),
         ("1990'lar", "tr", "locative", "1990'larda"),
+        # R1: one apostrophe a word; endings after a begun chain join it (Ankara'dakiler)
+        ("STK'lar", "tr", "locative", "STK'larda"),
+        ("Ankara'daki", "tr", "genitive", "Ankara'dakinin"),
         # the lexicon wins over the shape: TÜBİTAK word, ABD letters, SOCAR [sokar] in az
         ("TÜBİTAK", "tr", "genitive", "TÜBİTAK'ın"),
         ("RTÜK", "tr", "genitive", "RTÜK'ün"),

@@ -60,6 +60,9 @@ _SPLIT_PARTS = re.compile(r"[\s\-‐‑‒–—/]+")
 _EDGE_PUNCT = "()[]{}«»“”‘’\"'.,;:!?"
 _TRAILING_NUMBER = re.compile(r"(\d(?:[\d.,:]*\d)?)$")
 _SUPERSCRIPTS = "²³¹⁰⁴⁵⁶⁷⁸⁹"
+#: A word whose suffixes have begun after an apostrophe (STK'lar, Ankara'daki, 1990'lar): the
+#: next ending joins them directly, one apostrophe a word (R1: Ankara'dakiler).
+_SUFFIXED = re.compile(r"[’'][a-zçğıöşüâîû]+$")
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 _CLOSING_QUOTES = {"”": "“", "»": "«", "’": "‘", '"': '"', "“": "„"}
 
@@ -218,7 +221,7 @@ def analyse(text: str, lang: str, reading: str | None, institution: bool, posses
         flag = possessive if possessive is not None else _possessive_by_rule(base, probe, lex, lang)
         pronominal = bool(flag) and sound.vowel_final
 
-    if quoted or period or superscript:
+    if quoted or period or superscript or _SUFFIXED.search(core):
         join = DIRECT
     elif lang == "az":
         join = HYPHEN if (numeral or abbreviation) else DIRECT
