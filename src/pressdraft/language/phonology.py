@@ -121,7 +121,9 @@ def sound_of(spoken_form: str, lang: str, *, front: bool | None = None) -> Sound
         vowel = {"a": "e", "ı": "i", "o": "ö", "u": "ü"}[vowel]
     end = spoken_form[-1]
     vowels = VOWELS["az" if lang == "az" else "tr"]
-    return Sound(vowel, end in vowels, end in VOICELESS_TR)
+    # A written final c is no Turkish final sound (native words end in ç): it is said ç
+    # (AZERTAC, from Azerbaijani) or k (OPEC, UNEC), voiceless either way (R5: AZERTAC'tan). ⚠
+    return Sound(vowel, end in vowels, end in VOICELESS_TR or (end == "c" and lang == "tr"))
 
 
 def two_way(vowel: str, lang: str) -> str:
@@ -137,6 +139,35 @@ def four_way(vowel: str, lang: str) -> str:
     if vowel in ROUND:
         return "u" if back else "ü"
     return "ı" if back else "i"
+
+
+#: Stem-final consonants that soften before a vowel: tr birlik → Birliği, güç → Gücü, kulüp →
+#: Kulübü; az birlik → Birliyi, bulaq → Bulağı (A4: loanwords keep theirs, so both spellings count).
+_SOFTENING = {"tr": {"k": "ğ", "ç": "c", "p": "b", "t": "d"}, "az": {"k": "y", "q": "ğ"}}
+
+
+_PLAIN_VOWELS = str.maketrans({"â": "a", "î": "i", "û": "u"})
+
+
+def possessive_forms(stem: str, lang: str) -> frozenset[str]:
+    """Every spelling of a head noun with the 3rd-person possessive (R12, A2): ``kule`` → kulesi,
+    ``birlik`` → birliği (tr) / birliyi (az), ``vakıf`` → vakfı, ``devlet`` → devleti and the
+    plural devletleri. Unwritten variants (an unsoftened ``birliki``) are generated too: a name is
+    only ever compared with them, so they cost nothing and spare a list of exceptions."""
+    vowels = VOWELS["az" if lang == "az" else "tr"]
+    stem = _key(stem)
+    vowel = last_vowel(stem.translate(_PLAIN_VOWELS), lang)  # â, î, û harmonise as a, i, u
+    high = four_way(vowel, lang)
+    plural = stem + "l" + two_way(vowel, lang) + "r" + four_way(two_way(vowel, lang), lang)
+    if stem[-1] in vowels:
+        return frozenset({stem + "s" + high, plural})
+    bases = {stem}
+    if soft := _SOFTENING["az" if lang == "az" else "tr"].get(stem[-1]):
+        bases.add(stem[:-1] + soft)
+    if len(stem) > 3 and stem[-2] in "ıiuü" and stem[-3] not in vowels:
+        bases.add(stem[:-2] + stem[-1])  # a high vowel drops: vakıf → vakfı, şehir → şehri
+    highs = {high, "i"} if stem[-1] == "l" else {high}  # a palatal l: festival → festivali
+    return frozenset({base + h for base in bases for h in highs} | {plural})
 
 
 # --- the lexicon ---------------------------------------------------------------------------------
@@ -158,7 +189,7 @@ class Lexicon:
     possessive: dict[str, bool]
     possessive_endings: tuple[str, ...]
     derivational_endings: tuple[str, ...]
-    possessive_heads: frozenset[str] = field(default_factory=frozenset)
+    head_forms: frozenset[str] = field(default_factory=frozenset)
 
     def reading(self, text: str) -> str | None:
         """The lexicon reading of ``text``: exact spelling first, then any case (not units)."""
@@ -198,5 +229,7 @@ def lexicon(lang: str) -> Lexicon:
         possessive={_key(str(k)): bool(v) for k, v in (data.get("possessive") or {}).items()},
         possessive_endings=tuple(str(x) for x in data.get("possessive_endings") or ()),
         derivational_endings=tuple(str(x) for x in data.get("derivational_endings") or ()),
-        possessive_heads=frozenset(_key(str(x)) for x in data.get("possessive_heads") or ()),
+        head_forms=frozenset(
+            form for stem in data.get("possessive_heads") or () for form in possessive_forms(str(stem), lang)
+        ),
     )

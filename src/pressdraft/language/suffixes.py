@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .acronyms import read_acronym, roman_value
 from .foreign import foreign_spoken
 from .numerals import last_number_word
 from .phonology import (
@@ -53,11 +54,15 @@ class Analysis(NamedTuple):
     pronominal: bool
     doubt: Doubt | None
 
+
 _SPLIT_WORDS = re.compile(r"\s+")
 _SPLIT_PARTS = re.compile(r"[\s\-‐‑‒–—/]+")
 _EDGE_PUNCT = "()[]{}«»“”‘’\"'.,;:!?"
 _TRAILING_NUMBER = re.compile(r"(\d(?:[\d.,:]*\d)?)$")
 _SUPERSCRIPTS = "²³¹⁰⁴⁵⁶⁷⁸⁹"
+#: A word whose suffixes have begun after an apostrophe (STK'lar, Ankara'daki, 1990'lar): the
+#: next ending joins them directly, one apostrophe a word (R1: Ankara'dakiler).
+_SUFFIXED = re.compile(r"[’'][a-zçğıöşüâîû]+$")
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 _CLOSING_QUOTES = {"”": "“", "»": "«", "’": "‘", '"': '"', "“": "„"}
 
@@ -119,38 +124,45 @@ def _reading_sound(reading: str, core: str, lex: Lexicon, lang: str) -> Sound | 
 
 
 def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
-    """R12 for names without a directory flag: lexicon, then the shape of the last word."""
+    """R12/A2 for names without a directory flag: the lexicon, then a known head noun in its
+    possessive form as the last word (Sarayı, Birliği, Universiteti), or a one-word name ending in a
+    listed compound ending (Beyoğlu, Havalimanı). A head inside one word is no proof (Xankəndi,
+    Yesevi end in kəndi, evi), so the endings are a short list, not the heads.
+    Any other final vowel of a proper name is the name's own (İbrahim Reisi, Ahmet Yesevi, Nizami
+    Gəncəvi, Modi): only a common-noun phrase (lower case) is read by its shape (kamu diplomasisi)."""
     for key in (text, core):
         flag = lex.possessive_of(key)
         if flag is not None:
             return flag
     word = lower_turkic(core)
-    if any(word.endswith(e) and len(word) > len(e) for e in lex.possessive_endings):
+    if word in lex.head_forms or any(
+        word.endswith(ending) and len(word) > len(ending) for ending in lex.possessive_endings
+    ):
         return True
-    if len(_SPLIT_WORDS.split(text)) < 2 or len(word) < 2:
+    if any(c.isupper() for c in text):
         return False
+    return len(_SPLIT_WORDS.split(text)) > 1 and _compound_shape(word, lex, lang)
+
+
+def _compound_shape(word: str, lex: Lexicon, lang: str) -> bool:
+    """Whether the last word of a common-noun phrase ends in a possessive by its shape: a high
+    vowel in harmony with the stem after a consonant (kamu diplomasisi, ders kitabı), not a
+    derivational -lI or consonant + -cI (Bahçeli, Akıncı)."""
     vowels = VOWELS[lang]
-    if word[-1] not in "ıiuü" or word[-2] in vowels:
+    if len(word) < 2 or word[-1] not in "ıiuü" or word[-2] in vowels:
         return False
-    if word in lex.possessive_heads:
-        return True
     for ending in lex.derivational_endings:
         if word.endswith(ending):
             before = word[-len(ending) - 1 : -len(ending)]
-            # -lI (Bahçeli, Soylu) always; -cI/-çI (Akıncı, Kuşçu) after a consonant only,
-            # since after a vowel it is usually a ç-stem possessive (ağacı, gücü, içi).
+            # -lI always; -cI/-çI after a consonant only (after a vowel: ağacı, gücü, içi).
             if ending[0] == "l" or (before and before not in vowels):
                 return False
-    # A possessive suffix harmonises with its stem (Birliği, Platformu, Respublikası); a final
-    # vowel that does not is part of the name itself (Ali, Dabi, Parti, Modi, Netanyahu).
     stem_vowel = last_vowel(word[:-1].translate(_CIRCUMFLEX), lang)
     return bool(stem_vowel) and four_way(stem_vowel, lang) == word[-1]
 
 
 @lru_cache(maxsize=8192)
-def analyse(
-    text: str, lang: str, reading: str | None, institution: bool, possessive: bool | None
-) -> Analysis:
+def analyse(text: str, lang: str, reading: str | None, institution: bool, possessive: bool | None) -> Analysis:
     """How to join a suffix to ``text``, the sound it follows, whether the pronominal n
     of a possessive applies, and whether the reading is a guess. Cached: names repeat across a
     release and across languages."""
@@ -165,7 +177,9 @@ def analyse(
     superscript = (not quoted) and base[-1:] in _SUPERSCRIPTS
 
     number = _TRAILING_NUMBER.search(core) if not period else None
-    abbreviation = number is None and _is_abbreviation(core)
+    roman = roman_value(core) if number is None and not period else None
+    numeral = number is not None or roman is not None
+    abbreviation = not numeral and _is_abbreviation(core)
     lexicon_reading = lex.reading(base) or lex.reading(last_part) or lex.reading(core)
     if period:
         lexicon_reading = lexicon_reading or lex.reading(last_part)
@@ -175,13 +189,18 @@ def analyse(
     doubt: Doubt | None = None
     if chosen:
         sound = _reading_sound(chosen, core, lex, lang)
+    elif roman is not None:
+        sound = sound_of(last_number_word(roman, lang), lang)  # XXI'de: "yirmi bir"
     elif number is not None:
         value = _number_value(number.group(1), lang)
         sound = sound_of(last_number_word(value, lang), lang)
+    elif abbreviation and (period or "." in core or len(core) < 2):
+        sound = _letters_sound(core, lex, lang)  # A.Ş., a single capital: spelled out (R10)
     elif abbreviation:
-        sound = _letters_sound(core, lex, lang)
-        if len(core) >= 2 and not period:
-            doubt = Doubt(core, "letters", ACRONYM)
+        acronym = read_acronym(core, lang)
+        sound = _reading_sound(acronym.reading, core, lex, lang)
+        if not acronym.certain:
+            doubt = Doubt(core, acronym.reading, ACRONYM)
     elif foreign := foreign_spoken(core, lang):
         said, certain = foreign
         sound = sound_of(said, lang)
@@ -198,15 +217,15 @@ def analyse(
     if period and lexicon_reading and lexicon_reading not in ("letters", "word"):
         probe = lexicon_reading.split()[-1]
     written_vowel_final = probe[-1:].isalpha() and lower_turkic(probe[-1]) in VOWELS[lang]
-    if number is None and not abbreviation and sound is not None and written_vowel_final:
+    if not numeral and not abbreviation and sound is not None and written_vowel_final:
         flag = possessive if possessive is not None else _possessive_by_rule(base, probe, lex, lang)
         pronominal = bool(flag) and sound.vowel_final
 
-    if quoted or period or superscript:
+    if quoted or period or superscript or _SUFFIXED.search(core):
         join = DIRECT
     elif lang == "az":
-        join = HYPHEN if (number is not None or abbreviation) else DIRECT
-    elif number is not None or abbreviation:
+        join = HYPHEN if (numeral or abbreviation) else DIRECT
+    elif numeral or abbreviation:
         join = APOS
     elif institution:
         join = DIRECT
