@@ -31,7 +31,7 @@ LANGUAGES = ("tr", "az")
 #: The issue's categories and the least number of names each must have per language.
 MINIMUM = {"acronyms": 40, "foreign": 40, "i_endings": 25, "numbers": 15, "quoted": 10}
 RIGHT_SHARE = 0.95
-_WORDS = re.compile(r"[^\s“”‘’\"]+")
+_WORDS = re.compile(r"[^\s“”‘’\"\-]+")
 
 
 @dataclass(frozen=True)
@@ -101,10 +101,11 @@ def summary(lang: str, found: list[Outcome]) -> str:
         tally = by_category[o.entry.category]
         tally["ambiguous" if o.entry.ambiguous else "right" if o.right else "wrong"] += 1
         tally["silent"] += (not o.right or o.entry.ambiguous) and o.doubt is None
+        tally["noise"] += o.right and not o.entry.ambiguous and o.doubt is not None
     for category, tally in by_category.items():
         lines.append(
             f"  {category}: right {tally['right']}, wrong {tally['wrong']}, ambiguous {tally['ambiguous']}, "
-            f"wrong or ambiguous without a doubt {tally['silent']}"
+            f"wrong or ambiguous without a doubt {tally['silent']}, right with a doubt {tally['noise']}"
         )
     for o in found:
         if not o.right or (o.entry.ambiguous and o.doubt is None):
