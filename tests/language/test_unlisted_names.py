@@ -90,11 +90,12 @@ def summary(lang: str, found: list[Outcome]) -> str:
     """The numbers the issue asks for, per category, and each failure with its doubt."""
     counted = [o for o in found if not o.entry.ambiguous]
     right = [o for o in counted if o.right]
+    silent = Counter(o.entry.ambiguous for o in silent_failures(found))
     lines = [
         f"{lang}: {len(right)}/{len(counted)} forms right ({len(right) / len(counted):.1%}); "
-        f"wrong without a doubt: {len(silent_failures(found))}; "
+        f"wrong without a doubt: {silent[False]}; "
         f"right forms with a doubt (noise): {sum(1 for o in right if o.doubt)}; "
-        f"ambiguous forms without a doubt: {sum(1 for o in found if o.entry.ambiguous and not o.doubt)}"
+        f"ambiguous forms without a doubt: {silent[True]}"
     ]
     by_category: dict[str, Counter[str]] = defaultdict(Counter)
     for o in found:
