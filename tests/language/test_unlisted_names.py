@@ -145,8 +145,9 @@ def test_no_name_of_the_table_is_in_a_lexicon(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_category_has_enough_names(lang: str) -> None:
-    names = Counter(entry.category for entry in entries(lang))
-    assert {category: names[category] for category in MINIMUM} == names
+    # Ambiguous rows only check warnings, so the minimum counts names with one right form.
+    assert {entry.category for entry in entries(lang)} == set(MINIMUM)
+    names = Counter(entry.category for entry in entries(lang) if not entry.ambiguous)
     assert all(names[category] >= least for category, least in MINIMUM.items()), names
 
 
