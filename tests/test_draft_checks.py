@@ -196,22 +196,22 @@ def test_a_version_1_draft_with_its_source_language_left_out_is_warned(engine: E
 
 
 def test_a_name_whose_case_ending_rests_on_a_guessed_reading_is_warned_in_tr_and_az(engine: Engine) -> None:
-    # R8 (TDK): an abbreviation takes its ending by the reading of its last letter, so "XYZ Merkezi"
-    # is safe and a place named "... XYZ" is read letter by letter (XYZ'de) unless the directory says
-    venue = {"tr": "Kongre Merkezi XYZ", "az": "Konqres Mərkəzi XYZ", "en": "XYZ Congress Center"}
+    # R8 (TDK): an abbreviation takes its ending by the reading of its last letter, so "CNN Merkezi"
+    # is safe and a place named "... CNN" is read letter by letter (CNN'de) unless the directory says
+    venue = {"tr": "Kongre Merkezi CNN", "az": "Konqres Mərkəzi CNN", "en": "CNN Congress Center"}
     told = _told(_checked(engine, event={**DRAFT["event"], "venue": venue}))
     assert [(severity, where) for severity, where, _ in told] == [
         ("warning", "event.venue (tr)"),
         ("warning", "event.venue (az)"),
     ]
     assert told[0][2] == (
-        "Kongre Merkezi XYZ: the case ending is a guess, XYZ read letter by letter (Kongre Merkezi XYZ'de); "
+        "Kongre Merkezi CNN: the case ending is a guess, CNN read letter by letter (Kongre Merkezi CNN'de); "
         "to settle it, give the name its reading (letters, word or as it is pronounced) or its case forms "
         "in the directory, adding it there if need be"
     )
-    assert "Konqres Mərkəzi XYZ-də" in told[1][2]
+    assert "Konqres Mərkəzi CNN-də" in told[1][2]
     # free text is the drafter's: the ending written there is theirs
-    text = {"tr": "XYZ'de görüşüldü.", "az": "XYZ-də görüşülüb.", "en": "Met at XYZ."}
+    text = {"tr": "CNN'de görüşüldü.", "az": "CNN-də görüşülüb.", "en": "Met at CNN."}
     assert _checked(engine, fields={**DRAFT["fields"], "text": text}) == []
 
 
@@ -262,19 +262,19 @@ ROSTER_SOURCE = (
     '{{ documents|map(attribute="signatories")|sum(start=[])|map(attribute="full")|with_list(case="dative") }}\n'
 )
 PLAIN_SOURCE = "{{ release.city|upper }} {{ place }} {{ guests|map(attribute='full')|with_list }} {{ body }}\n"
-DOUBTFUL = {"tr": "Kongre Merkezi QXR", "az": "Konqres Mərkəzi QXR", "en": "QXR Congress Center"}
+DOUBTFUL = {"tr": "Kongre Merkezi CNN", "az": "Konqres Mərkəzi CNN", "en": "CNN Congress Center"}
 DIRECTORY = {
     "places": {
         "qxr-hall": {"name": DOUBTFUL},
         "qxr-hall-word": {"name": DOUBTFUL, "reading": "word"},
         "qxr-hall-forms": {
             "name": DOUBTFUL,
-            "forms": {"tr": {"locative": "Kongre Merkezi QXR'da"}, "az": {"locative": "Konqres Mərkəzi QXR-da"}},
+            "forms": {"tr": {"locative": "Kongre Merkezi CNN'da"}, "az": {"locative": "Konqres Mərkəzi CNN-da"}},
         },
     },
     "people": {
         "jean-qxr": {
-            "name": {"tr": "Jean QXR", "az": "Jean QXR", "en": "Jean QXR"},
+            "name": {"tr": "Jean CNN", "az": "Jean CNN", "en": "Jean CNN"},
             "title": {"tr": "Genel Müdür", "az": "Baş direktor", "en": "Director General"},
         },
     },
@@ -309,9 +309,9 @@ def test_a_name_from_the_directory_is_warned_once_per_field_and_language_with_it
         "fields.place (az)",
         "fields.guests[0] (az)",
     ]
-    assert told[0][1].startswith("Kongre Merkezi QXR: the case ending is a guess, QXR read letter by letter")
-    assert "(Kongre Merkezi QXR'de)" in told[0][1] and "(Konqres Mərkəzi QXR-də)" in told[2][1]
-    assert "(Jean QXR'de)" in told[1][1]
+    assert told[0][1].startswith("Kongre Merkezi CNN: the case ending is a guess, CNN read letter by letter")
+    assert "(Kongre Merkezi CNN'de)" in told[0][1] and "(Konqres Mərkəzi CNN-də)" in told[2][1]
+    assert "(Jean CNN'de)" in told[1][1]
 
 
 def test_a_reading_or_forms_in_the_directory_settle_the_name() -> None:
@@ -331,7 +331,7 @@ def test_english_takes_no_case_ending_and_is_never_warned() -> None:
 
 def test_a_name_printed_as_it_is_is_not_warned() -> None:
     # the dateline prints the release's city as it is, the body's sentences inflect no name (a speaker)
-    speaker = {"name": {"tr": "Jean QXR", "az": "Jean QXR", "en": "Jean QXR"}, "title": DOUBTFUL}
+    speaker = {"name": {"tr": "Jean CNN", "az": "Jean CNN", "en": "Jean CNN"}, "title": DOUBTFUL}
     data = _roster_draft(
         release={**DRAFT["release"], "city": "qxr-hall"},
         body=[{"quote": {**QUOTE, "speaker": speaker}}],
@@ -355,7 +355,7 @@ def test_a_signatory_of_a_document_the_template_inflects_is_warned_at_the_signat
 
 
 def test_a_gap_is_a_gap_not_a_reading() -> None:
-    venue = {"tr": "Kongre Merkezi QXR", "en": "QXR Congress Center"}
+    venue = {"tr": "Kongre Merkezi CNN", "en": "CNN Congress Center"}
     data = _roster_draft(fields={}, event={"date": "2025-05-09", "city": venue})
     problems = _roster().check(_roster().draft_from_data(data))
     assert {(p.severity, p.at.where()) for p in problems} == {
@@ -365,8 +365,8 @@ def test_a_gap_is_a_gap_not_a_reading() -> None:
 
 
 CANDIDATES = [
-    "QXR",
-    "Kongre Merkezi QXR",
+    "CNN",
+    "Kongre Merkezi CNN",
     "NATO",
     "TANAP",
     "SOCAR",
@@ -416,12 +416,12 @@ def test_the_directory_names_carry_the_kind_that_chooses_their_rules() -> None:
     directory = Directory.model_validate(
         {
             "organizations": {
-                "qxr-co": {"name": {"tr": "QXR Holding", "az": "QXR Holdinq", "en": "QXR"}, "kind": "company"}
+                "cnn-co": {"name": {"tr": "CNN Holding", "az": "CNN Holdinq", "en": "CNN"}, "kind": "company"}
             }
         }
     )
     data = _roster_draft(
-        release={**DRAFT["release"], "issuer": "qxr-co"}, fields={"place": "qxr-hall", "guests": ["jean-qxr"]}
+        release={**DRAFT["release"], "issuer": "cnn-co"}, fields={"place": "qxr-hall", "guests": ["jean-qxr"]}
     )
     context = resolve(
         engine.draft_from_data(data), engine.library.get("roster"), engine.directory.merged(directory), "tr"
@@ -436,20 +436,20 @@ def test_the_directory_names_carry_the_kind_that_chooses_their_rules() -> None:
 
 def test_a_text_the_template_inflects_is_warned_without_a_directory_to_settle_it() -> None:
     # a platform's name is typed in the draft, yet the template puts it in the genitive
-    platform = {"tr": "Ortak Medya Platformu QXR", "az": "Ortaq Media Platforması QXR", "en": "QXR Platform"}
+    platform = {"tr": "Ortak Medya Platformu CNN", "az": "Ortaq Media Platforması CNN", "en": "CNN Platform"}
     told = _reading_warnings(_roster(), _roster_draft(fields={"place": "istanbul", "platform": platform}))
     assert told == [
         (
             "fields.platform (tr)",
-            "Ortak Medya Platformu QXR: the case ending is a guess, QXR read by a rule (Ortak Medya Platformu QXR'de); "
+            "Ortak Medya Platformu CNN: the case ending is a guess, CNN read by a rule (Ortak Medya Platformu CNN'de); "
             "a text typed in the draft takes no reading: check the form, and if it is wrong, word the name so that "
-            "it does not end in QXR",
+            "it does not end in CNN",
         ),
         (
             "fields.platform (az)",
-            "Ortaq Media Platforması QXR: the case ending is a guess, QXR read by a rule (Ortaq Media Platforması "
-            "QXR-də); a text typed in the draft takes no reading: check the form, and if it is wrong, word the name "
-            "so that it does not end in QXR",
+            "Ortaq Media Platforması CNN: the case ending is a guess, CNN read by a rule (Ortaq Media Platforması "
+            "CNN-də); a text typed in the draft takes no reading: check the form, and if it is wrong, word the name "
+            "so that it does not end in CNN",
         ),
     ]
     plain = {"tr": "Ortak Medya Platformu", "az": "Ortaq Media Platforması", "en": "Joint Media Platform"}

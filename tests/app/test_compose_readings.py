@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from pressdraft.ui.text import literal
 
-CITY = {"tr": "Kongre Merkezi QXR", "az": "Konqres Mərkəzi QXR", "en": "QXR Congress Center"}
+CITY = {"tr": "Kongre Merkezi CNN", "az": "Konqres Mərkəzi CNN", "en": "CNN Congress Center"}
 
 
 def _city_typed(app: AppTest) -> AppTest:
@@ -27,11 +27,11 @@ def _panel(app: AppTest) -> str:
 def test_a_guessed_reading_is_told_beside_its_field_and_in_the_panel_per_language(app):
     _city_typed(app)
     panel = _panel(app)
-    for lang, form in (("TR", "Kongre Merkezi QXR&#x27;de"), ("AZ", "Konqres Mərkəzi QXR-də")):
-        told = f"{lang} · fields.city: {CITY[lang.lower()]}: the case ending is a guess, QXR read letter by letter"
+    for lang, form in (("TR", "Kongre Merkezi CNN&#x27;de"), ("AZ", "Konqres Mərkəzi CNN-də")):
+        told = f"{lang} · fields.city: {CITY[lang.lower()]}: the case ending is a guess, CNN read letter by letter"
         assert panel.count(told) == 1 and f"({form})" in panel
     assert panel.count('href="#f-fields-city"') == 2 and "EN · " not in panel
-    beside = [c.value for c in app.caption if "QXR" in c.value]
+    beside = [c.value for c in app.caption if "CNN" in c.value]
     assert len(beside) == 2
     assert all(literal("in the directory") in c and literal("case forms") in c for c in beside)
 
@@ -40,13 +40,13 @@ def test_it_is_told_in_the_interface_language(app):
     _city_typed(app).selectbox(key="ui_lang").set_value("tr").run()
     assert not app.exception
     panel = _panel(app)
-    assert "TR · fields.city: Kongre Merkezi QXR: hâl eki tahmine dayanıyor, QXR harf harf okundu" in panel
-    assert "AZ · fields.city: Konqres Mərkəzi QXR: hâl eki tahmine dayanıyor" in panel
+    assert "TR · fields.city: Kongre Merkezi CNN: hâl eki tahmine dayanıyor, CNN harf harf okundu" in panel
+    assert "AZ · fields.city: Konqres Mərkəzi CNN: hâl eki tahmine dayanıyor" in panel
     assert "the case ending is a guess" not in panel
-    assert not [c.value for c in app.caption if "QXR" in c.value and "guess" in c.value]
+    assert not [c.value for c in app.caption if "CNN" in c.value and "guess" in c.value]
 
 
 def test_a_place_from_the_directory_is_not_told(app):
     _city_typed(app)
     app.selectbox(key="w-fields-city-key").select("istanbul").run()
-    assert "QXR" not in _panel(app) and not [c for c in app.caption if "QXR" in c.value]
+    assert "CNN" not in _panel(app) and not [c for c in app.caption if "CNN" in c.value]

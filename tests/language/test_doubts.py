@@ -21,11 +21,15 @@ from ._helpers import norm
 @pytest.mark.parametrize(
     ("name", "lang", "expected"),
     [
-        # R8/A5: no vowel to read them by, so letter by letter, and nothing in the lexicon says so
-        ("XYZ", "tr", Doubt("XYZ", "letters", ACRONYM)),
-        ("QRT", "az", Doubt("QRT", "letters", ACRONYM)),
+        # R8/R9, A5/A6: three letters are said as a word or spelled, and nothing in the lexicon says which
+        ("ZAK", "tr", Doubt("ZAK", "word", ACRONYM)),
+        ("QAZ", "az", Doubt("QAZ", "word", ACRONYM)),
+        # spelled, but CNN'in (English letter names) against CNN'nin (Turkish ones)
+        ("CNN", "tr", Doubt("CNN", "letters", ACRONYM)),
         # the ending goes on the last word: an abbreviation ending a name is read the same way
-        ("Haber Merkezi XYZ", "tr", Doubt("XYZ", "letters", ACRONYM)),
+        ("Haber Merkezi ZAK", "tr", Doubt("ZAK", "word", ACRONYM)),
+        # no vowel and letters only the Turkish names read (R8): certain
+        ("TRT", "tr", None),
         # R8/R9, A5/A6: the lexicon knows NATO (a word), ABD, TBMM, AMEA (letters)
         ("NATO", "tr", None),
         ("ABD", "tr", None),
@@ -48,11 +52,11 @@ def test_a_reading_no_rule_or_lexicon_decides_is_a_doubt(name: str, lang: str, e
 
 @pytest.mark.parametrize("lang", ["tr", "az"])
 def test_a_reading_or_explicit_forms_from_the_directory_settle_it(lang: str) -> None:
-    assert doubt_of(Name("XYZ"), lang) is not None
-    assert doubt_of(Name("XYZ", reading="word"), lang) is None
-    assert doubt_of(Name("XYZ", reading="letters"), lang) is None
-    assert doubt_of(Name("XYZ", reading="iksiz"), lang) is None
-    assert doubt_of(Name("XYZ", forms={"locative": "XYZ'de"}), lang) is None
+    assert doubt_of(Name("ZAK"), lang) is not None
+    assert doubt_of(Name("ZAK", reading="word"), lang) is None
+    assert doubt_of(Name("ZAK", reading="letters"), lang) is None
+    assert doubt_of(Name("ZAK", reading="zeaka"), lang) is None
+    assert doubt_of(Name("ZAK", forms={"locative": "ZAK'ta"}), lang) is None
 
 
 CANDIDATES = [

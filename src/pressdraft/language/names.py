@@ -13,6 +13,7 @@ from typing import Any
 
 from . import editorial
 from ._base import check_case, check_lang
+from .phonology import lower_turkic
 from .suffixes import APOS, DIRECT, HYPHEN, Doubt, analyse, azerbaijani_suffix, normalise, turkish_suffix
 
 #: What a name names, which chooses the rules for its ending: an institution's name takes no
@@ -123,8 +124,19 @@ def _as_name(value: str | Name, **given: Any) -> Name:
     if name.kind == "institution" and not name.institution:
         name = replace(name, institution=True)
     if name.kind == "person" and name.possessive is None:
-        name = replace(name, possessive=False)
+        name = replace(name, possessive=_patronymic(name.text))
     return name
+
+
+#: The only possessive compounds that end a person's name: the -oğlu surname (oğul + -u) and the
+#: patronymic oğlu/qızı, kızı (İmamoğlu'na, Kılıçdaroğlu'nu; az Əli qızına). Any other final vowel
+#: is the name's own (İbrahim Reisi'de, Nizami Gəncəvidə).
+_PATRONYMIC_ENDINGS = ("oğlu", "kızı", "qızı")
+
+
+def _patronymic(text: str) -> bool:
+    words = normalise(text).split()
+    return bool(words) and lower_turkic(words[-1]).endswith(_PATRONYMIC_ENDINGS)
 
 
 def doubt_of(name: str | Name, lang: str, *, kind: str | None = None) -> Doubt | None:

@@ -183,6 +183,7 @@ class Lexicon:
 
     lang: str
     letter_names: dict[str, str]
+    other_letter_names: dict[str, str]
     readings: dict[str, str]
     readings_folded: dict[str, str]
     front: frozenset[str]
@@ -222,6 +223,7 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         letter_names={_key(str(k)): str(v) for k, v in (data.get("letter_names") or {}).items()},
+        other_letter_names={_key(str(k)): str(v) for k, v in (data.get("other_letter_names") or {}).items()},
         readings=readings,
         # Lower-case keys (units: kg, m) match only exactly, so that "M" is not "metre".
         readings_folded={_key(k): v for k, v in readings.items() if k != k.lower()},
