@@ -119,6 +119,20 @@ _LETTERS: tuple[tuple[str, str], ...] = (
     ("tz", "ts"),
 )
 
+#: German letter values (Duden Aussprachewörterbuch): ei [ai], ie [iː], eu/äu [ɔy], w [v].
+_GERMAN_LETTERS: tuple[tuple[str, str], ...] = (
+    ("sch", "ş"),
+    ("tz", "ts"),
+    ("ck", "k"),
+    ("ch", "h"),
+    ("ei", "ay"),
+    ("ie", "i"),
+    ("eu", "oy"),
+    ("äu", "oy"),
+    ("ß", "s"),
+)
+_GERMAN_ENDINGS = ("berg", "burg", "mann", "stein", "ein", "hausen", "dorf", "stadt", "feld")
+
 #: ARPAbet (CMUdict) phones in each language's letters; vowels without their stress digit.
 _ARPABET = {
     "AA": "a",
@@ -161,8 +175,9 @@ _ARPABET = {
     "Z": "z",
     "ZH": "j",
 }
-#: English [æ] is written e in Turkish transcriptions (Jackson → Ceksın) and ə in Azerbaijani.
-_ARPABET_AZ = {**_ARPABET, "AE": "ə"}
+#: English [æ] is written e in Turkish transcriptions (Jackson → Ceksın) and ə in Azerbaijani;
+#: [aʊ] is av in Turkish (Brown'ın) and au in Azerbaijani (Braun).
+_ARPABET_AZ = {**_ARPABET, "AE": "ə", "AW": "au"}
 #: Unstressed reduced vowels: their Turkish value depends on the letter that spells them.
 _REDUCED = frozenset({"AH0", "ER0", "IH0"})
 _SPELLED_VOWEL = re.compile(r"[aeiouyâîûöü]")
@@ -174,6 +189,7 @@ class Reading:
 
     said: str
     sure: bool
+    reduced: bool = False  # the last vowel is a schwa, read by rule from its letter
 
 
 def foreign_spoken(word: str, lang: str, *, name: str = "") -> tuple[str, bool] | None:
@@ -186,6 +202,12 @@ def foreign_spoken(word: str, lang: str, *, name: str = "") -> tuple[str, bool] 
     cue = _cue(text, lang, name)
     if cue is None:
         return None
+    if _german(text):
+        # German names are read by their letters in the Turkish press (Steinmeier'in, Merz'in,
+        # Stoltenberg'in), not as CMUdict's anglicised [ˈstoʊltənbɝɡ]: certain only if both agree.
+        said = spoken(_letters(text, _GERMAN_LETTERS), lang)
+        english = _english(text, lang, None)
+        return said, english is not None and english.sure and _same(english.said, said, lang)
     french = _french(text, lang)
     english = _english(text, lang, french)
     if french is not None and english is not None:
@@ -195,11 +217,14 @@ def foreign_spoken(word: str, lang: str, *, name: str = "") -> tuple[str, bool] 
         chosen = french if french.sure else english
         certain = french.sure or agree
     elif english is not None:
-        chosen, certain = english, english.sure
+        # After a cue loanwords share (Program, Plan: CMUdict [ˈproʊgræm]), a full English vowel
+        # that the letters do not show is a guess; a schwa is read by rule (Starmer'ın).
+        chosen = english
+        certain = english.sure and (cue == "strong" or english.reduced or _same(english.said, spoken(word, lang), lang))
     elif french is not None and (french.sure or cue == "strong"):
         chosen, certain = french, french.sure
     elif cue == "strong":
-        said = spoken(_letters(text), lang)
+        said = spoken(_letters(text, _LETTERS), lang)
         return None if _same(said, spoken(word, lang), lang) else (said, False)
     else:
         # A loanword-like spelling (Trabzon, Program) or a native name (Cennet, İzzet) that only a
@@ -237,19 +262,24 @@ def _french(text: str, lang: str) -> Reading | None:
     silent final -e (Nice [nis], Rochelle [roşel]), which is never sure on its own."""
     for ending, said, sure in _FRENCH_ENDINGS:
         if text.endswith(ending) and len(text) > len(ending):
-            return Reading(spoken(_letters(text[: -len(ending)]) + said, lang), sure)
+            return Reading(spoken(_letters(text[: -len(ending)], _LETTERS) + said, lang), sure)
     if len(text) > 2 and text[-1] == "e" and text[-2] in _CONSONANTS:
-        return Reading(spoken(_letters(text[:-1]), lang), False)
+        return Reading(spoken(_letters(text[:-1], _LETTERS), lang), False)
     return None
 
 
-def _letters(text: str) -> str:
+def _german(text: str) -> bool:
+    """Whether the spelling is German: sch, tz, ß, äu, or a German name ending (-berg, -mann)."""
+    return any(mark in text for mark in ("sch", "tz", "ß", "äu")) or text.endswith(_GERMAN_ENDINGS)
+
+
+def _letters(text: str, table: tuple[tuple[str, str], ...]) -> str:
     """``text`` with foreign digraphs read by their usual Western European value (c is k, or s
     before e/i/y; a doubled final consonant is one sound), in Turkish letters."""
     out: list[str] = []
     i = 0
     while i < len(text):
-        for spelling, value in _LETTERS:
+        for spelling, value in table:
             if text.startswith(spelling, i):
                 out.append(value)
                 i += len(spelling)
@@ -282,7 +312,7 @@ def _english(text: str, lang: str, french: Reading | None) -> Reading | None:
         readings.sort(key=lambda r: not _same(r.said, french.said, lang))
     first = readings[0]
     sure = first.sure and all(_same(r.said, first.said, lang) for r in readings[1:])
-    return Reading(first.said, sure)
+    return Reading(first.said, sure, first.reduced)
 
 
 def _from_arpabet(phones: list[str], text: str, lang: str) -> Reading:
@@ -299,6 +329,7 @@ def _from_arpabet(phones: list[str], text: str, lang: str) -> Reading:
     spelled = _SPELLED_VOWEL.findall(text.removesuffix("e") if len(text) > 2 else text)
     written = spelled[-1] if spelled else ""
     sure = True
+    reduced = False
     parts: list[str] = []
     last_vowel_index = max((i for i, p in enumerate(phones) if p[-1].isdigit()), default=-1)
     for i, phone in enumerate(phones):
@@ -306,6 +337,7 @@ def _from_arpabet(phones: list[str], text: str, lang: str) -> Reading:
         value = table.get(base, "")
         if i == last_vowel_index and phone in _REDUCED:
             value, sure = _reduced(phone, written, lang)
+            reduced = True
         elif i == last_vowel_index and base == "ER":
             sure = False  # [ɜː] is ö or e in Turkish transcriptions (Zuckerberg'ün, Merz'in)
         elif phone == "AH0":
@@ -314,7 +346,7 @@ def _from_arpabet(phones: list[str], text: str, lang: str) -> Reading:
     said = "".join(parts)
     if phones and phones[-1] == "Z" and text.endswith("s"):
         said = said[:-1] + "s"
-    return Reading(said, sure)
+    return Reading(said, sure, reduced)
 
 
 def _reduced(phone: str, written: str, lang: str) -> tuple[str, bool]:
