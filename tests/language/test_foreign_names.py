@@ -95,6 +95,8 @@ TURKISH: list[tuple[str, str, bool, str]] = [
     ("Jackson", "da dan a ın ı la", False, "⚠ Jackson'ın printed; o-spelled schwa is o or ı"),
     ("Newton", "da dan a un u la", False, "⚠ o-spelled schwa is o or ı"),
     ("Seattle", "da dan a ın ı la", False, "⚠ CMUdict lists two readings"),
+    ("Nice", "te ten e in i le", False, "issue 13 Nice'te [nis]; final -ce is [s] here, [dʒe] in Ece"),
+    ("Pence", "te ten e in i le", False, "⚠ [pɛns]; final -ce as Nice"),
     # German: letters (ei [ay], sch [ş]); certain only where CMUdict agrees
     ("Scholz", "da dan a un u la", True, "⚠ sch [ʃ]; CMUdict agrees"),
     ("Einstein", "da dan a ın ı la", True, "⚠ ei [ai]; CMUdict agrees"),
@@ -162,12 +164,10 @@ AZERBAIJANI: list[tuple[str, str, bool, str]] = [
 ]
 
 #: Names that spelling cannot tell from native ones, read as written without a warning today:
-#: they need the lexicon or the directory's reading. A final silent e is no cue (Hale, Mine,
-#: Ece are Turkish names); Massachusetts' written schwa is read e by Gönülal, ı by the rule.
+#: they need the lexicon or the directory's reading. A final silent e is no cue (Hale, Mine are
+#: Turkish names in CMUdict); Massachusetts' schwa is read e by Gönülal, ı by the rule.
 NOT_DECIDED_BY_SPELLING: list[tuple[str, str, str]] = [
-    ("Nice", "te ten e in i le", "issue 13 Nice'te [nis]"),
     ("Hollande", "da dan a ın ı la", "⚠ [olɑ̃d]: not in CMUdict, -e is native spelling too"),
-    ("Pence", "te ten e in i le", "⚠ [pɛns]: as Nice"),
     ("Massachusetts", "te ten e in i le", "Gönülal: Massachusetts (Mesaçusets)'de"),
 ]
 

@@ -35,9 +35,10 @@ from .phonology import Sound, lower_turkic, sound_of, spoken
 #: How strongly the spelling says "foreign": STRONG cues cannot be Turkish or Azerbaijani
 #: spelling at all; MEDIUM ones (a word-initial cluster, a doubled consonant, a particle before
 #: it) occur in loanwords and native names too (Trabzon, Program, Cennet), so only a rule or a
-#: dictionary reading turns them foreign. A final silent -e is no cue: Hale, Mine, Bade are
-#: Turkish names that CMUdict reads as English words, so Nice [nis] must come from the lexicon.
-Cue = Literal["strong", "medium"]
+#: dictionary reading turns them foreign; a WEAK one (final -ce, [s] in Nice, [dʒe] in Ece) is
+#: native spelling as often, so its foreign reading is always a guess. Other silent final -e is
+#: no cue at all: Hale, Mine, Bade are Turkish names CMUdict reads as English words.
+Cue = Literal["strong", "medium", "weak"]
 
 #: Letters neither alphabet has; accented letters are checked apart (â î û are Turkish).
 _NOT_IN = {"tr": frozenset("wqx"), "az": frozenset("w")}
@@ -66,6 +67,7 @@ _PARTICLES = frozenset(
     }
 )
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyzçğş")
+_TURKIC_LETTERS = frozenset("İıÇçĞğŞşÖöÜüƏə")
 
 #: French endings with their Turkish spelling (Fouché; Grevisse §§ 30–33): silent final t/d/x/s,
 #: au/eau = [o]; True = the ending is French-only and decides, False = English spells it too
@@ -202,14 +204,24 @@ def foreign_spoken(word: str, lang: str, *, name: str = "") -> tuple[str, bool] 
     cue = _cue(text, lang, name)
     if cue is None:
         return None
+    # No English name is spelled with İ, ş or ə: İnce is Turkish, not CMUdict's "ince".
+    english_allowed = not any(ch in _TURKIC_LETTERS for ch in word)
+    if cue == "weak":
+        # Final -ce is [s] in English and French (Nice, Pence) but [dʒe] in Turkish (Ece, Hatice):
+        # only a dictionary reading that ends in a consonant makes it foreign, and never certainly.
+        english = _english(text, lang, _french(text, lang)) if english_allowed else None
+        heard = sound_of(english.said, lang) if english is not None else None
+        if english is None or heard is None or heard.vowel_final:
+            return None
+        return english.said, False
     if _german(text):
         # German names are read by their letters in the Turkish press (Steinmeier'in, Merz'in,
         # Stoltenberg'in), not as CMUdict's anglicised [ˈstoʊltənbɝɡ]: certain only if both agree.
         said = spoken(_letters(text, _GERMAN_LETTERS), lang)
-        english = _english(text, lang, None)
+        english = _english(text, lang, None) if english_allowed else None
         return said, english is not None and english.sure and _same(english.said, said, lang)
     french = _french(text, lang)
-    english = _english(text, lang, french)
+    english = _english(text, lang, french) if english_allowed else None
     if french is not None and english is not None:
         # An unambiguous French ending decides (CMUdict anglicises Chirac as [ʃɪˈræk]); a shared
         # ending (-et, -ot, silent e) decides only when the dictionary agrees with it.
@@ -254,6 +266,8 @@ def _cue(text: str, lang: str, name: str) -> Cue | None:
         return "medium"
     if any(a == b and a in _CONSONANTS for a, b in zip(text, text[1:], strict=False)):
         return "medium"
+    if len(text) > 2 and text.endswith("ce"):
+        return "weak"
     return None
 
 
@@ -302,9 +316,9 @@ def _english(text: str, lang: str, french: Reading | None) -> Reading | None:
     Of several pronunciations, the one agreeing with the French rule comes first (Renault)."""
     if not text.isascii():
         text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
-    if any(ch in "çğışöüə" for ch in text) or not text:
+    if not text:
         return None
-    entries = _cmudict().get(text.replace("ı", "i"))
+    entries = _cmudict().get(text)
     if not entries:
         return None
     readings = [_from_arpabet(phones, text, lang) for phones in entries]
