@@ -18,8 +18,10 @@ that language reads it. Three steps, each only as far as it can decide:
 
 Sources: conventions.md R11 and A2/A3; cokbilgi.com ("Yabancı dillerden alınan özel adlar, ait
 oldukları dildeki söylenişlerine göre okunur ve bu okunuşlarına göre ekler alırlar": Los Angeles
-[los encılıs] → ``Los Angeles'a``); French endings after Fouché, *Traité de prononciation
-française* as summarised in tests/language/test_foreign_names.py.
+[los encılıs] → ``Los Angeles'a``); French final consonants from *Sons et lettres: A Pronunciation
+Method for Intermediate-level French* (Portland State University, PDXScholar), §30: "Final
+consonants are normally silent", except before -e/-es and in words ending in -c, -r, -f, -l.
+The attested forms each rule was checked against are in tests/language/test_foreign_names.py.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ _NOT_IN = {"tr": frozenset("wqx"), "az": frozenset("w")}
 _NATIVE_ACCENTED = frozenset("âîûçğıöşüə")
 _DIGRAPHS = ("th", "sh", "ch", "ph", "gh", "ck", "ou", "ee", "oo", "ea", "au", "eu", "sch", "tz")
 #: Articles and particles of Western European place and family names (Los Angeles, Le Pen,
-#: van Gogh, La Rochelle): Turkish and Azerbaijani have no such words before a name.
+#: von der Leyen, La Rochelle): Turkish and Azerbaijani have no such words before a name ("van"
+#: is left out: Van is a Turkish province, Van Gölü).
 _PARTICLES = frozenset(
     {
         "los",
@@ -57,7 +60,6 @@ _PARTICLES = frozenset(
         "des",
         "del",
         "della",
-        "van",
         "von",
         "der",
         "san",
@@ -69,9 +71,9 @@ _PARTICLES = frozenset(
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyzçğş")
 _TURKIC_LETTERS = frozenset("İıÇçĞğŞşÖöÜüƏə")
 
-#: French endings with their Turkish spelling (Fouché; Grevisse §§ 30–33): silent final t/d/x/s,
-#: au/eau = [o]; True = the ending is French-only and decides, False = English spells it too
-#: (Elliot, Beckett, Frazier), so a dictionary reading must agree.
+#: French endings with their Turkish spelling (Sons et lettres §30: silent final t/d/x/s, but -c
+#: and -r said; au/eau = [o]); True = the ending is French-only and decides, False = English
+#: spells it too (Elliot, Beckett, Frazier), so a dictionary reading must agree.
 _FRENCH_ENDINGS: tuple[tuple[str, str, bool], ...] = (
     ("eaux", "o", True),
     ("eau", "o", True),
@@ -121,7 +123,8 @@ _LETTERS: tuple[tuple[str, str], ...] = (
     ("tz", "ts"),
 )
 
-#: German letter values (Duden Aussprachewörterbuch): ei [ai], ie [iː], eu/äu [ɔy], w [v].
+#: German letter values: ei [ai], ie [iː], eu/äu [ɔy], sch [ʃ] (⚠ standard values, not checked
+#: against a source here; every German reading stays uncertain unless CMUdict agrees).
 _GERMAN_LETTERS: tuple[tuple[str, str], ...] = (
     ("sch", "ş"),
     ("tz", "ts"),
@@ -314,6 +317,7 @@ def _english(text: str, lang: str, french: Reading | None) -> Reading | None:
     """The CMUdict reading of ``text``: its last syllable in ``lang``'s letters; sure when every
     pronunciation the dictionary lists ends alike and no reduced vowel is left to the spelling.
     Of several pronunciations, the one agreeing with the French rule comes first (Renault)."""
+    text = text.replace("ı", "i")  # an English capital I was folded the Turkish way (Isaac)
     if not text.isascii():
         text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
     if not text:
@@ -335,9 +339,9 @@ def _from_arpabet(phones: tuple[str, ...], text: str, lang: str) -> Reading:
     A reduced final vowel (schwa, unstressed [ɪ]) has no Turkish value of its own: Turkish
     writers hear ı (Starmer'ın, Tapper'a, Los Angeles [los encılıs]'a) unless it is spelled i/y
     (Harris'in) or a/o/u, where the written vowel is read and o/u stay uncertain
-    (Washington'un beside Clinton'ın). Azerbaijani transcribes names by their spelling (Bayden,
-    Starmer, Klinton), so the written vowel is read there. A final [z] spelled s is read s
-    (Charles'tan, Los Angeles'ta): the reader follows the letter.
+    (Washington'un beside Clinton'ın). Azerbaijani reads the written vowel (report.az: Starmerin,
+    Mandelsonu). A final [z] spelled s is read s (Charles'tan, Los Angeles'ta): the reader
+    follows the letter.
     """
     table = _ARPABET_AZ if lang == "az" else _ARPABET
     spelled = _SPELLED_VOWEL.findall(text.removesuffix("e") if len(text) > 2 else text)
@@ -353,7 +357,7 @@ def _from_arpabet(phones: tuple[str, ...], text: str, lang: str) -> Reading:
             value, sure = _reduced(phone, written, lang)
             reduced = True
         elif i == last_vowel_index and base == "ER":
-            sure = False  # [ɜː] is ö or e in Turkish transcriptions (Zuckerberg'ün, Merz'in)
+            sure = False  # stressed [ɝ] has no settled Turkish vowel: ö or e
         elif phone == "AH0":
             value = "ı"
         parts.append(value)
