@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from .phonology import Sound, lower_turkic, sound_of, spoken
+from .phonology import Sound, four_way, lower_turkic, sound_of, spoken, two_way
 
 #: How strongly the spelling says "foreign": STRONG cues cannot be Turkish or Azerbaijani
 #: spelling at all; MEDIUM ones (a word-initial cluster, a doubled consonant, a particle before
@@ -45,7 +45,11 @@ Cue = Literal["strong", "medium", "weak"]
 #: Letters neither alphabet has; accented letters are checked apart (â î û are Turkish).
 _NOT_IN = {"tr": frozenset("wqx"), "az": frozenset("w")}
 _NATIVE_ACCENTED = frozenset("âîûçğıöşüə")
-_DIGRAPHS = ("th", "sh", "ch", "ph", "gh", "ck", "ou", "ee", "oo", "ea", "au", "eu", "sch", "tz")
+_DIGRAPHS = ("ch", "gh", "ck", "ou", "ee", "eu", "tz")
+#: Letter pairs that also meet across Turkish and Azerbaijani syllables or in loanwords
+#: (Fet-hiye, İs-hak, Cep-he, Ra-uf, Koo-peratif, Te-atr): foreign only if a rule or the
+#: dictionary says how they are read.
+_SHARED_PAIRS = ("th", "sh", "ph", "au", "oo", "ea")
 #: Articles and particles of Western European place and family names (Los Angeles, Le Pen,
 #: von der Leyen, La Rochelle): Turkish and Azerbaijani have no such words before a name ("van"
 #: is left out: Van is a Turkish province, Van Gölü).
@@ -236,14 +240,14 @@ def foreign_spoken(word: str, lang: str, *, name: str = "") -> tuple[str, bool] 
         # that the letters do not show is a guess; a schwa is read by rule (Starmer'ın).
         chosen = english
         certain = english.sure and (cue == "strong" or english.reduced or _same(english.said, spoken(word, lang), lang))
-    elif french is not None and (french.sure or cue == "strong"):
-        chosen, certain = french, french.sure
+    elif french is not None and french.sure:
+        chosen, certain = french, True
     elif cue == "strong":
         said = spoken(_letters(text, _LETTERS), lang)
         return None if _same(said, spoken(word, lang), lang) else (said, False)
     else:
-        # A loanword-like spelling (Trabzon, Program) or a native name (Cennet, İzzet) that only a
-        # shared ending (-et, silent e) would read otherwise: as written.
+        # A loanword-like spelling (Trabzon), a native name (Cennet, Fethiye) or an ending English
+        # and Turkish share (-et, final e) that no dictionary reads otherwise: as written.
         return None
     return chosen.said, certain
 
@@ -263,7 +267,7 @@ def _cue(text: str, lang: str, name: str) -> Cue | None:
     if any(d in text for d in _DIGRAPHS) or text.endswith("ein"):
         return "strong"
     words = [_fold(w) for w in name.split()[:-1]]
-    if any(w in _PARTICLES for w in words):
+    if any(w in _PARTICLES for w in words) or any(pair in text for pair in _SHARED_PAIRS):
         return "medium"
     if text[0] in _CONSONANTS and text[1] in _CONSONANTS:
         return "medium"
@@ -382,18 +386,19 @@ def _reduced(phone: str, written: str, lang: str) -> tuple[str, bool]:
 
 
 def _same(a: str, b: str, lang: str) -> bool:
-    """Whether two readings take the same case endings (same last vowel, final sound, and in
-    Turkish the same voicing, R5; Azerbaijani has no t-assimilation, A3)."""
+    """Whether two readings take the same case endings: the same harmony of the two- and
+    four-way suffixes (R4, A2: Rauf read [rof] or [rauf] takes -un either way), the same final
+    vowel or consonant, and in Turkish the same voicing (R5; Azerbaijani has none, A3)."""
     sa, sb = sound_of(a, lang), sound_of(b, lang)
     if sa is None or sb is None:
         return sa == sb
-    if lang == "az":
-        return (sa.last_vowel, sa.vowel_final) == (sb.last_vowel, sb.vowel_final)
-    return _key(sa) == _key(sb)
+    return _key(sa, lang) == _key(sb, lang)
 
 
-def _key(sound: Sound) -> tuple[str, bool, bool]:
-    return sound.last_vowel, sound.vowel_final, sound.voiceless_final
+def _key(sound: Sound, lang: str) -> tuple[str, str, bool, bool]:
+    vowel = sound.last_vowel
+    voiceless = sound.voiceless_final and lang == "tr"
+    return two_way(vowel, lang), four_way(vowel, lang), sound.vowel_final, voiceless
 
 
 @cache
