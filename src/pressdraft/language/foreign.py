@@ -258,8 +258,9 @@ def _fold(word: str) -> str:
 
 
 def _cue(text: str, lang: str, name: str) -> Cue | None:
-    """How strongly the spelling of ``text`` (folded) marks it as foreign, or None."""
-    if len(text) < 2:
+    """How strongly the spelling of ``text`` (folded) marks it as foreign, or None. A word without
+    a vowel letter (Ltd, Mr) is an abbreviation, read by its letters or the lexicon, not a name."""
+    if len(text) < 2 or not _SPELLED_VOWEL.search(text):
         return None
     for ch in text:
         if ch in _NOT_IN[lang] or (not ch.isascii() and ch not in _NATIVE_ACCENTED):
