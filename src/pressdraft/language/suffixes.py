@@ -246,7 +246,7 @@ def analyse(text: str, lang: str, reading: str | None, institution: bool, posses
             doubt = Doubt(core, acronym.reading, ACRONYM)
         elif _spelled(core, acronym.reading, lang) and _named_otherwise(core, sound, lex, lang):
             doubt = Doubt(core, "letters", ACRONYM)
-    elif foreign := foreign_spoken(core, lang):
+    elif foreign := foreign_spoken(core, lang, name=base):
         said, certain = foreign
         sound = sound_of(said, lang)
         if not certain:
