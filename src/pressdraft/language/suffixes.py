@@ -172,7 +172,9 @@ def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
     listed compound ending (Beyoğlu, Havalimanı). A head inside one word is no proof (Xankəndi,
     Yesevi end in kəndi, evi), so the endings are a short list, not the heads.
     Any other final vowel of a proper name is the name's own (İbrahim Reisi, Ahmet Yesevi, Nizami
-    Gəncəvi, Modi): only a common-noun phrase (lower case) is read by its shape (kamu diplomasisi)."""
+    Gəncəvi, Modi): only a last word in lower case (kamu diplomasisi, “İstiqlal” ordeni, “Şərq
+    qapısı”) or one after a genitive (“Anadolu'nun Sesi”: the genitive's possessed noun, R12) is
+    read by its shape."""
     for key in (text, core):
         flag = lex.possessive_of(key)
         if flag is not None:
@@ -182,9 +184,18 @@ def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
         word.endswith(ending) and len(word) > len(ending) for ending in lex.possessive_endings
     ):
         return True
-    if any(c.isupper() for c in text):
+    words = _SPLIT_WORDS.split(text.strip(_EDGE_PUNCT))
+    if len(words) < 2:
         return False
-    return len(_SPLIT_WORDS.split(text)) > 1 and _compound_shape(word, lex, lang)
+    after_genitive = _GENITIVE.search(words[-2]) is not None
+    if core[:1].isupper() and not after_genitive:
+        return False
+    return _compound_shape(word, lex, lang)
+
+
+#: A word ending in a genitive: with an apostrophe in Turkish (Anadolu'nun), or a common noun's
+#: -nın/-nin/-nun/-nün (tr, az); the noun after it carries the possessive (R12, A2).
+_GENITIVE = re.compile(r"(?:['’]n?[ıiuü]n|n[ıiuü]n)$")
 
 
 def _compound_shape(word: str, lex: Lexicon, lang: str) -> bool:
