@@ -53,6 +53,7 @@ class Analysis(NamedTuple):
     pronominal: bool
     doubt: Doubt | None
 
+
 _SPLIT_WORDS = re.compile(r"\s+")
 _SPLIT_PARTS = re.compile(r"[\s\-‐‑‒–—/]+")
 _EDGE_PUNCT = "()[]{}«»“”‘’\"'.,;:!?"
@@ -148,9 +149,7 @@ def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def analyse(
-    text: str, lang: str, reading: str | None, institution: bool, possessive: bool | None
-) -> Analysis:
+def analyse(text: str, lang: str, reading: str | None, institution: bool, possessive: bool | None) -> Analysis:
     """How to join a suffix to ``text``, the sound it follows, whether the pronominal n
     of a possessive applies, and whether the reading is a guess. Cached: names repeat across a
     release and across languages."""
