@@ -78,8 +78,8 @@ def _english_date(d: dt.date, form: str, release: dt.date | None) -> str:
         return ap_dates.full(d, release)
     if form == "text":
         return ap_dates.in_text(d, release)
-    if form == "text_day":
-        return ap_dates.in_text(d, release or d)
+    if form == "text_day":  # never a year of its own: the day in the year it falls in
+        return ap_dates.in_text(d, release) if release else f"on {ap_dates.date(d, release=d)}"
     return ap_dates.date(d, release if form == "long" else None)
 
 
