@@ -613,9 +613,7 @@ def test_a_venue_and_a_parent_event_are_printed_with_the_city(engine):
     assert "eş başkanlığında İstanbul'daki Dolmabahçe Çalışma Ofisi'nde gerçekleştirildi." in md["tr"]  # R1, R12: -nde
     assert "Türk Konseyi Medya Forumu kapsamında, Cumhurbaşkanlığı" in md["tr"]
     assert "oktyabrın 23-də İstanbulun Dolmabahçe İş Ofisində Türkiyə" in md["az"]  # A1: no apostrophe
-    assert (
-        "was held at the Dolmabahçe Working Office in Istanbul on Saturday, as part of the Turkic" in md["en"]
-    )
+    assert "was held at the Dolmabahçe Working Office in Istanbul on Saturday, as part of the Turkic" in md["en"]
 
 
 def test_a_new_installation_seeds_the_public_example_in_format_2(tmp_path, monkeypatch):
