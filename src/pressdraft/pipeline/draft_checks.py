@@ -18,6 +18,8 @@ from pressdraft.core.body import Block, DocumentEntry, ParaphraseBlock, QuoteBlo
 from pressdraft.core.library import Template
 from pressdraft.core.model import ANNOUNCEMENT, AUTO_NUMBER, REPORT, Draft, InlinePerson
 from pressdraft.core.problems import FieldPath, Location, Problem
+from pressdraft.language.datelines import dateline
+from pressdraft.language.english import dateline_doubt
 from pressdraft.language.names import Name, guessed_reading, inflect
 
 SOURCE_NOT_A_LANGUAGE = N_(
@@ -44,6 +46,10 @@ GUESSED_READING = N_(
     "if it is read as a word, give its reading in the directory"
 )
 
+DATELINE_WITHOUT_COUNTRY = N_(
+    "{city} is not an AP stand-alone dateline and its country is not known, so the English dateline prints "
+    "the city alone ({dateline}): add the city and its country to language/data/ap.yaml"
+)
 NO_READING = N_("{token} cannot take a case ending: how it is read is unknown; give its reading in the directory")
 
 
@@ -56,6 +62,7 @@ def draft_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapp
         *_event_problems(draft, template),
         *_body_problems(draft),
         *_reading_problems(draft, template, contexts),
+        *_dateline_problems(contexts),
     ]
 
 
@@ -143,6 +150,16 @@ def _reading_problems(draft: Draft, template: Template, contexts: Mapping[str, M
                     yield _warning(path, NO_READING, {"token": token}, lang)
                     continue
                 yield _warning(path, GUESSED_READING, params, lang)
+
+
+def _dateline_problems(contexts: Mapping[str, Mapping[str, Any]]) -> Iterator[Problem]:
+    """An English dateline names the country of a city that does not stand alone (AP "datelines"); where
+    that country is not known the city prints alone, and the check says so rather than guess."""
+    release = contexts.get("en", {}).get("release")
+    city = str(release.city) if release is not None else ""
+    if city and not city.startswith("⟦") and dateline_doubt(city):
+        params = {"city": city, "dateline": dateline(city, "en", release.date)}
+        yield _warning(("release", "city"), DATELINE_WITHOUT_COUNTRY, params, "en")
 
 
 #: Parts of the release that print names as they are, never in a case: the contact block.
