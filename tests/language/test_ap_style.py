@@ -10,9 +10,11 @@ international list (wordwise.typepad.com, "updates to AP style", 2010); conventi
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from pressdraft.core.files import read_data
 from pressdraft.language import ap_dates
 from pressdraft.language.attribution import quoted
 from pressdraft.language.datelines import dateline
@@ -268,3 +270,16 @@ def test_times(clock, expected):
 )
 def test_headlines_drop_a_leading_article(text, expected):
     assert headline_text(text) == expected
+
+
+def test_the_check_warns_when_a_datelines_country_is_unknown(engine):
+    """AP "datelines": a city that does not stand alone needs its country; unknown, the check says so."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "official-visit.yaml"
+    data = read_data(example.read_text("utf-8"), "yaml")
+    data["release"]["city"] = {"tr": "Rustavi", "az": "Rustavi", "en": "Rustavi"}
+    problems = [str(p) for p in engine.check(engine.draft_from_data(data))]
+    assert [p for p in problems if "Rustavi" in p] == [
+        "release.city (en): Rustavi is not an AP stand-alone dateline and its country is not known, so the English "
+        "dateline prints the city alone (RUSTAVI): add the city and its country to language/data/ap.yaml"
+    ]
+    assert engine.check(engine.load_draft(example)) == []  # Ankara: its country is known

@@ -18,8 +18,7 @@ from pressdraft.core.body import Block, DocumentEntry, ParaphraseBlock, QuoteBlo
 from pressdraft.core.library import Template
 from pressdraft.core.model import ANNOUNCEMENT, AUTO_NUMBER, REPORT, Draft, InlinePerson
 from pressdraft.core.problems import FieldPath, Location, Problem
-from pressdraft.language.datelines import dateline
-from pressdraft.language.english import dateline_doubt
+from pressdraft.language.english import dateline_doubt, dateline_place
 from pressdraft.language.names import Name, guessed_reading, inflect
 
 SOURCE_NOT_A_LANGUAGE = N_(
@@ -158,7 +157,7 @@ def _dateline_problems(contexts: Mapping[str, Mapping[str, Any]]) -> Iterator[Pr
     release = contexts.get("en", {}).get("release")
     city = str(release.city) if release is not None else ""
     if city and not city.startswith("⟦") and dateline_doubt(city):
-        params = {"city": city, "dateline": dateline(city, "en", release.date)}
+        params = {"city": city, "dateline": dateline_place(city, release.date)}
         yield _warning(("release", "city"), DATELINE_WITHOUT_COUNTRY, params, "en")
 
 
