@@ -5,8 +5,9 @@
   country (``of the Media Development Agency``, ``of Türkiye``) keeps its capitals.
 * No article before an acronym or a one-word name (``About AZERTAC``, ``TRT welcomed``), nor before a
   possessive name (``Turkey's Directorate of Communications``); a name of several words headed by a common
-  noun takes "the" (``the Directorate of Communications``): AP "the", and AP's own usage (``NATO said``, ``the
-  European Union``). A name already written with its article (``the EU``) keeps it: the way to override.
+  noun takes "the" (``the Directorate of Communications``). ⚠ Our rule, read from AP's own usage (``NATO
+  said``, ``the European Union``) and issue 13; a name already written with its article (``the EU``) keeps
+  it, which is how the directory overrides the rule.
 * Datelines (AP "datelines"): the city in capitals, then its country unless it stands alone
   (``BAKU, Azerbaijan``, ``ISTANBUL``); a city whose country is not known prints alone and is reported.
 * Headlines drop a leading article (AP "headlines").
@@ -134,7 +135,8 @@ def headline_text(text: str, lang: str = "en") -> str:
 
 
 def country_name(code: str, on: dt.date) -> str:
-    """The country's English name on a date (CLDR via Babel; ``on`` is for names that changed)."""
+    """The country's English name on a date: CLDR's (Babel) for now; ``on`` is for names that changed
+    (Turkey/Türkiye), which the issuer's naming rule decides (issue 13, owned by the country-name work)."""
     return Locale.parse(babel_locale("en")).territories[code]
 
 
