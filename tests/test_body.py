@@ -192,7 +192,7 @@ REPORT = [
         "iki ülkenin medya alanında “ortak bir dil” geliştirdiğini belirtti.",
     ),
     ("az", "Hikmət Hacıyev iki ölkənin media sahəsində “ortaq dil” formalaşdırdığını bildirib."),
-    ("en", "Head of the Foreign Policy Affairs Department of the Presidential Administration, said that the two"),
+    ("en", "head of the Foreign Policy Affairs Department of the Presidential Administration, said that the two"),
     # a two-paragraph quote with a verb and a setting: tr as AA introduces it, az with a colon (AZERTAC),
     # en AP: attribution after the first sentence, the first paragraph left open, the next one opened;
     # the same speaker goes on: the short form (tr), the pronoun (az ``o``, en he/she by the directory)
@@ -214,7 +214,7 @@ REPORT = [
         "“Konsensusumuz var”, – deyə Türkiyə Prezident Administrasiyasının Kommunikasiya İdarəsinin rəhbəri "
         "Fahrettin Altun bildirib.",
     ),
-    ("en", "“We have a consensus,” said Fahrettin Altun, Director of Communications of the Turkish Presidency."),
+    ("en", "“We have a consensus,” said Fahrettin Altun, director of communications of the Turkish Presidency."),
     # subheading, agenda in each language's time form, a numbered list (contracts: Markdown the body emits)
     ("tr", "### Program\n\n- 09.30–10.00 – Açılış\n- 14.00 – Basın toplantısı\n\n1. bir\n2. iki"),
     ("az", "### Proqram\n\n- 09:30–10:00 – Açılış\n- 14:00 – Mətbuat konfransı"),
@@ -255,7 +255,7 @@ ANNOUNCEMENT = [
     ("en", "“We are one nation,” he will stress at the press conference."),
     # words given for the release, with no setting, were said (the clause carries the future)
     ("tr", "Fahrettin Altun, “Mutabakat içindeyiz.” dedi."),
-    ("en", "Hikmet Hajiyev, Assistant to the President"),
+    ("en", "Hikmet Hajiyev, assistant to the president"),
 ]
 
 
@@ -324,7 +324,7 @@ def test_one_document_is_one_sentence_in_the_number_it_has(engine):
     assert "Medya Anlaşması, Cumhurbaşkanlığı İletişim Başkanı Fahrettin Altun ve" in out["tr"]
     assert "tarafından imzalandı." in out["tr"]
     assert "tərəfindən imzalanıb." in out["az"]
-    assert "The Media Agreement was signed by Fahrettin Altun, Director of Communications" in out["en"]
+    assert "The Media Agreement was signed by Fahrettin Altun, director of communications" in out["en"]
 
 
 def test_documents_with_the_same_signatories_have_them_as_the_subject(engine):
@@ -403,7 +403,7 @@ def test_one_signatory_takes_the_singular_verb_in_azerbaijani(engine):
     out = markdown(engine, draft(body=[{"documents": alone}]))
     assert "rəhbəri Fahrettin Altun aşağıdakı üç sənədi imzalayıb:" in out["az"]
     assert "İletişim Başkanı Fahrettin Altun, şu üç belgeyi imzaladı:" in out["tr"]
-    assert "Director of Communications of the Turkish Presidency, signed the following three" in out["en"]
+    assert "director of communications of the Turkish Presidency, signed the following three" in out["en"]
 
 
 def test_the_date_and_time_filters_in_a_template(engine):

@@ -36,11 +36,11 @@ def test_the_example_matches_its_golden_markdown(rendition, lang):
         ("az", "”, – deyə o vurğulayıb."),
         ("az", "”, – deyə H.Hacıyev qeyd edib."),
         ("en", "FOR IMMEDIATE RELEASE"),  # English: US press style
-        ("en", "**ISTANBUL, October 23, 2021** —"),
-        ("en", "was held in Istanbul on October 23, 2021, co-chaired by Fahrettin Altun"),
+        ("en", "**ISTANBUL, Oct. 23, 2021** —"),  # AP "datelines", "months"
+        ("en", "was held in Istanbul on Saturday, co-chaired by Fahrettin Altun"),  # AP "days of the week"
         ("en", "Hikmet Hajiyev"),
-        ("en", "making joint efforts,” Altun said."),
-        ("en", "future generations,” he added."),
+        ("en", "public diplomacy,” Altun said. “We have"),  # AP: attribution after the first sentence
+        ("en", "work in coordination,” he added. “With"),
         ("en", "six committees"),
     ],
 )

@@ -29,9 +29,9 @@ RANGES = [
         (D(2025, 12, 30), D(2026, 1, 2)),
         "30 Aralık 2025 – 2 Ocak 2026",
         "30 dekabr 2025-ci il – 2 yanvar 2026-cı il",
-        "December 30, 2025-January 2, 2026",
+        "Dec. 30, 2025-Jan. 2, 2026",  # AP "months": abbreviated with a day
     ),
-    ((D(2021, 10, 23), None), "23 Ekim 2021", "23 oktyabr 2021", "October 23, 2021"),
+    ((D(2021, 10, 23), None), "23 Ekim 2021", "23 oktyabr 2021", "Oct. 23, 2021"),
 ]
 
 

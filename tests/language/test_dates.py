@@ -21,10 +21,10 @@ MEMORANDUM = dt.date(2020, 12, 10)
         # §4.2 Babel long/full rows
         (MEETING, "tr", "long", "23 Ekim 2021"),
         (MEETING, "az", "long", "23 oktyabr 2021"),
-        (MEETING, "en", "long", "October 23, 2021"),
+        (MEETING, "en", "long", "Oct. 23, 2021"),  # AP "months": abbreviated with a day
         (MEETING, "tr", "full", "23 Ekim 2021 Cumartesi"),
         (MEETING, "az", "full", "23 oktyabr 2021-ci il, şənbə"),  # A8: a year in a sentence takes -ci il
-        (MEETING, "en", "full", "Saturday, October 23, 2021"),
+        (MEETING, "en", "full", "Saturday, Oct. 23, 2021"),
         (dt.date(2024, 12, 31), "tr", "full", "31 Aralık 2024 Salı"),
         (dt.date(2024, 12, 31), "az", "full", "31 dekabr 2024-cü il, çərşənbə axşamı"),
         (dt.date(2021, 1, 1), "az", "full", "1 yanvar 2021-ci il, cümə"),
@@ -36,27 +36,27 @@ MEMORANDUM = dt.date(2020, 12, 10)
         # ⚠ §4.2: zero-padded day with the dd.MM.y pattern
         (dt.date(2021, 1, 1), "tr", "short", "01.01.2021"),
         # §4.2 editorial forms: tr 23 Ekim 2021'de; az 2020-ci il dekabrın 10-da (attested);
-        # en "on October 23, 2021"
+        # en "on Oct. 23, 2021" (AP "months")
         (MEETING, "tr", "text", "23 Ekim 2021'de"),
         (MEETING, "az", "text", "2021-ci il oktyabrın 23-də"),
-        (MEETING, "en", "text", "on October 23, 2021"),
+        (MEETING, "en", "text", "on Oct. 23, 2021"),
         (MEMORANDUM, "tr", "text", "10 Aralık 2020'de"),
         (MEMORANDUM, "az", "text", "2020-ci il dekabrın 10-da"),
-        (MEMORANDUM, "en", "text", "on December 10, 2020"),
+        (MEMORANDUM, "en", "text", "on Dec. 10, 2020"),
         # §7.2 22 Eylül'de (faselisgrowth.com); A7 oktyabrın 23-də, martın 15-də, aprelin 9-da
         (dt.date(2021, 9, 22), "tr", "text_day", "22 Eylül'de"),
         (MEETING, "tr", "text_day", "23 Ekim'de"),
         (MEETING, "az", "text_day", "oktyabrın 23-də"),
         (dt.date(2021, 3, 15), "az", "text_day", "martın 15-də"),
         (dt.date(2021, 4, 9), "az", "text_day", "aprelin 9-da"),
-        (MEETING, "en", "text_day", "on October 23"),
+        (MEETING, "en", "text_day", "on Oct. 23"),
         # R13 with a voiceless last word: 21 Mart 2025'te (beş)
         (dt.date(2025, 3, 21), "tr", "text", "21 Mart 2025'te"),
         # §4.2 / §7.3: az document date, year first: 2021-ci il 23 oktyabr
         (MEETING, "az", "document", "2021-ci il 23 oktyabr"),
         (dt.date(2019, 4, 16), "az", "document", "2019-cu il 16 aprel"),
         (MEETING, "tr", "document", "23 Ekim 2021"),
-        (MEETING, "en", "document", "October 23, 2021"),
+        (MEETING, "en", "document", "Oct. 23, 2021"),
     ],
 )
 def test_dates_in_each_form_follow_cldr_and_editorial_practice(d: dt.date, lang: str, form: str, expected: str) -> None:
@@ -110,9 +110,9 @@ UTC4 = dt.timezone(dt.timedelta(hours=4))
         # §7.3 "23 oktyabr 2021-ci il, saat 10:00"
         (dt.datetime(2021, 10, 23, 18, 0, tzinfo=UTC4), "az", "23 oktyabr 2021-ci il, saat 18:00 (UTC+4)"),
         # AP a.m./p.m.; the zone from the datetime's own offset
-        (dt.datetime(2021, 10, 23, 18, 0, tzinfo=UTC3), "en", "October 23, 2021, 6:00 p.m. (UTC+3)"),
-        (dt.datetime(2021, 10, 23, 9, 30, tzinfo=dt.UTC), "en", "October 23, 2021, 9:30 a.m. (UTC)"),
-        (dt.datetime(2021, 10, 23, 12, 0, tzinfo=UTC3), "en", "October 23, 2021, noon (UTC+3)"),
+        (dt.datetime(2021, 10, 23, 18, 0, tzinfo=UTC3), "en", "Oct. 23, 2021, 6 p.m. (UTC+3)"),  # AP "times": no :00
+        (dt.datetime(2021, 10, 23, 9, 30, tzinfo=dt.UTC), "en", "Oct. 23, 2021, 9:30 a.m. (UTC)"),
+        (dt.datetime(2021, 10, 23, 12, 0, tzinfo=UTC3), "en", "Oct. 23, 2021, noon (UTC+3)"),
         (
             dt.datetime(2021, 10, 23, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))),
             "tr",
@@ -121,7 +121,7 @@ UTC4 = dt.timezone(dt.timedelta(hours=4))
         (
             dt.datetime(2021, 10, 23, 8, 0, tzinfo=dt.timezone(-dt.timedelta(hours=5))),
             "en",
-            "October 23, 2021, 8:00 a.m. (UTC-5)",
+            "Oct. 23, 2021, 8 a.m. (UTC-5)",
         ),
     ],
 )

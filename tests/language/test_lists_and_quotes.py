@@ -22,9 +22,9 @@ CHAIRS = ["Fahrettin Altun", "Hikmet Hacıyev"]
         # §4.3: CLDR's "…, yaxud" is a quirk; editors write "və ya"
         ("az", "or", CITIES["az"], "Ankara, Bakı və ya İstanbul"),
         ("az", "or", ["Ankara", "Bakı"], "Ankara və ya Bakı"),
-        # §4.3 en (US): Oxford comma
-        ("en", "and", CITIES["en"], "Ankara, Bakü, and İstanbul"),
-        ("en", "or", CITIES["en"], "Ankara, Bakü, or İstanbul"),
+        # AP "comma": no comma before the conjunction in a simple series (not CLDR's Oxford comma)
+        ("en", "and", CITIES["en"], "Ankara, Bakü and İstanbul"),
+        ("en", "or", CITIES["en"], "Ankara, Bakü or İstanbul"),
         ("tr", "and", CHAIRS, "Fahrettin Altun ve Hikmet Hacıyev"),
         ("az", "and", CHAIRS, "Fahrettin Altun və Hikmet Hacıyev"),
         ("en", "and", CHAIRS, "Fahrettin Altun and Hikmet Hacıyev"),

@@ -103,7 +103,8 @@ def test_english_digit_ordinals_use_st_nd_rd_th(n: int, expected: str) -> None:
         (1, "az", "birinci"),
         (2021, "az", "iki min iyirmi birinci"),
         (1, "en", "first"),
-        (21, "en", "twenty-first"),
+        (9, "en", "ninth"),
+        (21, "en", "21st"),  # AP "numerals": figures from 10th
     ],
 )
 def test_word_ordinals(n: int, lang: str, expected: str) -> None:

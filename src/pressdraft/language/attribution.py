@@ -251,6 +251,14 @@ def attribute_quote(
     return [head, *running_quote(paragraphs, lang)]
 
 
+def quoted(
+    text: str, lang: str, speaker: str, verb: str = "say", appositive: bool = False, pronoun: bool = False
+) -> str:
+    """One quote and its attribution as one paragraph, for a template's own quote fields: the same formulas as
+    the body's quote blocks (in English the attribution follows the first sentence, AP "quotation marks")."""
+    return " ".join(attribute_quote([str(text)], Speaker(str(speaker), appositive, pronoun), lang, verb))
+
+
 def _english_quote(paragraphs: list[str], speaker: Speaker, verb: str, setting: str | None) -> list[str]:
     """AP: the attribution after the first sentence; later paragraphs open, only the last one closes."""
     first, rest = first_sentence(paragraphs[0].strip())
@@ -304,4 +312,5 @@ __all__ = [
     "attribute_quote",
     "first_sentence",
     "quote_verb",
+    "quoted",
 ]

@@ -6,7 +6,9 @@ patterns are used where they match editorial practice; the rest is built here:
 * ``short``: ``dd.MM.y`` for tr/az (four-digit year; Babel's az short has ``23.10.21``),
   ``M/d/y`` for en.
 * ``text``: tr ``23 Ekim 2021'de`` (R1, R13), az ``2021-ci il oktyabrın 23-də`` (A7, A8,
-  attested "2020-ci il dekabrın 10-da"), en ``on October 23, 2021``.
+  attested "2020-ci il dekabrın 10-da"), en ``on Oct. 23, 2021``.
+* English follows AP throughout (``ap_dates``): ``Oct. 23, 2021``, the year left out in the release's
+  year (``release``), the weekday within a week of it.
 * ``document``: az ``2021-ci il 23 oktyabr`` (attested "2019-cu il 16 aprel tarixli").
 * ``full``: az ``23 oktyabr 2021-ci il, şənbə``: a year in a sentence takes ``-ci il`` (A8), as the
   range and the embargo time do; tr and en are Babel's.
@@ -15,7 +17,7 @@ Running text (``format_running_date``, tr/az): one house form per language, the 
 is the release's (tr ``23 Ekim'de``, ``17 Kasım'a kadar``; az ``oktyabrın 23-də``, ``noyabrın 17-dək``).
 
 Ranges (``format_date_range``, events over several days; spec draft-format-v2 ``event.end_date``):
-tr ``21–23 Temmuz 2025``, az ``21–23 iyul 2025-ci il``, en ``July 21-23, 2025`` (AP: a hyphen, the
+tr ``21–23 Temmuz 2025``, az ``21–23 iyul 2025-ci il``, en ``Nov. 20-21, 2025`` (AP: a hyphen, the
 month and year once); across months or years each end keeps what differs.
 """
 
@@ -26,6 +28,7 @@ import datetime as dt
 from babel.dates import format_date as babel_format_date
 from babel.dates import get_month_names
 
+from . import ap_dates
 from ._base import check_lang
 from .names import inflect
 from .numbers import babel_locale, ordinal
@@ -42,8 +45,9 @@ def _az_year(year: int) -> str:
     return f"{ordinal(year, 'az', 'digits')} il"
 
 
-def format_date(d: dt.date, lang: str, form: str = "long") -> str:
-    """A date in one of :data:`DATE_FORMS` for ``lang``."""
+def format_date(d: dt.date, lang: str, form: str = "long", release: dt.date | None = None) -> str:
+    """A date in one of :data:`DATE_FORMS` for ``lang``; ``release``: the release's date, which English
+    dates are written relative to (``ap_dates``)."""
     check_lang(lang)
     if form not in DATE_FORMS:
         raise ValueError(f"unknown date form {form!r}; expected one of {DATE_FORMS}")
@@ -51,6 +55,8 @@ def format_date(d: dt.date, lang: str, form: str = "long") -> str:
         d = d.date()
     if not isinstance(d, dt.date):
         raise TypeError(f"a date is expected, got {d!r}")
+    if lang == "en" and form != "short":
+        return _english_date(d, form, release)
     locale = babel_locale(lang)
     month = month_name(d.month, lang)
     if form == "long" or (form == "document" and lang != "az"):
@@ -68,32 +74,37 @@ def format_date(d: dt.date, lang: str, form: str = "long") -> str:
     if lang == "tr":
         base = f"{d.day} {month} {d.year}" if with_year else f"{d.day} {month}"
         return inflect(base, "locative", "tr")
-    if lang == "az":
-        day = f"{inflect(month, 'genitive', 'az')} {inflect(str(d.day), 'locative', 'az')}"
-        return f"{_az_year(d.year)} {day}" if with_year else day
-    if with_year:
-        return f"on {babel_format_date(d, 'long', locale=locale)}"
-    return f"on {babel_format_date(d, 'MMMM d', locale=locale)}"
+    day = f"{inflect(month, 'genitive', 'az')} {inflect(str(d.day), 'locative', 'az')}"  # az
+    return f"{_az_year(d.year)} {day}" if with_year else day
 
 
-def format_date_range(start: dt.date, end: dt.date | None, lang: str) -> str:
+def _english_date(d: dt.date, form: str, release: dt.date | None) -> str:
+    """AP: ``Oct. 23, 2021`` (long, document), ``Monday, Nov. 17`` (full), ``on Saturday``/``on Oct. 23`` (text;
+    text_day never gives a year of its own)."""
+    if form == "full":
+        return ap_dates.full(d, release)
+    if form == "text":
+        return ap_dates.in_text(d, release)
+    if form == "text_day":  # never a year of its own: the day in the year it falls in
+        return ap_dates.in_text(d, release) if release else f"on {ap_dates.date(d, release=d)}"
+    return ap_dates.date(d, release if form == "long" else None)
+
+
+def format_date_range(start: dt.date, end: dt.date | None, lang: str, release: dt.date | None = None) -> str:
     """Days ``start`` to ``end`` in the long form, what both ends share written once.
 
     tr ``21–23 Temmuz 2025`` / ``30 Haziran – 2 Temmuz 2025`` / ``30 Aralık 2025 – 2 Ocak 2026``;
     az the same with lower-case months and ``2025-ci il``; en ``July 21-23, 2025`` /
-    ``June 30-July 2, 2025`` / ``December 30, 2025-January 2, 2026``. Without an end, one long date.
+    ``June 30-July 2, 2025`` / ``Dec. 30, 2025-Jan. 2, 2026`` (AP; the year left out in the ``release``'s
+    year). Without an end, one long date.
     """
     check_lang(lang)
     if end is None or end == start:
-        return format_date(start, lang)
+        return format_date(start, lang, release=release)
     if end < start:
         raise ValueError("a range ends after it starts")
     if lang == "en":
-        first = f"{month_name(start.month, 'en')} {start.day}"
-        if start.year != end.year:
-            return f"{first}, {start.year}-{month_name(end.month, 'en')} {end.day}, {end.year}"
-        last = f"{end.day}" if start.month == end.month else f"{month_name(end.month, 'en')} {end.day}"
-        return f"{first}-{last}, {end.year}"
+        return ap_dates.date_range(start, end, release)
     return _span(start, end, lang, with_year=True)
 
 
@@ -142,8 +153,10 @@ def format_running_date(
     with_year = current is None or last.year != current.year or start.year != last.year
     if lang == "en":
         if relation == "until":
-            return f"until {format_date(start, lang)}"
-        return f"on {format_date_range(start, end, lang)}" if end else format_date(start, lang, "text")
+            return f"until {format_date(start, lang, release=current)}"
+        if end:
+            return f"on {format_date_range(start, end, lang, release=current)}"
+        return format_date(start, lang, "text", release=current)
     if lang == "tr":
         return _turkish_running(start, end, relation, with_year)
     return _azerbaijani_running(start, end, relation, with_year)
@@ -187,7 +200,7 @@ def format_datetime(moment: dt.datetime, lang: str) -> str:
 
     tr ``23 Ekim 2021, saat 18.00 (UTC+3)``: TDK writes hours with a period (avrupa-postasi.com,
     edebiyatokulu.org; §4.2); az ``23 oktyabr 2021-ci il, saat 18:00 (UTC+4)`` (§7.3 embargo
-    wording); en ``October 23, 2021, 6:00 p.m. (UTC+3)`` (AP a.m./p.m.). Naive → ValueError.
+    wording); en ``Oct. 23, 2021, 6 p.m. (UTC+3)`` (AP "times", "months"). Naive → ValueError.
     """
     check_lang(lang)
     if not isinstance(moment, dt.datetime):
@@ -200,12 +213,4 @@ def format_datetime(moment: dt.datetime, lang: str) -> str:
     if lang == "az":
         day = f"{moment.day} {month_name(moment.month, 'az')} {_az_year(moment.year)}"
         return f"{day}, saat {moment.hour:02d}:{moment.minute:02d} ({zone})"
-    day = babel_format_date(moment.date(), "long", locale=locale)
-    hour = moment.hour % 12 or 12
-    if moment.hour == 12 and moment.minute == 0:
-        clock = "noon"
-    elif moment.hour == 0 and moment.minute == 0:
-        clock = "midnight"
-    else:
-        clock = f"{hour}:{moment.minute:02d} {'a.m.' if moment.hour < 12 else 'p.m.'}"
-    return f"{day}, {clock} ({zone})"
+    return ap_dates.moment(moment, zone)

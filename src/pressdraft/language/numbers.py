@@ -114,7 +114,7 @@ def _tr_ordinal_word(n: int) -> str:
 def ordinal(n: int, lang: str, style: str = "words") -> str:
     """Ordinal number.
 
-    words: tr ``birinci``, az ``birinci``, en ``first``.
+    words: tr ``birinci``, az ``birinci``, en ``first`` to ``ninth``, then ``10th`` (AP "numerals").
     digits: tr ``1'inci``/``2'nci``/``6'ncı`` (TDK; R13), az ``1-ci``/``6-cı`` (A8), en ``1st``.
     dotted: tr ``1.`` (TDK's other ordinal form); az and en have none and fall back to digits.
     idiom: 1 → ``ilk``/``ilk``/``first`` (attested "ilk toplantı", "ilk iclas"), else words.
@@ -134,7 +134,8 @@ def ordinal(n: int, lang: str, style: str = "words") -> str:
     if style == "words":
         if lang == "tr":
             return _tr_ordinal_word(value)
-        return num2words(value, lang=lang, to="ordinal")
+        if lang == "az" or 0 < value < 10:
+            return num2words(value, lang=lang, to="ordinal")
     # digits
     if lang == "tr":
         last = last_number_word(value, "tr")

@@ -19,6 +19,7 @@ from pressdraft.core.library import Template
 from pressdraft.core.model import ANNOUNCEMENT, AUTO_NUMBER, REPORT, Draft, InlinePerson
 from pressdraft.core.problems import FieldPath, Location, Problem
 from pressdraft.language.countries import wrong_names
+from pressdraft.language.english import dateline_doubt, dateline_place
 from pressdraft.language.names import Name, doubt_of, inflect
 from pressdraft.language.official_names import other_spellings
 from pressdraft.pipeline.case_uses import inflected, reaches_a_case
@@ -65,6 +66,11 @@ NO_READING = N_(
     "forms in the directory, adding it there if need be"
 )
 
+DATELINE_WITHOUT_COUNTRY = N_(
+    "{city} is not an AP stand-alone dateline and its country is not known, so the English dateline prints "
+    "the city alone ({dateline}): add the city and its country to language/data/ap.yaml"
+)
+
 
 def draft_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
     """Every warning (and info line) of the draft's own checks, in the order of the file;
@@ -76,6 +82,7 @@ def draft_problems(draft: Draft, template: Template, contexts: Mapping[str, Mapp
         *_naming_problems(draft, template, contexts),
         *_body_problems(draft),
         *_reading_problems(draft, template, contexts),
+        *_dateline_problems(contexts),
     ]
 
 
@@ -196,6 +203,16 @@ def _names_inflected(
         for at, document in zip(places, context.get("documents", []), strict=False):
             for number, person in enumerate(document.signatories):
                 yield from ((*found, False) for found in _names_in(person, (*at, "signatories", number)))
+
+
+def _dateline_problems(contexts: Mapping[str, Mapping[str, Any]]) -> Iterator[Problem]:
+    """An English dateline names the country of a city that does not stand alone (AP "datelines"); where
+    that country is not known the city prints alone, and the check says so rather than guess."""
+    release = contexts.get("en", {}).get("release")
+    city = str(release.city) if release is not None else ""
+    if city and not city.startswith("⟦") and dateline_doubt(city):
+        params = {"city": city, "dateline": dateline_place(city, release.date)}
+        yield _warning(("release", "city"), DATELINE_WITHOUT_COUNTRY, params, "en")
 
 
 #: Parts of the release that print names as they are, never in a case: the contact block.

@@ -22,8 +22,11 @@ from pressdraft.core.library import TEMPLATE_KEY, Template, file_of, source_file
 from pressdraft.core.problems import FieldPath, Location, PressdraftError, Problem
 from pressdraft.document.blocks import markdown_problem
 from pressdraft.language._base import CASES
+from pressdraft.language.attribution import quoted
 from pressdraft.language.casing import capitalize, lower, title, upper
+from pressdraft.language.datelines import dateline
 from pressdraft.language.dates import format_date, format_date_range, format_datetime, format_running_date
+from pressdraft.language.english import headline_text, with_article
 from pressdraft.language.lists import format_list
 from pressdraft.language.names import inflect
 from pressdraft.language.numbers import count, format_number, ordinal, spell_number
@@ -34,13 +37,17 @@ from pressdraft.safety.markdown import Markdown, escape_paragraphs, escape_text
 from pressdraft.safety.sandbox import ReleaseSandbox, bounded
 
 
-def _in_language(function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that calls ``function(value, lang, ...)``; gap markers pass through untouched."""
+def _in_language(function: Callable[..., Any], dated: bool = False) -> Callable[..., Any]:
+    """A filter that calls ``function(value, lang, ...)``; gap markers pass through untouched. A ``dated``
+    one also gets the release's date (``release=``): English dates are written relative to it (AP: no
+    year in the release's year, the weekday within its week; ``language/ap_dates.py``)."""
 
     @pass_context
     def language_filter(context: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(value, Missing):
             return value
+        if dated:
+            kwargs.setdefault("release", _release_date(context))
         return function(value, context["lang"], *args, **kwargs)
 
     language_filter.__doc__ = function.__doc__
@@ -87,8 +94,8 @@ def _list(style: str) -> Callable[..., str]:
 def _ranged(function: Callable[..., str]) -> Callable[..., str]:
     """``{{ start|date_range(end) }}``: the filter gets (start, lang, end), the range function (start, end, lang)."""
 
-    def from_start(start: Any, lang: str, end: Any = None) -> str:
-        return function(start, end, lang)
+    def from_start(start: Any, lang: str, end: Any = None, **options: Any) -> str:
+        return function(start, end, lang, **options)
 
     from_start.__doc__ = function.__doc__
     return from_start
@@ -116,6 +123,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "datetime": format_datetime,
     "date_range": _ranged(format_date_range),
     "running_date": format_running_date,
+    "dateline": dateline,
     "time": _clock(format_time),
     "time_range": _clock(_ranged(format_time_range)),
     "number": format_number,
@@ -127,7 +135,16 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "or_list": _list("or"),
     "with_list": _list("with"),
     "lines": _lines,
+    "the": _strings(with_article),
+    "headline": _strings(headline_text),
+    "quoted": quoted,
 }
+#: Filters written relative to the release's date.
+DATED = frozenset({"date", "date_range"})
+
+
+def _release_date(context: Context) -> dt.date | None:
+    return getattr(context.get("release"), "date", None)
 
 
 @pass_context
@@ -140,7 +157,7 @@ def _finalize(context: Context, value: Any) -> str:
     if isinstance(value, Paragraphs):
         return escape_paragraphs(value)
     if isinstance(value, dt.date):
-        return escape_text(format_date(value, context["lang"]))
+        return escape_text(format_date(value, context["lang"], release=_release_date(context)))
     if isinstance(value, list | tuple):
         return escape_text(format_list([str(v) for v in value], context["lang"]))
     return escape_text(str(value))
@@ -168,7 +185,7 @@ def _field_path(field: str) -> FieldPath:
 @cache
 def environment() -> ReleaseSandbox:
     env = ReleaseSandbox(finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update({name: _in_language(function) for name, function in FILTERS.items()})
+    env.filters.update({name: _in_language(function, name in DATED) for name, function in FILTERS.items()})
     env.globals["refuse"] = refuse
     return env
 

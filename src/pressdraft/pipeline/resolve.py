@@ -29,6 +29,7 @@ from pressdraft.core.model import (
 )
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.language.countries import dated
+from pressdraft.language.english import title_after_name
 from pressdraft.language.names import Name
 from pressdraft.language.quotes import smart_quotes
 from pressdraft.pipeline.body import PRONOUNS, document_views, person_key, render_body
@@ -235,11 +236,11 @@ class Resolver:
         return Name(text, reading=name.reading, kind="person")
 
     def _full(self, name: Name, title: str) -> Name:
-        """First mention: title then name (tr, az), or name, title (en)."""
+        """First mention: title then name (tr, az), or name, title (en, the title in lower case: AP "titles")."""
         if not title:
             return name
         if self.lang == "en":
-            return Name(f"{name.text}, {title}", kind="person")
+            return Name(f"{name.text}, {title_after_name(title)}", kind="person")
         forms = {case: f"{title} {form}" for case, form in name.forms.items()}
         return Name(f"{title} {name.text}", reading=name.reading, forms=forms, kind="person")
 
