@@ -17,8 +17,7 @@ import pytest
 from pressdraft.core.files import read_data
 from pressdraft.language import ap_dates
 from pressdraft.language.attribution import quoted
-from pressdraft.language.datelines import dateline
-from pressdraft.language.dates import format_date, format_date_range
+from pressdraft.language.dates import dateline, format_date, format_date_range
 from pressdraft.language.english import dateline_doubt, headline_text, title_after_name, with_article
 from pressdraft.language.lists import format_list
 from pressdraft.language.numbers import ordinal

@@ -24,12 +24,15 @@ month and year once); across months or years each end keeps what differs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import get_month_names
 
 from . import ap_dates
 from ._base import check_lang
+from .casing import upper
+from .english import dateline_place
 from .names import inflect
 from .numbers import babel_locale, ordinal
 
@@ -214,3 +217,14 @@ def format_datetime(moment: dt.datetime, lang: str) -> str:
         day = f"{moment.day} {month_name(moment.month, 'az')} {_az_year(moment.year)}"
         return f"{day}, saat {moment.hour:02d}:{moment.minute:02d} ({zone})"
     return ap_dates.moment(moment, zone)
+
+
+def dateline(city: object, lang: str, day: dt.date, since: Mapping[str, dt.date] | None = None) -> str:
+    """The dateline of a release issued in ``city`` on ``day`` (conventions.md §7): the city in capitals
+    and the long date; in English as AP has it, ``BAKU, Azerbaijan, Sept. 18, 2025`` (the country after a
+    city that does not stand alone, ``english.dateline_place``; ``since``: the issuer's dates of renamed
+    countries' new names, Türkiye)."""
+    check_lang(lang)
+    if lang == "en":
+        return f"{dateline_place(str(city), day, since)}, {format_date(day, 'en')}"
+    return f"{upper(str(city), lang)}, {format_date(day, lang)}"

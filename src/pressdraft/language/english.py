@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import yaml
-from babel import Locale
 
 from ._base import check_lang
 from .casing import lower, upper
-from .numbers import babel_locale
+from .countries import country_name
 
 _ARTICLES = ("the ", "a ", "an ")
 _ACRONYM = re.compile(r"^[A-ZÇĞİÖŞÜƏ0-9&.\-]{2,}$")
@@ -134,19 +134,15 @@ def headline_text(text: str, lang: str = "en") -> str:
 # --- datelines ----------------------------------------------------------------------------------
 
 
-def country_name(code: str, on: dt.date) -> str:
-    """The country's English name on a date: CLDR's (Babel) for now; ``on`` is for names that changed
-    (Turkey/Türkiye), which the issuer's naming rule decides (issue 13, owned by the country-name work)."""
-    return Locale.parse(babel_locale("en")).territories[code]
-
-
-def dateline_place(city: str, on: dt.date) -> str:
-    """``ISTANBUL``, ``BAKU, Azerbaijan``; a city whose country is not known, alone (see ``dateline_doubt``)."""
+def dateline_place(city: str, on: dt.date, since: Mapping[str, dt.date] | None = None) -> str:
+    """``ISTANBUL``, ``BAKU, Azerbaijan``, ``ANKARA, Turkey`` before the issuer wrote Türkiye (``since``:
+    per country, the day it did; ``language/countries.py``); a city whose country is not known, alone
+    (see ``dateline_doubt``)."""
     data = ap_data()
     code = data.countries.get(city)
     if city in data.standalone or code is None:
         return upper(city, "en")
-    return f"{upper(city, 'en')}, {country_name(code, on)}"
+    return f"{upper(city, 'en')}, {country_name(code, 'en', on, (since or {}).get(code))}"
 
 
 def dateline_doubt(city: str) -> bool:

@@ -24,8 +24,7 @@ from pressdraft.document.blocks import markdown_problem
 from pressdraft.language._base import CASES
 from pressdraft.language.attribution import quoted
 from pressdraft.language.casing import capitalize, lower, title, upper
-from pressdraft.language.datelines import dateline
-from pressdraft.language.dates import format_date, format_date_range, format_datetime, format_running_date
+from pressdraft.language.dates import dateline, format_date, format_date_range, format_datetime, format_running_date
 from pressdraft.language.english import headline_text, with_article
 from pressdraft.language.lists import format_list
 from pressdraft.language.names import inflect
