@@ -50,7 +50,8 @@ def _az_year(year: int) -> str:
 
 def format_date(d: dt.date, lang: str, form: str = "long", release: dt.date | None = None) -> str:
     """A date in one of :data:`DATE_FORMS` for ``lang``; ``release``: the release's date, which English
-    dates are written relative to (``ap_dates``)."""
+    dates are written relative to (``ap_dates``), and which the tr/az ``full`` form and ranges leave out
+    (a date of the release's own year needs none: ``17 Kasım Pazartesi``, ``20–21 noyabr``)."""
     check_lang(lang)
     if form not in DATE_FORMS:
         raise ValueError(f"unknown date form {form!r}; expected one of {DATE_FORMS}")
@@ -64,10 +65,12 @@ def format_date(d: dt.date, lang: str, form: str = "long", release: dt.date | No
     month = month_name(d.month, lang)
     if form == "long" or (form == "document" and lang != "az"):
         return babel_format_date(d, "long", locale=locale)
-    if form == "full" and lang == "az":
-        return f"{d.day} {month} {_az_year(d.year)}, {babel_format_date(d, 'EEEE', locale=locale)}"
-    if form == "full":
-        return babel_format_date(d, "full", locale=locale)
+    if form == "full":  # the release's year is left out, as in a deadline (17 Kasım'a kadar, §7.2)
+        shown = release is None or d.year != release.year
+        if lang == "tr":
+            return babel_format_date(d, "d MMMM y EEEE" if shown else "d MMMM EEEE", locale=locale)
+        year = f" {_az_year(d.year)}" if shown else ""
+        return f"{d.day} {month}{year}, {babel_format_date(d, 'EEEE', locale=locale)}"
     if form == "short":
         pattern = "M/d/y" if lang == "en" else "dd.MM.y"
         return babel_format_date(d, pattern, locale=locale)
@@ -108,7 +111,7 @@ def format_date_range(start: dt.date, end: dt.date | None, lang: str, release: d
         raise ValueError("a range ends after it starts")
     if lang == "en":
         return ap_dates.date_range(start, end, release)
-    return _span(start, end, lang, with_year=True)
+    return _span(start, end, lang, with_year=release is None or end.year != release.year)
 
 
 def _span(start: dt.date, end: dt.date, lang: str, with_year: bool) -> str:

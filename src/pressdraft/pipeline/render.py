@@ -38,8 +38,8 @@ from pressdraft.safety.sandbox import ReleaseSandbox, bounded
 
 def _in_language(function: Callable[..., Any], dated: bool = False) -> Callable[..., Any]:
     """A filter that calls ``function(value, lang, ...)``; gap markers pass through untouched. A ``dated``
-    one also gets the release's date (``release=``): English dates are written relative to it (AP: no
-    year in the release's year, the weekday within its week; ``language/ap_dates.py``)."""
+    one also gets the release's date (``release=``): dates are written relative to it (no year in the
+    release's year; in English also the weekday within its week, AP, ``language/ap_dates.py``)."""
 
     @pass_context
     def language_filter(context: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
