@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from pressdraft.core.problems import PressdraftError
-from pressdraft.document.export import Edition
+from pressdraft.document.export import Edition, slugify
 from pressdraft.pipeline.engine import Engine
 from pressdraft.pipeline.in_process import IN_PROCESS
 from pressdraft.safety.text import clean_text
@@ -290,3 +290,8 @@ def test_an_unknown_speaker_makes_rendering_refuse_naming_the_field(example_data
         ]
     else:
         raise AssertionError("an unknown speaker was rendered")
+
+
+def test_a_range_in_a_title_keeps_its_dash_in_the_file_name():
+    # "20–21 Kasım" is two days, not the year 2021: the en dash becomes the slug's hyphen
+    assert slugify("Forum 20–21 Kasım tarihlerinde") == "forum-20-21-kasim-tarihlerinde"

@@ -36,6 +36,10 @@ BUILD_WAIT = 20.0
 _heavy_builds = threading.BoundedSemaphore(HEAVY_BUILDS)
 _ASCII = str.maketrans(
     {
+        # a dash between numbers is a range: 20–21 Kasım must not run together into a year (2021)
+        "–": "-",
+        "—": "-",
+        "‑": "-",
         "ı": "i",
         "İ": "i",
         "ə": "e",
