@@ -91,12 +91,14 @@ TURKISH: list[tuple[str, str, bool, str]] = [
     # A first name spelled foreign marks the surname; a full vowel the letters do not show is a guess
     ("Theresa May", "de den e in i le", False, "⚠ CMUdict [meɪ]: May'e, but May'a also printed"),
     ("Friedrich Merz", "te ten e in i le", False, "yenicaggazetesi.com.tr Merz'in; R5 German z [ts]"),
-    # English by CMUdict: a reduced last vowel is ı unless spelled i (Harris) or o/u (uncertain)
-    ("Starmer", "da dan a ın ı la", True, "issue 13 Starmer'ın; sonturkhaber.com Starmer'a"),
-    ("Tapper", "da dan a ın ı la", True, "yenicaggazetesi.com.tr Tapper'a"),
+    # English by CMUdict: a reduced last vowel is ı unless spelled i (Harris) or o/u (uncertain);
+    # unstressed -er is ı (Starmer'ın) or by its letter (hurriyet.com.tr Pfizer'in): warned
+    ("Starmer", "da dan a ın ı la", False, "issue 13 Starmer'ın; sonturkhaber.com Starmer'a; -er is also e"),
+    ("Tapper", "da dan a ın ı la", False, "yenicaggazetesi.com.tr Tapper'a; -er is also e (Pfizer'in)"),
+    ("Pfizer", "da dan a ın ı la", False, "hurriyet.com.tr Pfizer'in beside CMUdict [faɪzər]: usage splits"),
     ("Los Angeles", "ta tan a ın ı la", True, "issue 13 Los Angeles'ta; cokbilgi.com Los Angeles'a [los encılıs]"),
-    ("Manchester", "da dan a ın ı la", True, "Gönülal: Mancester (Mençıstır)'da"),
-    ("Thatcher", "da dan a ın ı la", True, "⚠ [θætʃər] schwa ı"),
+    ("Manchester", "da dan a ın ı la", False, "Gönülal: Mancester (Mençıstır)'da; -er is also e"),
+    ("Thatcher", "da dan a ın ı la", False, "⚠ [θætʃər] schwa ı; -er is also e"),
     ("Blinken", "da dan a ın ı la", True, "⚠ [blɪŋkən] schwa ı"),
     ("Dickens", "ta tan a ın ı la", True, "⚠ [dɪkənz] schwa ı; final [z] spelled s read s"),
     ("Michael", "da dan a ın ı la", True, "⚠ [maɪkəl] schwa ı"),
@@ -151,7 +153,7 @@ TURKISH: list[tuple[str, str, bool, str]] = [
     ("Schumacher", "de den e in i le", False, "⚠ CMUdict's [ʃumɑkɝ] disagrees with the letters"),
     ("Porsche", "de den ye nin yi yle", False, "⚠ German final e is said; CMUdict disagrees"),
     # Italian, Spanish, Portuguese, Dutch and others
-    ("Sánchez", "de den e in i le", True, "⚠ á is foreign; CMUdict [sæntʃɛz]"),
+    ("Sánchez", "de den e in i le", False, "⚠ Spanish final z [θ]/[s] is voiceless, the press follows the letter z"),
     ("Draghi", "de den ye nin yi yle", True, "⚠ gh [g]"),
     ("Messi", "de den ye nin yi yle", True, "⚠ read as written"),
     ("Guterres", "te ten e in i le", False, "⚠ -es said in Portuguese, silent in French (Rennes): not decided"),

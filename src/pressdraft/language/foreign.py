@@ -113,6 +113,9 @@ _FRENCH_ENDINGS: tuple[tuple[str, str, Level], ...] = (
 #: Accented letters only French writes among the languages whose names reach the press (é as in
 #: René, è, ê, ë, ô, œ, ï): a French sign for the whole name. â î û ç are Turkish letters too.
 _FRENCH_ACCENTS = frozenset("éèêëôœïùÿ")
+#: Endings with a French silent -e that no Turkish or Azerbaijani word has (Danone, Lafarge,
+#: Bourgogne): without a dictionary entry the French reading is the likelier, but still a guess. ⚠
+_FRENCH_E_ENDINGS = ("one", "arge", "orge", "gne")
 #: French articles and particles before a name (Le Pen, de Gaulle, La Rochelle, Du Bellay).
 _FRENCH_PARTICLES = frozenset({"le", "la", "les", "du", "des", "de"})
 
@@ -278,7 +281,10 @@ def foreign_spoken(word: str, lang: str, *, name: str = "") -> tuple[str, bool] 
         # A loanword-like spelling (Trabzon), a native name (Cennet, Fethiye) or an ending English
         # and Turkish share (-et, final e) that no dictionary reads otherwise: as written.
         return None
-    return chosen.said, certain
+    # A final z after a vowel is Spanish or Portuguese (Sánchez, Pérez): said [θ]/[s], voiceless,
+    # but the press also follows the letter (Sánchez'de): R5 cannot decide in Turkish.
+    spanish_z = lang == "tr" and len(text) > 2 and text.endswith("z") and text[-2] in "aeiouáéíóú"
+    return chosen.said, certain and not spanish_z
 
 
 def _unmarked(text: str, lang: str, name: str, french_sign: bool) -> tuple[str, bool] | None:
@@ -299,6 +305,8 @@ def _unmarked(text: str, lang: str, name: str, french_sign: bool) -> tuple[str, 
             return french.said, english.sure
         if _silent_e(text, english):
             return english.said, english.sure  # Vodafone, Colgate, Cambridge
+    elif french is not None and french.silent_e and text.endswith(_FRENCH_E_ENDINGS):
+        return french.said, False  # Danone [danon], though the press also prints Danone'nin
     if not first_name:
         return None
     # Theresa May [mey]: the first name is foreign, so the surname is read as the dictionary
@@ -534,6 +542,9 @@ def _reduced(phone: str, written: str, lang: str) -> tuple[str, bool]:
         return "i" + r, True
     if lang == "az":
         return (written or "ı") + r, True
+    if r and written == "e":
+        # Unstressed English -er: Starmer'ın, Thatcher'ın beside Pfizer'in, Wagner'in in the press
+        return "ır", False
     if written in ("a", "â"):
         return "a" + r, True
     if written in ("o", "u", "ö", "ü"):
