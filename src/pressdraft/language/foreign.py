@@ -506,8 +506,7 @@ def _from_arpabet(phones: tuple[str, ...], text: str, lang: str) -> Reading:
     writers hear ı (Starmer'ın, Tapper'a, Los Angeles [los encılıs]'a) unless it is spelled i/y
     (Harris'in) or a/o/u, where the written vowel is read and o/u stay uncertain
     (Washington'un beside Clinton'ın). Azerbaijani reads the written vowel (report.az: Starmerin,
-    Mandelsonu). A final [z] spelled s is read s (Charles'tan, Los Angeles'ta): the reader
-    follows the letter.
+    Mandelsonu). A final [z] spelled s is read s (Charles'tan), but not surely.
     """
     table = _ARPABET_AZ if lang == "az" else _ARPABET
     spelled = _SPELLED_VOWEL.findall(text.removesuffix("e") if len(text) > 2 else text)
@@ -529,7 +528,10 @@ def _from_arpabet(phones: tuple[str, ...], text: str, lang: str) -> Reading:
         parts.append(value)
     said = "".join(parts)
     if phones and phones[-1] == "Z" and text.endswith("s"):
+        # The reader follows the letter s, but the press also follows the sound [z] (Times'da,
+        # Rawls'un): the voicing of the ending (R5) is a guess.
         said = said[:-1] + "s"
+        sure = sure and lang == "az"
     elif phones and phones[-1] == "JH":
         said = said[:-1] + "j"  # a final c reads voiceless (AZERTAC, phonology); [dʒ] is voiced like j
     return Reading(said, sure, reduced, sum(p[-1].isdigit() for p in phones))
