@@ -100,6 +100,7 @@ TURKISH: list[tuple[str, str, bool, str]] = [
     # unstressed -er is ı (Starmer'ın) or by its letter (hurriyet.com.tr Pfizer'in): warned
     ("Starmer", "da dan a ın ı la", False, "issue 13 Starmer'ın; sonturkhaber.com Starmer'a; -er is also e"),
     ("Tapper", "da dan a ın ı la", False, "yenicaggazetesi.com.tr Tapper'a; -er is also e (Pfizer'in)"),
+    ("Hampshire", "da dan a ın ı la", False, "⚠ CMUdict [hæmpʃər]: -shire is ı or, by its letter, i"),
     ("Pfizer", "da dan a ın ı la", False, "hurriyet.com.tr Pfizer'in beside CMUdict [faɪzər]: usage splits"),
     ("Los Angeles", "ta tan a ın ı la", True, "issue 13 Los Angeles'ta; cokbilgi.com Los Angeles'a [los encılıs]"),
     ("Manchester", "da dan a ın ı la", False, "Gönülal: Mancester (Mençıstır)'da; -er is also e"),

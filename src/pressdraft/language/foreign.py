@@ -540,13 +540,13 @@ def _from_arpabet(phones: tuple[str, ...], text: str, lang: str) -> Reading:
 def _reduced(phone: str, written: str, lang: str) -> tuple[str, bool]:
     """The value of a reduced last vowel from the letter that spells it, and whether it is sure."""
     r = "r" if phone == "ER0" else ""
+    if lang == "tr" and r and written in ("e", "i", "y", "î"):
+        # Unstressed English -er, -ire: Starmer'ın, Thatcher'ın beside Pfizer'in in the press
+        return "ır", False
     if written in ("i", "y", "î"):
         return "i" + r, True
     if lang == "az":
         return (written or "ı") + r, True
-    if r and written == "e":
-        # Unstressed English -er: Starmer'ın, Thatcher'ın beside Pfizer'in, Wagner'in in the press
-        return "ır", False
     if written in ("a", "â"):
         return "a" + r, True
     if written in ("o", "u", "ö", "ü"):
