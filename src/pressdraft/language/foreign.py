@@ -9,9 +9,15 @@ that language reads it. Three steps, each only as far as it can decide:
    word-initial consonant cluster, a doubled final consonant, a foreign particle before it as in
    ``Los Angeles``). A native-looking name (``Duran``, ``Paris``, ``Ankara``) is read as written
    and never looked up: the dictionary must not override a spelling Turkish reads unambiguously.
+   Such a spelling is foreign only when a sign says so: a French accent, particle or first name
+   in the name (``René Descartes``, ``Le Monde``, ``François Hollande``); CMUdict confirming a
+   French ending (``Manet`` [mane]) or a silent final -e of a word of two syllables or more
+   (``Vodafone``; one-syllable Turkish names are English words too: Hale, Mine); or a first name
+   spelled foreign (``Theresa May``), which never counts in a name with Turkic letters.
 2. **How is it said?** French endings by rule (``-eau``, ``-ault``, ``-aud`` are [o]; ``-ac`` is
-   [ak]); otherwise the CMU Pronouncing Dictionary, whose last syllable gives the last vowel and
-   the final sound; otherwise the letters read by the usual Western European values.
+   [ak]); German letters (ei, sch, final z [ts]); otherwise the CMU Pronouncing Dictionary, whose
+   last syllable gives the last vowel and the final sound; otherwise the letters read by the usual
+   Western European values.
 3. **Is that certain?** Only when one rule or one dictionary reading decides and nothing
    contradicts it. Otherwise the reading is returned with ``certain=False`` and the suffix engine
    warns (``Doubt(..., FOREIGN)``): a wrong form must never be silent.
