@@ -142,6 +142,10 @@ TURKISH: list[tuple[str, str, bool, str]] = [
     ("Clinton", "da dan a ın ı la", False, "brief: Clinton'ın; Clinton'un also printed: o-spelled schwa is o or ı"),
     ("Jackson", "da dan a ın ı la", False, "⚠ Jackson'ın printed; o-spelled schwa is o or ı"),
     ("Newton", "da dan a un u la", False, "⚠ o-spelled schwa is o or ı"),
+    # English -son after a consonant (no Turkish word ends so) is looked up even without a cue
+    ("Boris Johnson", "da dan a ın ı la", False, "⚠ CMUdict [dʒɑnsən]: o-spelled schwa is o or ı, as Clinton"),
+    ("Robinson", "da dan a ın ı la", False, "⚠ CMUdict [rɑbɪnsən]: o or ı"),
+    ("Anderson", "da dan a ın ı la", False, "⚠ CMUdict [ændɝsən]: o or ı"),
     ("Seattle", "da dan a ın ı la", False, "⚠ CMUdict lists two readings"),
     ("Nice", "te ten e in i le", False, "issue 13 Nice'te [nis]; final -ce is [s] here, [dʒe] in Ece"),
     ("Pence", "te ten e in i le", False, "⚠ [pɛns]; final -ce as Nice"),

@@ -301,9 +301,14 @@ def _unmarked(text: str, lang: str, name: str, french_sign: bool) -> tuple[str, 
     if french_sign and french is not None:
         return french.said, True  # René Descartes [dekart], Édouard Manet [mane]
     first_name = _foreign_first_name(name, lang)
-    if french is None and not first_name:
+    patronymic = len(text) > 5 and text.endswith("son") and text[-4] in _CONSONANTS
+    if french is None and not first_name and not patronymic:
         return None  # nothing to confirm: never look a native word up (Duran, Ankara)
     english = _english(text, lang, french)
+    if patronymic and english is not None and english.reduced:
+        # English -son after a consonant (Johnson, Wilson), a spelling Turkish words do not end
+        # in: its schwa is o or ı in the press (Johnson'ın, Johnson'un), as in Clinton, Jackson.
+        return english.said, english.sure
     if english is not None:
         # CMUdict writes a French final [e] as English [eɪ] (Manet [mæˈneɪ], Calais [kəˈleɪ])
         heard = english.said.removesuffix("y") if english.said.endswith("ey") else english.said
