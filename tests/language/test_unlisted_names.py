@@ -6,6 +6,8 @@ The table (unlisted_names.yaml) is written from the rules and attested press for
 the engine, so that it measures the engine: acronyms, foreign names, names in -i, numbers and
 quoted titles, six cases each, with a source per row. Rows where sources disagree are marked
 ambiguous: they are not counted as right or wrong, but the engine must give them a doubt.
+A name the rules are known to leave silent says why (``known_silent``): it is listed, not hidden,
+and the test fails both when another name is silent and when a known one stops being so.
 The two numbers, the doubts on right forms (noise) and each failure are printed (``-s``).
 """
 
@@ -42,6 +44,7 @@ class Entry:
     row: Row
     source: str
     ambiguous: bool
+    known_silent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def entries(lang: str) -> tuple[Entry, ...]:
             (item["name"], {"kind": item["kind"]}, tuple(item["forms"])),
             item["source"],
             bool(item.get("ambiguous", False)),
+            item.get("known_silent"),
         )
         for category, items in data.items()
         for item in items
@@ -130,7 +134,10 @@ def test_unlisted_names_are_right_or_warned_about(lang: str) -> None:
     print(report)  # shown with -s or -rP, and under "Captured stdout" when the test fails
     counted = [o for o in found if not o.entry.ambiguous]
     share = sum(o.right for o in counted) / len(counted)
-    assert share >= RIGHT_SHARE and not silent_failures(found), report.splitlines()[0]
+    silent = {o.entry.row[0] for o in silent_failures(found)}
+    known = {entry.row[0] for entry in entries(lang) if entry.known_silent}
+    assert share >= RIGHT_SHARE and silent <= known, report.splitlines()[0]
+    assert known <= silent, f"no longer silent, remove known_silent: {sorted(known - silent)}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -237,7 +237,21 @@ def foreign_spoken(word: str, lang: str, *, name: str = "") -> tuple[str, bool] 
     rules, and whether that reading is certain; None for a word read as it is written.
 
     ``name`` is the whole name the word ends, whose other words can show it is foreign
-    (``Los Angeles``, ``René Descartes``, ``Theresa May``)."""
+    (``Los Angeles``, ``René Descartes``, ``Theresa May``). An English possessive (``Moody’s``,
+    ``McDonald's``) is its name said with a final [z]: in Turkish a guess, since the press also
+    devoices it (R5)."""
+    if (possessive := _POSSESSIVE.fullmatch(word)) is not None:
+        stem = possessive.group(1)
+        said, certain = _reading(stem, lang, name) or (spoken(stem, lang), True)
+        return f"{said}z", certain and lang == "az"
+    return _reading(word, lang, name)
+
+
+#: An English possessive ending a name: Moody’s, McDonald's.
+_POSSESSIVE = re.compile(r"(.*[^\W\d_])['’]s")
+
+
+def _reading(word: str, lang: str, name: str) -> tuple[str, bool] | None:
     text = _fold(word)
     cue = _cue(text, lang, name)
     # No English name is spelled with İ, ş or ə: İnce is Turkish, not CMUdict's "ince".

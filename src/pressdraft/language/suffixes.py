@@ -61,8 +61,9 @@ _EDGE_PUNCT = "()[]{}«»“”‘’\"'.,;:!?"
 _TRAILING_NUMBER = re.compile(r"(\d(?:[\d.,:]*\d)?)$")
 _SUPERSCRIPTS = "²³¹⁰⁴⁵⁶⁷⁸⁹"
 #: A word whose suffixes have begun after an apostrophe (STK'lar, Ankara'daki, 1990'lar): the
-#: next ending joins them directly, one apostrophe a word (R1: Ankara'dakiler).
-_SUFFIXED = re.compile(r"[’'][a-zçğıöşüâîû]+$")
+#: next ending joins them directly, one apostrophe a word (R1: Ankara'dakiler). A lone s is no
+#: Turkish suffix but the English possessive of a name (McDonald's'ta, “Moody’s”in).
+_SUFFIXED = re.compile(r"[’'](?!s$)[a-zçğıöşüâîû]+$")
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 _CLOSING_QUOTES = {"”": "“", "»": "«", "’": "‘", '"': '"', "“": "„"}
 
