@@ -493,7 +493,7 @@ def test_no_template_invents_a_setting(engine, name):
 def test_a_setting_the_draft_states_is_printed(engine):
     md = _render(engine, _v2("agreement-signing"))
     assert "imzaların ardından düzenlenen basın toplantısında" in md["tr"]
-    assert "imzalanmadan sonra keçirilən mətbuat konfransında" in md["az"]
+    assert "imzalanma mərasimindən sonra keçirilən mətbuat konfransında" in md["az"]
     assert "at a news conference after the signing" in md["en"]
 
 
