@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .phonology import VOWELS, lower_turkic
+from .phonology import VOWELS, Sound, endings_key, lexicon, lower_turkic, sound_of, spoken
 
 WORD, LETTERS = "word", "letters"
 
@@ -51,8 +51,9 @@ _LOAN_CODAS = frozenset({"şk", "rş", "ft", "sk", "lm", "rf", "ks", "vk", "ns",
 #: Vowel pairs that Turkic words never hold but foreign spellings use for one sound (EUROPOL
 #: [yuropol], AUKUS): the acronym may be read in the foreign way. ⚠ our list.
 _FOREIGN_DIGRAPHS = ("eu", "au", "ou", "oo", "ee", "ea", "oa")
-#: Letters only a Turkish or Azerbaijani spelling has (lower-cased: İ → i).
-_NATIVE_MARKS = frozenset("çğşöüiə")
+#: Letters only a Turkish or Azerbaijani spelling has (lower-cased: İ → i); Azerbaijani also writes
+#: q and x, which Turkish does not (``TURKIC_MARKS["az"]``).
+TURKIC_MARKS = {"tr": frozenset("çğşöüiə"), "az": frozenset("çğşöüiəqx")}
 #: Roman numerals of I, V and X only: with C, D, L, M they collide with acronyms (CD, MC, DM).
 _ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -111,7 +112,7 @@ def _foreign_spelling(word: str, onset: str, lang: str) -> str | None:
         return "letters foreign to the alphabet"
     if any(pair in word for pair in _FOREIGN_DIGRAPHS):
         return "vowel letters that spell one foreign sound"
-    if "ı" in word and not set(word) & _NATIVE_MARKS:
+    if "ı" in word and not set(word) & TURKIC_MARKS["tr"]:
         # A capital I is ı in a Turkic acronym (IŞİD) but i in a foreign one (ISIS, MIT): only a
         # letter of the Turkic alphabet (ç ğ ş ö ü İ ə) shows which alphabet spelled it.
         return "a capital I that may be a foreign i"
@@ -157,3 +158,29 @@ def read_acronym(text: str, lang: str) -> AcronymReading:
     if len(word) <= 3:
         return AcronymReading(WORD, False, "short: said either way")
     return AcronymReading(WORD, True, "native syllables")
+
+
+def spelled(text: str, reading: str, lang: str) -> bool:
+    """Whether the acronym ``text`` is said letter by letter: read so, or ending in its only vowel
+    after a cluster no word starts with (FBI: the word and the letters then end alike)."""
+    if reading == LETTERS:
+        return True
+    word = lower_turkic(text)
+    vowels = VOWELS["az" if lang == "az" else "tr"]
+    first = next((i for i, ch in enumerate(word) if ch in vowels), len(word))
+    return first > 1 and first == len(word) - 1
+
+
+def named_otherwise(text: str, sound: Sound | None, lang: str) -> bool:
+    """Whether another tradition of letter names gives the spelled ``text`` another ending than
+    ``sound``: an acronym of English letters said the English way (CNN'in [si-en-en], FBI'ın, NBA'de),
+    or in Azerbaijani the textbook's em/es/ka and the press's en (A6; ``other_letter_names`` in the
+    lexicon). Never when a letter only the language's own alphabet has shows whose letters they are
+    (DSÖ, İBB)."""
+    letters = [c for c in text if c.isalpha()]
+    if sound is None or not letters or any(lower_turkic(c) in TURKIC_MARKS[lang] for c in letters):
+        return False
+    # in a foreign alphabet a capital I is i, not the Turkic ı
+    other = lexicon(lang).other_letter_names.get("i" if letters[-1] == "I" else lower_turkic(letters[-1]))
+    said = sound_of(spoken(other, lang), lang) if other else None
+    return said is not None and endings_key(said, lang) != endings_key(sound, lang)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from .phonology import Sound, four_way, lower_turkic, sound_of, spoken, two_way
+from .phonology import endings_key, lower_turkic, sound_of, spoken
 
 #: How strongly the spelling says "foreign": STRONG cues cannot be Turkish or Azerbaijani
 #: spelling at all; MEDIUM ones (a word-initial cluster, a doubled consonant, a particle before
@@ -586,13 +586,7 @@ def _same(a: str, b: str, lang: str) -> bool:
     sa, sb = sound_of(a, lang), sound_of(b, lang)
     if sa is None or sb is None:
         return sa == sb
-    return _key(sa, lang) == _key(sb, lang)
-
-
-def _key(sound: Sound, lang: str) -> tuple[str, str, bool, bool]:
-    vowel = sound.last_vowel
-    voiceless = sound.voiceless_final and lang == "tr"
-    return two_way(vowel, lang), four_way(vowel, lang), sound.vowel_final, voiceless
+    return endings_key(sa, lang) == endings_key(sb, lang)
 
 
 @cache

@@ -170,6 +170,13 @@ def possessive_forms(stem: str, lang: str) -> frozenset[str]:
     return frozenset({base + h for base in bases for h in highs} | {plural})
 
 
+def endings_key(sound: Sound, lang: str) -> tuple[str, str, bool, bool]:
+    """All a case ending depends on in ``sound``: the two- and four-way vowels, a final vowel and (tr
+    only, R5) a voiceless end. Two readings with one key give every case the same ending."""
+    vowel = sound.last_vowel
+    return two_way(vowel, lang), four_way(vowel, lang), sound.vowel_final, sound.voiceless_final and lang == "tr"
+
+
 # --- the lexicon ---------------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .acronyms import read_acronym, roman_value
+from .acronyms import named_otherwise, read_acronym, roman_value, spelled
 from .foreign import foreign_spoken
 from .numerals import last_number_word
 from .phonology import (
@@ -124,49 +124,6 @@ def _reading_sound(reading: str, core: str, lex: Lexicon, lang: str) -> Sound | 
     return sound_of(spoken(words[-1], lang), lang) if words else None
 
 
-def _spelled(core: str, reading: str, lang: str) -> bool:
-    """Whether ``core`` is said letter by letter: read so, or ending in its only vowel after a
-    cluster no word starts with (FBI: the word and the letters then end alike)."""
-    if reading == "letters":
-        return True
-    word = lower_turkic(core)
-    vowels = VOWELS[lang]
-    first = next((i for i, ch in enumerate(word) if ch in vowels), len(word))
-    return first > 1 and first == len(word) - 1
-
-
-def _named_otherwise(core: str, sound: Sound | None, lex: Lexicon, lang: str) -> bool:
-    """Whether another tradition of letter names gives the spelled ``core`` another ending: an
-    acronym of English letters said the English way (CNN'in [si-en-en], FBI'ın, NBA'de), or in
-    Azerbaijani the textbook's em/es/ka and the press's en (A6). No doubt when a letter only the
-    language's own alphabet has shows whose letters they are (DSÖ, İBB, ŞİŞ)."""
-    letters = [c for c in core if c.isalpha()]
-    if not letters or any(lower_turkic(c) in _NATIVE_MARKS[lang] for c in letters):
-        return False
-    # in a foreign alphabet a capital I is i, not the Turkic ı
-    other = lex.other_letter_names.get("i" if letters[-1] == "I" else lower_turkic(letters[-1]))
-    if other is None:
-        return False
-    said = sound_of(spoken(other, lang), lang)
-    return (
-        said is not None
-        and sound is not None
-        and (
-            (two_way(said.last_vowel, lang), four_way(said.last_vowel, lang), said.vowel_final, said.voiceless_final)
-            != (
-                two_way(sound.last_vowel, lang),
-                four_way(sound.last_vowel, lang),
-                sound.vowel_final,
-                sound.voiceless_final,
-            )
-        )
-    )
-
-
-#: Letters only the Turkish or Azerbaijani alphabet has (lower-cased: İ → i).
-_NATIVE_MARKS = {"tr": frozenset("çğşöüi"), "az": frozenset("çğşöüiəxq")}
-
-
 def _possessive_by_rule(text: str, core: str, lex: Lexicon, lang: str) -> bool:
     """R12/A2 for names without a directory flag: the lexicon, then a known head noun in its
     possessive form as the last word (Sarayı, Birliği, Universiteti), or a one-word name ending in a
@@ -256,7 +213,7 @@ def analyse(text: str, lang: str, reading: str | None, institution: bool, posses
         sound = _reading_sound(acronym.reading, core, lex, lang)
         if not acronym.certain:
             doubt = Doubt(core, acronym.reading, ACRONYM)
-        elif _spelled(core, acronym.reading, lang) and _named_otherwise(core, sound, lex, lang):
+        elif spelled(core, acronym.reading, lang) and named_otherwise(core, sound, lang):
             doubt = Doubt(core, "letters", ACRONYM)
     elif foreign := foreign_spoken(core, lang, name=base):
         said, certain = foreign
