@@ -14,7 +14,7 @@ from typing import Any
 from . import editorial
 from ._base import check_case, check_lang
 from .phonology import lower_turkic
-from .suffixes import APOS, DIRECT, HYPHEN, Doubt, analyse, azerbaijani_suffix, normalise, turkish_suffix
+from .suffixes import APOS, DIRECT, HYPHEN, Analysis, Doubt, analyse, azerbaijani_suffix, normalise, turkish_suffix
 
 #: What a name names, which chooses the rules for its ending: an institution's name takes no
 #: apostrophe in Turkish (R2); a person's name never ends in a possessive compound (R12).
@@ -85,14 +85,13 @@ def inflect(
     name = _as_name(name, reading=reading, institution=institution, possessive=possessive, forms=forms, kind=kind)
     if name.forms.get(case):
         return name.forms[case]
-    text = normalise(name.text)
-    if not text:
-        return text
     if lang == "en":
-        return _english_genitive(text) if case == "genitive" else text
-    if lang == "tr":
-        text = _tr_apostrophes(text)
-    join, sound, pronominal, _ = analyse(text, lang, name.reading, name.institution, name.possessive)
+        text = normalise(name.text)
+        return _english_genitive(text) if case == "genitive" and text else text
+    analysed = _analysed(name, lang)
+    if analysed is None:
+        return ""
+    text, (join, sound, pronominal, _) = analysed
     if sound is None:
         raise ValueError(f"cannot tell how {text!r} is read; give it a reading")
     if (
@@ -108,7 +107,7 @@ def inflect(
 
 def _as_name(value: str | Name, **given: Any) -> Name:
     """``value`` as a :class:`Name`, the keyword arguments given (not None) overriding its own; the
-    kind fills in what it implies (an institution; a person's name is not possessive)."""
+    kind fills in what it implies (an institution; a person's name is possessive only as a patronymic)."""
     if isinstance(value, Name):
         name = value
     elif isinstance(value, str | int) and not isinstance(value, bool):
@@ -146,9 +145,16 @@ def doubt_of(name: str | Name, lang: str, *, kind: str | None = None) -> Doubt |
     name = _as_name(name, kind=kind)
     if lang == "en" or name.reading or name.forms:
         return None
+    analysed = _analysed(name, lang)
+    return analysed[1].doubt if analysed is not None else None
+
+
+def _analysed(name: Name, lang: str) -> tuple[str, Analysis] | None:
+    """The name's text as a ``lang`` (tr, az) release writes it (tr: one apostrophe character) and how
+    its endings join and sound; None for an empty name. One reading for ``inflect`` and ``doubt_of``."""
     text = normalise(name.text)
     if not text:
         return None
     if lang == "tr":
         text = _tr_apostrophes(text)
-    return analyse(text, lang, None, name.institution, name.possessive).doubt
+    return text, analyse(text, lang, name.reading, name.institution, name.possessive)
