@@ -38,3 +38,7 @@ def test_ten_sessions_for_two_minutes_lose_nothing_and_meet_no_error(tmp_path):
     assert result["lost"] == []
     assert result["iterations"] >= SESSIONS and result["downloads"] >= SESSIONS
     assert run.returncode == 0
+    figures = dict(pair.split("=", 1) for pair in run.stdout.strip().splitlines()[-1].split())
+    assert {"p95_click_to_download_s", "second_clicks", "errors", "lost", "cpu_s_per_edit"} <= set(figures)
+    assert figures["errors"] == figures["lost"] == "0"
+    assert float(figures["cpu_s_per_edit"]) > 0
