@@ -273,16 +273,26 @@ def _names_loosely(plain: str, name: KnownName, lang: str) -> bool:
     (``Erdogan``), a country is often named by its people (``Turkish``, ``Azeri``), and a translation
     that does any of these has not lost it. ``plain``: the text as ``_plain`` writes it."""
     for form in name.forms.get(lang, ()):
-        words = _plain_words(form, lang)
-        for word in words:
-            if len(word) < 4 or word[:4] not in plain:  # a quick refusal before the pattern
-                continue
-            pattern = _name_pattern(word, lang, last_word_only=False)
-            if pattern is not None and pattern.search(plain):
-                return True
-        if len(words) == 1 and len(words[0]) >= 5 and re.search(rf"(?<!\w){re.escape(words[0][:4])}", plain):
+        words, people = _loose_patterns(form, lang)
+        if any(start in plain and pattern.search(plain) for start, pattern in words):
+            return True
+        if people is not None and people.search(plain):
             return True  # a country by its people or language: Türkiye / Turkish, Türk; Azerbaijan / Azeri
     return False
+
+
+@cache
+def _loose_patterns(form: str, lang: str) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str] | None]:
+    """What ``_names_loosely`` looks for of a form, made once: each longer word's first four letters (a
+    quick refusal before its pattern) and pattern; for a one-word name, its first four letters at a word's start."""
+    words = _plain_words(form, lang)
+    patterns = tuple(
+        (word[:4], pattern)
+        for word in words
+        if len(word) >= 4 and (pattern := _name_pattern(word, lang, last_word_only=False)) is not None
+    )
+    people = re.compile(rf"(?<!\w){re.escape(words[0][:4])}") if len(words) == 1 and len(words[0]) >= 5 else None
+    return patterns, people
 
 
 class _WithoutMarks(dict[int, int | None]):
