@@ -26,7 +26,9 @@ class Markdown(str):
 
 
 def _escape_line(line: str) -> str:
-    core = _INLINE.sub(r"\\\1", line.strip())
+    core = line.strip()
+    if _INLINE.search(core):  # most values have nothing to escape: no substitution to set up
+        core = _INLINE.sub(r"\\\1", core)
     if _ORDERED_MARK.match(core):
         core = _ORDERED_MARK.sub(r"\1\\\2", core, count=1)
     elif core[:1] in _BLOCK_MARKS:  # a sub at the start only: most lines start with none
