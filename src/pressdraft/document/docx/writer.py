@@ -64,7 +64,8 @@ class DocumentInfo:
 # (a lone surrogate cannot be encoded; a pair cannot reach here as a str).
 _UNWANTED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\x85\u2028]")
-_NEEDS_CLEANING = re.compile(f"{_UNWANTED.pattern}|{_LINE_BREAKS.pattern}")
+# One class, not an alternation of the two above, so that a search scans the text in one fast pass.
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u2028]")
 
 
 def clean_text(text: str) -> str:
