@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -79,6 +79,7 @@ def _runs(words: list[str]) -> list[tuple[str, list[int]]]:
     return runs
 
 
+@lru_cache(maxsize=1024)
 def title_after_name(title: str) -> str:
     """A formal title as it follows a name (AP "titles"): office words lower case, names kept.
 
@@ -86,7 +87,7 @@ def title_after_name(title: str) -> str:
     is lowered; so is a run of portfolio words after ``of`` (``of Communications``, ``of Foreign Affairs``).
     A run at the head of the title or after a comma lowers its office and portfolio words (``Foreign
     Minister``, ``Turkish ambassador``). Any other run names an organization or a country and keeps its
-    capitals (``of the Media Development Agency``, ``of Türkiye``)."""
+    capitals (``of the Media Development Agency``, ``of Türkiye``). Kept: every render asks again."""
     data = ap_data()
     words = title.split(" ")
     for before, run in _runs(words):
