@@ -20,11 +20,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
-from ._base import check_lang
+from ._base import check_lang, shipped_data
 from .casing import lower, upper
 from .countries import country_name
 
@@ -43,8 +40,7 @@ class APData:
 @cache
 def ap_data() -> APData:
     """The AP lists of ``data/ap.yaml``, read once."""
-    text = resources.files("pressdraft.language").joinpath("data", "ap.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = shipped_data("ap")
     return APData(
         standalone=frozenset(data["standalone_datelines"]),
         countries={str(city): str(code) for city, code in data["dateline_countries"].items()},

@@ -14,9 +14,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
+from ._base import shipped_data
 
 BACK = frozenset("aıou")
 ROUND = frozenset("oöuü")
@@ -223,8 +222,7 @@ class Lexicon:
 @cache
 def lexicon(lang: str) -> Lexicon:
     """Load and cache the lexicon of ``lang`` ("tr" or "az")."""
-    text = resources.files("pressdraft.language").joinpath("data", f"{lang}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = shipped_data(lang) or {}
     raw = data.get("readings") or {}
     readings = {unicodedata.normalize("NFC", str(k)): str(v) for k, v in raw.items()}
     return Lexicon(
