@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from typing import Any
-
-import yaml
-
 LANGS: tuple[str, ...] = ("tr", "az", "en")
 #: The tenses the body is written in: a report's past, and the future of what is still to come.
 PAST, FUTURE = "past", "future"
@@ -32,11 +27,3 @@ def check_case(case: str) -> str:
     if case not in CASES:
         raise ValueError(f"unknown case {case!r}; expected one of {', '.join(CASES)}")
     return case
-
-
-def shipped_data(name: str) -> Any:
-    """The shipped data file ``data/<name>.yaml``, read by libyaml's C parser when PyYAML has it: these
-    files are ours, reviewed with the code, so the plain safe loader will do, and the C one is ten times
-    faster (the lexicons are read on the first inflection, while the user waits)."""
-    text = resources.files("pressdraft.language").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader

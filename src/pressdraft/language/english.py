@@ -21,9 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from ._base import check_lang, shipped_data
+from ._base import check_lang
 from .casing import lower, upper
 from .countries import country_name
+from .phonology import shipped_data
 
 _ARTICLES = ("the ", "a ", "an ")
 _ACRONYM = re.compile(r"^[A-ZÇĞİÖŞÜƏ0-9&.\-]{2,}$")
