@@ -244,6 +244,12 @@ def cli_environment(folder: Path) -> dict[str, str]:
     return env
 
 
+def pressdraft_command() -> list[str]:
+    """``pressdraft`` as a user runs it: the installed script beside this Python, or ``python -m`` without one."""
+    script = Path(sys.executable).with_name("pressdraft")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "pressdraft.cli"]
+
+
 @dataclass(frozen=True)
 class CommandLine:
     first_ms: float  # the very first run: bytecode and compiled templates written
@@ -257,7 +263,7 @@ def command_line(repeat: int = CLI_REPEAT) -> CommandLine:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         env = cli_environment(folder)
-        render = [sys.executable, "-m", "pressdraft.cli", "render", str(CLI_EXAMPLE), "-o", str(folder / "ours")]
+        render = [*pressdraft_command(), "render", str(CLI_EXAMPLE), "-o", str(folder / "ours")]
         run = partial(subprocess.run, check=True, capture_output=True, env=env)
         first_ms = median_ms(partial(run, render), 1)
         markdown = run([*render[:-1], str(folder / "md"), "--format", "md"]).stdout.decode().split()
