@@ -52,3 +52,17 @@ def test_a_render_reads_its_template_and_the_compiled_code_is_kept_for_the_next(
     assert again == sorted(p.name for p in (tmp_path / "out").iterdir())
     for name in again:
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "out" / name).read_bytes()
+
+
+def test_inflect_imports_the_language_rules_only(tmp_path):
+    modules = imported_by(tmp_path, "inflect", "--lang", "tr", "--case", "dative", "Ankara")
+    for name in (
+        "pydantic",
+        "jinja2",
+        "docx",
+        "markdown_it",
+        "sqlalchemy",
+        "pressdraft.pipeline",
+        "pressdraft.app.standalone",
+    ):
+        assert not {m for m in modules if m == name or m.startswith(name + ".")}, name
