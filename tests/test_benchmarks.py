@@ -67,9 +67,3 @@ def test_main_prints_the_ratios_last(bench, capsys):
     bench.main(repeat=1, renders=2, mark=1, cli_repeat=1)
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert re.fullmatch(r"ratio_vs_docxtpl=\d+\.\d\d ratio_vs_floor=\d+\.\d\d ratio_vs_pandoc=(\d+\.\d\d|n/a)", last)
-
-
-def test_the_command_line_is_timed_against_pandoc_or_says_it_is_missing(bench):
-    timed = bench.command_line(repeat=1)
-    assert timed.first_ms > 0 and timed.ours_ms > 0
-    assert timed.pandoc_ms is None or timed.pandoc_ms > 0
