@@ -20,13 +20,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-
-import yaml
 
 from ._base import check_lang
 from .casing import lower, upper
 from .countries import country_name
+from .phonology import shipped_data
 
 _ARTICLES = ("the ", "a ", "an ")
 _ACRONYM = re.compile(r"^[A-ZÇĞİÖŞÜƏ0-9&.\-]{2,}$")
@@ -43,8 +41,7 @@ class APData:
 @cache
 def ap_data() -> APData:
     """The AP lists of ``data/ap.yaml``, read once."""
-    text = resources.files("pressdraft.language").joinpath("data", "ap.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = shipped_data("ap")
     return APData(
         standalone=frozenset(data["standalone_datelines"]),
         countries={str(city): str(code) for city, code in data["dateline_countries"].items()},
