@@ -33,7 +33,6 @@ import argparse
 import asyncio
 import io
 import json
-import os
 import shutil
 import statistics
 import sys
@@ -148,48 +147,6 @@ def stored_theme(data_dir: Path, draft_id: str) -> Any:
         store.close()
 
 
-class Server(AppServer):
-    """The app server, and what the load costs it (memory, processor time)."""
-
-    def rss_mb(self) -> float:
-        """Resident memory of the server process and its children (template workers), in MB."""
-        total = 0
-        for pid in [self.process.pid, *_children(self.process.pid)]:
-            try:
-                status = Path(f"/proc/{pid}/status").read_text()
-            except OSError:
-                continue
-            kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-            total += kb
-        return round(total / 1024, 1)
-
-    def cpu_s(self) -> float:
-        """CPU time (user + system, in s) the server process has used so far, with its children's:
-        the living ones' own and the ended ones' (which the kernel adds to the parent's cutime, cstime)."""
-        ticks = 0
-        for pid in [self.process.pid, *_children(self.process.pid)]:
-            try:
-                fields_ = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:  # a child that ended in between
-                continue
-            ticks += int(fields_[11]) + int(fields_[12])  # utime, stime
-            if pid == self.process.pid:
-                ticks += int(fields_[13]) + int(fields_[14])  # cutime, cstime: children waited for
-        return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            kids = [int(k) for k in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        for kid in kids:
-            found += [kid, *_children(kid)]
-    return found
-
-
 # --- one browser session ---------------------------------------------------------------------------
 
 
@@ -281,7 +238,7 @@ async def session(browser: Any, url: str, number: int, draft_id: str, deadline: 
     return saved
 
 
-async def drive(url: str, draft_ids: list[str], duration: float, result: Result, server: Server) -> list[str | None]:
+async def drive(url: str, draft_ids: list[str], duration: float, result: Result, server: AppServer) -> list[str | None]:
     from playwright.async_api import async_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -316,7 +273,7 @@ def run(sessions: int = 10, duration: float = 120, data_dir: Path | None = None)
     assert folder is not None
     result = Result(sessions=sessions, duration_s=duration)
     draft_ids = prepare(folder, sessions)
-    server = Server(folder)
+    server = AppServer(folder)
     try:
         server.wait_until_healthy()
         result.rss_mb["start"] = server.rss_mb()

@@ -28,4 +28,4 @@ def test_the_first_page_benchmark_runs_once_and_prints_its_figure_last():
     assert run.returncode == 0, run.stderr[-3000:]
     lines = run.stdout.strip().splitlines()
     assert lines[0].startswith("run 1: ")
-    assert re.fullmatch(r"first_page_s=\d+\.\d\d", lines[-1])
+    assert re.fullmatch(r"first_page_s=\d+\.\d\d server_cpu_s=\d+\.\d\d", lines[-1])
