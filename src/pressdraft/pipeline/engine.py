@@ -58,6 +58,16 @@ class DraftFile:
     engine: Engine
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a draft's data (``Engine.examine``): the draft (None when it cannot be read), every
+    problem the check reports, and the release rendered with its gaps marked (None when it cannot be)."""
+
+    draft: Draft | None
+    problems: list[Problem]
+    rendition: Rendition | None
+
+
 class TemplateRunner(Protocol):
     """Where a template's code runs; chosen by the engine's caller, who alone knows whom it trusts."""
 
@@ -172,6 +182,25 @@ class Engine:
         return texts[0] == texts[1]
 
     # --- checking and rendering ---------------------------------------------------------------
+    def examine(self, data: Any) -> Analysis:
+        """A draft's data read once: the draft, every problem ``check`` reports, and the release rendered
+        (gaps marked) from the same resolution of each language, so that what a form edit shows (the
+        check panel, the preview, the title, the downloads) costs one parse and one render. A draft that
+        cannot be read has its problems and no rendition; one with unknown references, or whose template
+        refuses it, no rendition."""
+        try:
+            draft = self.draft_from_data(data)
+        except PressdraftError as error:
+            return Analysis(None, list(error.problems) + text_problems(data), None)
+        template = self.library.get(draft.template)
+        resolutions = self._resolutions(draft, template, draft.languages)
+        problems = self._problems(draft, template, resolutions, data)
+        try:
+            rendition = self._rendered(draft, template, resolutions, allow_incomplete=True)
+        except PressdraftError:
+            rendition = None
+        return Analysis(draft, problems, rendition)
+
     def check(self, draft: Draft, data: Any = None) -> list[Problem]:
         """Unknown references (errors), missing translations (gaps) and warnings, in order.
 
@@ -180,7 +209,15 @@ class Engine:
         letters the gate leaves in place are reported.
         """
         template = self.library.get(draft.template)
-        resolutions = {lang: resolve(draft, template, self.directory, lang) for lang in draft.languages}
+        return self._problems(draft, template, self._resolutions(draft, template, draft.languages), data)
+
+    def _resolutions(self, draft: Draft, template: Template, langs: Sequence[str]) -> dict[str, Resolution]:
+        """The draft seen in each of ``langs``: what both checking and rendering start from."""
+        return {lang: resolve(draft, template, self.directory, lang) for lang in langs}
+
+    def _problems(
+        self, draft: Draft, template: Template, resolutions: Mapping[str, Resolution], data: Any
+    ) -> list[Problem]:
         errors: list[Problem] = []
         gaps: list[Problem] = []
         for resolution in resolutions.values():
@@ -238,8 +275,12 @@ class Engine:
     ) -> Rendition:
         """Markdown for each language; refuses with every gap unless ``allow_incomplete``."""
         template = self.library.get(draft.template)
-        langs = list(languages or draft.languages)
-        resolutions = {lang: resolve(draft, template, self.directory, lang) for lang in langs}
+        resolutions = self._resolutions(draft, template, list(languages or draft.languages))
+        return self._rendered(draft, template, resolutions, allow_incomplete)
+
+    def _rendered(
+        self, draft: Draft, template: Template, resolutions: Mapping[str, Resolution], allow_incomplete: bool
+    ) -> Rendition:
         errors = [p for r in resolutions.values() for p in r.errors]
         gaps = [p for r in resolutions.values() for p in r.gaps]
         if errors or (gaps and not allow_incomplete):
