@@ -6,8 +6,9 @@ the app, given the same draft, produce the same Markdown and byte-identical docu
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,7 +24,7 @@ from pressdraft.core.model import Draft, LocalizedText, draft_to_data, parse_dra
 from pressdraft.core.problems import Location, PressdraftError, Problem, format_path
 from pressdraft.core.upgrade import as_reported, upgraded
 from pressdraft.document.rendition import Rendered, Rendition
-from pressdraft.language.consistency import KnownName, consistency_warnings
+from pressdraft.language.consistency import ConsistencyWarning, KnownName, consistency_warnings
 from pressdraft.pipeline import checks
 from pressdraft.pipeline.draft_checks import draft_problems, localized_texts
 from pressdraft.pipeline.resolve import Resolution, resolve
@@ -48,6 +49,23 @@ NOT_IN_EVERY_LANGUAGE = {
     "date": N_("the month {value} appears in the {present} text but not in the {missing} text"),
     "name": N_("the name {value} appears in the {present} text but not in the {missing} text"),
 }
+
+
+#: One text of a draft in each language it is written in, as ``(lang, text)`` pairs.
+Texts = tuple[tuple[str, str], ...]
+
+
+def _directory_names(directory: Directory, langs: Sequence[str]) -> list[KnownName]:
+    """Every name of ``directory`` in each of ``langs``, full and short, people marked."""
+
+    def known(*names: LocalizedText | None, person: bool = False) -> KnownName:
+        forms = {lang: tuple(text for name in names if name and (text := name.get(lang))) for lang in langs}
+        return KnownName(forms, person)
+
+    entries = [known(p.name, p.short, person=True) for p in directory.people.values()]
+    entries += [known(o.name, o.short) for o in directory.organizations.values()]
+    entries += [known(getattr(p, "name", p)) for p in directory.places.values()]
+    return entries
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,7 @@ class Engine:
     library: Library
     directory: Directory
     runner: TemplateRunner
+    _remembered: tuple[Directory, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def default(
@@ -230,31 +249,33 @@ class Engine:
     def warnings(self, draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
         """Cross-language inconsistencies of the draft's texts (fields, event, body), then the draft's
         own checks (``pipeline/draft_checks.py``); ``contexts``: the draft resolved in each language."""
-        texts = localized_texts(draft, template)
-        names = self._directory_names(draft.languages)
-        paths = {format_path(path): path for path in texts}  # consistency_warnings names fields as written
+        inconsistent, langs = self._inconsistencies(), tuple(draft.languages)
         problems = [
             Problem(
-                Location(field=paths[w.field]),
+                Location(field=path),
                 NOT_IN_EVERY_LANGUAGE[w.kind],
                 {"value": w.value, "present": ", ".join(w.present), "missing": ", ".join(w.langs)},
                 severity="warning",
             )
-            for w in consistency_warnings({name: texts[path] for name, path in paths.items()}, names, draft.languages)
+            for path, texts in localized_texts(draft, template).items()
+            for w in inconsistent(format_path(path), tuple(texts.items()), langs)
         ]
         return problems + draft_problems(draft, template, contexts)
 
-    def _directory_names(self, langs: Sequence[str]) -> list[KnownName]:
-        """Every name of the directory in each of ``langs``, full and short, people marked."""
+    def _inconsistencies(self) -> Callable[[str, Texts, tuple[str, ...]], tuple[ConsistencyWarning, ...]]:
+        """``consistency_warnings`` of one text (its path, its texts by language, the draft's languages)
+        against this engine's directory, remembered while the directory is the same: a form edit changes
+        one text, and the others are not compared again."""
+        held = self._remembered
+        if held is None or held[0] is not self.directory:
+            names = cache(partial(_directory_names, self.directory))
 
-        def known(*names: LocalizedText | None, person: bool = False) -> KnownName:
-            forms = {lang: tuple(text for name in names if name and (text := name.get(lang))) for lang in langs}
-            return KnownName(forms, person)
+            @lru_cache(maxsize=4096)
+            def inconsistent(path: str, texts: Texts, langs: tuple[str, ...]) -> tuple[ConsistencyWarning, ...]:
+                return tuple(consistency_warnings({path: dict(texts)}, names(langs), langs))
 
-        entries = [known(p.name, p.short, person=True) for p in self.directory.people.values()]
-        entries += [known(o.name, o.short) for o in self.directory.organizations.values()]
-        entries += [known(getattr(p, "name", p)) for p in self.directory.places.values()]
-        return entries
+            held = self._remembered = (self.directory, inconsistent)
+        return held[1]
 
     def check_template(self, template: Template, env: Environment) -> list[Problem]:
         """Every problem of ``template`` (which this engine's library holds): what its files declare and
