@@ -1,7 +1,8 @@
 """The engine the command line and the web app share: read, check and render drafts.
 
-It holds the template library and the directory, and nothing else, so that the CLI and
-the app, given the same draft, produce the same Markdown and byte-identical documents.
+It holds the template library and the directory, and nothing else (but what it remembers of
+the directory's names in the texts it compared), so that the CLI and the app, given the same
+draft, produce the same Markdown and byte-identical documents.
 """
 
 from __future__ import annotations
