@@ -91,9 +91,12 @@ def test_a_click_makes_the_command_lines_bytes_once_for_every_session(data_dir, 
     monkeypatch.setattr(export, "write_docx", lambda *args: made.append(args) or real_write(*args))
 
     def click(name: str) -> bytes:
+        """The browser's click on the button for ``name``, two script runs ending elsewhere, then its GET."""
         manager, file_id = deferred[name]
         url = manager.execute_deferred(file_id)
-        return manager.read_file(url.rsplit("/", 1)[-1]).content
+        manager.remove_orphaned_files()
+        manager.remove_orphaned_files()
+        return manager.read_file(url.rsplit("/", 1)[-1]).content  # kept for the session that clicked
 
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.run()
