@@ -6,6 +6,7 @@ import contextvars
 
 import pytest
 
+from pressdraft.app import downloads
 from pressdraft.app.auth import Account
 from pressdraft.app.authorization import NotAllowed
 from pressdraft.app.downloads import FileCache
@@ -227,6 +228,7 @@ def test_the_download_cache_keeps_the_newest_within_its_files_and_bytes():
 
 
 def test_a_download_is_made_once_for_the_same_content_and_again_when_the_release_changes(service, monkeypatch):
+    monkeypatch.setattr(downloads, "FILES", FileCache())  # none kept by the tests before
     made = []
     real = export.write_docx
     monkeypatch.setattr(export, "write_docx", lambda *args: made.append(args) or real(*args))

@@ -10,7 +10,9 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from pressdraft.app import downloads
 from pressdraft.app import service as service_module
+from pressdraft.app.downloads import FileCache
 from pressdraft.app.service import AppService
 from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
@@ -86,6 +88,7 @@ def test_a_click_makes_the_command_lines_bytes_once_for_every_session(data_dir, 
         return file_id
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    monkeypatch.setattr(downloads, "FILES", FileCache())  # none kept by the tests before
     made = []
     real_write = export.write_docx
     monkeypatch.setattr(export, "write_docx", lambda *args: made.append(args) or real_write(*args))

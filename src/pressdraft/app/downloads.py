@@ -74,17 +74,17 @@ def release_digest(edition: Edition, draft_text: str, letterhead: Letterhead | N
     return digest.hexdigest()
 
 
-def kept(name: str, release: Callable[[], str], make: Make, *, heavy: bool = False, cache: FileCache = FILES) -> Make:
+def kept(name: str, release: Callable[[], str], make: Make, *, heavy: bool = False) -> Make:
     """``make``, run at most once for a release's file ``name`` (``release``: its digest, asked for only
-    when the file is wanted). A file not yet kept is made, when ``heavy``, in one of the server's few
-    heavy-build turns (``document.export.bounded``); a kept one needs no turn."""
+    when the file is wanted) while ``FILES`` keeps it. A file not kept is made, when ``heavy``, in one
+    of the server's few heavy-build turns (``document.export.bounded``); a kept one needs no turn."""
 
     def run() -> bytes:
         key = f"{release()}:{name}"
-        data = cache.get(key)
+        data = FILES.get(key)
         if data is None:
             data = (bounded(make) if heavy else make)()
-            cache.put(key, data)
+            FILES.put(key, data)
         return data
 
     return run
