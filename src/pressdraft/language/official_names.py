@@ -106,6 +106,12 @@ def other_spellings(text: str, name: str, short: str | None, lang: str) -> list[
     ...     "Turkish Presidency", "Directorate of Communications", "en")
     []
     """
+    return list(_other_spellings(text, name, short, lang))
+
+
+@lru_cache(maxsize=4096)
+def _other_spellings(text: str, name: str, short: str | None, lang: str) -> tuple[str, ...]:
+    """``other_spellings``, remembered: a form edit changes one text, and only that one is read again."""
     full_words, short_words = _words(name, lang), _words(short or name, lang)
     joiners = _JOINERS.get(lang, frozenset())
     core = [word for word in short_words if word not in joiners]
@@ -118,4 +124,4 @@ def other_spellings(text: str, name: str, short: str | None, lang: str) -> list[
         if _same(words, full_words, lang) or _same(words, short_words, lang) or phrase in found:
             continue
         found.append(phrase)
-    return found
+    return tuple(found)
