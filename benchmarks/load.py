@@ -12,9 +12,11 @@ is its own Streamlit session) through Playwright. Each session loops until the t
 3. download: clicks the English Word download and times click → file received, then
    checks the DOCX holds the theme.
 
-A download that fails is clicked once more and counted apart ("on a second click"): under
-concurrent use Streamlit 1.67 can delete the file a deferred ``download_button`` has just made
-before the browser fetches it (HTTP 404), when other sessions' reruns end in between.
+A download that fails is clicked once more and counted apart ("on a second click"; its time runs
+from the first click): under concurrent use Streamlit 1.67 could delete the file a deferred
+``download_button`` had just made before the browser fetched it (HTTP 404), when other sessions'
+reruns ended in between; the app now keeps it for the session that clicked (``ui/downloads.py``),
+so the count must stay 0.
 
 Afterwards every session's last typed theme must be in the store ("no lost draft"). It
 reports errors (any exception, a Streamlit error box, a traceback in the server log, a
