@@ -1,6 +1,7 @@
 """The app under ``streamlit run`` on a free loopback port, as the load benchmark and the browser tests start it.
 
-One home for how both start, watch and stop a server, and for the flags both start Chromium with.
+One home for how both start, watch and stop a server (and read what it costs: memory, processor
+time, from /proc), and for the flags both start Chromium with.
 Plain Python (no pytest): ``tests/browser/conftest.py`` puts this folder on ``sys.path``.
 """
 
@@ -81,3 +82,42 @@ class AppServer:
     def stop(self) -> None:
         stop_process(self.process)
         self._log_file.close()
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process and its children (template workers), in MB."""
+        total = 0
+        for pid in [self.process.pid, *children(self.process.pid)]:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+            total += kb
+        return round(total / 1024, 1)
+
+    def cpu_s(self) -> float:
+        """CPU time (user + system, in s) the server process has used so far, with its children's:
+        the living ones' own and the ended ones' (which the kernel adds to the parent's cutime, cstime)."""
+        ticks = 0
+        for pid in [self.process.pid, *children(self.process.pid)]:
+            try:
+                fields_ = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # a child that ended in between
+                continue
+            ticks += int(fields_[11]) + int(fields_[12])  # utime, stime
+            if pid == self.process.pid:
+                ticks += int(fields_[13]) + int(fields_[14])  # cutime, cstime: children waited for
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started, and theirs (from /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids = [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for kid in kids:
+            found += [kid, *children(kid)]
+    return found

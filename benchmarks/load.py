@@ -12,14 +12,19 @@ is its own Streamlit session) through Playwright. Each session loops until the t
 3. download: clicks the English Word download and times click → file received, then
    checks the DOCX holds the theme.
 
-A download that fails is clicked once more and counted apart ("on a second click"): under
-concurrent use Streamlit 1.67 can delete the file a deferred ``download_button`` has just made
-before the browser fetches it (HTTP 404), when other sessions' reruns end in between.
+A download that fails is clicked once more and counted apart ("on a second click"; its time runs
+from the first click): under concurrent use Streamlit 1.67 could delete the file a deferred
+``download_button`` had just made before the browser fetched it (HTTP 404), when other sessions'
+reruns ended in between; the app now keeps it for the session that clicked (``ui/downloads.py``),
+so the count must stay 0.
 
 Afterwards every session's last typed theme must be in the store ("no lost draft"). It
 reports errors (any exception, a Streamlit error box, a traceback in the server log, a
 preview or document without the typed text), lost drafts, the p50/p95 click-to-download
-time and the server's resident memory (from /proc) at the start, at its peak and at the end.
+time, the server's resident memory (from /proc) at the start, at its peak and at the end, and
+the processor time the server spent per edit: user + system time of the ``streamlit`` process
+and its children (template workers) from ``/proc/PID/stat``, its growth over the run divided by
+the edits typed. The LAST line holds the figures as ``key=value`` pairs.
 Only loopback addresses are used; every wait is bounded; the run stops by itself.
 Exit status: 0 with no error and no lost draft, 1 otherwise, 2 when it cannot run.
 """
@@ -30,7 +35,6 @@ import argparse
 import asyncio
 import io
 import json
-import os
 import shutil
 import statistics
 import sys
@@ -63,16 +67,20 @@ class Result:
     sessions: int
     duration_s: float
     iterations: int = 0
+    edits: int = 0  # themes typed into the form (a round that failed after its edit counts it too)
     downloads: int = 0
     errors: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
     retried: list[str] = field(default_factory=list)  # downloads that worked on the second click
     click_to_download_s: list[float] = field(default_factory=list)
+    # of which Playwright's click itself (waiting until the button is stable and hit, then dispatching):
+    # the browser's share, as a page busy re-rendering answers late
+    clicking_s: list[float] = field(default_factory=list)
     rss_mb: dict[str, float] = field(default_factory=dict)
     server_cpu_s: float = 0.0
 
-    def percentile(self, q: float) -> float | None:
-        times = sorted(self.click_to_download_s)
+    def percentile(self, q: float, times: list[float] | None = None) -> float | None:
+        times = sorted(self.click_to_download_s if times is None else times)
         if not times:
             return None
         if len(times) == 1:
@@ -82,9 +90,12 @@ class Result:
     def summary(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("click_to_download_s")
-        p50, p95 = self.percentile(50), self.percentile(95)
-        data["p50_s"] = round(p50, 3) if p50 is not None else None
-        data["p95_s"] = round(p95, 3) if p95 is not None else None
+        data.pop("clicking_s")
+        for name, times in (("", self.click_to_download_s), ("clicking_", self.clicking_s)):
+            p50, p95 = self.percentile(50, times), self.percentile(95, times)
+            data[f"{name}p50_s"] = round(p50, 3) if p50 is not None else None
+            data[f"{name}p95_s"] = round(p95, 3) if p95 is not None else None
+        data["cpu_s_per_edit"] = round(self.server_cpu_s / self.edits, 3) if self.edits else None
         return data
 
     def line(self) -> str:
@@ -93,9 +104,20 @@ class Result:
             f"{self.sessions} sessions for {self.duration_s:.0f} s: {self.iterations} rounds, "
             f"{self.downloads} downloads ({len(self.retried)} on a second click), "
             f"{len(self.errors)} errors, {len(self.lost)} lost drafts; click to download p50 {s['p50_s']} s, "
-            f"p95 {s['p95_s']} s; server RSS {self.rss_mb.get('start')} MB at start, "
+            f"p95 {s['p95_s']} s (of which the click itself p50 {s['clicking_p50_s']} s, p95 {s['clicking_p95_s']} s); "
+            f"server RSS {self.rss_mb.get('start')} MB at start, "
             f"{self.rss_mb.get('peak')} MB peak, {self.rss_mb.get('end')} MB at the end; "
-            f"server CPU {self.server_cpu_s} s"
+            f"server CPU {self.server_cpu_s} s for {self.edits} edits"
+        )
+
+    def figures(self) -> str:
+        """The figures as ``key=value`` pairs: the LAST line the script prints."""
+        s = self.summary()
+        return (
+            f"p50_click_to_download_s={s['p50_s']} p95_click_to_download_s={s['p95_s']} "
+            f"second_clicks={len(self.retried)} errors={len(self.errors)} lost={len(self.lost)} "
+            f"downloads={self.downloads} edits={self.edits} cpu_s_per_edit={s['cpu_s_per_edit']} "
+            f"peak_rss_mb={self.rss_mb.get('peak')}"
         )
 
 
@@ -125,39 +147,6 @@ def stored_theme(data_dir: Path, draft_id: str) -> Any:
         return (store.get_draft(draft_id).data.get("fields", {}).get("theme") or {}).get("en")
     finally:
         store.close()
-
-
-class Server(AppServer):
-    """The app server, and what the load costs it (memory, processor time)."""
-
-    def rss_mb(self) -> float:
-        """Resident memory of the server process and its children (template workers), in MB."""
-        total = 0
-        for pid in [self.process.pid, *_children(self.process.pid)]:
-            try:
-                status = Path(f"/proc/{pid}/status").read_text()
-            except OSError:
-                continue
-            kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-            total += kb
-        return round(total / 1024, 1)
-
-    def cpu_s(self) -> float:
-        """CPU time the server process has used so far (user + system), in seconds."""
-        fields_ = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return round((int(fields_[11]) + int(fields_[12])) / os.sysconf("SC_CLK_TCK"), 1)
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            kids = [int(k) for k in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        for kid in kids:
-            found += [kid, *_children(kid)]
-    return found
 
 
 # --- one browser session ---------------------------------------------------------------------------
@@ -200,6 +189,7 @@ async def session(browser: Any, url: str, number: int, draft_id: str, deadline: 
                 field_ = page.locator(f".st-key-{THEME} input").first
                 await field_.fill(theme)
                 await field_.press("Tab")
+                result.edits += 1
                 # the preview is made from the saved draft: once it shows the theme, it is stored
                 await expect(page.locator(".pd-page[lang=en]").first).to_contain_text(theme, timeout=TIMEOUT_MS)
                 await wait_for_app(page)
@@ -209,10 +199,12 @@ async def session(browser: Any, url: str, number: int, draft_id: str, deadline: 
                 await expect(page.locator(".pd-page[lang=en]").first).to_be_visible()
                 button = page.locator("[data-testid=stDownloadButton]").get_by_role("button", name="EN", exact=True)
                 retried = False
+                started, clicking = time.perf_counter(), 0.0  # a retried download's time holds both clicks
                 for attempt in (1, 2):  # a failed download is clicked once more, as a person would
-                    started = time.perf_counter()
                     async with page.expect_download(timeout=TIMEOUT_MS) as caught:
+                        before = time.perf_counter()
                         await button.first.click()
+                        clicking += time.perf_counter() - before
                     download = await caught.value
                     failure = await download.failure()
                     if not failure:
@@ -225,6 +217,7 @@ async def session(browser: Any, url: str, number: int, draft_id: str, deadline: 
                     retried = True
                 path = await download.path()
                 result.click_to_download_s.append(time.perf_counter() - started)
+                result.clicking_s.append(clicking)
                 result.downloads += 1
                 if theme not in docx_text(Path(path).read_bytes()):
                     result.errors.append(f"{where}: the downloaded DOCX does not hold the typed theme")
@@ -247,7 +240,7 @@ async def session(browser: Any, url: str, number: int, draft_id: str, deadline: 
     return saved
 
 
-async def drive(url: str, draft_ids: list[str], duration: float, result: Result, server: Server) -> list[str | None]:
+async def drive(url: str, draft_ids: list[str], duration: float, result: Result, server: AppServer) -> list[str | None]:
     from playwright.async_api import async_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -282,14 +275,14 @@ def run(sessions: int = 10, duration: float = 120, data_dir: Path | None = None)
     assert folder is not None
     result = Result(sessions=sessions, duration_s=duration)
     draft_ids = prepare(folder, sessions)
-    server = Server(folder)
+    server = AppServer(folder)
     try:
         server.wait_until_healthy()
         result.rss_mb["start"] = server.rss_mb()
         cpu = server.cpu_s()
         saved = asyncio.run(drive(server.url, draft_ids, duration, result, server))
         result.rss_mb["end"] = server.rss_mb()
-        result.server_cpu_s = round(server.cpu_s() - cpu, 1)
+        result.server_cpu_s = round(server.cpu_s() - cpu, 2)
         for number, (draft_id, theme) in enumerate(zip(draft_ids, saved, strict=True), start=1):
             stored = stored_theme(folder, draft_id)
             if theme is None:
@@ -322,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in result.errors[:20] + result.lost:
         print(problem, file=sys.stderr)
     print(result.line())
+    print(result.figures())
     return 0 if not result.errors and not result.lost else 1
 
 

@@ -6,9 +6,12 @@ import contextvars
 
 import pytest
 
+from pressdraft.app import downloads
 from pressdraft.app.auth import Account
 from pressdraft.app.authorization import NotAllowed
+from pressdraft.app.downloads import FileCache
 from pressdraft.core.problems import PressdraftError
+from pressdraft.document import export
 from pressdraft.pipeline import pool
 
 
@@ -208,3 +211,36 @@ def test_a_session_names_its_user_for_the_sandboxs_fair_share(service):
         return pool._user.get()
 
     assert contextvars.copy_context().run(acting) == "deniz@example.org"
+
+
+# --- downloads made on click, kept by content (issue 14) ---------------------------------------------
+
+
+def test_the_download_cache_keeps_the_newest_within_its_files_and_bytes():
+    cache = FileCache(max_files=2, max_bytes=10)
+    for key in "abc":
+        cache.put(key, b"1234")
+    assert cache.get("a") is None and cache.get("b") == b"1234"  # three files: the oldest went
+    cache.put("d", b"1234")  # b was used since c was kept: c goes
+    assert (cache.get("b"), cache.get("c"), cache.get("d")) == (b"1234", None, b"1234")
+    cache.put("e", b"12345678901")  # larger than the whole cache: not kept, nothing dropped for it
+    assert cache.get("e") is None and cache.get("d") == b"1234"
+
+
+def test_a_download_is_made_once_for_the_same_content_and_again_when_the_release_changes(service, monkeypatch):
+    monkeypatch.setattr(downloads, "FILES", FileCache())  # none kept by the tests before
+    made = []
+    real = export.write_docx
+    monkeypatch.setattr(export, "write_docx", lambda *args: made.append(args) or real(*args))
+    editor = service.editor(service.draft_summaries()[0].id)
+
+    def click(lang: str) -> bytes:
+        files = service.edition_files(editor.edition())
+        return next(f for f in files if f.name.endswith(f"_{lang}.docx")).make()
+
+    first = click("en")
+    assert click("en") == first and len(made) == 1
+    editor.set_text("fields.theme", "en", "Rooted Past, Stronger Future")
+    assert click("en") != first and len(made) == 2
+    editor.set_text("fields.theme", "en", "Rooted Past, Strong Future")  # back as it was: kept
+    assert click("en") == first and len(made) == 2

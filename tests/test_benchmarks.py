@@ -66,4 +66,4 @@ def test_side_by_side_and_memory_run(bench, setup):
 def test_main_prints_the_ratios_last(bench, capsys):
     bench.main(repeat=1, renders=2, mark=1, cli_repeat=1)
     last = capsys.readouterr().out.strip().splitlines()[-1]
-    assert re.fullmatch(r"ratio_vs_docxtpl=\d+\.\d\d ratio_vs_floor=\d+\.\d\d", last)
+    assert re.fullmatch(r"ratio_vs_docxtpl=\d+\.\d\d ratio_vs_floor=\d+\.\d\d ratio_vs_pandoc=(\d+\.\d\d|n/a)", last)

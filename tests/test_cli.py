@@ -285,8 +285,8 @@ def draft_with_photos(tmp_path: Path, example_data, *files: str) -> Path:
 def test_a_photo_is_read_beside_the_draft_and_cleaned(tmp_path, example_data, capsys):
     from PIL import Image
 
+    from pressdraft.app import standalone
     from pressdraft.app.standalone import photos
-    from pressdraft.cli.commands import standalone
 
     (tmp_path / "pictures").mkdir()
     (tmp_path / "pictures" / "signing.jpg").write_bytes(photo_with_gps())

@@ -90,7 +90,7 @@ class MemoryStore:
     def load_draft_state(self, draft_id):
         return copy.deepcopy(self.data), copy.deepcopy(self.marks), self.revision
 
-    def save_draft_state(self, draft_id, data, marks, *, expected_revision):
+    def save_draft_state(self, draft_id, data, marks, *, expected_revision, analysis):
         if expected_revision != self.revision:
             raise Conflict(*self.load_draft_state(draft_id))
         self.data, self.marks, self.revision = copy.deepcopy(data), copy.deepcopy(marks), self.revision + 1

@@ -129,6 +129,16 @@ def test_a_row_gone_names_its_row_by_id():
     assert caught.value.problems[0].at == Location(field=("fields", "quotes"))
 
 
+def test_deeper_and_through_an_entry_a_location_keeps_its_other_parts():
+    at = Location(file="t/tr.md.j2", line=4, variant="sample", field=("body", 1), lang="en")
+    assert at.child("text") == Location("t/tr.md.j2", 4, "sample", ("body", 1, "text"), (), "en")
+    through = at.via("people", "ab")
+    assert through == Location("t/tr.md.j2", 4, "sample", ("body", 1), (("people", "ab"),), "en")
+    assert through.child("name", 0) == Location(
+        "t/tr.md.j2", 4, "sample", ("body", 1), (("people", "ab", "name", 0),), "en"
+    )
+
+
 def test_the_sandbox_sends_and_takes_back_every_part_of_a_location():
     at = Location(file="t/tr.md.j2", line=4, variant="sample", field=("body", Row("b1"), "text"), lang="en")
     problem = Problem(at.via("people", "ab").child("name"), "{x}", {"x": "y"}, severity="warning")

@@ -48,4 +48,5 @@ def photo_refs(body: Any) -> list[str]:
 def images_for(store: Store, draft: Draft | Mapping[str, Any]) -> dict[str, bytes]:
     """REF → bytes of the stored pictures the draft's photo blocks name (a draft, or its data)."""
     body = draft.body if isinstance(draft, Draft) else draft.get("body")
-    return store.stored_images(sorted({ref for ref in photo_refs(body) if is_image_id(ref)}))
+    refs = sorted({ref for ref in photo_refs(body) if is_image_id(ref)})
+    return store.stored_images(refs) if refs else {}  # a draft without stored pictures asks the database nothing

@@ -13,23 +13,25 @@ import datetime as dt
 import shutil
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from pressdraft.app import admin, numbering, photos
 from pressdraft.app.auth import LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import authorize, requires
+from pressdraft.app.downloads import kept, release_digest
 from pressdraft.app.editing import Marks, new_draft_data
 from pressdraft.app.workshop import SaveResult, TemplateRow, Workshop, organization_templates
-from pressdraft.app.workspace import Conflict, DraftEditor
+from pressdraft.app.workspace import Conflict, DraftEditor, draft_title
 from pressdraft.core.directory import Directory, default_directory, from_table_rows, parse_directory
 from pressdraft.core.files import dump_data, format_of, read_data
 from pressdraft.core.library import ORGANIZATION, Library, Template, default_templates_folder
 from pressdraft.core.model import Draft, LocalizedText
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.document.blocks import Block
-from pressdraft.document.export import Edition, Planned, bounded, pdf_files, pick_letterhead, zip_edition
-from pressdraft.pipeline.engine import Engine, TemplateRunner
+from pressdraft.document.export import Edition, OutputFile, Planned, pdf_files, pick_letterhead, zip_edition
+from pressdraft.pipeline.engine import Analysis, Engine, TemplateRunner
 from pressdraft.pipeline.pool import act_for
 from pressdraft.store.api import Store, open_store
 from pressdraft.store.errors import ConflictError, NotFound, StoreNotReady, StoreUnavailable
@@ -73,10 +75,12 @@ class StoreDrafts:
         self.opened.setdefault(draft_id, (record.revision, record.data))
         return dict(record.data), dict(record.marks or {}), record.revision
 
-    def save_draft_state(self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int) -> int:
+    def save_draft_state(
+        self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int, analysis: Analysis
+    ) -> int:
         """Every save of the form; a non-owner's, or one emptying the draft, is audited by the store."""
         authorize(self.service.account, "draft.edit")
-        title, summary = self.service.described(data)
+        title, summary = self.service.described(data, analysis)
         try:
             return self.service.store.save_draft_as(
                 self.service.user,
@@ -206,27 +210,14 @@ class AppService:
             self.import_draft(EXAMPLE.read_bytes(), EXAMPLE.name)
 
     # --- drafts ------------------------------------------------------------------------------
-    def described(self, data: Any) -> tuple[str, dict[str, Any]]:
-        """A draft's title (its headline in the language it was written in, when it can be rendered)
-        and summary (what the drafts page shows: missing translations per language, the date), from
-        one reading of the data: made when the draft is saved and stored beside it, so that listing
+    def described(self, data: Any, analysis: Analysis | None = None) -> tuple[str, dict[str, Any]]:
+        """A draft's title (``workspace.draft_title``) and summary (what the drafts page shows: missing
+        translations per language, the date), from one reading of the data (``analysis``, the editor's
+        when it saves; else made here): stored beside the draft when it is saved, so that listing
         drafts never checks one."""
-        title = ""
-        try:
-            draft = self.engine.draft_from_data(data)
-            title = self._title(draft)
-            problems = self.engine.check(draft)
-        except PressdraftError as error:
-            problems = list(error.problems)
-        missing = Counter(p.lang for p in problems if p.severity == "gap" and p.lang)
-        return title, {"missing": dict(missing), "date": _release_date(data)}
-
-    def _title(self, draft: Draft) -> str:
-        lang = draft.source_language if draft.source_language in draft.languages else draft.languages[0]
-        try:
-            return Edition(self.engine.render(draft, [lang], allow_incomplete=True)).first_text(lang, "headline")
-        except PressdraftError:
-            return ""
+        analysis = analysis or self.engine.examine(data)
+        missing = Counter(p.lang for p in analysis.problems if p.severity == "gap" and p.lang)
+        return draft_title(data, analysis), {"missing": dict(missing), "date": _release_date(data)}
 
     @requires("draft.create")  # a new draft when there is none
     def open_draft_id(self, wanted: str | None) -> str:
@@ -256,7 +247,8 @@ class AppService:
         template = self.library.get(known[0] if known else self.library.ids()[0])
         data = new_draft_data(template, ["tr", "az", "en"], "tr")
         data["release"]["date"] = dt.date.today().isoformat()
-        return self.store.create_draft(data, owner=self.user, summary=self.described(data)[1]).id
+        title, summary = self.described(data)
+        return self.store.create_draft(data, owner=self.user, title=title, summary=summary).id
 
     @requires("draft.create")
     def import_draft(self, content: bytes, name: str) -> str:
@@ -392,23 +384,36 @@ class AppService:
         return Edition(self.engine.alone(template).render(draft))
 
     def edition_files(self, edition: Edition) -> list[Planned]:
-        """Every download of a release, named now and made when wanted, with the CLI's names and
-        bytes: ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``.
-        Word, ZIP and PDF are made in one of the server's few heavy-build turns (``bounded``)."""
+        """Every download of a release, named now and made when clicked, with the CLI's names and bytes:
+        ``render --format docx,md,txt --side-by-side [--zip]`` and ``--format pdf``. Each file is kept by
+        what it holds (``app/downloads.py``), so a second click or another session's costs nothing (the
+        ZIP and the PDFs take the Word files kept); one not kept is made, Word, ZIP and PDF in one of
+        the server's few heavy-build turns."""
         side_by_side = len(edition.rendition.markdown) > 1
         letterhead = pick_letterhead(self.letterhead, edition.draft.template, edition.draft.release.issuer)
-        words = edition.plan(["docx"], side_by_side=side_by_side, letterhead=letterhead)
-        planned = [Planned(item.name, bounded(item.make)) for item in words] + edition.plan(["md", "txt"])
+        draft_text = cache(lambda: self.engine.dump_draft(edition.draft))
+        release = cache(lambda: release_digest(edition, draft_text(), letterhead))
+        every = edition.plan(["docx", "md", "txt"], side_by_side=side_by_side, letterhead=letterhead)
+        made = {item.name: kept(item.name, release, item.make) for item in every}
+        planned = [
+            Planned(item.name, kept(item.name, release, item.make, heavy=True))
+            if item.name.endswith(".docx")
+            else Planned(item.name, made[item.name])
+            for item in every
+        ]
 
         def bundle() -> bytes:
-            files = edition.files(["docx", "md", "txt"], side_by_side=side_by_side, letterhead=letterhead)
-            return zip_edition(edition, files, self.engine.dump_draft(edition.draft)).data
+            return zip_edition(edition, [OutputFile(name, make()) for name, make in made.items()], draft_text()).data
 
-        planned.append(Planned(f"{edition.stem}.zip", bounded(bundle)))
+        def pdf(word: str) -> bytes:
+            return pdf_files([OutputFile(word, made[word]())])[0].data
+
+        planned.append(Planned(f"{edition.stem}.zip", kept(f"{edition.stem}.zip", release, bundle, heavy=True)))
         if shutil.which("soffice"):
-            for item in edition.plan(["docx"], letterhead=letterhead):
-                pdf_name = item.name.removesuffix(".docx") + ".pdf"
-                planned.append(Planned(pdf_name, bounded(lambda item=item: pdf_files([item.make_file()])[0].data)))
+            for lang in edition.rendition.markdown:
+                word = f"{edition.stem}_{lang}.docx"
+                name = word.removesuffix(".docx") + ".pdf"
+                planned.append(Planned(name, kept(name, release, partial(pdf, word), heavy=True)))
         return planned
 
     # --- the directory ---------------------------------------------------------------------------

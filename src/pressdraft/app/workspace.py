@@ -34,13 +34,12 @@ from pressdraft.app.editing import (
     stale_translations,
     update_marks,
 )
-from pressdraft.core.cleaning import text_problems
 from pressdraft.core.library import Template
 from pressdraft.core.model import FORMAT_VERSION, draft_to_data
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.document.export import Edition
 from pressdraft.document.rendition import Rendition
-from pressdraft.pipeline.engine import Engine
+from pressdraft.pipeline.engine import Analysis, Engine
 
 Operation = Callable[[dict[str, Any], RowIds], Any]
 SHOWN: Any = object()  # the base of a change made without one: what this editor shows at that path
@@ -51,8 +50,17 @@ class DraftStore(Protocol):
     is the editor's own metadata, saved with the data: translation marks and row ids."""
 
     def save_draft_state(
-        self, draft_id: str, data: dict[str, Any], marks: dict[str, Any], *, expected_revision: int
-    ) -> int: ...
+        self,
+        draft_id: str,
+        data: dict[str, Any],
+        marks: dict[str, Any],
+        *,
+        expected_revision: int,
+        analysis: Analysis,
+    ) -> int:
+        """Save ``data`` if the stored revision is still ``expected_revision`` (else ``Conflict``);
+        ``analysis``: the engine's one reading of ``data``, which the store's title and summary come from."""
+        ...
 
     def load_draft_state(self, draft_id: str) -> tuple[dict[str, Any], dict[str, Any], int]: ...
 
@@ -191,9 +199,10 @@ class DraftEditor:
             data, rows = copy.deepcopy(self.data), self.rows.copy()
             result = operation(data, rows)
             marks = self._marks_for(data, (result, confirm_lang) if confirm_lang else None)
+            analysis = self.engine.examine(data)
             try:
                 self.revision = self.store.save_draft_state(
-                    self.id, data, join_marks(marks, rows, data), expected_revision=self.revision
+                    self.id, data, join_marks(marks, rows, data), expected_revision=self.revision, analysis=analysis
                 )
             except Conflict as conflict:
                 self.revision = conflict.revision
@@ -201,6 +210,7 @@ class DraftEditor:
                 continue
             self.data, self.marks, self.rows = data, marks, rows
             self._memo.clear()
+            self._memo["analysis"] = analysis  # the state saved is the state shown next: analysed once
             return result
         raise PressdraftError(Problem(NOWHERE, "the draft is being changed elsewhere; reload the page"))
 
@@ -321,10 +331,13 @@ class DraftEditor:
             self._memo[name] = compute()
         return self._memo[name]
 
-    def made(self, name: str, make: Callable[[], bytes]) -> bytes:
-        """A download's bytes, made once per saved state (ready before the click, so a busy
-        server never serves a file it has already dropped)."""
-        return self._once(f"file:{name}", make)  # type: ignore[no-any-return]
+    def analysis(self) -> Analysis:
+        """The engine's one reading of the saved state (made when it was saved, or on first asking
+        after a reload): the check panel, the preview, the title and the downloads all come from it."""
+        return self._once("analysis", lambda: self.engine.examine(self.data))  # type: ignore[no-any-return]
+
+    def title(self) -> str:
+        return draft_title(self.data, self.analysis())
 
     def report(self) -> Report:
         return self._once("report", self._report)  # type: ignore[no-any-return]
@@ -334,22 +347,11 @@ class DraftEditor:
         (a new release is incomplete for a while, and its translations go stale all the same)."""
         template = self.template
         stale = stale_translations(self.data, template, self.marks) if template else []
-        try:
-            draft = self.engine.draft_from_data(self.data)
-        except PressdraftError as error:
-            return Report(list(error.problems) + text_problems(self.data), stale)
-        return Report(self.engine.check(draft, self.data), stale)
+        return Report(self.analysis().problems, stale)
 
     def rendition(self) -> Rendition | None:
         """The release as it stands, gaps marked; ``None`` while the draft has errors."""
-        return self._once("rendition", self._rendition)  # type: ignore[no-any-return]
-
-    def _rendition(self) -> Rendition | None:
-        try:
-            draft = self.engine.draft_from_data(self.data)
-            return self.engine.render(draft, allow_incomplete=True)
-        except PressdraftError:
-            return None
+        return self.analysis().rendition
 
     def edition(self) -> Edition | None:
         """The release as it can be sent: only when no language has a gap."""
@@ -363,3 +365,21 @@ class DraftEditor:
     def _edition(self) -> Edition | None:
         rendition = self.rendition()
         return Edition(rendition, self.store.images_for(self.data)) if rendition is not None else None
+
+
+def draft_title(data: dict[str, Any], analysis: Analysis) -> str:
+    """A draft's title: the headline its drafter wrote in the language the draft is written in first,
+    read from the data; without one, the headline the template proposed in the analysis's rendering
+    (never a rendering of its own). Empty while there is neither."""
+    rendition = analysis.rendition
+    listed = data.get("languages") if isinstance(data, dict) else None
+    langs = list(rendition.markdown) if rendition is not None else listed if isinstance(listed, list) else []
+    if not langs:
+        return ""
+    lang = data["source_language"] if data.get("source_language") in langs else langs[0]
+    fields = data.get("fields")
+    written = fields.get("headline") if isinstance(fields, dict) else None
+    text = written.get(lang) if isinstance(written, dict) else None
+    if isinstance(text, str) and text.strip():
+        return text.strip()
+    return Edition(rendition).first_text(lang, "headline") if rendition is not None else ""

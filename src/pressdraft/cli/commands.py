@@ -12,16 +12,18 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pressdraft import LANGUAGES, language
-from pressdraft.app import standalone
 from pressdraft.app.failures import StoreFailure, hide_passwords
-from pressdraft.app.settings import load_settings
-from pressdraft.core.files import format_of
 from pressdraft.core.problems import PressdraftError, Problem
-from pressdraft.document.docx import PdfConversionError, PdfUnavailable, font_coverage_warnings
-from pressdraft.document.export import FORMATS, Edition, OutputFile, pdf_files, pick_letterhead, zip_edition
+from pressdraft.document.formats import FORMATS
+
+if TYPE_CHECKING:
+    from pressdraft.app.standalone import Engine
+
+# Each command imports what it uses when it runs: ``inflect`` needs neither the engine (pydantic's models,
+# Jinja) nor the Word writer (python-docx), and only the store's commands need SQLAlchemy.
 
 
 class UsageError(Exception):
@@ -36,7 +38,9 @@ def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
     return items
 
 
-def _engine(args: argparse.Namespace) -> standalone.Engine:
+def _engine(args: argparse.Namespace) -> Engine:
+    from pressdraft.app import standalone
+
     return standalone.engine(args.library, args.directory)
 
 
@@ -47,6 +51,11 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from pressdraft.app import standalone
+    from pressdraft.app.settings import load_settings
+    from pressdraft.document.docx.fonts import font_coverage_warnings
+    from pressdraft.document.export import Edition, OutputFile, pdf_files, pick_letterhead, zip_edition
+
     opened = _engine(args).open_draft(args.draft)
     draft, engine = opened.draft, opened.engine
     langs = _csv(args.lang, LANGUAGES, "language") if args.lang else list(draft.languages)
@@ -77,6 +86,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 1 for what ``render`` would refuse (errors, missing translations), 0 otherwise: warnings are
     printed for a person to read, and fail only with ``--strict``; info lines never fail."""
+    from pressdraft.app import standalone
+
     try:
         opened = _engine(args).open_draft(args.draft)
     except PressdraftError as error:
@@ -95,6 +106,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_upgrade_draft(args: argparse.Namespace) -> int:
+    from pressdraft.app import standalone
+    from pressdraft.core.files import format_of
+
     target = args.draft if args.in_place else args.output
     upgrade = standalone.upgrade_draft(
         standalone.engine(args.library, None), args.draft, target and format_of(target.name)
@@ -112,6 +126,8 @@ def cmd_upgrade_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_list(args: argparse.Namespace) -> int:
+    from pressdraft.app import standalone
+
     library = standalone.library(args.library)
     for template in library:
         langs = ",".join(template.sources)
@@ -122,6 +138,8 @@ def cmd_templates_list(args: argparse.Namespace) -> int:
 
 
 def cmd_templates_check(args: argparse.Namespace) -> int:
+    from pressdraft.app import standalone
+
     found, problems = standalone.check_templates(args.path, args.directory)
     _print_problems(problems)
     for template_id, its_problems in found.items():
@@ -320,6 +338,13 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _told_in_one_line(error: Exception) -> bool:
+    """A failure the user can act on (an option, a file, the store, the PDF converter): its message is enough."""
+    from pressdraft.document.docx.pdf import PdfConversionError, PdfUnavailable
+
+    return isinstance(error, UsageError | StoreFailure | ValueError | OSError | PdfUnavailable | PdfConversionError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -327,10 +352,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PressdraftError as error:
         _print_problems(error.problems)
         return 2
-    except (UsageError, StoreFailure, ValueError, OSError, PdfUnavailable, PdfConversionError) as error:
-        print(f"error: {hide_passwords(str(error))}", file=sys.stderr)
-        return 2
     except Exception as error:  # the promise: no traceback reaches a user
+        if _told_in_one_line(error):
+            print(f"error: {hide_passwords(str(error))}", file=sys.stderr)
+            return 2
         message = hide_passwords(f"{type(error).__name__}: {error}")
         print(f"error: unexpected failure ({message}); please report it", file=sys.stderr)
         return 3

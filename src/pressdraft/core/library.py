@@ -9,8 +9,9 @@ new folder, not new code. A template's version is the hash of its files.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
-from functools import cached_property
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -227,24 +228,48 @@ def read_template_folder(folder: Path, origin: Origin = SHIPPED) -> Template:
 
 
 class Library:
-    """The templates an installation can render, by id. Ids come from folder names only."""
+    """The templates an installation can render, by id. Ids come from folder names only.
 
-    def __init__(self, templates: Mapping[str, Template], broken: Mapping[str, PressdraftError]):
+    A library read from a folder reads a template's files when that template is first asked for
+    (``get``): a render needs one of them, and each costs its metadata's YAML and validation. Listing
+    the templates (``ids``, ``in``, iterating) or their ``broken`` ones reads them all."""
+
+    def __init__(
+        self,
+        templates: Mapping[str, Template],
+        broken: Mapping[str, PressdraftError],
+        unread: Mapping[str, Callable[[], Template]] | None = None,
+    ):
         self._templates = dict(templates)
-        self.broken = dict(broken)
+        self._broken = dict(broken)
+        self._unread = dict(unread or {})
+        self._order = [*self._templates, *self._broken, *self._unread]
+        self._reading = threading.Lock()
 
     @classmethod
     def from_folder(cls, root: Path, origin: Origin = SHIPPED) -> Library:
         if not root.is_dir():
             raise PressdraftError(Problem(Location(file=str(root)), "not a folder of templates"))
-        templates: dict[str, Template] = {}
-        broken: dict[str, PressdraftError] = {}
-        for folder in sorted(p for p in root.iterdir() if (p / META_FILE).is_file()):
-            try:
-                templates[folder.name] = read_template_folder(folder, origin)
-            except PressdraftError as error:
-                broken[folder.name] = error
-        return cls(templates, broken)
+        folders = sorted(p for p in root.iterdir() if (p / META_FILE).is_file())
+        return cls({}, {}, {folder.name: partial(read_template_folder, folder, origin) for folder in folders})
+
+    def _read(self, template_id: str | None = None) -> None:
+        """Read the template ``template_id`` (by default every one) if it is not read yet, keeping the
+        library's order; under a lock, so that no thread finds a template another is still reading."""
+        with self._reading:
+            ids = [i for i in self._unread if template_id in (None, i)]
+            for each in ids:
+                try:
+                    self._templates[each] = self._unread.pop(each)()
+                except PressdraftError as error:
+                    self._broken[each] = error
+            if ids:
+                self._templates = {i: self._templates[i] for i in self._order if i in self._templates}
+
+    @property
+    def broken(self) -> dict[str, PressdraftError]:
+        self._read()
+        return self._broken
 
     def with_overrides(self, overrides: Mapping[str, Template]) -> Library:
         """This library with some templates replaced or added (the organization's own)."""
@@ -252,15 +277,19 @@ class Library:
         return Library({**self._templates, **overrides}, broken)
 
     def __contains__(self, template_id: object) -> bool:
+        self._read()
         return template_id in self._templates
 
     def __iter__(self) -> Iterator[Template]:
+        self._read()
         return iter(self._templates.values())
 
     def ids(self) -> list[str]:
+        self._read()
         return list(self._templates)
 
     def get(self, template_id: str) -> Template:
+        self._read(template_id)
         if template_id in self._templates:
             return self._templates[template_id]
         if template_id in self.broken:
@@ -269,7 +298,7 @@ class Library:
                     TEMPLATE_KEY, "template {id!r} has errors; run 'pressdraft templates check'", {"id": template_id}
                 )
             )
-        raise PressdraftError(unknown(TEMPLATE_KEY, "template", template_id, self._templates))
+        raise PressdraftError(unknown(TEMPLATE_KEY, "template", template_id, self.ids()))
 
 
 def default_templates_folder() -> Path:

@@ -231,7 +231,10 @@ _ATTRIBUTE_ESCAPE = re.compile(r'\\(["\\{}])')
 def _photo_src(token: Token) -> str | None:
     """The ``src`` of a photo's attribute line, a backslash before ``"``, ``\\``, ``{`` or ``}``
     taken away (markdown-it's attribute parser needs those escaped, and honours but keeps them)."""
-    return _ATTRIBUTE_ESCAPE.sub(r"\1", str(token.attrs.get("src", ""))) or None
+    src = token.attrs.get("src")  # on a photo's paragraph only
+    if src is None:
+        return None
+    return _ATTRIBUTE_ESCAPE.sub(r"\1", str(src)) or None
 
 
 def _uncaptioned_photo(token: Token, lines: list[str]) -> bool:

@@ -27,7 +27,6 @@ from pressdraft.document.docx.writer import DocumentInfo, write_docx, write_side
 from pressdraft.document.rendition import Rendition
 from pressdraft.safety.images import IMAGE_ID_PREFIX, is_image_id, picture_type, preview_picture
 
-FORMATS = ("docx", "md", "txt", "pdf")
 #: At most this many heavy files (Word, ZIP, PDF) are made at once by one server process; a
 #: request waits at most ``BUILD_WAIT`` seconds for its turn, then is refused, so a burst of
 #: clicks or one large draft never queues work without end (the draft limits bound each build).

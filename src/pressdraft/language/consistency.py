@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_month_names
 
@@ -170,7 +170,9 @@ def _months(lang: str) -> dict[str, int]:
 _AZ_MONTH_ENDING = re.compile(r"(?:[ıiuü]n?)?(?:da|də|dan|dən|dək|a|ə|ı|i|u|ü|ın|in|un|ün)?")
 
 
+@lru_cache(maxsize=4096)
 def _month_of(token: str, lang: str) -> int | None:
+    """The month a word names, if any (kept: every word of every text is asked, each check)."""
     word = lower(token, lang)
     months = _months(lang)
     if word in months:
@@ -211,9 +213,13 @@ def _fold(text: str, lang: str) -> str:
     ``text``: a Turkish İ in an English text (``İlham``) must not shift them. I is ı in tr/az only."""
     text = unicodedata.normalize("NFC", text).replace("’", "'")
     dotless = "ı" if lang in ("tr", "az") else "i"
-    return "".join(
-        "i" if ch == "İ" else dotless if ch == "I" else low if len(low := ch.lower()) == 1 else ch for ch in text
-    )
+    dotted = text.translate({ord("İ"): "i", ord("I"): dotless})
+    lowered = dotted.lower()
+    if len(lowered) == len(dotted) and "Σ" not in dotted:
+        # No letter became two and no final sigma was read from its context: lower case as a whole
+        # is lower case letter by letter, which it is much faster than.
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in dotted)
 
 
 #: A third-person possessive at the end of a compound name (``Ajansı``, ``İdarəsi``, ``Nazirliyi``):
@@ -267,21 +273,43 @@ def _names_loosely(plain: str, name: KnownName, lang: str) -> bool:
     (``Erdogan``), a country is often named by its people (``Turkish``, ``Azeri``), and a translation
     that does any of these has not lost it. ``plain``: the text as ``_plain`` writes it."""
     for form in name.forms.get(lang, ()):
-        words = _plain_words(form, lang)
-        for word in words:
-            if len(word) < 4 or word[:4] not in plain:  # a quick refusal before the pattern
-                continue
-            pattern = _name_pattern(word, lang, last_word_only=False)
-            if pattern is not None and pattern.search(plain):
-                return True
-        if len(words) == 1 and len(words[0]) >= 5 and re.search(rf"(?<!\w){re.escape(words[0][:4])}", plain):
+        words, people = _loose_patterns(form, lang)
+        if any(start in plain and pattern.search(plain) for start, pattern in words):
+            return True
+        if people is not None and people.search(plain):
             return True  # a country by its people or language: Türkiye / Turkish, Türk; Azerbaijan / Azeri
     return False
 
 
+@cache
+def _loose_patterns(form: str, lang: str) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str] | None]:
+    """What ``_names_loosely`` looks for of a form, made once: each longer word's first four letters (a
+    quick refusal before its pattern) and pattern; for a one-word name, its first four letters at a word's start."""
+    words = _plain_words(form, lang)
+    patterns = tuple(
+        (word[:4], pattern)
+        for word in words
+        if len(word) >= 4 and (pattern := _name_pattern(word, lang, last_word_only=False)) is not None
+    )
+    people = re.compile(rf"(?<!\w){re.escape(words[0][:4])}") if len(words) == 1 and len(words[0]) >= 5 else None
+    return patterns, people
+
+
+class _WithoutMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled as code points are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
+
 def _plain(folded: str) -> str:
     """Folded text without diacritics (ğ→g, ş→s, ü→u, ı→i): how English copy often writes Turkic names."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch)).replace("ı", "i")
+    return unicodedata.normalize("NFD", folded).translate(_WITHOUT_MARKS).replace("ı", "i")
 
 
 @cache

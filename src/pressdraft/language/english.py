@@ -19,14 +19,12 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-
-import yaml
+from functools import cache, lru_cache
 
 from ._base import check_lang
 from .casing import lower, upper
 from .countries import country_name
+from .phonology import shipped_data
 
 _ARTICLES = ("the ", "a ", "an ")
 _ACRONYM = re.compile(r"^[A-ZÇĞİÖŞÜƏ0-9&.\-]{2,}$")
@@ -43,8 +41,7 @@ class APData:
 @cache
 def ap_data() -> APData:
     """The AP lists of ``data/ap.yaml``, read once."""
-    text = resources.files("pressdraft.language").joinpath("data", "ap.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = shipped_data("ap")
     return APData(
         standalone=frozenset(data["standalone_datelines"]),
         countries={str(city): str(code) for city, code in data["dateline_countries"].items()},
@@ -79,6 +76,7 @@ def _runs(words: list[str]) -> list[tuple[str, list[int]]]:
     return runs
 
 
+@lru_cache(maxsize=1024)
 def title_after_name(title: str) -> str:
     """A formal title as it follows a name (AP "titles"): office words lower case, names kept.
 
@@ -86,7 +84,7 @@ def title_after_name(title: str) -> str:
     is lowered; so is a run of portfolio words after ``of`` (``of Communications``, ``of Foreign Affairs``).
     A run at the head of the title or after a comma lowers its office and portfolio words (``Foreign
     Minister``, ``Turkish ambassador``). Any other run names an organization or a country and keeps its
-    capitals (``of the Media Development Agency``, ``of Türkiye``)."""
+    capitals (``of the Media Development Agency``, ``of Türkiye``). Kept: every render asks again."""
     data = ap_data()
     words = title.split(" ")
     for before, run in _runs(words):

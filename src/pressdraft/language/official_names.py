@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pressdraft.language.casing import lower
 
@@ -28,6 +29,7 @@ _POSSESSIVE = re.compile(r"(?:s[ıiuü]|(?<=[^aeıioöuüə])[ıiuü])$")
 _SPACE = re.compile(r"[ \t\n]+")
 
 
+@lru_cache(maxsize=1024)
 def _stem(word: str, lang: str) -> str:
     """What every spelling of a name's word starts with: tr/az without its possessive ending."""
     if lang in ("tr", "az") and (possessive := _POSSESSIVE.search(word)) and possessive.start() >= 3:
@@ -35,9 +37,10 @@ def _stem(word: str, lang: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
 def _fold(word: str, lang: str) -> str:
     """A word of a text or a name as compared: lower case, without what follows an apostrophe (``'s``,
-    ``'de``)."""
+    ``'de``). Kept: the same words are folded for every text and every name, each check."""
     return _APOSTROPHE.sub("", lower(word, lang))
 
 
@@ -57,6 +60,8 @@ def _runs(text: str, name_words: set[str], head: str, lang: str) -> Iterator[tup
     Azerbaijani a name ends with its head (``Başkanlığı``, ``İdarəsi``): what follows it begins another
     phrase (az "Kommunikasiya İdarəsi Prezident Administrasiyasının …" has no comma between them)."""
     joiners = _JOINERS.get(lang, frozenset())
+    turkic = lang in ("tr", "az")
+    stems = tuple(_stem(name_word, lang) for name_word in name_words)  # ``_matches`` for every name word at once
     run: list[tuple[re.Match[str], str]] = []
 
     def finished() -> Iterator[tuple[str, list[str]]]:
@@ -72,9 +77,9 @@ def _runs(text: str, name_words: set[str], head: str, lang: str) -> Iterator[tup
         joined = previous_end is not None and _SPACE.fullmatch(text[previous_end : match.start()]) is not None
         if not joined:
             yield from finished()
-        if any(_matches(word, name_word, lang) for name_word in name_words):
+        if word.startswith(stems) if turkic else word in name_words:
             run.append((match, word))
-            if lang in ("tr", "az") and _matches(word, head, lang):
+            if turkic and _matches(word, head, lang):
                 yield from finished()
         elif word in joiners and run:
             run.append((match, word))
@@ -101,6 +106,12 @@ def other_spellings(text: str, name: str, short: str | None, lang: str) -> list[
     ...     "Turkish Presidency", "Directorate of Communications", "en")
     []
     """
+    return list(_other_spellings(text, name, short, lang))
+
+
+@lru_cache(maxsize=4096)
+def _other_spellings(text: str, name: str, short: str | None, lang: str) -> tuple[str, ...]:
+    """``other_spellings``, remembered: a form edit changes one text, and only that one is read again."""
     full_words, short_words = _words(name, lang), _words(short or name, lang)
     joiners = _JOINERS.get(lang, frozenset())
     core = [word for word in short_words if word not in joiners]
@@ -113,4 +124,4 @@ def other_spellings(text: str, name: str, short: str | None, lang: str) -> list[
         if _same(words, full_words, lang) or _same(words, short_words, lang) or phrase in found:
             continue
         found.append(phrase)
-    return found
+    return tuple(found)

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -220,11 +221,18 @@ class Lexicon:
         return self.letter_names.get(key, key)
 
 
+def shipped_data(name: str) -> Any:
+    """The shipped data file ``data/<name>.yaml``, read by libyaml's C parser when PyYAML has it: these
+    files are ours, reviewed with the code, so the plain safe loader will do, and the C one is ten times
+    faster (the lexicons are read on the first inflection, while the user waits)."""
+    text = resources.files("pressdraft.language").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     """Load and cache the lexicon of ``lang`` ("tr" or "az")."""
-    text = resources.files("pressdraft.language").joinpath("data", f"{lang}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = shipped_data(lang) or {}
     raw = data.get("readings") or {}
     readings = {unicodedata.normalize("NFC", str(k)): str(v) for k, v in raw.items()}
     return Lexicon(

@@ -47,6 +47,8 @@ def _nest(text: str, lang: str) -> str:
     _, _, open_inner, close_inner = QUOTE_MARKS[lang]
     text = text.replace("“", open_inner).replace("”", close_inner)
     text = text.replace("«", open_inner).replace("»", close_inner).replace("„", open_inner)
+    if '"' not in text:
+        return text
     out: list[str] = []
     for i, ch in enumerate(text):
         if ch == '"':

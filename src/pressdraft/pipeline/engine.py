@@ -1,13 +1,15 @@
 """The engine the command line and the web app share: read, check and render drafts.
 
-It holds the template library and the directory, and nothing else, so that the CLI and
-the app, given the same draft, produce the same Markdown and byte-identical documents.
+It holds the template library and the directory, and nothing else (but what it remembers of
+the directory's names in the texts it compared), so that the CLI and the app, given the same
+draft, produce the same Markdown and byte-identical documents.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,7 +25,7 @@ from pressdraft.core.model import Draft, LocalizedText, draft_to_data, parse_dra
 from pressdraft.core.problems import Location, PressdraftError, Problem, format_path
 from pressdraft.core.upgrade import as_reported, upgraded
 from pressdraft.document.rendition import Rendered, Rendition
-from pressdraft.language.consistency import KnownName, consistency_warnings
+from pressdraft.language.consistency import ConsistencyWarning, KnownName, consistency_warnings
 from pressdraft.pipeline import checks
 from pressdraft.pipeline.draft_checks import draft_problems, localized_texts
 from pressdraft.pipeline.resolve import Resolution, resolve
@@ -50,12 +52,39 @@ NOT_IN_EVERY_LANGUAGE = {
 }
 
 
+#: One text of a draft in each language it is written in, as ``(lang, text)`` pairs.
+Texts = tuple[tuple[str, str], ...]
+
+
+def _directory_names(directory: Directory, langs: Sequence[str]) -> list[KnownName]:
+    """Every name of ``directory`` in each of ``langs``, full and short, people marked."""
+
+    def known(*names: LocalizedText | None, person: bool = False) -> KnownName:
+        forms = {lang: tuple(text for name in names if name and (text := name.get(lang))) for lang in langs}
+        return KnownName(forms, person)
+
+    entries = [known(p.name, p.short, person=True) for p in directory.people.values()]
+    entries += [known(o.name, o.short) for o in directory.organizations.values()]
+    entries += [known(getattr(p, "name", p)) for p in directory.places.values()]
+    return entries
+
+
 @dataclass(frozen=True)
 class DraftFile:
     """A draft read from a file, and the engine for it: the organization's directory with the draft's own."""
 
     draft: Draft
     engine: Engine
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a draft's data (``Engine.examine``): the draft (None when it cannot be read), every
+    problem the check reports, and the release rendered with its gaps marked (None when it cannot be)."""
+
+    draft: Draft | None
+    problems: list[Problem]
+    rendition: Rendition | None
 
 
 class TemplateRunner(Protocol):
@@ -71,6 +100,7 @@ class Engine:
     library: Library
     directory: Directory
     runner: TemplateRunner
+    _remembered: tuple[Directory, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def default(
@@ -172,6 +202,25 @@ class Engine:
         return texts[0] == texts[1]
 
     # --- checking and rendering ---------------------------------------------------------------
+    def examine(self, data: Any) -> Analysis:
+        """A draft's data read once: the draft, every problem ``check`` reports, and the release rendered
+        (gaps marked) from the same resolution of each language, so that what a form edit shows (the
+        check panel, the preview, the title, the downloads) costs one parse and one render. A draft that
+        cannot be read has its problems and no rendition; one with unknown references, or whose template
+        refuses it, no rendition."""
+        try:
+            draft = self.draft_from_data(data)
+        except PressdraftError as error:
+            return Analysis(None, list(error.problems) + text_problems(data), None)
+        template = self.library.get(draft.template)
+        resolutions = self._resolutions(draft, template, draft.languages)
+        problems = self._problems(draft, template, resolutions, data)
+        try:
+            rendition = self._rendered(draft, template, resolutions, allow_incomplete=True)
+        except PressdraftError:
+            rendition = None
+        return Analysis(draft, problems, rendition)
+
     def check(self, draft: Draft, data: Any = None) -> list[Problem]:
         """Unknown references (errors), missing translations (gaps) and warnings, in order.
 
@@ -180,7 +229,15 @@ class Engine:
         letters the gate leaves in place are reported.
         """
         template = self.library.get(draft.template)
-        resolutions = {lang: resolve(draft, template, self.directory, lang) for lang in draft.languages}
+        return self._problems(draft, template, self._resolutions(draft, template, draft.languages), data)
+
+    def _resolutions(self, draft: Draft, template: Template, langs: Sequence[str]) -> dict[str, Resolution]:
+        """The draft seen in each of ``langs``: what both checking and rendering start from."""
+        return {lang: resolve(draft, template, self.directory, lang) for lang in langs}
+
+    def _problems(
+        self, draft: Draft, template: Template, resolutions: Mapping[str, Resolution], data: Any
+    ) -> list[Problem]:
         errors: list[Problem] = []
         gaps: list[Problem] = []
         for resolution in resolutions.values():
@@ -193,31 +250,33 @@ class Engine:
     def warnings(self, draft: Draft, template: Template, contexts: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
         """Cross-language inconsistencies of the draft's texts (fields, event, body), then the draft's
         own checks (``pipeline/draft_checks.py``); ``contexts``: the draft resolved in each language."""
-        texts = localized_texts(draft, template)
-        names = self._directory_names(draft.languages)
-        paths = {format_path(path): path for path in texts}  # consistency_warnings names fields as written
+        inconsistent, langs = self._inconsistencies(), tuple(draft.languages)
         problems = [
             Problem(
-                Location(field=paths[w.field]),
+                Location(field=path),
                 NOT_IN_EVERY_LANGUAGE[w.kind],
                 {"value": w.value, "present": ", ".join(w.present), "missing": ", ".join(w.langs)},
                 severity="warning",
             )
-            for w in consistency_warnings({name: texts[path] for name, path in paths.items()}, names, draft.languages)
+            for path, texts in localized_texts(draft, template).items()
+            for w in inconsistent(format_path(path), tuple(texts.items()), langs)
         ]
         return problems + draft_problems(draft, template, contexts)
 
-    def _directory_names(self, langs: Sequence[str]) -> list[KnownName]:
-        """Every name of the directory in each of ``langs``, full and short, people marked."""
+    def _inconsistencies(self) -> Callable[[str, Texts, tuple[str, ...]], tuple[ConsistencyWarning, ...]]:
+        """``consistency_warnings`` of one text (its path, its texts by language, the draft's languages)
+        against this engine's directory, remembered while the directory is the same: a form edit changes
+        one text, and the others are not compared again."""
+        held = self._remembered
+        if held is None or held[0] is not self.directory:
+            names = cache(partial(_directory_names, self.directory))
 
-        def known(*names: LocalizedText | None, person: bool = False) -> KnownName:
-            forms = {lang: tuple(text for name in names if name and (text := name.get(lang))) for lang in langs}
-            return KnownName(forms, person)
+            @lru_cache(maxsize=4096)
+            def inconsistent(path: str, texts: Texts, langs: tuple[str, ...]) -> tuple[ConsistencyWarning, ...]:
+                return tuple(consistency_warnings({path: dict(texts)}, names(langs), langs))
 
-        entries = [known(p.name, p.short, person=True) for p in self.directory.people.values()]
-        entries += [known(o.name, o.short) for o in self.directory.organizations.values()]
-        entries += [known(getattr(p, "name", p)) for p in self.directory.places.values()]
-        return entries
+            held = self._remembered = (self.directory, inconsistent)
+        return held[1]
 
     def check_template(self, template: Template, env: Environment) -> list[Problem]:
         """Every problem of ``template`` (which this engine's library holds): what its files declare and
@@ -238,8 +297,12 @@ class Engine:
     ) -> Rendition:
         """Markdown for each language; refuses with every gap unless ``allow_incomplete``."""
         template = self.library.get(draft.template)
-        langs = list(languages or draft.languages)
-        resolutions = {lang: resolve(draft, template, self.directory, lang) for lang in langs}
+        resolutions = self._resolutions(draft, template, list(languages or draft.languages))
+        return self._rendered(draft, template, resolutions, allow_incomplete)
+
+    def _rendered(
+        self, draft: Draft, template: Template, resolutions: Mapping[str, Resolution], allow_incomplete: bool
+    ) -> Rendition:
         errors = [p for r in resolutions.values() for p in r.errors]
         gaps = [p for r in resolutions.values() for p in r.gaps]
         if errors or (gaps and not allow_incomplete):

@@ -31,6 +31,7 @@ from pressdraft.language.names import inflect
 from pressdraft.language.numbers import count, format_number, ordinal, spell_number
 from pressdraft.language.quotes import quote
 from pressdraft.language.times import format_time, format_time_range
+from pressdraft.pipeline.bytecode import compiled, user_cache
 from pressdraft.pipeline.resolve import Missing, Paragraphs, mentions
 from pressdraft.safety.markdown import Markdown, escape_paragraphs, escape_text
 from pressdraft.safety.sandbox import ReleaseSandbox, bounded
@@ -190,28 +191,30 @@ def environment() -> ReleaseSandbox:
 
 
 @cache
-def _compiled(version: str, lang: str, source: str) -> JinjaTemplate:
-    return environment().from_string(source)
+def _compiled(version: str, lang: str, source: str, keep: bool) -> JinjaTemplate:
+    return compiled(environment(), source, user_cache() if keep else None)
 
 
-def compile_template(template: Template, lang: str) -> JinjaTemplate:
-    """The compiled source of one language, reused for as long as the template is unchanged."""
+def compile_template(template: Template, lang: str, *, keep: bool = False) -> JinjaTemplate:
+    """The compiled source of one language, reused for as long as the template is unchanged; with
+    ``keep`` (trusted templates only: ``pipeline/bytecode.py``), kept for the next process too."""
     if lang not in template.sources:
         raise PressdraftError(
             Problem(TEMPLATE_KEY, "template {id!r} has no {lang} version", {"id": template.id, "lang": lang})
         )
     try:
-        return _compiled(template.version, lang, template.sources[lang])
+        return _compiled(template.version, lang, template.sources[lang], keep)
     except TemplateError as error:
         raise PressdraftError(template_problem(template, lang, error)) from None
 
 
-def render_markdown(template: Template, lang: str, context: dict[str, Any]) -> str:
+def render_markdown(template: Template, lang: str, context: dict[str, Any], *, keep: bool = False) -> str:
     """Run one language's template on a resolved context; what it prints is bounded before anyone
-    parses it (``blocks.markdown_problem``), the problem naming the template and the language."""
-    compiled = compile_template(template, lang)
+    parses it (``blocks.markdown_problem``), the problem naming the template and the language.
+    ``keep``: see ``compile_template``."""
+    jinja_template = compile_template(template, lang, keep=keep)
     try:
-        text = bounded(compiled.generate(context))
+        text = bounded(jinja_template.generate(context))
     except Refused as refusal:
         at = Location(field=_field_path(refusal.field), lang=lang)
         raise PressdraftError(Problem(at, "{message}", {"message": refusal.message})) from None

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 _INLINE = re.compile(r"([\\`*_\[\]<#{}~]|&(?=#?[A-Za-z0-9]+;))")
+_MAY_ESCAPE = re.compile(r"[\\`*_\[\]<#{}~&]")  # where an _INLINE match can start: one fast class
 _BLOCK_MARK = re.compile(r"^([>+=-])")
+_BLOCK_MARKS = frozenset(">+=-")
 _ORDERED_MARK = re.compile(r"^(\d+)([.)])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -25,9 +27,13 @@ class Markdown(str):
 
 
 def _escape_line(line: str) -> str:
-    core = _INLINE.sub(r"\\\1", line.strip())
-    ordered = _ORDERED_MARK.match(core)
-    core = _ORDERED_MARK.sub(r"\1\\\2", core, count=1) if ordered else _BLOCK_MARK.sub(r"\\\1", core)
+    core = line.strip()
+    if _MAY_ESCAPE.search(core):  # most values have nothing to escape: no substitution to set up
+        core = _INLINE.sub(r"\\\1", core)
+    if _ORDERED_MARK.match(core):
+        core = _ORDERED_MARK.sub(r"\1\\\2", core, count=1)
+    elif core[:1] in _BLOCK_MARKS:  # a sub at the start only: most lines start with none
+        core = _BLOCK_MARK.sub(r"\\\1", core)
     return _edge(line[:1]) + core + _edge(line[-1:]) if core else _edge(line)
 
 
@@ -38,7 +44,7 @@ def _edge(char: str) -> str:
 
 def escape_text(text: str) -> str:
     """One line of literal text; line breaks in it become spaces."""
-    return _escape_line(re.sub(r"\s*\n\s*", " ", text))
+    return _escape_line(re.sub(r"\s*\n\s*", " ", text) if "\n" in text else text)
 
 
 def escape_paragraphs(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -12,10 +12,11 @@ from pressdraft import LANGUAGES
 from pressdraft.app.editing import parse_path
 from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
-from pressdraft.core.problems import Location, PressdraftError, Problem, format_path
+from pressdraft.core.problems import Location, Problem, format_path
 from pressdraft.document.export import Edition
 from pressdraft.ui import form
 from pressdraft.ui.body_editor import body_section
+from pressdraft.ui.downloads import download_button
 from pressdraft.ui.event_form import event_section
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.session import _, ui_lang
@@ -33,13 +34,8 @@ def page() -> None:
 
 
 def header(ed: DraftEditor) -> None:
-    shown = ed.preview()
-    title = ""
-    if shown is not None:
-        langs = list(shown.rendition.markdown)
-        title = shown.first_text(ed.source_language if ed.source_language in langs else langs[0], "headline")
     heading, new = st.columns([6, 1], vertical_alignment="center")
-    heading.subheader(literal(title) or _("New release"), anchor=False)
+    heading.subheader(literal(ed.title()) or _("New release"), anchor=False)
     new.button(_("New release"), key="new-release", icon=":material/add:", on_click=_new_release)
     names = app().template_names()
     pick_template, pick_langs, pick_source = st.columns([3, 3, 2])
@@ -271,13 +267,15 @@ def _field_of(at: Location) -> str:
 
 
 def downloads(ed: DraftEditor) -> None:
+    """Every download of the release, each made when clicked (``ui/downloads.py``): a rerun, with or
+    without a change, makes no file."""
     st.markdown("**" + _("Download") + "**")
     edition = ed.edition()
     if edition is None:
         st.caption(_("Downloads are ready when every language is complete."))
         return
     kinds = {"docx": _("Word"), "md": "Markdown", "txt": _("Plain text"), "pdf": "PDF", "zip": _("Everything (ZIP)")}
-    service = app()  # a deferred download is made outside this run: it acts for this session's account
+    service = app()  # a download is made outside this run: it acts for this session's account
     planned = service.edition_files(edition)
     for kind, title in kinds.items():
         files = [f for f in planned if f.name.endswith("." + kind)]
@@ -287,43 +285,22 @@ def downloads(ed: DraftEditor) -> None:
             st.markdown(f"**{title}**", width=110)
             for file in files:
                 tag = file.name.removesuffix("." + kind).rsplit("_", 1)[-1]
-                label = _("All") if kind == "zip" else tag.upper()
-                # ZIP and PDF are made on click. Word, Markdown and text are made once per saved state
-                # (``ed.made``: a rerun without a change makes nothing), each in a bounded turn
-                # (``AppService.edition_files``): a file made on click is kept by Streamlit only until
-                # two other runs end anywhere on the server, so a busy server could drop the Word file
-                # most people download before their browser fetched it (HTTP 404).
-                slow = kind in ("zip", "pdf")
-                ready = None if slow else _ready(ed, file.name, file.make)
-                st.download_button(
-                    label,
-                    data=_recorded(service, ed, edition, file.make) if ready is None else ready,
+                download_button(
+                    _("All") if kind == "zip" else tag.upper(),
+                    _recorded(service, ed, edition, file.make),
                     file_name=file.name,
-                    key=f"dl-{file.name}",
                     mime=MIME[kind],
+                    key=f"dl-{file.name}",
                     help=literal(file.name),
-                    on_click="ignore" if ready is None else _record,
-                    args=None if ready is None else (service, ed, edition),
                 )
 
 
-def _ready(ed: DraftEditor, name: str, make: Any) -> bytes | None:
-    """The file made for this saved state; None when the server had no free turn (it is then made
-    on click, when a turn is free)."""
-    try:
-        return ed.made(name, make)
-    except PressdraftError:
-        return None
+def _recorded(service: AppService, ed: DraftEditor, edition: Edition, make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """``make``, remembering the template version the release was downloaded with."""
 
-
-def _record(service: AppService, ed: DraftEditor, edition: Edition) -> None:
-    service.record_download(ed.id, edition)
-
-
-def _recorded(service: AppService, ed: DraftEditor, edition: Edition, make: Any) -> Any:
     def made() -> bytes:
-        _record(service, ed, edition)
-        return make()  # type: ignore[no-any-return]
+        service.record_download(ed.id, edition)
+        return make()
 
     return made
 

@@ -10,6 +10,7 @@ by URL but show a refusal instead (docs/sign-in.md).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from functools import partial
 
@@ -17,26 +18,34 @@ import streamlit as st
 
 from pressdraft import N_
 from pressdraft.app import auth
-from pressdraft.ui import access, admin_page, compose, directory_page, drafts, i18n, templates_page
+from pressdraft.ui import access, i18n
 from pressdraft.ui.session import UI_LANG, _, settings, ui_lang
 from pressdraft.ui.state import account, app, provider_configured
 
-#: Each page's view, in the navigation's order; titles, icons and who may open them: ``access``.
-PAGES: dict[str, tuple[Callable[[], None], str, str]] = {
-    name: (view, *access.TITLES[name])
-    for name, view in {
-        "compose": compose.page,
-        "drafts": drafts.page,
-        "directory": directory_page.page,
-        "templates": templates_page.page,
-        "admin": admin_page.page,
-    }.items()
+#: Each page's module (whose ``page()`` shows it), in the navigation's order; titles, icons and who
+#: may open them: ``access``.
+PAGES: dict[str, str] = {
+    "compose": "compose",
+    "drafts": "drafts",
+    "directory": "directory_page",
+    "templates": "templates_page",
+    "admin": "admin_page",
 }
+
+
+def view(name: str) -> Callable[[], None]:
+    """The page's view, its module imported when the page first runs: a server's first page is
+    compose, which should not wait for the code editor and the admin's store tools."""
+
+    def shown() -> None:
+        importlib.import_module(f"pressdraft.ui.{PAGES[name]}").page()
+
+    return shown
 
 
 def page(name: str) -> st.Page:
     """A page of the navigation (hidden, and refusing, for a role that may not use it)."""
-    return access.page(account(), name, PAGES[name][0])
+    return access.page(account(), name, view(name))
 
 
 def run() -> None:

@@ -47,7 +47,8 @@ def clone_package(source: OpcPackage, unchanged: frozenset[str] = frozenset()) -
     serialized bytes (the source must not change them afterwards); nothing is unzipped."""
     package = type(source)()
     parts: dict[int, Part] = {}
-    for part in source.iter_parts():
+    source_parts = _parts_of(source)
+    for part in source_parts:
         if isinstance(part, XmlPart) and part.content_type in unchanged:
             clone = Part(part.partname, part.content_type, _serialized(part), package)
         elif isinstance(part, XmlPart):
@@ -63,12 +64,19 @@ def clone_package(source: OpcPackage, unchanged: frozenset[str] = frozenset()) -
 
     for rel in source.rels.values():
         package.load_rel(rel.reltype, target(rel), rel.rId, rel.is_external)
-    for part in source.iter_parts():
+    for part in source_parts:
         clone = parts[id(part)]
         for rel in part.rels.values():
             clone.load_rel(rel.reltype, target(rel), rel.rId, rel.is_external)
     package.after_unmarshal()
     return package
+
+
+@lru_cache(maxsize=64)
+def _parts_of(source: OpcPackage) -> tuple[Part, ...]:
+    """A prepared package's parts, found once: walking its relationships costs as much as
+    copying its trees (a clone's source never changes, packages hash by identity)."""
+    return tuple(source.iter_parts())
 
 
 @lru_cache(maxsize=256)

@@ -15,12 +15,14 @@ from functools import lru_cache
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from lxml.etree import SubElement
 
 from .ooxml import set_rpr_lang
 
 _W_R, _W_T, _W_BR, _W_TAB = (qn(t) for t in ("w:r", "w:t", "w:br", "w:tab"))
+_W_P, _W_NSMAP = qn("w:p"), {"w": nsmap["w"]}  # what OxmlElement("w:p") makes, with its tag parsed once
 _W_HYPERLINK, _R_ID, _W_TYPE = qn("w:hyperlink"), qn("r:id"), qn("w:type")
 _XML_SPACE = qn("xml:space")
 _TEXT_PIECES = re.compile("([\n\t\f])")
@@ -87,7 +89,7 @@ def formats_for(tag: str, hyperlink_style_id: str | None) -> Formats:
 
 def new_paragraph(ppr):
     """A ``w:p`` with the given (cloned) properties."""
-    p = OxmlElement("w:p")
+    p = oxml_parser.makeelement(_W_P, nsmap=_W_NSMAP)
     p.append(ppr)
     return p
 
