@@ -1,11 +1,19 @@
-# Two entry points: `make run` (the app on its embedded default) and `make test` (the whole suite).
+# Two entry points: `make run` (the app on its embedded default) and `make test` (the fast suite:
+# unit, docx, store on SQLite, AppTest and the browser smoke test, on two xdist workers).
+# `make test-all` is every test: the rest of the browser tests, PostgreSQL (when
+# PRESSDRAFT_TEST_POSTGRES_URL is set; .ci/run sets it), the two-server test and LibreOffice in
+# parallel, then the load test alone, since it needs the whole machine.
 # Each creates or updates its own virtual environment in .venv from requirements.txt.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint messages
+WORKERS ?= 2
+FAST := (smoke or not browser) and not postgres and not libreoffice
+PYTEST := $(BIN)/python -m pytest
+
+.PHONY: run test test-all bench lint messages
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +25,11 @@ run: $(STAMP)
 	$(BIN)/streamlit run app.py
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(PYTEST) -n $(WORKERS) -m "$(FAST)"
+
+test-all: $(STAMP)
+	$(PYTEST) -n $(WORKERS) -m "not load"
+	$(PYTEST) -m load
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/render.py

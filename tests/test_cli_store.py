@@ -34,7 +34,10 @@ NewDatabase = Callable[[], str]
         "sqlite",
         pytest.param(
             "postgresql",
-            marks=pytest.mark.skipif(not POSTGRES_URL, reason="set PRESSDRAFT_TEST_POSTGRES_URL to run on PostgreSQL"),
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(not POSTGRES_URL, reason="set PRESSDRAFT_TEST_POSTGRES_URL to run on PostgreSQL"),
+            ],
         ),
     ]
 )

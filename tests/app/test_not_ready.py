@@ -39,6 +39,7 @@ def run_app() -> AppTest:
     return at
 
 
+@pytest.mark.postgres
 def test_pending_migrations_on_postgresql_stop_the_app_with_what_to_run(data_dir, empty_postgres_database, monkeypatch):
     monkeypatch.setenv("PRESSDRAFT_DATABASE_URL", empty_postgres_database)
     at = run_app()

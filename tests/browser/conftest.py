@@ -18,9 +18,16 @@ sys.path.append(str(ROOT / "benchmarks"))  # app_server, shared with the load be
 
 from app_server import CHROMIUM_FLAGS, AppServer, ServerFailed  # noqa: E402
 
+V1_EXAMPLE = ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-pytestmark = pytest.mark.browser
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test (a conftest's ``pytestmark`` marks nothing), so
+    ``-m`` can select them; ``make test`` keeps only the one marked ``smoke``."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 class Server(AppServer):
@@ -51,19 +58,25 @@ def browser() -> Iterator[object]:
 
 
 def seeded(data_dir: Path) -> Path:
-    """A data folder holding the sample release these tests were written for (tests/data/v1, the
-    ``v1_sample_release`` fixture): seeded here, so the server finds a draft and seeds nothing."""
-    from pressdraft.app.service import AppService
+    """A data folder holding the sample release these tests were written for (tests/data/v1, as
+    the ``v1_sample_release`` fixture sets it, which a module's server is made before): seeded
+    here, so the server finds a draft and seeds nothing."""
+    from pressdraft.app import service
     from pressdraft.app.settings import load_settings
     from pressdraft.app.trust import template_runner
 
-    AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(data_dir)}), template_runner()).store.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service, "EXAMPLE", V1_EXAMPLE)
+        service.AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(data_dir)}), template_runner()).store.close()
     return data_dir
 
 
-@pytest.fixture
-def server(browser, tmp_path) -> Iterator[Server]:
-    running = Server(seeded(tmp_path / "data"))
+@pytest.fixture(scope="module")
+def server(browser, tmp_path_factory) -> Iterator[Server]:
+    """One server per test file (a start costs seconds): its tests keep to their own drafts or
+    fields, so they do not depend on each other; a test that needs a server of its own uses
+    ``start_server``. Under xdist each worker starts its own."""
+    running = Server(seeded(tmp_path_factory.mktemp("data")))
     yield running
     running.stop()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from docx import Document
 from helpers import by_key, choose, shows, type_into, wait_for_app
 
@@ -14,6 +15,7 @@ PLATFORM = {
 }
 
 
+@pytest.mark.smoke
 def test_a_release_filled_from_scratch_survives_a_reload_and_downloads_as_word(page, server):
     page.goto(server.url)
     wait_for_app(page)

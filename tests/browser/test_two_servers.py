@@ -38,7 +38,7 @@ from test_sign_in import provider, sign_in, write_secrets  # noqa: F401 (provide
 from pressdraft.core.files import read_data
 from pressdraft.store import open_store
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.two_servers]
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"

@@ -2,12 +2,18 @@
 
 Set ``PRESSDRAFT_TEST_POSTGRES_URL`` (e.g. ``postgresql+psycopg://user:pw@127.0.0.1/postgres``,
 a role allowed to create databases) to run the same tests on PostgreSQL; each test then gets
-a new database of its own, dropped afterwards.
+a new database of its own, dropped afterwards. The PostgreSQL runs are marked ``postgres``:
+``make test`` leaves them to ``make test-all``.
+
+Migrating costs more than most store tests: a migrated database is made once per session (per
+xdist worker) and each test gets a copy of it (a file copy on SQLite, ``TEMPLATE`` on PostgreSQL);
+only the tests of migrations start from an empty one (``new_database``).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,9 +31,12 @@ BACKENDS = [
     "sqlite",
     pytest.param(
         "postgresql",
-        marks=pytest.mark.skipif(
-            not POSTGRES_URL, reason=f"set {POSTGRES_VARIABLE} to run the store tests on PostgreSQL"
-        ),
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(
+                not POSTGRES_URL, reason=f"set {POSTGRES_VARIABLE} to run the store tests on PostgreSQL"
+            ),
+        ],
     ),
 ]
 
@@ -82,6 +91,14 @@ def postgres() -> Iterator[PostgresDatabases]:
         databases.close()
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated to the newest version, for this session (or xdist worker) to copy."""
+    path = tmp_path_factory.mktemp("migrated") / "store.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     return request.param
@@ -116,7 +133,7 @@ def url(
     if backend == "postgresql":
         return request.getfixturevalue("postgres").new(created_postgres_databases, migrated=True)
     fresh = new_database()
-    upgrade(fresh)
+    shutil.copyfile(request.getfixturevalue("migrated_sqlite"), fresh.removeprefix("sqlite:///"))
     return fresh
 
 
