@@ -1,5 +1,5 @@
-"""``python -m pressdraft.cli``."""
+"""``python -m pressdraft.cli``: the same client as the ``pressdraft`` command."""
 
-from pressdraft.cli.commands import main
+from pressdraft.cli.client import main
 
 raise SystemExit(main())
