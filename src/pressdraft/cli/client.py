@@ -15,6 +15,7 @@ a changed installation never talks to an old server.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -40,7 +41,7 @@ def version_key() -> str:
         for name in sorted(files):
             info = os.stat(os.path.join(folder, name))
             digest.update(f"{folder}/{name}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
-    return digest.hexdigest()[:24]
+    return digest.hexdigest()[:16]
 
 
 def private_folder() -> str | None:
@@ -119,10 +120,8 @@ def served(path: str, argv: list[str]) -> int | None:
 
     def forward(signum: int, _frame: object) -> None:
         forwarded.append(signum)
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(child, signum)
-        except ProcessLookupError:
-            pass
 
     for signum in FORWARDED:
         signal.signal(signum, forward)
@@ -133,7 +132,7 @@ def served(path: str, argv: list[str]) -> int | None:
     if forwarded and (ended is None or ended == f"X{128 + forwarded[-1]}".encode()):
         _die_by(forwarded[-1])
     if ended is None or not ended.startswith(b"X"):
-        print("error: the pressdraft command server stopped before the command ended; please report it", file=sys.stderr)
+        print("error: the command server stopped before the command ended; please report it", file=sys.stderr)
         return 3
     return int(ended[1:])
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from pressdraft.cli.client import HEADER, PACKAGE
 
 IDLE_SECONDS = 600.0
+REQUEST_SECONDS = 10.0  # a caller that connects and sends nothing frees its child after this
 #: Drafts rendered once at start, which compiles the shipped templates and loads what a render uses
 #: (Babel's tr, az and en data, python-docx's writer, markdown-it): the examples beside a source checkout.
 EXAMPLES = Path(PACKAGE).parents[1] / "examples"
@@ -65,18 +66,20 @@ def _exit_code(error: BaseException) -> int:
 def _receive(connection: socket.socket) -> tuple[dict, list[int]]:
     """The caller's request and its three file descriptors."""
     data, fds, _flags, _address = socket.recv_fds(connection, HEADER.size, 3)
-    while len(data) < HEADER.size:
-        data += connection.recv(HEADER.size - len(data))
-    (length,) = HEADER.unpack(data)
-    body = bytearray()
-    while len(body) < length:
-        chunk = connection.recv(length - len(body))
-        if not chunk:
-            raise ConnectionError("the request ended early")
-        body += chunk
     if len(fds) != 3:
         raise ConnectionError("the request did not carry stdin, stdout and stderr")
-    return json.loads(body), fds
+    (length,) = HEADER.unpack(_read_to(connection, bytearray(data), HEADER.size))
+    return json.loads(_read_to(connection, bytearray(), length)), fds
+
+
+def _read_to(connection: socket.socket, data: bytearray, size: int) -> bytearray:
+    """``data`` completed to ``size`` bytes from the connection; a caller that hangs up early ends the child."""
+    while len(data) < size:
+        chunk = connection.recv(size - len(data))
+        if not chunk:
+            raise ConnectionError("the request ended early")
+        data += chunk
+    return data
 
 
 def _take_streams(fds: list[int], settings: list[list]) -> None:
@@ -97,7 +100,9 @@ def child(connection: socket.socket, log) -> int:
     pid, uid, _gid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
     if uid != os.getuid():
         return 1
+    connection.settimeout(REQUEST_SECONDS)
     request, fds = _receive(connection)
+    connection.settimeout(None)
     _take_streams(fds, request["streams"])
     os.chdir(request["cwd"])
     os.umask(request["umask"])
@@ -132,12 +137,16 @@ def _stop(_signum: int, _frame: object) -> None:
 
 def serve(path: str, idle: float) -> None:
     """Accept calls on ``path`` until ``idle`` seconds pass without one; a child per call."""
+    log = open(path.removesuffix(".sock") + ".log", "a", buffering=1)  # noqa: SIM115
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
-    listener.bind(path)
+    try:
+        listener.bind(path)  # fails for a path over 107 bytes: the clients then run their commands in-process
+    except OSError as error:
+        print(f"server {os.getpid()} cannot listen: {error}", file=log)
+        return
     listener.listen(16)
-    log = open(path.removesuffix(".sock") + ".log", "a", buffering=1)  # noqa: SIM115
     print(f"server {os.getpid()} listening", file=log)
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGTERM, _stop)
