@@ -193,3 +193,13 @@ def test_a_caller_that_hangs_up_leaves_no_child_behind(folder):
     assert children.read_text().split() == []
     assert pressdraft("templates", "list").returncode == 0
     assert len(served(folder)) == 1
+
+
+def test_the_client_imports_the_standard_library_only():
+    program = (
+        "import sys; before = set(sys.modules); import pressdraft.cli.client; print(*sorted(set(sys.modules) - before))"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    loaded = {name.split(".")[0] for name in result.stdout.split()}
+    assert "pressdraft" in loaded
+    assert {name for name in loaded - {"pressdraft"} if name not in sys.stdlib_module_names} == set()
