@@ -250,7 +250,7 @@ def cli_environment(folder: Path) -> dict[str, str]:
 
 
 def pressdraft_command() -> list[str]:
-    """``pressdraft`` as a user runs it: the client (``cli/client.py``, also the installed script's entry
+    """``pressdraft`` as a user runs it: the client (``cli/__main__.py``, also the installed script's entry
     point), as ``python -m pressdraft.cli`` so that it is this checkout's whatever the installed script names."""
     return [sys.executable, "-m", "pressdraft.cli"]
 

@@ -195,7 +195,7 @@ def test_a_caller_that_hangs_up_leaves_no_child_behind(folder):
     assert len(served(folder)) == 1
 
 
-def test_the_client_imports_the_standard_library_only():
+def test_the_command_imports_the_standard_library_only_until_it_runs_in_process():
     program = (
         "import sys; before = set(sys.modules); import pressdraft.cli.client; print(*sorted(set(sys.modules) - before))"
     )

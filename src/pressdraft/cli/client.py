@@ -1,12 +1,12 @@
-"""The ``pressdraft`` command as a user runs it: a small client of a warm command server (as Mercurial's chg).
+"""The client side of the command server (as Mercurial's chg): how ``pressdraft`` hands a call to a warm server.
 
 A new Python process spends most of a render importing pydantic, python-docx, Babel and Jinja; a server that
 already holds them (``cli/server.py``) answers in a fraction of that. This module imports the standard library
 only: it sends the server its argv, cwd, environment, umask and its own stdin/stdout/stderr (SCM_RIGHTS), so
 the command writes straight to the user's terminal or pipes, and it exits with the code the server's child
-reports. Without a server, or on any failure before the child has taken the call, it runs the command in this
-process as before, and starts a server for the next call when the command only reads files and writes outputs
-(the store's commands always run in-process). ``PRESSDRAFT_CLI_SERVER=off`` turns the server off.
+reports. Without a server, or on any failure before the child has taken the call, ``cli/__main__.py`` runs the
+command in its process as before, and starts a server for the next call when the command only reads files and
+writes outputs (the store's commands always run in-process). ``PRESSDRAFT_CLI_SERVER=off`` turns it off.
 
 The socket lives in a private folder of the user's (0700, refused otherwise), named by a version key: a hash
 of this Python, the package's path, the import path and the mtime and size of every file of the package, so
@@ -151,20 +151,10 @@ def start_server(path: str) -> None:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    wanted = os.environ.get("PRESSDRAFT_CLI_SERVER", "").lower() != "off"
-    servable = wanted and bool(argv) and argv[0] in SERVED
-    folder = private_folder() if servable else None
-    path = folder and os.path.join(folder, version_key() + ".sock")
-    if path:
-        code = served(path, argv)
-        if code is not None:
-            return code
-    from pressdraft.cli.commands import main as run
-
-    try:
-        return run(argv)
-    finally:
-        if path:
-            start_server(path)
+def server_path(argv: list[str]) -> str | None:
+    """The socket of the server for this call, or None when the call runs in-process only: the server
+    turned off, a command that is not served, or no private folder."""
+    if os.environ.get("PRESSDRAFT_CLI_SERVER", "").lower() == "off" or not argv or argv[0] not in SERVED:
+        return None
+    folder = private_folder()
+    return folder and os.path.join(folder, version_key() + ".sock")
