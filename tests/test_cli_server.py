@@ -203,3 +203,40 @@ def test_the_command_imports_the_standard_library_only_until_it_runs_in_process(
     loaded = {name.split(".")[0] for name in result.stdout.split()}
     assert "pressdraft" in loaded
     assert {name for name in loaded - {"pressdraft"} if name not in sys.stdlib_module_names} == set()
+
+
+def _catches(pid: int, signum: int) -> bool:
+    """Whether the process has a handler for the signal (``SigCgt`` in /proc)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    caught = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:")), 16)
+    return bool(caught >> (signum - 1) & 1)
+
+
+def test_ctrl_c_in_the_client_interrupts_the_served_command_as_it_would_in_process(folder, tmp_path):
+    pressdraft("templates", "list")
+    socket_path = wait_for_server(folder)
+    server = int(socket_path.with_suffix(".lock").read_text())
+    first = pressdraft("render", str(EXAMPLE), "-o", str(tmp_path / "first"), "--lang", "tr")
+    (name,) = documents(tmp_path / "first")
+    (tmp_path / "out").mkdir()
+    os.mkfifo(tmp_path / "out" / name)  # the served render blocks writing it, until interrupted
+
+    caller = subprocess.Popen(
+        [sys.executable, "-m", "pressdraft.cli", "render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--lang", "tr"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + WAIT  # the client passes signals on once the child has the call
+    while not _catches(caller.pid, signal.SIGHUP) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    caller.send_signal(signal.SIGINT)
+    _out, err = caller.communicate(timeout=WAIT)
+
+    assert first.returncode == 0
+    assert caller.returncode == -signal.SIGINT
+    assert b"KeyboardInterrupt" in err
+    assert served(folder)[-1].startswith("served render") and served(folder)[-1].endswith("exit code 130")
+    children = Path(f"/proc/{server}/task/{server}/children")
+    while children.read_text().split() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert children.read_text().split() == []

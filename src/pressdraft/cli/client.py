@@ -9,8 +9,9 @@ command in its process as before, and starts a server for the next call when the
 writes outputs (the store's commands always run in-process). ``PRESSDRAFT_CLI_SERVER=off`` turns it off.
 
 The socket lives in a private folder of the user's (0700, refused otherwise), named by a version key: a hash
-of this Python, the package's path, the import path and the mtime and size of every file of the package, so
-a changed installation never talks to an old server.
+of this Python, the package's path, the import path and its folders' times (a package installed or removed
+changes them), and the mtime and size of every file of the package, so a changed installation never talks to
+an old server.
 """
 
 from __future__ import annotations
@@ -35,13 +36,21 @@ HEADER = struct.Struct("!I")  # the request's length, sent with the three file d
 
 def version_key() -> str:
     """A short hash of what the server's code depends on; any change to the installation changes it."""
-    digest = hashlib.sha256(repr((sys.executable, PACKAGE, sys.path[1:])).encode())
+    folders = [(entry, _mtime_ns(entry)) for entry in sys.path[1:]]  # a pip install or uninstall changes its folder's
+    digest = hashlib.sha256(repr((sys.executable, PACKAGE, folders)).encode())
     for folder, subfolders, files in os.walk(PACKAGE):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         for name in sorted(files):
             info = os.stat(os.path.join(folder, name))
             digest.update(f"{folder}/{name}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
     return digest.hexdigest()[:16]
+
+
+def _mtime_ns(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
 
 
 def private_folder() -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import locale
 import os
 import select
 import signal
@@ -109,6 +110,8 @@ def child(connection: socket.socket, log) -> int:
     os.environ.clear()
     os.environ.update(request["env"])
     time.tzset()
+    with contextlib.suppress(locale.Error):  # as Python sets it at start, from the caller's LC_ALL, LC_CTYPE, LANG
+        locale.setlocale(locale.LC_CTYPE, "")
     sys.argv = ["pressdraft", *request["argv"]]
     connection.sendall(f"P{os.getpid()}\n".encode())
     from pressdraft.cli.commands import main
@@ -135,7 +138,7 @@ def _stop(_signum: int, _frame: object) -> None:
     raise SystemExit(0)
 
 
-def serve(path: str, idle: float) -> None:
+def serve(path: str, idle: float, lock) -> None:
     """Accept calls on ``path`` until ``idle`` seconds pass without one; a child per call."""
     log = open(path.removesuffix(".sock") + ".log", "a", buffering=1)  # noqa: SIM115
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -163,6 +166,7 @@ def serve(path: str, idle: float) -> None:
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                     signal.signal(signal.SIGTERM, signal.SIG_DFL)
                     listener.close()
+                    lock.close()  # the next server's lock is free once this server ends, whatever its children do
                     code = child(connection, log)
                 finally:
                     os._exit(code)
@@ -191,7 +195,7 @@ def run(path: str) -> None:
 
     if threading.active_count() != 1:  # a fork copies only the forking thread: refuse rather than risk it
         return
-    serve(path, float(os.environ.get("PRESSDRAFT_CLI_SERVER_IDLE") or IDLE_SECONDS))
+    serve(path, float(os.environ.get("PRESSDRAFT_CLI_SERVER_IDLE") or IDLE_SECONDS), lock)
 
 
 if __name__ == "__main__":
