@@ -5,7 +5,7 @@ Each child checks that the caller is this user (``SO_PEERCRED``), takes the call
 onto 0/1/2, its cwd, umask and environment, says its pid, runs the same ``commands.main`` the in-process
 command runs, and sends the exit code. What the render path reads of the environment it reads at call
 time, so a child sees its caller's settings. The server holds a lock beside its socket (one server per
-version key), has no thread when it forks, reaps its children, writes one line per call to ``KEY.log``
+version key), has no thread when it forks, reaps its children, writes one line per call to ``KEY.log`` (its own)
 and ends after ``PRESSDRAFT_CLI_SERVER_IDLE`` seconds without a call (default 600), removing its socket.
 """
 
@@ -140,7 +140,7 @@ def _stop(_signum: int, _frame: object) -> None:
 
 def serve(path: str, idle: float, lock) -> None:
     """Accept calls on ``path`` until ``idle`` seconds pass without one; a child per call."""
-    log = open(path.removesuffix(".sock") + ".log", "a", buffering=1)  # noqa: SIM115
+    log = open(path.removesuffix(".sock") + ".log", "w", buffering=1)  # noqa: SIM115
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
