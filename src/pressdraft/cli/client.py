@@ -30,7 +30,7 @@ PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 #: The commands a server may run: they read files and write outputs, nothing else (no store, no database).
 SERVED = frozenset({"render", "check", "inflect", "templates", "upgrade-draft"})
 #: The signals a user sends a command (Ctrl-C, Ctrl-\\, a closed terminal, ``kill``), passed on to the child.
-FORWARDED = (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP, signal.SIGTERM)
+FORWARDED = tuple(getattr(signal, name) for name in ("SIGINT", "SIGQUIT", "SIGHUP", "SIGTERM") if hasattr(signal, name))
 HEADER = struct.Struct("!I")  # the request's length, sent with the three file descriptors
 
 
@@ -162,8 +162,10 @@ def start_server(path: str) -> None:
 
 def server_path(argv: list[str]) -> str | None:
     """The socket of the server for this call, or None when the call runs in-process only: the server
-    turned off, a command that is not served, or no private folder."""
+    turned off, a command that is not served, no private folder, or no Unix sockets and fork (Windows)."""
     if os.environ.get("PRESSDRAFT_CLI_SERVER", "").lower() == "off" or not argv or argv[0] not in SERVED:
+        return None
+    if os.name != "posix":
         return None
     folder = private_folder()
     return folder and os.path.join(folder, version_key() + ".sock")
