@@ -121,8 +121,10 @@ def child(connection: socket.socket, log) -> int:
     except BaseException as error:  # as Python ends a process: SystemExit's code, a traceback otherwise
         code = _exit_code(error)
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError):
+        try:
             stream.flush()
+        except OSError:  # as Python's own exit: a stream it cannot flush (a closed pipe) makes a 0 a 120
+            code = code or 120
     print(f"served {request['argv'][0]} for pid {pid}: exit code {code}", file=log, flush=True)
     connection.sendall(f"X{code}\n".encode())
     return 0
