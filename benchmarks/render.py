@@ -35,10 +35,12 @@ part once so that it does not rot).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -234,46 +236,78 @@ def memory_growth(
 def cli_environment(folder: Path) -> dict[str, str]:
     """The command line's environment as a user's installation has it: this checkout's package, its
     bytecode written (pip compiles it when it installs; this machine sets PYTHONDONTWRITEBYTECODE) in
-    ``folder``, and its own cache of compiled shipped templates (``pipeline/bytecode.py``) there too."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    ``folder``, its own cache of compiled shipped templates (``pipeline/bytecode.py``) there too, and
+    its own folder for the command server (``cli/client.py``), which is on as by default."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PRESSDRAFT_CLI_SERVER")}
+    (folder / "run").mkdir(mode=0o700)
     env.update(
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")])),
         PYTHONPYCACHEPREFIX=str(folder / "pycache"),
         XDG_CACHE_HOME=str(folder / "cache"),
+        XDG_RUNTIME_DIR=str(folder / "run"),
     )
     return env
 
 
 def pressdraft_command() -> list[str]:
-    """``pressdraft`` as a user runs it: the installed script beside this Python, or ``python -m`` without one."""
-    script = Path(sys.executable).with_name("pressdraft")
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "pressdraft.cli"]
+    """``pressdraft`` as a user runs it: the client (``cli/__main__.py``, also the installed script's entry
+    point), as ``python -m pressdraft.cli`` so that it is this checkout's whatever the installed script names."""
+    return [sys.executable, "-m", "pressdraft.cli"]
+
+
+def wait_for_server(folder: Path, seconds: float = 120) -> Path | None:
+    """The socket of the command server the first call started, once it listens (None if it never does)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        sockets = list(folder.glob("*.sock"))
+        if sockets:
+            return sockets[0]
+        time.sleep(0.05)
+    return None
+
+
+def stop_server(socket_path: Path | None) -> None:
+    """Stop the command server the benchmark started (its pid is in the lock beside its socket)."""
+    if socket_path is not None:
+        with contextlib.suppress(ValueError, OSError):
+            os.kill(int(socket_path.with_suffix(".lock").read_text()), signal.SIGTERM)
 
 
 @dataclass(frozen=True)
 class CommandLine:
-    first_ms: float  # the very first run: bytecode and compiled templates written
-    ours_ms: float  # median: ``pressdraft render CLI_EXAMPLE -o OUT``, a new process, three DOCX
+    first_ms: float  # the very first run: in-process, bytecode and compiled templates written, a server started
+    ours_ms: float  # median: ``pressdraft render CLI_EXAMPLE -o OUT``, a new client, served by the warm server
+    in_process_ms: float  # median: the same with ``PRESSDRAFT_CLI_SERVER=off``, as before the server
     pandoc_ms: float | None  # median: pandoc on the three Markdown files, three processes; None without pandoc
+    served: bool  # whether the server listened in time: without it, ``ours`` ran in-process too
 
 
 def command_line(repeat: int = CLI_REPEAT) -> CommandLine:
-    """Our command line against pandoc making the same release's three DOCX from the three Markdown files
-    our command line writes, in interleaved rounds (each round runs both, alternating which goes first)."""
+    """Our command line as a user runs it again and again (the first call, in-process, starts the command
+    server; the next are served by it) against the same with the server off and against pandoc making the
+    same release's three DOCX from the three Markdown files our command line writes, in interleaved rounds
+    (each round runs every contender, rotating which goes first)."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         env = cli_environment(folder)
         render = [*pressdraft_command(), "render", str(CLI_EXAMPLE), "-o", str(folder / "ours")]
         run = partial(subprocess.run, check=True, capture_output=True, env=env)
         first_ms = median_ms(partial(run, render), 1)
-        markdown = run([*render[:-1], str(folder / "md"), "--format", "md"]).stdout.decode().split()
-        pandoc = shutil.which("pandoc")
-        actions: dict[str, Callable[[], object]] = {"ours": partial(run, render)}
-        if pandoc:
-            commands = [[pandoc, md, "-o", str(Path(md).with_suffix(".docx"))] for md in markdown]
-            actions["pandoc"] = lambda: [run(command) for command in commands]
-        medians = side_by_side(actions, repeat, warmup=1)
-    return CommandLine(first_ms, medians["ours"], medians.get("pandoc"))
+        server = wait_for_server(folder / "run" / "pressdraft")
+        try:
+            markdown = run([*render[:-1], str(folder / "md"), "--format", "md"]).stdout.decode().split()
+            pandoc = shutil.which("pandoc")
+            actions: dict[str, Callable[[], object]] = {
+                "ours": partial(run, render),
+                "in_process": partial(run, render, env={**env, "PRESSDRAFT_CLI_SERVER": "off"}),
+            }
+            if pandoc:
+                commands = [[pandoc, md, "-o", str(Path(md).with_suffix(".docx"))] for md in markdown]
+                actions["pandoc"] = lambda: [run(command) for command in commands]
+            medians = side_by_side(actions, repeat, warmup=1)
+        finally:
+            stop_server(server)
+    return CommandLine(first_ms, medians["ours"], medians["in_process"], medians.get("pandoc"), server is not None)
 
 
 # -- the run ------------------------------------------------------------------------------
@@ -316,8 +350,10 @@ def main(
     )
     print(
         f"three DOCX from the command line ({CLI_EXAMPLE.name}, a new process each): median {cli.ours_ms:.1f} ms "
-        f"(the very first run, writing bytecode and compiled templates: {cli.first_ms:.1f} ms)"
+        + ("served by the warm command server" if cli.served else "IN-PROCESS: the command server never listened")
+        + f"; in-process (PRESSDRAFT_CLI_SERVER=off) {cli.in_process_ms:.1f} ms"
     )
+    print(f"  cold: the very first run, in-process, writing bytecode and compiled templates: {cli.first_ms:.1f} ms")
     pandoc = (
         "pandoc not installed (used by this benchmark only)" if cli.pandoc_ms is None else f"{cli.pandoc_ms:.1f} ms"
     )

@@ -72,3 +72,12 @@ def service(tmp_path):
     service = AppService.open(load_settings({"PRESSDRAFT_DATA_DIR": str(tmp_path / "data")}), template_runner())
     yield service
     service.store.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cli_in_process() -> Iterator[None]:
+    """The command line run as a subprocess runs in that process and starts no command server (set for the
+    whole session in ``os.environ``, which subprocesses inherit); tests/test_cli_server.py unsets it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRESSDRAFT_CLI_SERVER", "off")
+        yield

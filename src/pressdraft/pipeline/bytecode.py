@@ -48,11 +48,17 @@ def _own_private_folder(folder: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-@cache
 def user_cache() -> FileSystemBytecodeCache | None:
-    """The per-user cache of compiled shipped templates, or None where there is no safe place for it."""
+    """The per-user cache of compiled shipped templates, or None where there is no safe place for it.
+
+    The folder is looked up at each call: the command server's children (``cli/server.py``) each run
+    with their caller's environment."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "pressdraft" / "jinja"
+    return _cache_in(base / "pressdraft" / "jinja")
+
+
+@cache
+def _cache_in(folder: Path) -> FileSystemBytecodeCache | None:
     return _Quiet(str(folder)) if _own_private_folder(folder) else None
 
 
