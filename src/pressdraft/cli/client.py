@@ -22,9 +22,10 @@ import json
 import os
 import signal
 import socket
-import stat
 import struct
 import sys
+
+from pressdraft.safety.folders import private_folder as is_private
 
 PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 #: The commands a server may run: they read files and write outputs, nothing else (no store, no database).
@@ -61,13 +62,7 @@ def private_folder() -> str | None:
     else:
         cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(cache, "pressdraft", "run")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        info = os.lstat(folder)
-    except OSError:
-        return None
-    mine = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
-    return folder if mine else None
+    return folder if is_private(folder) else None
 
 
 def _stream_settings(stream) -> tuple[str, str, bool]:

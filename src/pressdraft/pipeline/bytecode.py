@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import stat
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +28,8 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2 import Template as JinjaTemplate
 from jinja2.bccache import Bucket
 
+from pressdraft.safety.folders import private_folder
+
 
 class _Quiet(FileSystemBytecodeCache):
     """A cache whose writing may fail (a full disk, a read-only home): the template is compiled anyway."""
@@ -36,16 +37,6 @@ class _Quiet(FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-
-
-def _own_private_folder(folder: Path) -> bool:
-    """Whether ``folder`` exists, is a real folder of this user, and only this user can write to it."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.lstat()
-    except OSError:
-        return False
-    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def user_cache() -> FileSystemBytecodeCache | None:
@@ -59,7 +50,7 @@ def user_cache() -> FileSystemBytecodeCache | None:
 
 @cache
 def _cache_in(folder: Path) -> FileSystemBytecodeCache | None:
-    return _Quiet(str(folder)) if _own_private_folder(folder) else None
+    return _Quiet(str(folder)) if private_folder(folder) else None
 
 
 def _shape(env: Environment) -> str:
