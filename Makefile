@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/app.py
 	$(BIN)/python benchmarks/inflect.py
+	$(BIN)/python benchmarks/first_page.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks app.py
