@@ -17,9 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT / "benchmarks"))  # app_server, shared with the load benchmark
 
 from app_server import CHROMIUM_FLAGS, AppServer, ServerFailed  # noqa: E402
+from helpers import new_context  # noqa: E402
 
 V1_EXAMPLE = ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test in this folder is a browser test (a conftest's ``pytestmark`` marks nothing), so
@@ -83,7 +85,7 @@ def server(browser, tmp_path_factory) -> Iterator[Server]:
 
 @pytest.fixture
 def page(browser, server, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context = new_context(browser, viewport={"width": 1280, "height": 800}, accept_downloads=True)
     tab = context.new_page()
     yield tab
     failed = getattr(request.node, "rep_call", None)

@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
-IDLE = "[data-test-script-state='notRunning']"
-CONNECTED = "[data-test-connection-state='CONNECTED']"
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+SETTLE_MS = 100  # the page unchanged this long after the run's end: React has drawn what the run sent
+
+# What the page's run tracker (run_tracker.js) reads in the app's websocket messages.
+RUN_FIELDS = {
+    "asksForRun": [BackMsg.RERUN_SCRIPT_FIELD_NUMBER, BackMsg.FILE_URLS_REQUEST_FIELD_NUMBER],
+    "scriptFinished": ForwardMsg.SCRIPT_FINISHED_FIELD_NUMBER,
+    "finishedEarlyForRerun": ForwardMsg.FINISHED_EARLY_FOR_RERUN,
+    "settleMs": SETTLE_MS,
+}
+RUN_TRACKER = f"({(Path(__file__).parent / 'run_tracker.js').read_text('utf-8')})({json.dumps(RUN_FIELDS)});"
+
+
+def new_context(browser: Any, **options: Any) -> Any:
+    """A browser context whose pages ``wait_for_app`` can wait on: it waits for the run an action asked
+    for to end, where sleeping in case one had started was both slow and, on a loaded machine, unsure."""
+    context = browser.new_context(**options)
+    context.add_init_script(RUN_TRACKER)
+    return context
 
 
 def wait_for_app(page: Any, timeout: float = 30_000) -> None:
-    """Until the app is connected and no script (or fragment) is running."""
-    page.wait_for_selector(CONNECTED, timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE, timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE, timeout=timeout)
+    """Until the app is connected, the last run asked for (by the page's load or by an action) has ended,
+    not to rerun at once, and the page has settled."""
+    page.wait_for_function(
+        "() => { if (!window.__pressdraftRuns) throw new Error('a page made outside new_context()'); "
+        "return window.__pressdraftRuns.idle(); }",
+        timeout=timeout,
+    )
 
 
 def by_key(page: Any, key: str) -> Any:
@@ -31,10 +53,12 @@ def type_into(page: Any, key: str, text: str, *, multiline: bool = False) -> Non
 
 def choose(page: Any, key: str, option: str) -> None:
     """Pick an option of a selectbox or multiselect by its visible text."""
+    from playwright.sync_api import expect
+
     field = by_key(page, key).locator("input").first
     field.click()
     field.fill(option)
-    page.wait_for_timeout(300)
+    expect(page.locator("[role=option]").first).to_contain_text(option)  # the list filtered to it
     field.press("Enter")
     wait_for_app(page)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from big_drafts import example_with_committees
-from helpers import wait_for_app
+from helpers import new_context, wait_for_app
 
 from pressdraft.ui.text import WORD_JOINER
 
@@ -41,7 +41,7 @@ def test_the_big_draft_is_refused_on_import_and_the_drafts_page_lists_normally(b
     assert page.locator("[data-testid=stException]").count() == 0
 
     lists_only_the_sample(page, server.url)  # nothing stored
-    other = browser.new_context(viewport={"width": 1280, "height": 800})
+    other = new_context(browser, viewport={"width": 1280, "height": 800})
     try:
         lists_only_the_sample(other.new_page(), server.url)  # another user's listing
     finally:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 from app_server import free_port, stop_process
-from helpers import wait_for_app
+from helpers import new_context, wait_for_app
 from test_sign_in import ROOT, _wait_for
 from test_two_servers import Nginx, nginx_installed  # noqa: F401 (nginx_installed is a fixture)
 
@@ -30,7 +30,7 @@ def body_after(page, url: str) -> str:
 
 def test_local_mode_behind_nginx_shows_only_the_refusal(browser, nginx_installed, server):  # noqa: F811
     balancer = Nginx([f"127.0.0.1:{server.port}"])
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = new_context(browser, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     try:
         for path in ("/", "/admin", "/templates"):
@@ -49,7 +49,7 @@ def test_local_mode_behind_nginx_shows_only_the_refusal(browser, nginx_installed
     "header", [{"X-Forwarded-For": "10.0.0.7"}, {"X-Real-IP": "10.0.0.7"}, {"Forwarded": "for=10.0.0.7"}]
 )
 def test_local_mode_refuses_a_request_a_proxy_forwarded(browser, server, header):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, extra_http_headers=header)
+    context = new_context(browser, viewport={"width": 1280, "height": 800}, extra_http_headers=header)
     try:
         shown = body_after(context.new_page(), f"{server.url}/admin")
         assert "No access" in shown and REFUSAL in shown and "Audit log" not in shown

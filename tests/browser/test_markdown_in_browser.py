@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
-from helpers import by_key, choose, shows, wait_for_app
+from helpers import by_key, choose, new_context, shows, wait_for_app
 
 from pressdraft.app.service import AppService
 from pressdraft.app.settings import load_settings
@@ -88,7 +88,7 @@ def seed_hostile_templates(data_dir: Path, monkeypatch) -> None:
 def test_template_labels_help_and_problems_full_of_markdown_show_as_typed(browser, start_server, tmp_path, monkeypatch):
     seed_hostile_templates(tmp_path / "office", monkeypatch)
     server = start_server("office")
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = new_context(browser, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

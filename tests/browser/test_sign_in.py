@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 import pytest
 from app_server import free_port, stop_process
-from helpers import by_key, choose, wait_for_app
+from helpers import by_key, choose, new_context, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -161,7 +161,7 @@ def shots(tmp_path) -> Iterator[object]:
 def signed_in_tab(browser, office: SignInServer, email: str, shot=None) -> Iterator[Any]:
     """A page in a fresh browser (no cookie) that signs in as ``email`` (the provider's subject) through
     its form; the browser is closed afterwards."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context = new_context(browser, viewport={"width": 1280, "height": 800}, accept_downloads=True)
     try:
         page = context.new_page()
         sign_in(page, office.url, email, shot)

@@ -30,7 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from app_server import free_port, stop_process
-from helpers import by_key, type_into, wait_for_app
+from helpers import by_key, new_context, type_into, wait_for_app
 from playwright.sync_api import expect
 from postgres_databases import empty_postgres_database
 from test_sign_in import provider, sign_in, write_secrets  # noqa: F401 (provider is a fixture)
@@ -170,7 +170,7 @@ def shows(page, key: str, value: str) -> None:
 
 def open_page(browser, balancer: Nginx, route: str):
     """A browser kept on one server by its route cookie, signed in through nginx."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = new_context(browser, viewport={"width": 1280, "height": 800})
     context.add_cookies([{"name": ROUTE_COOKIE, "value": route, "url": balancer.url}])
     page = context.new_page()
     sign_in(page, balancer.url, USER)

@@ -3,7 +3,7 @@ in another row, and a field changed in both is shown to the person, never silent
 
 from __future__ import annotations
 
-from helpers import by_key, shows, type_into, wait_for_app
+from helpers import by_key, new_context, shows, type_into, wait_for_app
 from playwright.sync_api import expect
 
 ROW_CLASSES = """(part) => [...document.querySelectorAll("[class*='st-key-w-fields-quotes-']")]
@@ -28,7 +28,7 @@ def click(page, key: str) -> None:
 
 def two_tabs(browser, server):
     """Two pages of one browser context, both on the draft the first one opened."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     first = context.new_page()
     first.goto(server.url)
     wait_for_app(first)
