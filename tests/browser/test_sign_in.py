@@ -46,13 +46,16 @@ IMPOSTORS = {
 }
 
 
-@pytest.fixture
-def provider(tmp_path) -> Iterator[str]:
-    """The OpenID Connect provider in its own process on a loopback port, knowing each person."""
+@pytest.fixture(scope="module")
+def provider(tmp_path_factory) -> Iterator[str]:
+    """The OpenID Connect provider in its own process on a loopback port, knowing each person: one per
+    test file, since a test changes nothing in it (each signs in from a fresh browser, whose session
+    at the provider is its own)."""
     if importlib.util.find_spec("oidc_provider_mock") is None:
         pytest.skip("oidc-provider-mock is not installed (requirements.txt has it)")
     port = free_port()
     issuer = f"http://127.0.0.1:{port}"
+    tmp_path = tmp_path_factory.mktemp("provider")
     log = (tmp_path / "provider.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(port)],
