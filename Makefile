@@ -12,6 +12,9 @@ STAMP := $(VENV)/.installed
 WORKERS ?= 2
 FAST := (smoke or not browser) and not postgres and not libreoffice
 PYTEST := $(BIN)/python -m pytest
+# worksteal: a worker that runs out of tests takes the pending half of the other's, so a few
+# long browser tests do not leave one core idle at the end
+PARALLEL := $(PYTEST) -n $(WORKERS) --dist worksteal
 
 .PHONY: run test test-all bench lint messages
 
@@ -25,10 +28,10 @@ run: $(STAMP)
 	$(BIN)/streamlit run app.py
 
 test: $(STAMP)
-	$(PYTEST) -n $(WORKERS) -m "$(FAST)"
+	$(PARALLEL) -m "$(FAST)"
 
 test-all: $(STAMP)
-	$(PYTEST) -n $(WORKERS) -m "not load"
+	$(PARALLEL) -m "not load"
 	$(PYTEST) -m load
 
 bench: $(STAMP)
