@@ -16,6 +16,11 @@ is its own Streamlit session) through Playwright. Each session loops until the t
    pointer (its actionability checks, several round trips through a busy Chromium): a wait a person
    does not make, printed apart as "Playwright's click" and not counted in click to download.
 
+The harness itself stays light, since it shares the machine with the pages it measures: it finds
+elements by CSS and plain text and waits by polling a short script, never with Playwright's
+``expect`` (whose every failed poll builds an accessibility snapshot of the whole page) or role
+queries (which compute every element's role and name).
+
 A download that fails is clicked once more and counted apart ("on a second click"; its time runs
 from the first click): under concurrent use Streamlit 1.67 could delete the file a deferred
 ``download_button`` had just made before the browser fetched it (HTTP 404), when other sessions'
@@ -39,6 +44,7 @@ import argparse
 import asyncio
 import io
 import json
+import re
 import shutil
 import statistics
 import sys
@@ -66,6 +72,14 @@ THEME = "w-fields-theme-en"
 TIMEOUT_MS = 90_000  # one step under load; a step slower than this is an error
 # Every page stamps the wall-clock time (ms) at which it receives a click, before any handler runs.
 CLICK_STAMP = "addEventListener('click', () => { window.__pdClickedAt = Date.now(); }, true);"
+# The harness waits and finds elements by CSS and plain text, never with Playwright's ``expect`` or role
+# queries: each failed poll of an ``expect`` builds an accessibility snapshot of the whole page for its
+# error message (Playwright 1.65: 100-250 ms of the page's CPU on the compose page), and role queries
+# compute every element's role and name. Ten pages doing that took the CPU the measured clicks need.
+SHOWS = "([selector, text]) => (document.querySelector(selector)?.textContent ?? '').includes(text)"
+POLL_MS = 100
+PREVIEW_EN = ".pd-page[lang=en]"
+DOWNLOADS = "[data-testid=stDownloadButton] button"
 
 
 @dataclass
@@ -167,6 +181,11 @@ async def wait_for_app(page: Any) -> None:
         await page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
 
 
+def exactly(text: str) -> re.Pattern[str]:
+    """A ``has_text`` filter for an element whose whole text is ``text``."""
+    return re.compile(f"^{re.escape(text)}$")
+
+
 def docx_text(data: bytes) -> str:
     from docx import Document
 
@@ -175,8 +194,6 @@ def docx_text(data: bytes) -> str:
 
 async def session(browser: Any, url: str, number: int, draft_id: str, deadline: float, result: Result) -> str | None:
     """Compose, preview, download until the deadline; returns the last theme the app saved."""
-    from playwright.async_api import expect
-
     context = await browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     await context.add_init_script(CLICK_STAMP)
     page = await context.new_page()
@@ -199,13 +216,13 @@ async def session(browser: Any, url: str, number: int, draft_id: str, deadline: 
                 await field_.press("Tab")
                 result.edits += 1
                 # the preview is made from the saved draft: once it shows the theme, it is stored
-                await expect(page.locator(".pd-page[lang=en]").first).to_contain_text(theme, timeout=TIMEOUT_MS)
+                await page.wait_for_function(SHOWS, arg=[PREVIEW_EN, theme], polling=POLL_MS, timeout=TIMEOUT_MS)
                 await wait_for_app(page)
                 saved = theme
                 for label in ("TR", "AZ", "Side by side", "EN"):
-                    await page.get_by_role("tab", name=label, exact=True).first.click()
-                await expect(page.locator(".pd-page[lang=en]").first).to_be_visible()
-                button = page.locator("[data-testid=stDownloadButton]").get_by_role("button", name="EN", exact=True)
+                    await page.locator("[role=tab]").filter(has_text=exactly(label)).first.click()
+                await page.locator(PREVIEW_EN).first.wait_for(state="visible", timeout=TIMEOUT_MS)
+                button = page.locator(DOWNLOADS).filter(has_text=exactly("EN"), visible=True)
                 retried = False
                 clicked_at, clicking = None, 0.0  # a retried download's time runs from its first click
                 for attempt in (1, 2):  # a failed download is clicked once more, as a person would
