@@ -11,7 +11,7 @@ from pressdraft.app.auth import Account
 from pressdraft.app.authorization import NotAllowed
 from pressdraft.app.downloads import FileCache
 from pressdraft.core.problems import PressdraftError
-from pressdraft.document import export
+from pressdraft.document import docx as word
 from pressdraft.pipeline import pool
 
 
@@ -230,8 +230,8 @@ def test_the_download_cache_keeps_the_newest_within_its_files_and_bytes():
 def test_a_download_is_made_once_for_the_same_content_and_again_when_the_release_changes(service, monkeypatch):
     monkeypatch.setattr(downloads, "FILES", FileCache())  # none kept by the tests before
     made = []
-    real = export.write_docx
-    monkeypatch.setattr(export, "write_docx", lambda *args: made.append(args) or real(*args))
+    real = word.write_docx  # the Word writer the edition imports when a file is first made
+    monkeypatch.setattr(word, "write_docx", lambda *args: made.append(args) or real(*args))
     editor = service.editor(service.draft_summaries()[0].id)
 
     def click(lang: str) -> bytes:

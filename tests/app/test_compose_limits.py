@@ -14,6 +14,7 @@ from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
 from pressdraft.core.model import MAX_ROWS
 from pressdraft.core.problems import PressdraftError
+from pressdraft.document import docx as word
 from pressdraft.document import export
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -23,9 +24,10 @@ def test_a_rerun_of_the_compose_page_with_or_without_a_change_makes_no_file(data
     """Every download is made when it is clicked (a deferred button): neither an edit nor a rerun
     without a change makes a Word file, a ZIP or any other download."""
     made = []
-    for name in ("write_docx", "write_side_by_side", "zip_files", "blocks_to_text"):
-        real = getattr(export, name)
-        monkeypatch.setattr(export, name, lambda *args, real=real, name=name: made.append(name) or real(*args))
+    makers = [(word, "write_docx"), (word, "write_side_by_side"), (export, "zip_files"), (export, "blocks_to_text")]
+    for module, name in makers:
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, real=real, name=name: made.append(name) or real(*args))
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.run()
     app.text_input(key="w-fields-platform-en").input("Joint Media Platform").run()

@@ -17,7 +17,7 @@ from pressdraft.app.service import AppService
 from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
 from pressdraft.cli.commands import main
-from pressdraft.document import export
+from pressdraft.document import docx as word
 from pressdraft.pipeline.engine import Engine
 from pressdraft.ui.text import literal
 
@@ -90,8 +90,8 @@ def test_a_click_makes_the_command_lines_bytes_once_for_every_session(data_dir, 
     monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     monkeypatch.setattr(downloads, "FILES", FileCache())  # none kept by the tests before
     made = []
-    real_write = export.write_docx
-    monkeypatch.setattr(export, "write_docx", lambda *args: made.append(args) or real_write(*args))
+    real_write = word.write_docx  # the Word writer the edition imports when a file is first made
+    monkeypatch.setattr(word, "write_docx", lambda *args: made.append(args) or real_write(*args))
 
     def click(name: str) -> bytes:
         """The browser's click on the button for ``name``, two script runs ending elsewhere, then its GET."""

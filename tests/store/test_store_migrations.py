@@ -10,6 +10,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from pressdraft.store import (
@@ -33,6 +34,16 @@ def test_an_empty_database_has_every_migration_pending_and_none_after_upgrade(ne
     assert pending_migrations(url) == []
     assert upgrade(url) == []
     assert head_revision() == "0004"
+
+
+def test_the_head_read_from_the_file_names_is_the_head_alembic_reads_from_the_scripts():
+    """``store.revision`` takes the newest file's number for the head, without loading Alembic: each
+    file must be named by its revision (``alembic revision --rev-id NNNN``), numbered in order."""
+    script = ScriptDirectory.from_config(alembic_config())
+    revisions = list(script.walk_revisions())  # newest first
+    assert [Path(r.path).name.split("_", 1)[0] for r in revisions] == [r.revision for r in revisions]
+    assert [r.revision for r in revisions] == sorted((r.revision for r in revisions), reverse=True)
+    assert head_revision() == script.get_current_head() == revisions[0].revision
 
 
 def test_the_migrations_create_exactly_the_schema_the_code_declares(url: str):

@@ -20,11 +20,12 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from pressdraft.app.failures import StoreFailure, hide_passwords
 from pressdraft.app.settings import load_settings
 from pressdraft.store.api import Store
-from pressdraft.store.backup import restore_backup
+from pressdraft.store.backup_file import restore_backup
 from pressdraft.store.database import safe_url
 from pressdraft.store.errors import StoreError
-from pressdraft.store.migrate import alembic_config, head_revision, pending_migrations
+from pressdraft.store.migrate import alembic_config, pending_migrations
 from pressdraft.store.migrate import upgrade as upgrade_schema
+from pressdraft.store.revision import head_revision
 from pressdraft.store.transfer import migrate_store
 
 __all__ = [

@@ -16,9 +16,12 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from pressdraft.document.docx.letterhead import Letterhead
 from pressdraft.document.export import Edition, bounded
+
+if TYPE_CHECKING:
+    from pressdraft.document.docx import Letterhead
 
 #: Room for the downloads of a few releases at once (Word files are tens of kilobytes, a ZIP with
 #: photos a few megabytes).

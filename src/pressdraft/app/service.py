@@ -206,7 +206,7 @@ class AppService:
     @requires("draft.create")
     def seed(self) -> None:
         """An empty installation starts with the sample release, so there is something to see."""
-        if not self.store.list_drafts() and not self.store.list_drafts(trash=True):
+        if not self.store.any_draft():
             self.import_draft(EXAMPLE.read_bytes(), EXAMPLE.name)
 
     # --- drafts ------------------------------------------------------------------------------

@@ -15,17 +15,20 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressdraft import N_
 from pressdraft.core.body import Block as BodyBlock
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.core.zips import zip_bytes
 from pressdraft.document.blocks import Block, blocks_to_html, blocks_to_text
-from pressdraft.document.docx.letterhead import Letterhead
-from pressdraft.document.docx.sanitize import load_letterhead
-from pressdraft.document.docx.writer import DocumentInfo, write_docx, write_side_by_side
 from pressdraft.document.rendition import Rendition
 from pressdraft.safety.images import IMAGE_ID_PREFIX, is_image_id, picture_type, preview_picture
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from pressdraft.document.docx import DocumentInfo, Letterhead
 
 #: At most this many heavy files (Word, ZIP, PDF) are made at once by one server process; a
 #: request waits at most ``BUILD_WAIT`` seconds for its turn, then is refused, so a burst of
@@ -55,6 +58,14 @@ _ASCII = str.maketrans(
         "Ü": "u",
     }
 )
+
+
+def _word() -> ModuleType:
+    """The Word writer (python-docx, lxml), imported when a Word file is first made or a letterhead
+    read: the app's first page shows only the preview, and these imports cost it ~0.1 s of CPU."""
+    from pressdraft.document import docx
+
+    return docx
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -104,7 +115,7 @@ class Edition:
 
     def info(self, lang: str) -> DocumentInfo:
         issuer = self.rendition.issuers[lang]
-        return DocumentInfo(
+        return _word().DocumentInfo(
             lang=lang,
             title=self.first_text(lang, "headline"),
             subject=self.first_text(lang, "subheadline"),
@@ -138,11 +149,11 @@ class Edition:
         return self.images
 
     def docx(self, lang: str, letterhead: object | None = None) -> bytes:
-        return write_docx(self.blocks[lang], self.info(lang), letterhead, self._pictures())  # type: ignore[arg-type]
+        return _word().write_docx(self.blocks[lang], self.info(lang), letterhead, self._pictures())  # type: ignore[arg-type]
 
     def side_by_side(self, letterhead: object | None = None) -> bytes:
         editions = [(self.blocks[lang], self.info(lang)) for lang in self.rendition.markdown]
-        return write_side_by_side(editions, letterhead, self._pictures())  # type: ignore[arg-type]
+        return _word().write_side_by_side(editions, letterhead, self._pictures())  # type: ignore[arg-type]
 
     def html(self, lang: str) -> str:
         """The preview of one language: its blocks as HTML, pictures scaled down for the screen."""
@@ -219,7 +230,7 @@ def pick_letterhead(source: Path | None, template_id: str, issuer: str) -> Lette
         raise PressdraftError(
             Problem(Location(file=str(source)), "cannot read the letterhead: {reason}", {"reason": str(error)})
         ) from None
-    return load_letterhead(data)
+    return _word().load_letterhead(data)
 
 
 def zip_edition(edition: Edition, files: Sequence[OutputFile], draft_text: str) -> OutputFile:

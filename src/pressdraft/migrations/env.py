@@ -2,7 +2,9 @@
 
 ``pressdraft.store.upgrade(url)`` opens the connection (with the store's SQLite settings and
 its transaction already begun) and passes it in ``config.attributes["connection"]``; the plain
-``alembic`` command (for writing a new revision) may instead give ``sqlalchemy.url``.
+``alembic`` command (for writing a new revision) may instead give ``sqlalchemy.url``. A new
+revision takes the next four-digit id (``alembic revision --rev-id 0005 …``): ``store/revision.py``
+reads the head from the file names.
 SQLite alters tables in batch mode (copy and move), the only way it can change a column.
 """
 

@@ -9,13 +9,13 @@ transaction, release numbers are unique and without gaps per issuer and year, an
 store can be backed up, restored and copied, verified by checksums.
 """
 
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import URL
 
 from pressdraft.store.api import Store, default_url, open_store
-from pressdraft.store.backup import restore_backup as restore
 from pressdraft.store.database import make_engine
 from pressdraft.store.drafts import NotInTrash
 from pressdraft.store.errors import (
@@ -29,7 +29,6 @@ from pressdraft.store.errors import (
     StoreNotReady,
     StoreUnavailable,
 )
-from pressdraft.store.migrate import head_revision, pending_migrations, upgrade
 from pressdraft.store.records import (
     AuditEntry,
     DirectoryVersion,
@@ -38,7 +37,24 @@ from pressdraft.store.records import (
     TemplateSummary,
     TemplateVersion,
 )
-from pressdraft.store.transfer import migrate_store
+from pressdraft.store.revision import head_revision
+
+#: What needs Alembic (migrations, and restore and copy, which migrate their target), imported
+#: when first asked for: every module of the store imports this package first, and the app's
+#: start on a database at head needs no Alembic (``store.revision``).
+_WITH_ALEMBIC = {
+    "pending_migrations": ("pressdraft.store.migrate", "pending_migrations"),
+    "upgrade": ("pressdraft.store.migrate", "upgrade"),
+    "restore": ("pressdraft.store.backup_file", "restore_backup"),
+    "migrate_store": ("pressdraft.store.transfer", "migrate_store"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WITH_ALEMBIC:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attribute = _WITH_ALEMBIC[name]
+    return getattr(import_module(module), attribute)
 
 
 def backup(url: str | URL, path: str | Path) -> dict[str, Any]:

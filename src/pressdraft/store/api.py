@@ -18,10 +18,9 @@ from sqlalchemy.engine import URL
 
 from pressdraft.store import accounts, directory_versions, draft_audit, drafts, images, numbers, overrides, templates
 from pressdraft.store import audit as audit_log
-from pressdraft.store.backup import write_backup
 from pressdraft.store.database import Database, is_sqlite, safe_url
-from pressdraft.store.migrate import current_revision, pending_on, require_current, upgrade_on
 from pressdraft.store.records import DirectoryVersion
+from pressdraft.store.revision import at_head, current_revision
 from pressdraft.store.rows import count
 from pressdraft.store.safety_copy import copy_before_upgrade
 from pressdraft.store.schema import TABLES
@@ -42,9 +41,12 @@ def open_store(url: str | URL, *, auto_upgrade: bool = False, busy_timeout: floa
     """
     store = Store(url, busy_timeout=busy_timeout, attempts=attempts)
     try:
-        if auto_upgrade and is_sqlite(url):
-            _auto_upgrade(store.database)
-        store.database.run_read(lambda c: require_current(c, url))
+        if not store.database.run_read(at_head):  # else Alembic (``store.migrate``) is not even imported
+            from pressdraft.store.migrate import require_current
+
+            if auto_upgrade and is_sqlite(url):
+                _auto_upgrade(store.database)
+            store.database.run_read(lambda c: require_current(c, url))
     except BaseException:
         store.close()
         raise
@@ -53,6 +55,8 @@ def open_store(url: str | URL, *, auto_upgrade: bool = False, busy_timeout: floa
 
 def _auto_upgrade(database: Database) -> None:
     """Migrate a SQLite store; one that already has a schema is first copied beside itself."""
+    from pressdraft.store.migrate import pending_on, upgrade_on
+
     pending = database.run_read(pending_on)
     if not pending:
         return
@@ -115,6 +119,7 @@ class Store:
     recover_draft = _unit(draft_audit.recover, writes=True)
     fill_draft_summary = _unit(drafts.fill_summary, writes=True)
     list_drafts = _unit(drafts.summaries, writes=False)
+    any_draft = _unit(drafts.any_draft, writes=False)
     duplicate_draft = _unit(drafts.duplicate, writes=True)
     delete_draft = _unit(drafts.move_to_trash, writes=True)
     restore_draft = _unit(drafts.restore, writes=True)
@@ -189,6 +194,8 @@ class Store:
 
     def backup(self, path: str | Path) -> dict[str, Any]:
         """Write everything to one file (see ``backup``); returns its manifest."""
+        from pressdraft.store.backup_file import write_backup  # with Alembic: not on the app's way to its first page
+
         return write_backup(self.database, path)
 
     def counts(self) -> dict[str, int]:

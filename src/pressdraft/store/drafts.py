@@ -89,6 +89,11 @@ def _exists(connection: Connection, draft_id: str) -> bool:
     return connection.execute(select(drafts.c.id).where(drafts.c.id == draft_id)).first() is not None
 
 
+def any_draft(connection: Connection) -> bool:
+    """Whether the store holds a draft at all, in the trash or not (one row looked at, none read)."""
+    return connection.execute(select(drafts.c.id).limit(1)).first() is not None
+
+
 def get(connection: Connection, draft_id: str) -> StoredDraft:
     row = connection.execute(select(drafts).where(drafts.c.id == draft_id)).one_or_none()
     if row is None:

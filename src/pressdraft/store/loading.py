@@ -15,7 +15,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
 from pressdraft.store.errors import BackupError, StoreNotEmpty
-from pressdraft.store.migrate import alembic_config, current_revision, upgrade_on
+from pressdraft.store.migrate import alembic_config, upgrade_on
+from pressdraft.store.revision import current_revision
 from pressdraft.store.rows import (
     Kind,
     TableDigest,

@@ -4,15 +4,14 @@ The app refuses to run on a database whose schema is behind the code (``StoreNot
 operator runs ``pressdraft db upgrade``. An upgrade runs in one transaction (on SQLite thanks
 to the explicit ``BEGIN IMMEDIATE``, on PostgreSQL because its DDL is transactional) and, on
 PostgreSQL, under an advisory lock, so two servers starting at once cannot both apply it.
+Which revision a database is at and which one the code expects is read without Alembic
+(``store.revision``), so a start on a database at head never imports this module.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, text
@@ -20,8 +19,8 @@ from sqlalchemy.engine import URL
 
 from pressdraft.store.database import Database, safe_url
 from pressdraft.store.errors import StoreNotReady
+from pressdraft.store.revision import MIGRATIONS, current_revision
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _PG_UPGRADE_LOCK = 0x70726573  # an arbitrary constant key for pg_advisory_xact_lock
 
 
@@ -30,18 +29,6 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
-
-
-def head_revision() -> str:
-    """The schema revision this code expects."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def current_revision(connection: Connection) -> str | None:
-    """The revision a database is at; None for a database never migrated."""
-    return MigrationContext.configure(connection).get_current_revision()
 
 
 def pending_on(connection: Connection) -> list[str]:

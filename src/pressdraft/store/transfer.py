@@ -13,7 +13,8 @@ from sqlalchemy.engine import URL
 
 from pressdraft.store.database import Database
 from pressdraft.store.loading import finish, load_table, prepare_target
-from pressdraft.store.migrate import current_revision, require_current
+from pressdraft.store.migrate import require_current
+from pressdraft.store.revision import current_revision
 from pressdraft.store.rows import column_kinds, read_encoded, stored_digest
 from pressdraft.store.schema import TABLES
 

@@ -33,7 +33,8 @@ from pressdraft.core import zips
 from pressdraft.store.database import Database
 from pressdraft.store.errors import BackupError
 from pressdraft.store.loading import finish, load_table, prepare_target, require_tables
-from pressdraft.store.migrate import current_revision, require_current
+from pressdraft.store.migrate import require_current
+from pressdraft.store.revision import current_revision
 from pressdraft.store.rows import Kind, TableDigest, canonical, column_kinds, read_encoded
 from pressdraft.store.schema import TABLES, now
 
