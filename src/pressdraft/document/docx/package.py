@@ -33,10 +33,22 @@ from pressdraft.core.zips import zip_bytes
 EDITED_AS_XML = frozenset((CT.OFC_EXTENDED_PROPERTIES,))
 
 
-#: Parts a release never changes once its letterhead is prepared (``Letterhead.new_document``): a
-#: document shares their serialized bytes instead of copying and serializing their trees again. A
-#: document with a table keeps its styles part as XML: python-docx looks the table's style up in it.
-UNCHANGED = frozenset((CT.WML_STYLES, CT.WML_SETTINGS, CT.WML_FONT_TABLE, CT.OFC_THEME, CT.WML_WEB_SETTINGS))
+#: Parts a release never changes once its letterhead is prepared for its language and issuer
+#: (``Letterhead.new_document``): a document shares their serialized bytes instead of copying and
+#: serializing their trees again. A document with a table keeps its styles part as XML: python-docx
+#: looks the table's style up in it.
+UNCHANGED = frozenset(
+    (
+        CT.WML_STYLES,
+        CT.WML_SETTINGS,
+        CT.WML_FONT_TABLE,
+        CT.OFC_THEME,
+        CT.WML_WEB_SETTINGS,
+        CT.WML_HEADER,
+        CT.WML_FOOTER,
+        CT.OFC_EXTENDED_PROPERTIES,
+    )
+)
 UNCHANGED_WITH_TABLES = UNCHANGED - {CT.WML_STYLES}
 
 
