@@ -6,6 +6,7 @@ In-process guards only; ``test_sandbox_attacks.py`` runs the full corpus through
 import time
 
 import pytest
+from jinja2 import pass_context
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
 
 from pressdraft.pipeline.render import environment
@@ -71,6 +72,36 @@ def test_compiling_a_blow_up_is_instant_and_rendering_it_is_refused(make, source
     assert time.perf_counter() - started < 0.5
     with pytest.raises(SecurityError):
         template.render(lang="en")
+
+
+CALLS: list[object] = []
+
+
+def _plain_finalize(value):
+    CALLS.append(value)
+    return f"<{value}>"
+
+
+@pass_context
+def _context_finalize(context, value):
+    CALLS.append(value)
+    return f"<{value} {context['lang']}>"
+
+
+@pytest.mark.parametrize(
+    ("finalize", "printed"), [(_plain_finalize, "<2>"), (_context_finalize, "<2 en>")], ids=["plain", "in-context"]
+)
+def test_a_finalize_of_either_kind_runs_at_render_time_only(finalize, printed):
+    """A plain ``finalize`` is wrapped to take the context; one that takes it already is used as it is:
+    either way Jinja folds no constant through it while compiling, and every printed value passes it."""
+    CALLS.clear()
+    env = ReleaseSandbox(finalize=finalize)
+    template = env.from_string("{{ 1 + 1 }}")
+    assert CALLS == []
+    assert template.render(lang="en") == printed
+    assert CALLS == [2]
+    with pytest.raises(SecurityError):
+        env.from_string("{{ 9**(9**9) }}").render(lang="en")
 
 
 # --- templates stand alone ------------------------------------------------------------------------------

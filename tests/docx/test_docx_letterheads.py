@@ -23,6 +23,7 @@ from pressdraft.document.docx import (
     write_docx,
     write_side_by_side,
 )
+from pressdraft.document.docx.letterhead import DEFAULT_LETTERHEAD_PATH, VARIANTS, Letterhead
 from pressdraft.document.docx.sanitize import MAX_IMAGE_PIXELS
 
 
@@ -502,3 +503,17 @@ def test_a_renamed_image_is_re_encoded_under_a_plain_name(kit, hostile):
     parts = _parts(clean_letterhead(data))
     assert parts["word/media/logo.png"].startswith(b"\x89PNG") and not any(n.endswith(".BIN") for n in parts)
     assert b'Target="media/logo.png"' in parts[rels_name]
+
+
+def test_each_issuer_has_its_own_header_and_the_variants_kept_are_bounded(kit, releases):
+    """A letterhead prepares a variant per language and issuer (``Letterhead.new_document``) and keeps
+    the last ``VARIANTS``: documents of more issuers than that each carry their own issuer, and one
+    written again after its variant was dropped is byte for byte the first."""
+    letterhead = Letterhead.from_bytes(DEFAULT_LETTERHEAD_PATH.read_bytes())  # its own variants
+    issuers = [f"Issuer-{n:02d}-end" for n in range(VARIANTS + 2)]
+    first = {issuer: write_docx(releases["en"], kit.info_for("en", issuer=issuer), letterhead) for issuer in issuers}
+    assert len(letterhead._variants) == VARIANTS
+    for issuer, data in first.items():
+        assert issuer in open_docx(data).sections[0].header.paragraphs[0].text
+        assert [other for other in issuers if other in all_xml(data)] == [issuer]
+    assert write_docx(releases["en"], kit.info_for("en", issuer=issuers[0]), letterhead) == first[issuers[0]]

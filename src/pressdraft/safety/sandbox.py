@@ -33,6 +33,7 @@ from jinja2.filters import make_attrgetter
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
+from jinja2.utils import _PassArg  # what Jinja's compiler reads to decide whether it may fold constants
 
 from pressdraft.safety.limits import MAX_EXPONENT, MAX_JSON_INDENT, MAX_OUTPUT_CHARS, MAX_VALUE_CHARS
 
@@ -92,7 +93,11 @@ def _as_is(context: Context, value: Any) -> Any:
 
 
 def _at_render_time(finalize: Callable[..., Any]) -> Callable[..., Any]:
-    """A ``finalize`` that takes the context, so Jinja cannot call it on constants while compiling."""
+    """A ``finalize`` that takes the context, so Jinja cannot call it on constants while compiling.
+    One that takes it already is used as it is (Jinja's compiler reads the same mark): a wrapper
+    would cost a ``Context.call`` on every printed value, a few percent of a render."""
+    if _PassArg.from_obj(finalize) is _PassArg.context:
+        return finalize
 
     @pass_context
     def finalize_in_context(context: Context, value: Any) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import io
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,8 @@ from .package import UNCHANGED, UNCHANGED_WITH_TABLES, clone_package, save_deter
 from .placeholders import fill_placeholders
 
 DEFAULT_LETTERHEAD_PATH = Path(__file__).resolve().parents[2] / "data" / "letterhead.docx"
+#: Prepared variants a letterhead keeps (language, page format, issuer), the least recently used dropped.
+VARIANTS = 32
 
 #: The paragraph style each block kind is written in, by style *name* (as Word stores names
 #: in styles.xml), best first. Word's own built-in names come second, so that a letterhead
@@ -76,7 +79,7 @@ class Letterhead:
     number_abstract: int | None = None
     adopted: tuple[str, ...] = ()
     _package: Package | None = field(default=None, repr=False)
-    _variants: dict[tuple[str, str], Package] = field(default_factory=dict, repr=False)
+    _variants: OrderedDict[tuple[str, str, str], Package] = field(default_factory=OrderedDict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -98,28 +101,41 @@ class Letterhead:
         assert self._package is not None
         return self._package.main_document_part.document
 
-    def new_document(self, tag: str, page_format: str, *, tables: bool = False) -> Document:
+    def new_document(self, tag: str, page_format: str, issuer: str, *, tables: bool = False) -> Document:
         """A fresh, empty document in this letterhead: a clone of its parsed package, with
         the styles in proofing language ``tag``, the page numbers (``{{page}}``) as
-        ``page_format`` and the letterhead's own statistics gone from its app properties. One
-        such variant per language is prepared once and kept. ``tables``: the document will hold a
-        table (its styles part stays XML, see ``package.UNCHANGED``)."""
+        ``page_format``, ``issuer`` in the header and footer (``{{issuer}}``) and as the
+        company of its app properties, the letterhead's own statistics gone from them. Such a
+        variant is prepared once and kept (the last ``VARIANTS``: the few issuers of an
+        installation, in each language); its documents share the bytes of every part a release
+        never changes (``package.UNCHANGED``). ``tables``: the document will hold a table (its
+        styles part stays XML)."""
         assert self._package is not None
-        key = (tag, page_format)
+        key = (tag, page_format, issuer)
         with self._lock:
             source = self._variants.get(key)
             if source is None:
-                source = clone_package(self._package)
-                document = source.main_document_part.document
-                ooxml.set_app_properties(document, {"Application": "pressdraft"})
-                ooxml.remove_app_properties(document, _APP_STATISTICS)
-                ooxml.set_styles_lang(document.styles.element, tag)
-                ooxml.set_settings_lang(document.settings.element, tag)
-                for part in ooxml.story_parts(document):
-                    fill_placeholders(part.element, tag, {"page": page_format})
+                source = self._variant(tag, page_format, issuer)
                 self._variants[key] = source
+                if len(self._variants) > VARIANTS:
+                    self._variants.popitem(last=False)
+            else:
+                self._variants.move_to_end(key)
         unchanged = UNCHANGED_WITH_TABLES if tables else UNCHANGED
         return clone_package(source, unchanged).main_document_part.document
+
+    def _variant(self, tag: str, page_format: str, issuer: str) -> Package:
+        assert self._package is not None
+        source = clone_package(self._package)
+        document = source.main_document_part.document
+        ooxml.set_app_properties(document, {"Application": "pressdraft", "Company": issuer, "DocSecurity": "0"})
+        ooxml.remove_app_properties(document, _APP_STATISTICS)
+        ooxml.set_styles_lang(document.styles.element, tag)
+        ooxml.set_settings_lang(document.settings.element, tag)
+        for part in ooxml.story_parts(document):
+            fill_placeholders(part.element, tag, {"page": page_format})
+            fill_placeholders(part.element, tag, {"issuer": issuer})
+        return source
 
     # -- indexing ---------------------------------------------------------------------------
 

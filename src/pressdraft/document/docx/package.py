@@ -33,10 +33,22 @@ from pressdraft.core.zips import zip_bytes
 EDITED_AS_XML = frozenset((CT.OFC_EXTENDED_PROPERTIES,))
 
 
-#: Parts a release never changes once its letterhead is prepared (``Letterhead.new_document``): a
-#: document shares their serialized bytes instead of copying and serializing their trees again. A
-#: document with a table keeps its styles part as XML: python-docx looks the table's style up in it.
-UNCHANGED = frozenset((CT.WML_STYLES, CT.WML_SETTINGS, CT.WML_FONT_TABLE, CT.OFC_THEME, CT.WML_WEB_SETTINGS))
+#: Parts a release never changes once its letterhead is prepared for its language and issuer
+#: (``Letterhead.new_document``): a document shares their serialized bytes instead of copying and
+#: serializing their trees again. A document with a table keeps its styles part as XML: python-docx
+#: looks the table's style up in it.
+UNCHANGED = frozenset(
+    (
+        CT.WML_STYLES,
+        CT.WML_SETTINGS,
+        CT.WML_FONT_TABLE,
+        CT.OFC_THEME,
+        CT.WML_WEB_SETTINGS,
+        CT.WML_HEADER,
+        CT.WML_FOOTER,
+        CT.OFC_EXTENDED_PROPERTIES,
+    )
+)
 UNCHANGED_WITH_TABLES = UNCHANGED - {CT.WML_STYLES}
 
 
@@ -94,11 +106,11 @@ def write_package(package: OpcPackage, when: dt.datetime | None = None) -> bytes
 
     def members():
         yield CONTENT_TYPES_URI.membername, content_types_xml(tuple((p.partname, p.content_type) for p in parts))
-        yield PACKAGE_URI.rels_uri.membername, _rels_xml(package.rels)
+        yield PACKAGE_URI.rels_uri.membername, _rels_xml(package.rels, PACKAGE_URI.baseURI)
         for part in parts:
             yield part.partname.membername, part.blob
             if part.rels:
-                yield part.partname.rels_uri.membername, _rels_xml(part.rels)
+                yield part.partname.rels_uri.membername, _rels_xml(part.rels, part.partname.baseURI)
 
     return zip_bytes(members(), when, deflated=False)
 
@@ -114,8 +126,26 @@ def content_types_xml(parts: tuple[tuple[PackURI, str], ...]) -> bytes:
     return _ContentTypesItem.from_parts([_Named(name, content_type) for name, content_type in parts]).blob
 
 
-def _rels_xml(rels: Relationships) -> bytes:
-    return relationships_xml(tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in rels.values()))
+def _rels_xml(rels: Relationships, base: str) -> bytes:
+    """The ``.rels`` part of relationships from a part in folder ``base`` (``/`` for the package's)."""
+    return relationships_xml(
+        tuple(
+            (
+                rel.rId,
+                rel.reltype,
+                rel.target_ref if rel.is_external else _relative_ref(rel.target_part.partname, base),
+                rel.is_external,
+            )
+            for rel in rels.values()
+        )
+    )
+
+
+@lru_cache(maxsize=256)
+def _relative_ref(partname: PackURI, base: str) -> str:
+    """``rel.target_ref`` of an internal relationship, found once: python-docx computes it with
+    ``posixpath.relpath`` every time, a dozen times a document."""
+    return partname.relative_ref(base)
 
 
 @lru_cache(maxsize=256)

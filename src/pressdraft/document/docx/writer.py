@@ -23,7 +23,7 @@ from ..blocks import GAP_PATTERN, LIST_KINDS, Block, Run, is_safe_link, starts_n
 from . import ooxml
 from .letterhead import Letterhead, default_letterhead
 from .package import save_deterministic
-from .placeholders import PAGE_FORMATS, fill_placeholders
+from .placeholders import PAGE_FORMATS
 from .runs import append_hyperlink, append_run, formats_for, new_paragraph
 
 __all__ = ["DocumentInfo", "clean_text", "write_docx", "write_side_by_side"]
@@ -126,7 +126,7 @@ def write_docx(
     info = _clean_info(info)
     tag = ooxml.lang_tag(info.lang)
     page_format = PAGE_FORMATS.get(info.lang, PAGE_FORMATS[""])
-    document = letterhead.new_document(tag, page_format)
+    document = letterhead.new_document(tag, page_format, info.issuer)
     _prepare(document, info, [tag])
     _StoryWriter(document, letterhead, tag, images=images).write(document, _clean_blocks(blocks))
     return save_deterministic(document, info.created)
@@ -152,7 +152,7 @@ def write_side_by_side(
         subject=_one_line(" / ".join(i.subject for i in infos if i.subject)),
         keywords=_one_line(", ".join(dict.fromkeys(i.keywords for i in infos if i.keywords))),
     )
-    document = letterhead.new_document(tags[0], PAGE_FORMATS[""], tables=True)
+    document = letterhead.new_document(tags[0], PAGE_FORMATS[""], combined.issuer, tables=True)
     _prepare(document, combined, tags)
     section = document.sections[0]
     if len(editions) == 3:
@@ -268,7 +268,6 @@ def _run_opcodes(a: _Runs, b: _Runs) -> list[tuple[str, int, int, int, int]]:
 
 
 def _prepare(document: Document, info: DocumentInfo, tags: list[str]) -> None:
-    tag = tags[0]
     created = info.created
     if created.tzinfo is not None:
         created = created.astimezone(dt.UTC).replace(tzinfo=None)
@@ -284,9 +283,6 @@ def _prepare(document: Document, info: DocumentInfo, tags: list[str]) -> None:
     props.revision = 1
     props.comments = ""
     props.category = "Press release"
-    ooxml.set_app_properties(document, {"Application": "pressdraft", "Company": info.issuer, "DocSecurity": "0"})
-    for part in ooxml.story_parts(document):
-        fill_placeholders(part.element, tag, {"issuer": info.issuer})
 
 
 def _borderless(table) -> None:
