@@ -10,6 +10,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 SETTLE_MS = 100  # the page unchanged this long after the run's end: React has drawn what the run sent
+INPUT_GRACE_MS = 300  # an action that has asked for no run this long after it asks for none
 
 # What the page's run tracker (run_tracker.js) reads in the app's websocket messages.
 RUN_FIELDS = {
@@ -17,6 +18,7 @@ RUN_FIELDS = {
     "scriptFinished": ForwardMsg.SCRIPT_FINISHED_FIELD_NUMBER,
     "finishedEarlyForRerun": ForwardMsg.FINISHED_EARLY_FOR_RERUN,
     "settleMs": SETTLE_MS,
+    "inputGraceMs": INPUT_GRACE_MS,
 }
 RUN_TRACKER = f"({(Path(__file__).parent / 'run_tracker.js').read_text('utf-8')})({json.dumps(RUN_FIELDS)});"
 

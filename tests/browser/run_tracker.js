@@ -3,7 +3,7 @@
 // that ask for a run (a rerun, or the file URLs an upload's rerun follows) and those that end one,
 // and notes when the page last changed; `idle()` is what helpers.wait_for_app waits for.
 (FIELDS) => {
-  const runs = { asked: 0, ended: 0, status: -1, changed: performance.now(), seq: 0 };
+  const runs = { asked: 0, ended: 0, status: -1, changed: performance.now(), seq: 0, input: -Infinity, askedAtInput: 0 };
   window.__pressdraftRuns = runs;
 
   // The field numbers at the top level of a protobuf message, with the value of each varint field.
@@ -54,15 +54,23 @@
       return super.send(data);
     }
   };
+  // A person's action (a click, a key, a typed value): the run it asks for may be sent a moment later
+  // (React handles the widget's change after the event), so until FIELDS.inputGraceMs have passed with
+  // no run asked since, the page is not idle.
+  for (const type of ["pointerdown", "click", "keydown", "input", "change"]) {
+    addEventListener(type, () => { runs.input = performance.now(); runs.askedAtInput = runs.asked; }, true);
+  }
   new MutationObserver(() => { runs.changed = performance.now(); })
     .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 
   // The app is connected, the last run asked for has ended (not to rerun at once), the app says so,
-  // and the page has not changed for FIELDS.settleMs: React has drawn what the run sent.
+  // the page has not changed for FIELDS.settleMs (React has drawn what the run sent), and the last
+  // action has asked for its run or, after FIELDS.inputGraceMs, clearly asks for none.
   runs.idle = () => {
     const app = document.querySelector("[data-testid=stApp]");
     return app?.dataset.testConnectionState === "CONNECTED" && app.dataset.testScriptState === "notRunning"
       && runs.ended > runs.asked && runs.status !== FIELDS.finishedEarlyForRerun
-      && performance.now() - runs.changed >= FIELDS.settleMs;
+      && performance.now() - runs.changed >= FIELDS.settleMs
+      && (runs.asked > runs.askedAtInput || performance.now() - runs.input >= FIELDS.inputGraceMs);
   };
 }
