@@ -102,6 +102,22 @@ def test_restoring_a_version_reproduces_an_old_release_byte_for_byte(service):
     assert '"announce"' in service.workshop.diff("joint-meeting", 2)
 
 
+def test_a_download_writes_its_template_version_only_when_it_changed(service, monkeypatch):
+    draft_id = service.draft_summaries()[0].id
+    writes = []
+    write = service.store.set_draft_template_version
+    monkeypatch.setattr(service.store, "set_draft_template_version", lambda *a: writes.append(a) or write(*a))
+    shipped = service.editor(draft_id).edition()
+    service.record_download(draft_id, shipped)
+    service.record_download(draft_id, shipped)  # the same version again: nothing to write
+    assert writes == [(draft_id, 0)]
+    first, base = edited(service, **{"en.md.j2": ('"say"', '"state"')})
+    service.save_template("joint-meeting", first, base_version=base)
+    service.record_download(draft_id, service.editor(draft_id).edition())
+    assert writes == [(draft_id, 0), (draft_id, 1)]
+    assert service.store.draft_template_version(draft_id) == 1
+
+
 def test_a_new_template_from_blank_or_a_copy_and_an_id_is_never_reused(service):
     assert service.workshop.create("visit-note").used
     copy = service.workshop.create("joint-meeting-2", copy_of="joint-meeting")

@@ -176,8 +176,11 @@ def test_the_template_version_a_draft_was_rendered_with_is_remembered_without_a_
 
     again = store.get_draft(draft.id)
     assert again.template_version == 3 and again.revision == 1
+    assert store.draft_template_version(draft.id) == 3
     with pytest.raises(NotFound):
         store.set_draft_template_version("f" * 32, 1)
+    with pytest.raises(NotFound):
+        store.draft_template_version("f" * 32)
 
 
 def test_dates_in_draft_data_are_kept_as_iso_text_like_in_a_draft_file(store: Store):

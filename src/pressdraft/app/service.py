@@ -368,8 +368,12 @@ class AppService:
     # --- downloads -----------------------------------------------------------------------------
     @requires("draft.edit")
     def record_download(self, draft_id: str, edition: Edition) -> None:
-        """Remember the template version a release was downloaded with (0: the shipped one)."""
-        self.store.set_draft_template_version(draft_id, edition.rendition.template.number or 0)
+        """Remember the template version a release was downloaded with (0: the shipped one). A download
+        with the version already remembered writes nothing: it is made on click, and a write would wait
+        its turn behind every other session's autosave."""
+        version = edition.rendition.template.number or 0
+        if self.store.draft_template_version(draft_id) != version:
+            self.store.set_draft_template_version(draft_id, version)
 
     def as_downloaded(self, draft_id: str) -> Edition:
         """The release rendered again with the template version of its last download."""

@@ -124,6 +124,7 @@ class Store:
     delete_draft = _unit(drafts.move_to_trash, writes=True)
     restore_draft = _unit(drafts.restore, writes=True)
     purge_draft = _unit(drafts.purge, writes=True)
+    draft_template_version = _unit(drafts.template_version, writes=False)
     set_draft_template_version = _unit(drafts.set_template_version, writes=True)
 
     # templates ----------------------------------------------------------------------------

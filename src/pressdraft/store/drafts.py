@@ -180,6 +180,14 @@ def duplicate(connection: Connection, draft_id: str, *, owner: str, title: str |
     )
 
 
+def template_version(connection: Connection, draft_id: str) -> int | None:
+    """The template version the draft was last rendered with (None: not yet)."""
+    row = connection.execute(select(drafts.c.template_version).where(drafts.c.id == draft_id)).one_or_none()
+    if row is None:
+        raise NotFound(f"There is no draft {draft_id!r}.")
+    return row.template_version  # type: ignore[no-any-return]
+
+
 def set_template_version(connection: Connection, draft_id: str, version: int | None) -> None:
     """Remember which template version the draft was last rendered with (not an edit)."""
     result = connection.execute(update(drafts).where(drafts.c.id == draft_id).values(template_version=version))
