@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -222,8 +222,23 @@ def _waiting_for_a_reader(server: int) -> bool:
     return False
 
 
-def test_ctrl_c_in_the_client_interrupts_the_served_command_as_it_would_in_process(folder, tmp_path):
-    pressdraft("templates", "list")
+def _signals_as(disposition: object) -> Callable[[], None]:
+    """A ``preexec_fn`` giving a new process the user's signals with ``disposition``: SIG_DFL as in a
+    terminal (whatever this test process has: run in the background, it ignores SIGINT), SIG_IGN as a
+    command started in the background."""
+
+    def set_signals() -> None:
+        for signum in (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP, signal.SIGTERM):
+            signal.signal(signum, disposition)  # type: ignore[arg-type]
+
+    return set_signals
+
+
+@pytest.mark.parametrize("first_caller", [signal.SIG_DFL, signal.SIG_IGN], ids=["terminal", "background"])
+def test_ctrl_c_in_the_client_interrupts_the_served_command_as_it_would_in_process(folder, tmp_path, first_caller):
+    # the server takes its signals from the call, not from the caller that started it
+    command = [sys.executable, "-m", "pressdraft.cli", "templates", "list"]
+    subprocess.run(command, capture_output=True, check=True, preexec_fn=_signals_as(first_caller))
     socket_path = wait_for_server(folder)
     server = int(socket_path.with_suffix(".lock").read_text())
     first = pressdraft("render", str(EXAMPLE), "-o", str(tmp_path / "first"), "--lang", "tr")
@@ -235,6 +250,7 @@ def test_ctrl_c_in_the_client_interrupts_the_served_command_as_it_would_in_proce
         [sys.executable, "-m", "pressdraft.cli", "render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--lang", "tr"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_signals_as(signal.SIG_DFL),
     )
     deadline = time.monotonic() + WAIT  # the client passes signals on once the child has the call
     while not _catches(caller.pid, signal.SIGHUP) and time.monotonic() < deadline:

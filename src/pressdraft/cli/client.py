@@ -70,6 +70,12 @@ def _stream_settings(stream) -> tuple[str, str, bool]:
     return stream.encoding, stream.errors, stream.line_buffering
 
 
+def ignored_signals() -> list[int]:
+    """The signals this caller ignores (as a command started in the background does SIGINT): the served
+    command ignores them too, as it would in-process, and handles the others as a new process would."""
+    return [signum for signum in FORWARDED if signal.getsignal(signum) is signal.SIG_IGN]
+
+
 def _request(argv: list[str]) -> bytes:
     umask = os.umask(0o022)
     os.umask(umask)
@@ -80,6 +86,7 @@ def _request(argv: list[str]) -> bytes:
             "env": dict(os.environ),
             "umask": umask,
             "streams": [_stream_settings(s) for s in (sys.stdin, sys.stdout, sys.stderr)],
+            "ignored": ignored_signals(),
         }
     ).encode()
 
@@ -127,7 +134,7 @@ def served(path: str, argv: list[str]) -> int | None:
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signum)
 
-    for signum in FORWARDED:
+    for signum in set(FORWARDED) - set(ignored_signals()):
         signal.signal(signum, forward)
     try:
         ended = _read_line(connection, pending)

@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from pressdraft.cli.client import HEADER, PACKAGE
+from pressdraft.cli.client import FORWARDED, HEADER, PACKAGE
 
 IDLE_SECONDS = 600.0
 REQUEST_SECONDS = 10.0  # a caller that connects and sends nothing frees its child after this
@@ -113,6 +113,7 @@ def child(connection: socket.socket, log) -> int:
     with contextlib.suppress(locale.Error):  # as Python sets it at start, from the caller's LC_ALL, LC_CTYPE, LANG
         locale.setlocale(locale.LC_CTYPE, "")
     sys.argv = ["pressdraft", *request["argv"]]
+    _take_signals(request["ignored"])
     connection.sendall(f"P{os.getpid()}\n".encode())
     from pressdraft.cli.commands import main
 
@@ -128,6 +129,15 @@ def child(connection: socket.socket, log) -> int:
     print(f"served {request['argv'][0]} for pid {pid}: exit code {code}", file=log, flush=True)
     connection.sendall(f"X{code}\n".encode())
     return 0
+
+
+def _take_signals(ignored: list[int]) -> None:
+    """The caller's signal dispositions, whatever the server was started with (its first caller may have
+    run in the background, which ignores SIGINT): what the caller ignores is ignored, Ctrl-C raises
+    KeyboardInterrupt and the other signals end the command, as in a process the caller started."""
+    for signum in FORWARDED:
+        default = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
+        signal.signal(signum, signal.SIG_IGN if signum in ignored else default)
 
 
 def _reap(_signum: int = 0, _frame: object = None) -> None:
