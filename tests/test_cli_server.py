@@ -256,8 +256,7 @@ def test_ctrl_c_in_the_client_interrupts_the_served_command_as_it_would_in_proce
     while not _catches(caller.pid, signal.SIGHUP) and time.monotonic() < deadline:
         time.sleep(0.01)
     # Ctrl-C while the command is stuck, as a person presses it: once the served child waits for the
-    # pipe's reader. Earlier, the child may be running a finalizer, where CPython reports a
-    # KeyboardInterrupt as "Exception ignored" (in-process alike), and the render would wait for ever.
+    # pipe's reader, so that it is that wait the interrupt must end.
     while not _waiting_for_a_reader(server) and time.monotonic() < deadline:
         time.sleep(0.01)
     caller.send_signal(signal.SIGINT)
