@@ -70,13 +70,13 @@ def _stream_settings(stream) -> tuple[str, str, bool]:
     return stream.encoding, stream.errors, stream.line_buffering
 
 
-def ignored_signals() -> list[int]:
+def _ignored_signals() -> list[int]:
     """The signals this caller ignores (as a command started in the background does SIGINT): the served
     command ignores them too, as it would in-process, and handles the others as a new process would."""
     return [signum for signum in FORWARDED if signal.getsignal(signum) is signal.SIG_IGN]
 
 
-def _request(argv: list[str]) -> bytes:
+def _request(argv: list[str], ignored: list[int]) -> bytes:
     umask = os.umask(0o022)
     os.umask(umask)
     return json.dumps(
@@ -86,7 +86,7 @@ def _request(argv: list[str]) -> bytes:
             "env": dict(os.environ),
             "umask": umask,
             "streams": [_stream_settings(s) for s in (sys.stdin, sys.stdout, sys.stderr)],
-            "ignored": ignored_signals(),
+            "ignored": ignored,
         }
     ).encode()
 
@@ -116,7 +116,8 @@ def served(path: str, argv: list[str]) -> int | None:
     to the child (it is in the server's session, not in this terminal's process group), and a child that
     ends without an exit code ends this client alike (by the signal passed on) or with code 3."""
     try:
-        body = _request(argv)
+        ignored = _ignored_signals()
+        body = _request(argv, ignored)
         connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         connection.connect(path)
         socket.send_fds(connection, [HEADER.pack(len(body))], [0, 1, 2])
@@ -134,7 +135,7 @@ def served(path: str, argv: list[str]) -> int | None:
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signum)
 
-    for signum in set(FORWARDED) - set(ignored_signals()):
+    for signum in set(FORWARDED) - set(ignored):
         signal.signal(signum, forward)
     try:
         ended = _read_line(connection, pending)
