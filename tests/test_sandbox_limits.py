@@ -351,10 +351,13 @@ def test_a_worker_stopped_for_time_or_memory_writes_nothing_to_the_servers_log(d
     doubling = "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
     pool = SandboxPool(warm=1, max_workers=1)
     try:
-        for source, expected in ((SLOW, "took longer than 1 s"), (doubling, "used more than 512 MB")):
+        # the memory bomb gets time enough that the memory limit, not the clock, stops it (on a busy
+        # machine, doubling a string to 512 MB took more than 1 s)
+        stopped = ((SLOW, 1.0, "took longer than 1 s"), (doubling, 30.0, "used more than 512 MB"))
+        for source, seconds, expected in stopped:
             tpl = template(NORMAL + source)
             request = {"draft": sample_data(tpl), "directory": directory_data, "languages": ["tr"]}
-            value, problems = pool.run(tpl, "documents", {**request, "allow_incomplete": False}, 1.0)
+            value, problems = pool.run(tpl, "documents", {**request, "allow_incomplete": False}, seconds)
             assert value is None and [p.path for p in problems] == ["attack/tr.md.j2"]
             assert expected in problems[0].message
     finally:
