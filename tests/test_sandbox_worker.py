@@ -36,6 +36,9 @@ def example(engine: Engine) -> tuple[Template, Draft, dict[str, Any]]:
     return template, draft, draft_to_data(draft, [f.name for f in template.meta.fields])
 
 
+ATTACK_SECONDS = 20.0
+
+
 def busy() -> float:
     """How much wall-clock caps stretch on a machine loaded by other work (CI): 1 when idle, at most 4."""
     return min(max(os.getloadavg()[0] / (os.cpu_count() or 1), 1.0), 4.0)
@@ -137,6 +140,9 @@ def test_many_threads_render_at_once_and_each_gets_its_own_result(engine, exampl
 
 
 def test_a_hostile_template_does_not_hold_up_other_users(example, directory_data):
+    """Other users' renders are all done while the hostile one still runs: none waited for its worker.
+    An order, not a wall-clock bound (which a busy CI machine broke): the attack is given a cap long
+    enough for five ordinary renders on any machine, and is stopped by it."""
     template, draft, data = example
     hostile = with_source(template, "tr", NESTED_LOOPS)
     render_documents(template, data, directory_data, ["en"], allow_incomplete=False)  # warm
@@ -144,21 +150,18 @@ def test_a_hostile_template_does_not_hold_up_other_users(example, directory_data
 
     def attack() -> None:
         try:
-            render_documents(hostile, data, directory_data, ["tr"], allow_incomplete=False)
+            render_documents(hostile, data, directory_data, ["tr"], allow_incomplete=False, timeout=ATTACK_SECONDS)
         except PressdraftError as error:
             failure.append(error)
 
     attacker = threading.Thread(target=attack)
     attacker.start()
     time.sleep(0.2)
-    slowest = 0.0
     for _ in range(5):
-        started = time.perf_counter()
         render_documents(template, data, directory_data, draft.languages, allow_incomplete=False)
-        slowest = max(slowest, time.perf_counter() - started)
+    assert attacker.is_alive() and not failure
     attacker.join()
-    assert slowest < 1.0 * busy()
-    assert "took longer than 2 s" in str(failure[0])
+    assert f"took longer than {ATTACK_SECONDS:g} s" in str(failure[0])
 
 
 def test_a_killed_worker_is_replaced_and_its_next_request_succeeds(example, directory_data):
