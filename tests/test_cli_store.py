@@ -24,7 +24,7 @@ from pressdraft.cli.commands import main
 from pressdraft.store import head_revision, open_store, pending_migrations, upgrade
 
 POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")
-MIGRATIONS = ["0001", "0002", "0003", "0004"]
+MIGRATIONS = ["0001", "0002", "0003", "0004", "0005"]
 
 NewDatabase = Callable[[], str]
 
@@ -108,7 +108,7 @@ def test_status_lists_pending_migrations_and_exits_1_then_upgrade_applies_them(n
     code, out, _ = run(capsys, "db", "status", "--database-url", url)
     assert code == 1
     assert [line.split()[1] for line in out.splitlines() if line.startswith("pending ")] == MIGRATIONS
-    assert "4 migration(s) pending; run `pressdraft db upgrade`" in out
+    assert "5 migration(s) pending; run `pressdraft db upgrade`" in out
 
     code, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
     assert code == 0

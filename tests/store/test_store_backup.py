@@ -149,7 +149,7 @@ def test_a_tampered_backup_is_refused_and_the_target_stays_untouched(store: Stor
     with pytest.raises(BackupError, match="settings.*checksum"):
         restore(tampered, target)
 
-    assert pending_migrations(target) == ["0001", "0002", "0003", "0004"]
+    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005"]
 
 
 def test_a_backup_missing_rows_is_refused(store: Store, new_database, tmp_path: Path):
@@ -199,6 +199,10 @@ def test_migrate_store_copies_a_sqlite_store_into_another_database_verified(new_
         "release_series": 0,
         "release_numbers": 0,
         "images": 0,
+        "draft_versions": 2,
+        "draft_comments": 0,
+        "publications": 0,
+        "publication_files": 0,
     }
     with open_store(target) as copied:
         copied.set_setting("ui_language", "tr", user="admin")
@@ -303,4 +307,4 @@ def test_a_forged_manifest_is_refused_in_one_line_and_nothing_is_restored(
 
     message = str(caught.value)
     assert named in message and "\n" not in message
-    assert pending_migrations(target) == ["0001", "0002", "0003", "0004"]
+    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005"]

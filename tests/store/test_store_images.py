@@ -23,10 +23,13 @@ from pressdraft.store import (
     pending_migrations,
     restore,
 )
+from pressdraft.store.rows import TableDigest, canonical
 from pressdraft.store.schema import TABLES, images
 
 PICTURE = bytes(range(256)) * 4  # not UTF-8, with every byte value
 OLD_TABLES = {"drafts", "template_versions", "directory_versions", "settings", "accounts", "audit_log"}
+# columns a later revision added to a table revision 0003 already had
+LATER_COLUMNS = {"drafts": {"status", "status_at", "status_by"}}
 
 
 def keep(store: Store, data: bytes = PICTURE, user: str = "ayse") -> str:
@@ -82,15 +85,33 @@ def test_backup_and_restore_carry_pictures_and_release_numbers(store: Store, url
         assert restored.next_release_number("mfa", 2026) == 2  # the series carries on
 
 
-def rewrite(backup: Path, target: Path, tables: set[str], revision: str | None = None) -> None:
-    """The backup with only ``tables`` in its manifest and members (and another schema revision)."""
+def rewrite(
+    backup: Path,
+    target: Path,
+    tables: set[str],
+    revision: str | None = None,
+    dropped: dict[str, set[str]] | None = None,
+) -> None:
+    """The backup with only ``tables`` in its manifest and members (and another schema revision),
+    without the ``dropped`` columns of a table (its checksum made again, as that revision wrote it)."""
+    dropped = dropped or {}
     with zipfile.ZipFile(backup) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         manifest["tables"] = {name: spec for name, spec in manifest["tables"].items() if name in tables}
         manifest["schema_revision"] = revision or manifest["schema_revision"]
         with zipfile.ZipFile(target, "w") as written:
-            for name in manifest["tables"]:
-                written.writestr(f"{name}.jsonl", archive.read(f"{name}.jsonl"))
+            for name, spec in manifest["tables"].items():
+                member = archive.read(f"{name}.jsonl")
+                if name in dropped:
+                    spec["columns"] = {c: kind for c, kind in spec["columns"].items() if c not in dropped[name]}
+                    digest, lines = TableDigest(), []
+                    for line in member.splitlines():
+                        row = {c: v for c, v in json.loads(line).items() if c not in dropped[name]}
+                        digest.add(row)
+                        lines.append(canonical(row) + b"\n")
+                    spec.update(digest.summary())
+                    member = b"".join(lines)
+                written.writestr(f"{name}.jsonl", member)
             written.writestr("manifest.json", json.dumps(manifest))
 
 
@@ -99,7 +120,7 @@ def test_a_backup_made_before_pictures_and_numbers_restores_and_gets_their_table
 ):
     fill(store)
     store.backup(tmp_path / "store.zip")
-    rewrite(tmp_path / "store.zip", tmp_path / "0003.zip", OLD_TABLES, "0003")  # as revision 0003 wrote it
+    rewrite(tmp_path / "store.zip", tmp_path / "0003.zip", OLD_TABLES, "0003", LATER_COLUMNS)  # as 0003 wrote it
     target = new_database()
 
     restore(tmp_path / "0003.zip", target)
@@ -119,7 +140,7 @@ def test_a_backup_at_the_current_revision_that_leaves_out_the_pictures_is_refuse
 
     with pytest.raises(BackupError, match="leaves out the tables images"):
         restore(tmp_path / "forged.zip", target)
-    assert pending_migrations(target) == ["0001", "0002", "0003", "0004"]
+    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005"]
 
 
 def test_migrate_store_copies_pictures_and_release_numbers(new_database, tmp_path: Path):

@@ -16,7 +16,17 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from sqlalchemy import Connection
 from sqlalchemy.engine import URL
 
-from pressdraft.store import accounts, directory_versions, draft_audit, drafts, images, numbers, overrides, templates
+from pressdraft.store import (
+    accounts,
+    directory_versions,
+    draft_audit,
+    drafts,
+    images,
+    numbers,
+    overrides,
+    templates,
+    versions,
+)
 from pressdraft.store import audit as audit_log
 from pressdraft.store.database import Database, is_sqlite, safe_url
 from pressdraft.store.records import DirectoryVersion
@@ -126,6 +136,8 @@ class Store:
     purge_draft = _unit(drafts.purge, writes=True)
     draft_template_version = _unit(drafts.template_version, writes=False)
     set_draft_template_version = _unit(drafts.set_template_version, writes=True)
+    draft_history = _unit(versions.history, writes=False)
+    draft_version = _unit(versions.version, writes=False)
 
     # templates ----------------------------------------------------------------------------
 

@@ -91,8 +91,17 @@ def save(
 
     ``opened``: the revision and data the saver's page opened the draft with."""
     previous = drafts.get(connection, draft_id)
+    changed = changed_paths(previous.data, data)
     revision = drafts.save(
-        connection, draft_id, data, expected_revision=expected_revision, title=title, marks=marks, summary=summary
+        connection,
+        draft_id,
+        data,
+        author=user,
+        expected_revision=expected_revision,
+        title=title,
+        marks=marks,
+        summary=summary,
+        changed=changed,
     )
     newest = audit.entries(connection, limit=1, object_type="draft", object_id=draft_id)
     session = newest[0] if newest and _continues(newest[0], user) else None
@@ -100,7 +109,7 @@ def save(
     states = [(previous.revision, previous.data), *([opened] if opened else [])]
     states += [(session.before["revision"], session.before["data"])] if session is not None else []
     most = max(states, key=lambda state: size(state[1]))
-    after = {"revision": revision, "characters": size(data), "changed": changed_paths(previous.data, data)}
+    after = {"revision": revision, "characters": size(data), "changed": changed}
     if size(most[1]) >= MIN_TEXT and 2 * size(data) < size(most[1]) <= 2 * size(previous.data):
         _write(connection, EMPTY, user, previous, _kept(previous, *most), after)
     elif not same_user(previous.owner, user) and session is None:
@@ -139,7 +148,16 @@ def recover(connection: Connection, entry_id: int, *, user: str) -> StoredDraft:
         draft = drafts.create(connection, kept["data"], owner=owner, title=title, draft_id=entry.object_id)
         before = None
     else:
-        drafts.save(connection, current.id, kept["data"], expected_revision=current.revision, title=title, marks={})
+        drafts.save(
+            connection,
+            current.id,
+            kept["data"],
+            author=user,
+            expected_revision=current.revision,
+            title=title,
+            marks={},
+            event=RECOVER,
+        )
         draft = drafts.get(connection, current.id)
         before = _kept(current, current.revision, current.data)
     after = {"title": title, "owner": draft.owner, "revision": draft.revision, "characters": size(draft.data)}

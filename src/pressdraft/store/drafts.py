@@ -13,12 +13,12 @@ a summary never describes data other than the data stored with it.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from pressdraft.store import audit
+from pressdraft.store import audit, versions
 from pressdraft.store.database import plain_json
 from pressdraft.store.errors import ConflictError, NotFound, StoreError
 from pressdraft.store.records import DraftSummary, StoredDraft
@@ -82,6 +82,7 @@ def create(
         **_derived(data),
     }
     connection.execute(insert(drafts).values(**row))
+    versions.record(connection, row["id"], row["data"], author=owner, revision=1, status="draft")
     return get(connection, row["id"])
 
 
@@ -107,12 +108,17 @@ def save(
     data: Mapping[str, Any],
     *,
     expected_revision: int,
+    author: str | None = None,
     title: str | None = None,
     marks: Mapping[str, Any] | None = None,
     summary: Mapping[str, Any] | None = None,
+    event: str = versions.EDIT,
+    changed: Sequence[str] = (),
 ) -> int:
-    """Autosave: store ``data`` if the draft is still at ``expected_revision`` and return the new
-    revision, or raise ``ConflictError`` with the stored data.
+    """Autosave by ``author`` (None: the draft's owner): store ``data`` if the draft is still at
+    ``expected_revision`` and return the new revision, or raise ``ConflictError`` with the stored
+    data. The saved state is kept as a version (``store/versions.py``: ``event``, the step that
+    saved it; ``changed``, the data paths it changed).
 
     ``marks``: the app's translation marks, saved with the data (None keeps them); ``summary``:
     what a listing shows of ``data`` (None clears the stored one, never keeps it)."""
@@ -131,6 +137,17 @@ def save(
         update(drafts).where(drafts.c.id == draft_id, drafts.c.revision == expected_revision).values(**values)
     )
     if result.rowcount == 1:
+        saved = connection.execute(select(drafts.c.status, drafts.c.owner).where(drafts.c.id == draft_id)).one()
+        versions.record(
+            connection,
+            draft_id,
+            values["data"],
+            author=author or saved.owner,
+            revision=expected_revision + 1,
+            status=saved.status,
+            event=event,
+            changed=changed,
+        )
         return expected_revision + 1
     current = get(connection, draft_id)
     raise ConflictError(
@@ -222,6 +239,7 @@ def purge(connection: Connection, draft_id: str, *, user: str) -> None:
     if before.deleted_at is None:
         raise NotInTrash(f"The draft {before.title or draft_id!r} is not in the trash; delete it first.")
     connection.execute(delete(drafts).where(drafts.c.id == draft_id))
+    versions.forget(connection, draft_id)
     _audit(connection, "draft.purge", user, before, None)
 
 

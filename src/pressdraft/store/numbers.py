@@ -170,7 +170,16 @@ def assign(connection: Connection, draft_id: str, *, user: str) -> AssignedNumbe
     if release.get("number") == AUTO_NUMBER:
         data = copy.deepcopy(draft.data)
         data["release"]["number"] = given.printed
-        drafts.save(connection, draft_id, data, expected_revision=draft.revision, summary=draft.summary)
+        drafts.save(
+            connection,
+            draft_id,
+            data,
+            author=user,
+            expected_revision=draft.revision,
+            summary=draft.summary,
+            event="number",
+            changed=["release.number"],
+        )
     return given
 
 

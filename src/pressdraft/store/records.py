@@ -25,6 +25,9 @@ class DraftSummary:
     deleted_at: datetime | None
     template_version: int | None
     summary: dict[str, Any] | None  # what a listing shows, computed when the draft is saved
+    status: str  # draft, in_review, approved, published (schema.STATUSES)
+    status_at: datetime | None  # when it last changed, and by whom
+    status_by: str | None
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,24 @@ class StoredDraft(DraftSummary):
 
     data: dict[str, Any]
     marks: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class DraftVersion:
+    """One kept state of a draft (``store/versions.py``): its data as saved, who saved it, when,
+    in which state of the review, by which step, and which data paths its saves changed."""
+
+    draft_id: str
+    number: int
+    data: dict[str, Any]
+    author: str
+    created_at: datetime
+    updated_at: datetime
+    revision: int
+    status: str
+    event: str
+    changed: list[str] | None
+    restored_from: int | None
 
 
 @dataclass(frozen=True)

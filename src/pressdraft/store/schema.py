@@ -36,6 +36,9 @@ NAMING = {
 
 metadata = MetaData(naming_convention=NAMING)
 
+#: A release's states, in the order it moves through them (the rules are in ``app/review.py``).
+STATUSES = ("draft", "in_review", "approved", "published")
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware UTC timestamp on every database.
@@ -83,6 +86,11 @@ drafts = Table(
     Column("template_version", Integer, nullable=True),
     Column("marks", json_type(), nullable=True),
     Column("summary", json_type(), nullable=True),
+    # where the release stands on its way out: draft -> in_review -> approved -> published
+    Column("status", String(16), nullable=False, server_default="draft"),
+    Column("status_at", UTCDateTime, nullable=True),
+    Column("status_by", String(200), nullable=True),
+    CheckConstraint(f"status IN ({', '.join(repr(s) for s in STATUSES)})", name="status"),
     Index("ix_drafts_deleted_at_updated_at", "deleted_at", "updated_at"),
     Index("ix_drafts_owner", "owner"),
 )
@@ -184,6 +192,70 @@ images = Table(
     Column("uploaded_at", UTCDateTime, nullable=False),
 )
 
+# Every saved state of a draft: consecutive autosaves by one person within minutes fold into one
+# version (``store/versions.py``); a step of the review (submit, approve...) is a version of its own.
+draft_versions = Table(
+    "draft_versions",
+    metadata,
+    Column("draft_id", String(32), primary_key=True),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("data", json_type(), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),  # its last autosave folded in
+    Column("revision", Integer, nullable=False),  # the draft's revision this version holds
+    Column("status", String(16), nullable=False),
+    Column("event", String(32), nullable=False),  # edit, submit, approve, restore, ...
+    Column("changed", json_type(), nullable=True),  # the data paths its saves changed
+    Column("restored_from", Integer, nullable=True),
+    CheckConstraint("number >= 1", name="number"),
+)
+
+# A reviewer's remark on one field or body block (``path``), in one language or all (NULL).
+draft_comments = Table(
+    "draft_comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("draft_id", String(32), nullable=False),
+    Column("path", String(200), nullable=False),
+    Column("language", String(8), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("version", Integer, nullable=True),
+    Column("resolved_at", UTCDateTime, nullable=True),
+    Column("resolved_by", String(200), nullable=True),
+    Index("ix_draft_comments_draft_id", "draft_id"),
+)
+
+# What went out: one row per publication of a version, its files kept as sent and never changed.
+publications = Table(
+    "publications",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("draft_id", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("channel", String(32), nullable=False),
+    Column("published_at", UTCDateTime, nullable=False),
+    Column("published_by", String(200), nullable=False),
+    Column("number", String(40), nullable=True),
+    Column("template_id", String(200), nullable=True),
+    Column("template_version", Integer, nullable=True),
+    Column("directory_version", Integer, nullable=True),
+    Index("ix_publications_draft_id", "draft_id"),
+)
+
+publication_files = Table(
+    "publication_files",
+    metadata,
+    Column("publication_id", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), primary_key=True),
+    Column("media_type", String(100), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
 #: Every table of the store, in the order a backup writes and a restore loads them.
 TABLES: tuple[Table, ...] = (
     drafts,
@@ -195,6 +267,10 @@ TABLES: tuple[Table, ...] = (
     release_series,
     release_numbers,
     images,
+    draft_versions,
+    draft_comments,
+    publications,
+    publication_files,
 )
 
 
