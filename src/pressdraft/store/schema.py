@@ -38,6 +38,8 @@ metadata = MetaData(naming_convention=NAMING)
 
 #: A release's states, in the order it moves through them (the rules are in ``app/review.py``).
 STATUSES = ("draft", "in_review", "approved", "published")
+#: The states in which a release's text is frozen (``app/locks.py``).
+LOCKED = frozenset({"approved", "published"})
 
 
 class UTCDateTime(TypeDecorator[datetime]):
