@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, make_url, text
 from streamlit.testing.v1 import AppTest
 
 from pressdraft.app.service import AppService
-from pressdraft.store import pending_migrations, upgrade
+from pressdraft.store import head_revision, pending_migrations, upgrade
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -46,16 +46,12 @@ def test_pending_migrations_on_postgresql_stop_the_app_with_what_to_run(data_dir
     assert not at.exception
     assert len(at.error) == 1
     message = at.error[0].value
-    assert "Run `pressdraft db upgrade`" in message and "needs 4 schema migration(s)" in message
+    assert "Run `pressdraft db upgrade`" in message and f"needs {int(head_revision())} schema migration(s)" in message
     password = make_url(empty_postgres_database).password
     assert ":***@" in message and (not password or f":{password}@" not in message)  # no password on the page
     assert not at.text_input and not at.button  # no form: nothing can be typed and lost
-    assert pending_migrations(empty_postgres_database) == [
-        "0001",
-        "0002",
-        "0003",
-        "0004",
-    ]  # not changed behind our back
+    every = [f"{number:04d}" for number in range(1, int(head_revision()) + 1)]
+    assert pending_migrations(empty_postgres_database) == every  # not changed behind our back
 
     opened: list[AppService] = []
     real_open = AppService.open
