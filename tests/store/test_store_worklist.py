@@ -6,21 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import update
+from draft_states import set_state
 
 from pressdraft.store import Store
-from pressdraft.store.schema import drafts
 
 DAY = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 
 
 def made(store: Store, data: dict, *, owner: str, hours: int, status: str = "draft", by: str | None = None) -> str:
-    """A draft of ``owner`` last changed ``hours`` after DAY, in ``status`` (set there by ``by``), as the
-    review step will leave it (it does not exist yet, so the row is written directly)."""
+    """A draft of ``owner`` last changed ``hours`` after DAY, in ``status`` (set there by ``by``)."""
     draft_id = store.create_draft(data, owner=owner, title=f"{owner} {status} {hours}").id
-    changed = DAY + dt.timedelta(hours=hours)
-    values = {"status": status, "status_by": by, "status_at": changed if by else None, "updated_at": changed}
-    store.database.run_write(lambda c: c.execute(update(drafts).where(drafts.c.id == draft_id).values(**values)))
+    set_state(store, draft_id, status, by=by, changed=DAY + dt.timedelta(hours=hours))
     return draft_id
 
 
