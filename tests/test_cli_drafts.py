@@ -74,7 +74,7 @@ def test_a_bad_file_is_told_in_one_line_per_problem_and_leaves_nothing_while_the
     lines = err.splitlines()
     assert f"error: {unknown}: template: unknown template 'joint-meting'; did you mean 'joint-meeting'?" in lines
     assert any(line.startswith(f"error: {broken}: not valid JSON") for line in lines), err
-    assert f"error: {missing}: cannot read the file (No such file or directory)" in lines
+    assert f"error: {missing}: cannot read the file: No such file or directory" in lines
     assert all(line.startswith("error: ") for line in lines) and "Traceback" not in err
     with open_store(url) as store:
         assert len(store.list_drafts()) == 1

@@ -51,7 +51,7 @@ def import_files(service: AppService, paths: Sequence[Path]) -> Iterator[Importe
             content = path.read_bytes()
         except OSError as error:
             reason = {"reason": str(error.strerror or error)}
-            yield Imported(path, None, (Problem(Location(file=str(path)), "cannot read the file ({reason})", reason),))
+            yield Imported(path, None, (Problem(Location(file=str(path)), "cannot read the file: {reason}", reason),))
             continue
         try:
             yield Imported(path, service.import_draft(content, path.name))
