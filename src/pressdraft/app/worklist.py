@@ -22,10 +22,12 @@ from pressdraft.store.errors import NotFound
 from pressdraft.store.records import DraftSummary
 from pressdraft.store.schema import STATUSES
 
-__all__ = ["ME", "STATUSES", "DraftRow", "Filters", "Worklist", "waiting_for_review"]
+__all__ = ["ME", "PARAMS", "STATUSES", "DraftRow", "Filters", "Worklist", "waiting_for_review"]
 
 #: The owner filter meaning whoever looks (so a shared "my drafts" link shows each their own).
 ME = "me"
+#: The query parameters a link to a worklist may name.
+PARAMS = ("status", "owner", "waiting", "sort")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pressdraft.app.worklist import ME, STATUSES, Filters, waiting_for_review
+from pressdraft.app.worklist import ME, PARAMS, STATUSES, Filters, waiting_for_review
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui import access
 from pressdraft.ui.i18n import problem_text
@@ -76,7 +76,7 @@ def filters() -> Filters:
 
 def _linked() -> Filters | None:
     """The filters the URL names, if it names any."""
-    params = {key: st.query_params[key] for key in ("status", "owner", "waiting", "sort") if key in st.query_params}
+    params = {key: st.query_params[key] for key in PARAMS if key in st.query_params}
     return Filters.from_params(params) if params else None
 
 
@@ -93,7 +93,7 @@ def _show(chosen: Filters) -> None:
 def _link(chosen: Filters) -> None:
     """Show ``chosen`` in the URL (leaving its other parameters), changing it only when it differs."""
     wanted = chosen.params()
-    for key in ("status", "owner", "waiting", "sort"):
+    for key in PARAMS:
         if key not in wanted and key in st.query_params:
             del st.query_params[key]
         elif key in wanted and st.query_params.get(key) != wanted[key]:
