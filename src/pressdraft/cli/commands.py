@@ -249,6 +249,7 @@ def cmd_migrate_store(args: argparse.Namespace) -> int:
 
 
 def _drafts_service(args: argparse.Namespace) -> AppService:
+    """The app service over the store of ``--database-url`` (default: the settings'), as the local account."""
     from pressdraft.app import database, draft_files
 
     return draft_files.open_service(database.database_url(args.database_url))
