@@ -26,6 +26,7 @@ from pressdraft.app.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowe
 from pressdraft.app.service import EXAMPLE, AppService
 from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
+from pressdraft.app.worklist import Worklist
 from pressdraft.app.workshop import Workshop
 from pressdraft.core.directory import table_rows
 from pressdraft.core.files import read_data
@@ -219,7 +220,7 @@ def test_each_role_may_make_the_changes_of_the_table_and_no_other(root, call, ro
 
 
 def test_every_public_method_is_a_checked_change_or_a_read():
-    for cls in (AppService, Workshop):
+    for cls in (AppService, Workshop, Worklist):
         public = {
             name
             for name, member in inspect.getmembers(cls)

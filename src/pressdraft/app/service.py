@@ -12,7 +12,6 @@ import copy
 import datetime as dt
 import shutil
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from pressdraft.app.auth import LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import authorize, requires
 from pressdraft.app.downloads import kept, release_digest
 from pressdraft.app.editing import Marks, new_draft_data
+from pressdraft.app.worklist import DraftRow, Worklist
 from pressdraft.app.workshop import SaveResult, TemplateRow, Workshop, organization_templates
 from pressdraft.app.workspace import Conflict, DraftEditor, draft_title
 from pressdraft.core.directory import Directory, default_directory, from_table_rows, parse_directory
@@ -41,20 +41,6 @@ EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "joint-media-platfo
 #: What ``AppService.open`` raises when the database is not ready (pending migrations, a newer
 #: schema) or cannot be reached: its message says what to do (e.g. run ``pressdraft db upgrade``).
 NOT_READY = (StoreNotReady, StoreUnavailable)
-
-
-@dataclass(frozen=True)
-class DraftRow:
-    """One line of the drafts page."""
-
-    id: str
-    title: str
-    template_name: dict[str, str]
-    languages: list[str]
-    missing: dict[str, int]
-    updated_at: dt.datetime
-    owner: str = ""
-    date: str | None = None  # the release date, for the exported file's name
 
 
 def _release_date(data: Any) -> str | None:
@@ -158,6 +144,11 @@ class AppService:
         return self.account.user
 
     @property
+    def worklist(self) -> Worklist:
+        """The drafts as a filtered, sorted worklist (``app/worklist.py``)."""
+        return Worklist(self.store, self.account, lambda: self.library, lambda data: self.described(data)[1])
+
+    @property
     def library(self) -> Library:
         return self.engine.library
 
@@ -182,13 +173,15 @@ class AppService:
         act_for(self.user)
 
     @classmethod
-    def open(cls, settings: dict[str, Any], runner: TemplateRunner) -> AppService:
-        """The store named by the settings (a fresh SQLite default is created and upgraded)."""
+    def open(cls, settings: dict[str, Any], runner: TemplateRunner, *, seed: bool = True) -> AppService:
+        """The store named by the settings (a fresh SQLite default is created and upgraded); ``seed``:
+        an empty store gets the sample release (the web app's first look; a script's store does not)."""
         Path(settings["data_dir"]).mkdir(parents=True, exist_ok=True)
         store = open_store(settings["database_url"], auto_upgrade=True)
         library = Library.from_folder(settings["templates_dir"] or default_templates_folder())
         service = cls(store, library, runner, letterhead=settings["letterhead"])
-        service.seed()
+        if seed:
+            service.seed()
         return service
 
     def refresh(self) -> None:
@@ -282,39 +275,7 @@ class AppService:
 
     def draft_summaries(self, *, trash: bool = False) -> list[DraftRow]:
         """The drafts page's lines from the stored summaries: no draft is read or checked."""
-        rows = []
-        for summary in self.store.list_drafts(trash=trash):
-            stored = summary.summary if isinstance(summary.summary, dict) else self._fill_summary(summary.id)
-            try:
-                name = self.library.get(summary.template_id or "").meta.name.model_dump(exclude_none=True)
-            except PressdraftError:
-                name = {"en": summary.template_id or ""}
-            counts = stored.get("missing") or {}
-            missing = {lang: int(counts.get(lang, 0)) for lang in summary.languages}
-            rows.append(
-                DraftRow(
-                    summary.id,
-                    summary.title,
-                    name,
-                    summary.languages,
-                    missing,
-                    summary.updated_at,
-                    summary.owner,
-                    stored.get("date"),
-                )
-            )
-        return rows
-
-    def _fill_summary(self, draft_id: str) -> dict[str, Any]:
-        """A draft saved before summaries were stored (migration 0003) is summarised once, by the
-        first listing that meets it; the draft limits bound that one check."""
-        try:
-            record = self.store.get_draft(draft_id)
-        except NotFound:  # purged since the list was read
-            return {}
-        summary = self.described(record.data)[1]
-        self.store.fill_draft_summary(draft_id, summary, revision=record.revision)
-        return summary
+        return self.worklist.rows(trash=trash)
 
     @requires("draft.create")
     def duplicate_draft(self, draft_id: str) -> str:

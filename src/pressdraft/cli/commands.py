@@ -1,5 +1,5 @@
-"""The command line: ``pressdraft render | check | upgrade-draft | templates | inflect``, and the store's
-``db upgrade | db status | backup | restore | migrate-store``.
+"""The command line: ``pressdraft render | check | upgrade-draft | templates | inflect``, the store's
+``db upgrade | db status | backup | restore | migrate-store``, and its drafts: ``drafts import | export | list``.
 
 Bad input gets one clear line per problem and exit code 2; ``check`` exits 1 when it finds
 what ``render`` would refuse (with ``--strict``, a warning too), ``db status`` when migrations
@@ -20,6 +20,7 @@ from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.document.formats import FORMATS
 
 if TYPE_CHECKING:
+    from pressdraft.app.service import AppService
     from pressdraft.app.standalone import Engine
 
 # Each command imports what it uses when it runs: ``inflect`` needs neither the engine (pydantic's models,
@@ -242,6 +243,78 @@ def cmd_migrate_store(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- the store's drafts: drafts import | export | list -------------------------------------------
+# Each opens the app service over the store (as the web app does, without its sample release) and acts
+# as the local account, so a file comes in through the app's own import, checked and canonical.
+
+
+def _drafts_service(args: argparse.Namespace) -> AppService:
+    """The app service over the store of ``--database-url`` (default: the settings'), as the local account."""
+    from pressdraft.app import database, draft_files
+
+    return draft_files.open_service(database.database_url(args.database_url))
+
+
+def cmd_drafts_import(args: argparse.Namespace) -> int:
+    """One line per file: ``FILE: ID`` when it is in the store, else each of its problems on one line
+    (``error: FILE: where: what``); a file is imported whole or not at all, and any failure makes
+    the exit code 1."""
+    from pressdraft.app.draft_files import import_files
+
+    service = _drafts_service(args)
+    failed = False
+    try:
+        for imported in import_files(service, args.files):
+            if imported.draft_id:
+                print(f"{imported.path}: {imported.draft_id}")
+            failed = failed or not imported.draft_id
+            _print_problems(imported.problems)
+    finally:
+        service.store.close()
+    return 1 if failed else 0
+
+
+def cmd_drafts_export(args: argparse.Namespace) -> int:
+    """The draft file to ``--output`` or stdout; exit code 1 when there is no such draft."""
+    from pressdraft.app.draft_files import NoSuchDraft, export_file
+    from pressdraft.core.files import format_of
+
+    fmt = args.format or (format_of(args.output.name) if args.output else "yaml")
+    service = _drafts_service(args)
+    try:
+        data = export_file(service, args.id, fmt)
+    except NoSuchDraft as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        service.store.close()
+    if args.output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    args.output.write_bytes(data)
+    print(args.output)
+    return 0
+
+
+def cmd_drafts_list(args: argparse.Namespace) -> int:
+    """One tab-separated line per draft, the latest change first: id, state, owner, changed at,
+    missing translations per language, title."""
+    from pressdraft.app.worklist import STATUSES, Filters
+
+    if args.status is not None and args.status not in STATUSES:
+        raise UsageError(f"--status: unknown state {args.status!r}; choose from {', '.join(STATUSES)}")
+    service = _drafts_service(args)
+    try:
+        rows = service.worklist.rows(Filters(status=args.status, owner=args.owner))
+    finally:
+        service.store.close()
+    for row in rows:
+        missing = " ".join(f"{lang}:{count}" for lang, count in row.missing.items())
+        changed = row.updated_at.strftime("%Y-%m-%d %H:%M")
+        print(f"{row.id}\t{row.status}\t{row.owner}\t{changed}\t{missing}\t{row.title}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="pressdraft", description="Trilingual press releases from one draft.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -314,7 +387,9 @@ def parser() -> argparse.ArgumentParser:
     inflect.add_argument("names", nargs="+")
     inflect.set_defaults(run=cmd_inflect)
 
-    def store_command(parent: Any, name: str, help_text: str, run: Callable[..., int], *, file: bool = False) -> None:
+    def store_command(
+        parent: Any, name: str, help_text: str, run: Callable[..., int], *, file: bool = False
+    ) -> argparse.ArgumentParser:
         """A command on the store named by ``--database-url`` (default: the settings'), with a file or not."""
         command = parent.add_parser(name, help=help_text)
         if file:
@@ -323,6 +398,7 @@ def parser() -> argparse.ArgumentParser:
             "--database-url", help="the store's SQLAlchemy URL (default: the settings' PRESSDRAFT_DATABASE_URL)"
         )
         command.set_defaults(run=run)
+        return command
 
     db = commands.add_parser("db", help="the store's database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -330,6 +406,22 @@ def parser() -> argparse.ArgumentParser:
     store_command(db_commands, "status", "list pending migrations (exit code 1 when there are some)", cmd_db_status)
     store_command(commands, "backup", "write the whole store to one file", cmd_backup, file=True)
     store_command(commands, "restore", "load a backup into a new, empty store", cmd_restore, file=True)
+
+    drafts = commands.add_parser("drafts", help="the store's drafts, as draft files")
+    draft_commands = drafts.add_subparsers(dest="drafts_command", required=True)
+    importing = store_command(
+        draft_commands, "import", "add draft files (YAML or JSON) as new drafts", cmd_drafts_import
+    )
+    importing.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    exporting = store_command(draft_commands, "export", "write a stored draft as a draft file", cmd_drafts_export)
+    exporting.add_argument("id", help="the draft's id (as `pressdraft drafts list` shows it)")
+    exporting.add_argument("-o", "--output", type=Path, help="write the file here (default: print it)")
+    exporting.add_argument(
+        "--format", choices=["yaml", "json"], help="the file's format (default: by the --output name, else yaml)"
+    )
+    draft_list = store_command(draft_commands, "list", "list the drafts, the latest change first", cmd_drafts_list)
+    draft_list.add_argument("--status", help="only the drafts in this state: draft, in_review, approved, published")
+    draft_list.add_argument("--owner", help="only the drafts of this user (an e-mail address, or local)")
 
     copying = commands.add_parser("migrate-store", help="copy a whole store into a new, empty database")
     copying.add_argument("--from", dest="source", required=True, metavar="URL", help="the store to copy")

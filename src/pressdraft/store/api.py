@@ -129,6 +129,7 @@ class Store:
     recover_draft = _unit(draft_audit.recover, writes=True)
     fill_draft_summary = _unit(drafts.fill_summary, writes=True)
     list_drafts = _unit(drafts.summaries, writes=False)
+    draft_owners = _unit(drafts.owners, writes=False)
     any_draft = _unit(drafts.any_draft, writes=False)
     duplicate_draft = _unit(drafts.duplicate, writes=True)
     delete_draft = _unit(drafts.move_to_trash, writes=True)

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, delete, insert, or_, select, update
 
 from pressdraft.store import audit, versions
 from pressdraft.store.database import plain_json
@@ -174,14 +174,42 @@ def fill_summary(connection: Connection, draft_id: str, summary: Mapping[str, An
     return result.rowcount == 1
 
 
-def summaries(connection: Connection, *, trash: bool = False, owner: str | None = None) -> list[DraftSummary]:
-    """Drafts (or the trash), the most recently edited first."""
+def summaries(
+    connection: Connection,
+    *,
+    trash: bool = False,
+    owner: str | None = None,
+    status: str | None = None,
+    reviewer: str | None = None,
+    oldest_first: bool = False,
+) -> list[DraftSummary]:
+    """Drafts (or the trash), the most recently edited first (``oldest_first``: the other way), in one
+    query: ``owner``'s only, in ``status`` only, and with ``reviewer``, only those waiting for their
+    review (``_waiting_for``)."""
     deleted = drafts.c.deleted_at.is_not(None) if trash else drafts.c.deleted_at.is_(None)
     query = select(*_SUMMARY_COLUMNS).where(deleted)
     if owner is not None:
         query = query.where(drafts.c.owner == owner)
-    query = query.order_by(drafts.c.updated_at.desc(), drafts.c.id)
+    if status is not None:
+        query = query.where(drafts.c.status == status)
+    if reviewer is not None:
+        query = query.where(_waiting_for(reviewer))
+    changed = drafts.c.updated_at.asc() if oldest_first else drafts.c.updated_at.desc()
+    query = query.order_by(changed, drafts.c.id)
     return [DraftSummary(**row._mapping) for row in connection.execute(query)]
+
+
+def _waiting_for(reviewer: str) -> ColumnElement[bool]:
+    """In review, and neither owned nor submitted by ``reviewer``: the four-eyes rule approximated
+    from the draft's row alone (the exact rule, no author of the round approves, is the app's)."""
+    submitted_by_other = or_(drafts.c.status_by.is_(None), drafts.c.status_by != reviewer)
+    return and_(drafts.c.status == "in_review", drafts.c.owner != reviewer, submitted_by_other)
+
+
+def owners(connection: Connection) -> list[str]:
+    """Everyone who owns a draft outside the trash, in order: the worklist's choice of a person."""
+    query = select(drafts.c.owner).where(drafts.c.deleted_at.is_(None)).distinct().order_by(drafts.c.owner)
+    return list(connection.execute(query).scalars())
 
 
 def duplicate(connection: Connection, draft_id: str, *, owner: str, title: str | None = None) -> StoredDraft:

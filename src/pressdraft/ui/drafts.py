@@ -1,6 +1,9 @@
-"""Drafts: every release in the making, opened, duplicated, deleted to a trash, imported, exported.
+"""Drafts: the team's worklist of releases in the making, opened, duplicated, deleted to a trash,
+imported, exported.
 
 Drafts are shared by the office: everyone sees and opens every draft, with its owner shown.
+The worklist's filters (state, owner, waiting for my review, order: ``app/worklist.py``) are kept
+for the session and shown in the URL, so a link opens the same list for whoever follows it.
 A draft goes to the trash and back by its owner or an admin; only an admin deletes for good.
 """
 
@@ -8,9 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pressdraft.app.worklist import ME, PARAMS, STATUSES, Filters, waiting_for_review
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui import access
 from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.labels import STATUS_LABELS
 from pressdraft.ui.session import _, ui_lang
 from pressdraft.ui.state import account, app
 from pressdraft.ui.text import LANG_LABELS, literal
@@ -28,9 +33,9 @@ def page() -> None:
         import_draft()
     current, trash = st.tabs([_("Drafts"), _("Trash")])
     with current:
-        listing(trash=False)
+        listing(filters())
     with trash:
-        listing(trash=True)
+        listing(Filters(), trash=True)
 
 
 def _open(draft_id: str) -> None:
@@ -38,16 +43,81 @@ def _open(draft_id: str) -> None:
     access.go("compose", {"draft": draft_id})
 
 
-def listing(*, trash: bool) -> None:
-    rows = app().draft_summaries(trash=trash)
+#: The session's worklist filters, for a return to the page with no filters in its URL.
+KEPT = "worklist-filters"
+EVERYONE, A_PERSON = "everyone", "person"
+_WIDGETS = ("wl-status", "wl-owner", "wl-person", "wl-waiting", "wl-sort")
+
+
+def filters() -> Filters:
+    """The worklist's filters as the widgets hold them; on the page's first run in a session they
+    come from the link (its query parameters), else from the session's last visit; every run writes
+    them back into the URL."""
+    if not any(key in st.session_state for key in _WIDGETS):
+        _show(_linked() or st.session_state.get(KEPT, Filters()))
+    bar = st.container(horizontal=True, vertical_alignment="bottom")
+    status = bar.selectbox(
+        _("State"), [None, *STATUSES], key="wl-status", format_func=lambda s: _(STATUS_LABELS[s][0]) if s else _("Any")
+    )
+    names = {ME: _("Mine"), EVERYONE: _("Everyone's"), A_PERSON: _("A person's")}
+    owner = bar.selectbox(_("Owner"), list(names), key="wl-owner", format_func=names.__getitem__)
+    if owner == A_PERSON:
+        people = app().worklist.owners()
+        kept = st.session_state.get("wl-person")
+        owner = bar.selectbox(_("Person"), people if kept in (None, *people) else [kept, *people], key="wl-person")
+    order = {"newest": _("Latest change first"), "oldest": _("Oldest change first")}
+    sort = bar.selectbox(_("Order"), list(order), key="wl-sort", format_func=order.__getitem__)
+    waiting = bar.toggle(_("Waiting for my review"), key="wl-waiting")
+    chosen = Filters(status, None if owner == EVERYONE else owner, waiting, sort == "oldest")
+    st.session_state[KEPT] = chosen
+    _link(chosen)
+    return chosen
+
+
+def _linked() -> Filters | None:
+    """The filters the URL names, if it names any."""
+    params = {key: st.query_params[key] for key in PARAMS if key in st.query_params}
+    return Filters.from_params(params) if params else None
+
+
+def _show(chosen: Filters) -> None:
+    """Put ``chosen`` into the widgets (before they are drawn)."""
+    st.session_state["wl-status"] = chosen.status
+    st.session_state["wl-owner"] = {None: EVERYONE, ME: ME}.get(chosen.owner, A_PERSON)
+    if chosen.owner not in (None, ME):
+        st.session_state["wl-person"] = chosen.owner
+    st.session_state["wl-waiting"] = chosen.waiting
+    st.session_state["wl-sort"] = "oldest" if chosen.oldest_first else "newest"
+
+
+def _link(chosen: Filters) -> None:
+    """Show ``chosen`` in the URL (leaving its other parameters), changing it only when it differs."""
+    wanted = chosen.params()
+    for key in PARAMS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+        elif key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+
+
+def listing(chosen: Filters, *, trash: bool = False) -> None:
+    rows = app().worklist.rows(chosen, trash=trash)
     if not rows:
-        st.caption(_("The trash is empty.") if trash else _("No drafts yet."))
+        if trash:
+            st.caption(_("The trash is empty."))
+        elif chosen.waiting and waiting_for_review(account()) is None:
+            st.caption(_("Only editors and administrators review releases: nothing waits for your review."))
+        else:
+            st.caption(_("No drafts match these filters.") if chosen != Filters() else _("No drafts yet."))
         return
     service = app()
     who = account()
     for row in rows:
         with st.container(border=True):
-            st.markdown(f"**{literal(row.title or _('Untitled'))}**")
+            state, colour = STATUS_LABELS[row.status]
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.markdown(f"**{literal(row.title or _('Untitled'))}**", width="content")
+                st.badge(_(state), color=colour)
             languages = " ".join(LANG_LABELS.get(lang, lang) for lang in row.languages)
             completeness = " · ".join(
                 _("{lang}: complete").format(lang=LANG_LABELS[lang])

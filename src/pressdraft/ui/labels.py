@@ -1,4 +1,5 @@
-"""How the interface names the body's block kinds and the attribution verbs (translated where shown)."""
+"""How the interface names the body's block kinds, the attribution verbs and the states of a release
+(translated where shown)."""
 
 from __future__ import annotations
 
@@ -28,4 +29,12 @@ VERB_LABELS = {
     "call": N_("called for"),
     "welcome": N_("welcomed"),
     "condemn": N_("condemned"),
+}
+#: Each state of a release as the worklist's badges and filter name it, and the badge's colour
+#: (a test holds the keys equal to ``schema.STATUSES``).
+STATUS_LABELS = {
+    "draft": (N_("Draft"), "gray"),
+    "in_review": (N_("In review"), "orange"),
+    "approved": (N_("Approved"), "green"),
+    "published": (N_("Published"), "blue"),
 }
