@@ -14,18 +14,20 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
 from pressdraft import LANGUAGES, N_
+from pressdraft.app.auth import Account
 from pressdraft.app.authorization import requires
 from pressdraft.app.locks import ensure_editable
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.document.blocks import blocks_to_text
+from pressdraft.pipeline.engine import Engine
 from pressdraft.safety.text import clean_text
+from pressdraft.store.api import Store
 from pressdraft.store.records import DraftComment, DraftVersion
 
-if TYPE_CHECKING:
-    from pressdraft.app.service import AppService
+__all__ = ["DraftComment", "DraftVersion", "History", "VersionDiff", "word_diff"]  # the pages' types too
 
 Op = Literal["equal", "insert", "delete"]
 RESTORE = "restore"  # the step of a version a restore saved (``store/versions.py``)
@@ -38,6 +40,19 @@ NO_TEXT = N_("Write the comment's text.")
 TOO_LONG = N_("A comment has at most {limit} characters; this one has {count}: shorten it.")
 BAD_PATH = N_("A comment belongs to a field or a body block, not to “{path}”.")
 BAD_LANGUAGE = N_("The draft has no language “{lang}”: choose one of its languages, or all of them.")
+
+
+class Service(Protocol):
+    """What a ``History`` uses of the app service it belongs to (``AppService``)."""
+
+    store: Store
+    engine: Engine
+    account: Account
+
+    @property
+    def user(self) -> str: ...
+
+    def described(self, data: Any) -> tuple[str, dict[str, Any]]: ...
 
 
 @dataclass(frozen=True)
@@ -123,11 +138,11 @@ class History:
 
     READS = frozenset({"versions", "diff", "comments"})
 
-    def __init__(self, service: AppService):
+    def __init__(self, service: Service):
         self.service = service
 
     @property
-    def account(self) -> Any:
+    def account(self) -> Account:
         return self.service.account
 
     def versions(self, draft_id: str) -> list[DraftVersion]:
