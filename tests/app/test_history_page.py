@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
+from widgets import add_block
 
 from pressdraft.app.settings import load_settings
 from pressdraft.store import Store, open_store
@@ -102,3 +103,15 @@ def test_a_comment_written_in_the_popover_is_kept_and_shown_beside_its_field(app
         "local",
     )
     assert any("Temayı kısaltın." in m.value for m in app.markdown)
+
+
+def test_a_comment_on_a_body_block_is_shown_in_that_block(app):
+    app.button(key="new-release").click().run()
+    add_block(app, "paragraph")
+    assert "comment-body.0-text" in [t.key for t in app.text_area]
+    with the_store() as store:
+        store.add_comment(draft_of(app), path="body.0", language=None, text="Bu paragrafı kısaltın.", author=REVIEWER)
+    app.run()
+    assert not app.exception
+    (shown,) = [m.value for m in app.markdown if "Bu paragrafı kısaltın." in m.value]
+    assert " · all languages<br>" in shown

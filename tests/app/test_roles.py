@@ -205,6 +205,16 @@ def test_only_roles_that_edit_the_directory_get_the_forms_add_new_popovers(offic
     assert new_entry_inputs(as_user("emre@example.org"))
 
 
+def comment_boxes(at: AppTest) -> list[str]:
+    """The "Comment" popovers beside the compose form's fields and blocks (their text areas)."""
+    return [t.key for t in at.text_area if (t.key or "").startswith("comment-")]
+
+
+def test_only_roles_that_may_comment_get_a_comment_popover_beside_each_field(office):
+    assert not comment_boxes(as_user("deniz@example.org"))
+    assert "comment-fields.theme-text" in comment_boxes(as_user("emre@example.org"))
+
+
 def test_an_admin_sees_a_drafters_wipe_in_the_audit_log_and_puts_the_draft_back(office):
     from pressdraft.app.auth import Account
     from pressdraft.app.service import AppService
