@@ -21,6 +21,7 @@ from pressdraft.app.auth import Account
 from pressdraft.app.authorization import requires
 from pressdraft.app.locks import ensure_editable
 from pressdraft.core.problems import Location, PressdraftError, Problem
+from pressdraft.core.users import same_user
 from pressdraft.document.blocks import blocks_to_text
 from pressdraft.pipeline.engine import Engine
 from pressdraft.safety.text import clean_text
@@ -128,7 +129,7 @@ def _texts(value: Any, lang: str) -> Iterator[str]:
 def _resolver_owner(history: History, comment_id: int, *args: Any, **kwargs: Any) -> str:
     """Who may resolve a comment as its owner: its author, when they act; else the draft's owner."""
     comment = history.service.store.comment(comment_id)
-    if history.service.user and comment.author == history.service.user:
+    if same_user(comment.author, history.service.user):
         return comment.author
     return history.service.store.get_draft(comment.draft_id).owner
 
