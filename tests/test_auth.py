@@ -88,7 +88,7 @@ def test_each_role_includes_the_ones_before_it():
     drafter, editor, admin_ = (Account(f"{r}@example.org", r) for r in ("drafter", "editor", "admin"))
     allowed = {who.role: sorted(c for c in CAPABILITIES if who.can(c)) for who in (drafter, editor, admin_)}
     assert allowed["drafter"] == ["compose", "directory.view", "drafts"]
-    assert allowed["editor"] == ["compose", "directory.edit", "directory.view", "drafts", "templates"]
+    assert allowed["editor"] == ["comment", "compose", "directory.edit", "directory.view", "drafts", "templates"]
     assert allowed["admin"] == sorted(CAPABILITIES)
 
 

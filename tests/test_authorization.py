@@ -23,6 +23,7 @@ from PIL import Image
 
 from pressdraft.app.auth import CAPABILITIES, LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowed, allowed, mutations
+from pressdraft.app.history import History
 from pressdraft.app.service import EXAMPLE, AppService
 from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
@@ -95,6 +96,13 @@ def auto_numbered_draft(root: AppService) -> str:
     return root.store.create_draft(data, owner=SOMEONE_ELSE, title="numbered").id
 
 
+def commented(root: AppService, owner: str, author: str = SOMEONE_ELSE) -> int:
+    """An open comment by ``author`` on a draft of ``owner``."""
+    return root.store.add_comment(
+        draft(root, owner), path="fields.theme", language="tr", text="Kısaltın.", author=author
+    )
+
+
 def png() -> bytes:
     """A small picture of its own each time (a new stored row)."""
     buffer = io.BytesIO()
@@ -158,6 +166,20 @@ CALLS = {
         lambda s, root: partial(s.set_release_number_format, "tr-communications", f"{unique('N')}-{{number}}"),
         ADMINS,
     ),
+    "history.restore": (lambda s, root: partial(s.history.restore, draft(root, SOMEONE_ELSE), 1), EVERYONE),
+    "history.comment": (
+        lambda s, root: partial(s.history.comment, draft(root, SOMEONE_ELSE), "fields.theme", "az", "Qısaldın."),
+        EDITORS,
+    ),
+    "history.resolve (another's draft)": (
+        lambda s, root: partial(s.history.resolve, commented(root, SOMEONE_ELSE)),
+        EDITORS,
+    ),
+    "history.resolve (own draft)": (lambda s, root: partial(s.history.resolve, commented(root, s.user)), EVERYONE),
+    "history.resolve (own comment)": (
+        lambda s, root: partial(s.history.resolve, commented(root, SOMEONE_ELSE, author=s.user)),
+        EVERYONE,
+    ),
     "audit_page": (lambda s, root: partial(s.audit_page), ADMINS),
     "audit_file": (lambda s, root: partial(s.audit_file, "csv"), ADMINS),
     "recover_draft": (lambda s, root: partial(s.recover_draft, kept_draft_entry(root)), ADMINS),
@@ -220,7 +242,7 @@ def test_each_role_may_make_the_changes_of_the_table_and_no_other(root, call, ro
 
 
 def test_every_public_method_is_a_checked_change_or_a_read():
-    for cls in (AppService, Workshop, Worklist):
+    for cls in (AppService, Workshop, Worklist, History):
         public = {
             name
             for name, member in inspect.getmembers(cls)
@@ -235,6 +257,7 @@ def test_every_public_method_is_a_checked_change_or_a_read():
 
 def test_every_change_has_a_row_in_the_table():
     marked = set(mutations(AppService)) | {f"workshop.{name}" for name in mutations(Workshop)}
+    marked |= {f"history.{name}" for name in mutations(History)}
     tested = {call.split(" ")[0] for call in CALLS}
     assert marked == tested
 
@@ -249,13 +272,16 @@ def test_the_table_agrees_with_the_roles_the_pages_use():
         "draft.edit": "compose",
         "draft.create": "drafts",
         "release.number": "templates",  # no page of its own yet (issue 15's approval): an editor's right
+        "draft.comment": "comment",
     }
     for who in ACCOUNTS.values():
         for action, capability in pairs.items():
             assert allowed(who, action) == (who.allowed and who.can(capability)), (who.role, action)
         for owner in (who.user.upper(), SOMEONE_ELSE):
             assert allowed(who, "draft.trash", owner) == who.may_trash(owner), (who.role, owner)
-    assert set(pairs) | {"draft.trash"} == set(PERMISSIONS)
+            resolves = who.allowed and (who.can("comment") or owner == who.user.upper())
+            assert allowed(who, "comment.resolve", owner) == resolves, (who.role, owner)
+    assert set(pairs) | {"draft.trash", "comment.resolve"} == set(PERMISSIONS)
     assert all(roles <= {*CAPABILITIES.values(), OWNER} for roles in PERMISSIONS.values())
 
 

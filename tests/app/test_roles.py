@@ -82,13 +82,13 @@ def refused(at: AppTest) -> bool:
 
 
 def test_each_role_sees_the_pages_it_may_use(office):
-    assert menu("deniz@example.org") == ["compose", "drafts", "directory"]
-    assert menu("emre@example.org") == ["compose", "drafts", "directory", "templates"]
-    assert menu("ayse@example.org") == ["compose", "drafts", "directory", "templates", "admin"]
+    assert menu("deniz@example.org") == ["compose", "drafts", "history", "directory"]
+    assert menu("emre@example.org") == ["compose", "drafts", "history", "directory", "templates"]
+    assert menu("ayse@example.org") == ["compose", "drafts", "history", "directory", "templates", "admin"]
 
 
 def test_local_mode_has_every_role_and_says_so(data_dir):
-    assert menu(None, provider=False) == ["compose", "drafts", "directory", "templates", "admin"]
+    assert menu(None, provider=False) == ["compose", "drafts", "history", "directory", "templates", "admin"]
     at = as_user(None, provider=False)
     assert "Local mode: no sign-in, one user with every role." in [c.value.split(" ", 1)[1] for c in at.sidebar.caption]
     assert not [b for b in at.button if b.key == "sign-out"]
@@ -203,6 +203,16 @@ def new_entry_inputs(at: AppTest) -> list[str]:
 def test_only_roles_that_edit_the_directory_get_the_forms_add_new_popovers(office):
     assert not new_entry_inputs(as_user("deniz@example.org"))
     assert new_entry_inputs(as_user("emre@example.org"))
+
+
+def comment_boxes(at: AppTest) -> list[str]:
+    """The "Comment" popovers beside the compose form's fields and blocks (their text areas)."""
+    return [t.key for t in at.text_area if (t.key or "").startswith("comment-")]
+
+
+def test_only_roles_that_may_comment_get_a_comment_popover_beside_each_field(office):
+    assert not comment_boxes(as_user("deniz@example.org"))
+    assert "comment-fields.theme-text" in comment_boxes(as_user("emre@example.org"))
 
 
 def test_an_admin_sees_a_drafters_wipe_in_the_audit_log_and_puts_the_draft_back(office):

@@ -42,6 +42,7 @@ CAPABILITIES: dict[str, Role] = {
     "directory.view": "drafter",
     "directory.edit": "editor",
     "templates": "editor",
+    "comment": "editor",  # comment on a release under review
     "trash.any": "admin",  # restore, purge or delete anyone's draft
     "trash.purge": "admin",
     "admin": "admin",  # audit log, users, settings

@@ -35,6 +35,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "templates.edit": frozenset({"editor", "admin"}),
     # the approval workflow's step (issue 15) until it exists: an editor's right, like approving
     "release.number": frozenset({"editor", "admin"}),
+    "draft.comment": frozenset({"editor", "admin"}),  # the reviewer's remark beside a field
+    # resolve a comment: the draft's owner or the comment's author (``app/history.py``), editors
+    "comment.resolve": frozenset({OWNER, "editor", "admin"}),
     "audit": frozenset({"admin"}),  # read and export the audit log, restore a draft kept in it
     "settings": frozenset({"admin"}),
     # bindings of sign-in accounts: made by the installation itself (its own service, acting as the
@@ -50,6 +53,8 @@ REFUSALS: dict[str, str] = {
     "directory.edit": N_("Only editors and administrators may change the directory."),
     "templates.edit": N_("Only editors and administrators may change templates."),
     "release.number": N_("Only editors and administrators may give a release its number."),
+    "draft.comment": N_("Only editors and administrators may comment on a release."),
+    "comment.resolve": N_("Only the draft's owner, the comment's author, an editor or an admin may resolve it."),
     "audit": N_("Only administrators may read the audit log or restore a draft from it."),
     "settings": N_("Only administrators may change the settings."),
     "accounts": N_("Only administrators may see or release the bindings of sign-in accounts."),

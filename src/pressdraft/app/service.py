@@ -21,6 +21,7 @@ from pressdraft.app.auth import LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import authorize, requires
 from pressdraft.app.downloads import kept, release_digest
 from pressdraft.app.editing import Marks, new_draft_data
+from pressdraft.app.history import History
 from pressdraft.app.worklist import DraftRow, Worklist
 from pressdraft.app.workshop import SaveResult, TemplateRow, Workshop, organization_templates
 from pressdraft.app.workspace import Conflict, DraftEditor, draft_title
@@ -137,6 +138,7 @@ class AppService:
         self._seen: dict[str, Any] = {"directory": -1, "templates": None}
         self.engine = Engine(shipped, default_directory(), runner)
         self.workshop = self._workshop_for(self.account)
+        self.history = History(self)
         self.refresh()
 
     @property
@@ -159,6 +161,7 @@ class AppService:
         view = copy.copy(self)
         view.account = account
         view.workshop = self._workshop_for(account)
+        view.history = History(view)
         return view
 
     def _workshop_for(self, account: Account) -> Workshop:

@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL
 
 from pressdraft.store import (
     accounts,
+    comments,
     directory_versions,
     draft_audit,
     drafts,
@@ -139,6 +140,10 @@ class Store:
     set_draft_template_version = _unit(drafts.set_template_version, writes=True)
     draft_history = _unit(versions.history, writes=False)
     draft_version = _unit(versions.version, writes=False)
+    add_comment = _unit(comments.add, writes=True)
+    comment = _unit(comments.get, writes=False)
+    resolve_comment = _unit(comments.resolve, writes=True)
+    draft_comments = _unit(comments.for_draft, writes=False)
 
     # templates ----------------------------------------------------------------------------
 

@@ -16,6 +16,11 @@ and nobody can wipe one that they may not delete. In the transaction of the save
   a draft field by field, one save at a time (a non-owner's even across reloads); the save that
   crosses the half is the one recorded (the later ones, already below it, are not).
 
+Every save also writes a ``draft.change`` entry (object type ``draft_version``, so the sessions
+above and the entries of a draft are as they were): who, the revision, the data paths it changed,
+the step (``edit``, ``restore``...), and the version it put back, if any. It keeps no data: the
+draft's versions (``store/versions.py``) do.
+
 ``recover`` puts back the data an entry kept (``draft.recover``, itself keeping what it replaced).
 """
 
@@ -28,12 +33,13 @@ from typing import Any
 from sqlalchemy import Connection
 
 from pressdraft.core.users import same_user
-from pressdraft.store import audit, drafts
+from pressdraft.store import audit, drafts, versions
 from pressdraft.store.errors import NotFound
 from pressdraft.store.records import AuditEntry, StoredDraft
 from pressdraft.store.schema import now
 
-EDIT, EMPTY, RECOVER = "draft.edit", "draft.empty", "draft.recover"
+EDIT, EMPTY, RECOVER, CHANGE = "draft.edit", "draft.empty", "draft.recover", "draft.change"
+VERSION = "draft_version"  # the object type of ``draft.change`` entries
 SESSION = timedelta(hours=1)
 MIN_TEXT = 100
 
@@ -85,11 +91,15 @@ def save(
     title: str | None = None,
     marks: Mapping[str, Any] | None = None,
     summary: Mapping[str, Any] | None = None,
+    event: str = versions.EDIT,
+    restored_from: int | None = None,
 ) -> int:
-    """``drafts.save`` by ``user``, audited in the same transaction when ``user`` is not the
-    draft's owner (once per editing session) or the save empties the draft.
+    """``drafts.save`` by ``user``, audited in the same transaction: always as a ``draft.change``,
+    and as a ``draft.edit`` or ``draft.empty`` when ``user`` is not the draft's owner (once per
+    editing session) or the save empties the draft.
 
-    ``opened``: the revision and data the saver's page opened the draft with."""
+    ``opened``: the revision and data the saver's page opened the draft with; ``event`` and
+    ``restored_from``: the step that saved, and the version it put back (``drafts.save``)."""
     previous = drafts.get(connection, draft_id)
     changed = changed_paths(previous.data, data)
     revision = drafts.save(
@@ -102,7 +112,11 @@ def save(
         marks=marks,
         summary=summary,
         changed=changed,
+        event=event,
+        restored_from=restored_from,
     )
+    change = {"revision": revision, "changed": changed, "event": event, "restored_from": restored_from}
+    audit.write(connection, user=user, action=CHANGE, object_type=VERSION, object_id=draft_id, after=change)
     newest = audit.entries(connection, limit=1, object_type="draft", object_id=draft_id)
     session = newest[0] if newest and _continues(newest[0], user) else None
     # the most text the draft had: before this save, when the page opened it, at the session's start

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, insert, or_, select, update
 
-from pressdraft.store import audit, versions
+from pressdraft.store import audit, comments, versions
 from pressdraft.store.database import plain_json
 from pressdraft.store.errors import ConflictError, NotFound, StoreError
 from pressdraft.store.records import DraftSummary, StoredDraft
@@ -114,11 +114,12 @@ def save(
     summary: Mapping[str, Any] | None = None,
     event: str = versions.EDIT,
     changed: Sequence[str] = (),
+    restored_from: int | None = None,
 ) -> int:
     """Autosave by ``author`` (None: the draft's owner): store ``data`` if the draft is still at
     ``expected_revision`` and return the new revision, or raise ``ConflictError`` with the stored
     data. The saved state is kept as a version (``store/versions.py``: ``event``, the step that
-    saved it; ``changed``, the data paths it changed).
+    saved it; ``changed``, the data paths it changed; ``restored_from``, the version it puts back).
 
     ``marks``: the app's translation marks, saved with the data (None keeps them); ``summary``:
     what a listing shows of ``data`` (None clears the stored one, never keeps it)."""
@@ -147,6 +148,7 @@ def save(
             status=saved.status,
             event=event,
             changed=changed,
+            restored_from=restored_from,
         )
         return expected_revision + 1
     current = get(connection, draft_id)
@@ -268,6 +270,7 @@ def purge(connection: Connection, draft_id: str, *, user: str) -> None:
         raise NotInTrash(f"The draft {before.title or draft_id!r} is not in the trash; delete it first.")
     connection.execute(delete(drafts).where(drafts.c.id == draft_id))
     versions.forget(connection, draft_id)
+    comments.forget(connection, draft_id)
     _audit(connection, "draft.purge", user, before, None)
 
 

@@ -58,6 +58,23 @@ class DraftVersion:
 
 
 @dataclass(frozen=True)
+class DraftComment:
+    """A reviewer's remark on one field or body block of a draft (``store/comments.py``), in one
+    language (None: all of them); resolved ones are kept, with who resolved them and when."""
+
+    id: int
+    draft_id: str
+    path: str
+    language: str | None
+    text: str
+    author: str
+    created_at: datetime
+    version: int | None  # the draft's newest version when it was written
+    resolved_at: datetime | None
+    resolved_by: str | None
+
+
+@dataclass(frozen=True)
 class TemplateVersion:
     """One saved version of an organization's template; versions are never changed or removed."""
 

@@ -17,6 +17,7 @@ from pressdraft.ui.session import _
 TITLES = {
     "compose": (N_("Compose"), ":material/edit_note:"),
     "drafts": (N_("Drafts"), ":material/folder_open:"),
+    "history": (N_("History"), ":material/history:"),
     "directory": (N_("Directory"), ":material/contacts:"),
     "templates": (N_("Templates"), ":material/description:"),
     "admin": (N_("Administration"), ":material/admin_panel_settings:"),
@@ -25,6 +26,7 @@ TITLES = {
 NEEDS = {
     "compose": "compose",
     "drafts": "drafts",
+    "history": "compose",
     "directory": "directory.view",
     "templates": "templates",
     "admin": "admin",

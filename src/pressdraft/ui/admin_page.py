@@ -18,6 +18,7 @@ OBJECT_TYPES = {
     "template": N_("Templates"),
     "directory": N_("Directory"),
     "draft": N_("Drafts"),
+    "draft_version": N_("Every change of a draft"),
     "setting": N_("Settings"),
     "account": N_("Accounts"),
 }
@@ -31,6 +32,7 @@ ACTIONS = {
     "draft.edit": N_("draft edited by someone other than its owner"),
     "draft.empty": N_("draft emptied"),
     "draft.recover": N_("draft put back from the audit log"),
+    "draft.change": N_("draft changed"),
     "settings.set": N_("setting changed"),
     "settings.reset": N_("setting reset"),
     "settings.changed": N_("setting changed"),
@@ -47,6 +49,7 @@ OBJECT_NAMES = {
     "template": N_("Template"),
     "directory": N_("Directory"),
     "draft": N_("Draft"),
+    "draft_version": N_("Draft"),
     "setting": N_("Setting"),
     "account": N_("Account"),
 }

@@ -21,7 +21,7 @@ from pressdraft.app.workspace import DraftEditor, Report
 from pressdraft.core.body import BLOCK_TYPES, VERBS
 from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.safety.images import MAX_IMAGE_BYTES
-from pressdraft.ui import form
+from pressdraft.ui import comments, form
 from pressdraft.ui.labels import KIND_LABELS, VERB_LABELS
 from pressdraft.ui.session import _
 from pressdraft.ui.text import LANG_LABELS, literal
@@ -74,6 +74,7 @@ def block(slot: BlockSlot, row_id: str, place: tuple[int, int], problems: list[P
         else:
             BLOCK_WIDGETS[kind](BlockSlot(slot.ed, f"{slot.path}.{kind}", slot.stale, slot.service))
         form.problem_notes(problems)
+        comments.beside(slot.ed, f"body.{index}")
 
 
 def _kind_label(kind: str | None) -> str:

@@ -14,7 +14,7 @@ from pressdraft.app.service import AppService
 from pressdraft.app.workspace import DraftEditor, Report
 from pressdraft.core.problems import Location, Problem, format_path
 from pressdraft.document.export import Edition
-from pressdraft.ui import form
+from pressdraft.ui import comments, form
 from pressdraft.ui.body_editor import body_section
 from pressdraft.ui.downloads import download_button
 from pressdraft.ui.event_form import event_section
@@ -81,6 +81,7 @@ def body() -> None:
     ed = editor()
     report = ed.report()
     stale = set(report.stale)
+    comments.read(ed, app().history)
     left, right = st.columns([11, 9], gap="large")
     with left:
         form.notices(ed)

@@ -26,6 +26,7 @@ from pressdraft.core.directory import Directory
 from pressdraft.core.library import FieldSpec
 from pressdraft.core.model import MAX_ROWS
 from pressdraft.core.problems import PressdraftError, Problem
+from pressdraft.ui import comments
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.labels import KIND_LABELS
 from pressdraft.ui.session import BASES, CONFLICTS, NOTICES, _, ui_lang
@@ -541,6 +542,7 @@ def field(ed: DraftEditor, spec: FieldSpec, stale: set[tuple[str, str]], service
     )
     said_elsewhere(ed, spec)
     WIDGETS[spec.type](Slot(ed, spec, path, label, stale, service))
+    comments.beside(ed, path)
 
 
 #: How a field that the event says is told so, by the event's key (``FieldSpec.event``).
