@@ -24,6 +24,8 @@ from pressdraft.store import (
     images,
     numbers,
     overrides,
+    publications,
+    review,
     templates,
     versions,
 )
@@ -138,6 +140,14 @@ class Store:
     set_draft_template_version = _unit(drafts.set_template_version, writes=True)
     draft_history = _unit(versions.history, writes=False)
     draft_version = _unit(versions.version, writes=False)
+
+    # review: a release's steps, and what its publications sent -----------------------------
+
+    review_step = _unit(review.step, writes=True)
+    approve_draft = _unit(review.approve, writes=True)
+    publish_draft = _unit(review.publish, writes=True)
+    draft_publications = _unit(publications.of_draft, writes=False)
+    publication = _unit(publications.publication, writes=False)
 
     # templates ----------------------------------------------------------------------------
 
