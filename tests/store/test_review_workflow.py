@@ -7,7 +7,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+import store_workers
 from review_states import CHIEF, WRITER, bring_to, new_release
+from test_store_concurrency import SPAWN, run_processes
 
 from pressdraft.app.auth import Account
 from pressdraft.app.authorization import NotAllowed
@@ -350,3 +352,24 @@ def test_no_store_function_changes_or_deletes_a_publication():
         text = module.read_text("utf-8")
         for table in ("publications", "publication_files"):
             assert f"update({table}" not in text and f"delete({table}" not in text, module.name
+
+
+def test_two_processes_approving_releases_of_one_issuer_give_unique_consecutive_numbers(app: AppService, url: str):
+    releases = [release(app, "in_review") for _ in range(16)]
+    start, results = SPAWN.Barrier(2), SPAWN.Queue()
+
+    approved = run_processes(
+        [
+            (store_workers.approve_releases, (url, releases[0::2], "emre@example.org", start, results)),
+            (store_workers.approve_releases, (url, releases[1::2], "ayse@example.org", start, results)),
+        ],
+        results,
+    )
+
+    assert all(isinstance(item, tuple) for items in approved for item in items), approved
+    given = dict(item for items in approved for item in items)
+    assert sorted(given) == sorted(releases)
+    assert sorted(given.values(), key=lambda n: int(n.split("/")[1])) == [f"2021/{n}" for n in range(1, 17)]
+    register = app.store.release_number_register("tr-communications", 2021)
+    assert {a.draft_id: a.printed for a in register} == given
+    assert all(app.store.get_draft(d).status == "approved" for d in releases)
