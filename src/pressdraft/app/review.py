@@ -16,19 +16,19 @@ approval under the relaxed rule by such an author says so in its audit entry.
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pressdraft import N_
 from pressdraft.app.auth import Account
 from pressdraft.app.authorization import allowed, requires
 from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
 from pressdraft.core.users import same_user
+from pressdraft.document.export import Edition, Planned
+from pressdraft.pipeline.engine import Engine
+from pressdraft.store.api import Store
 from pressdraft.store.publications import published_file
 from pressdraft.store.records import Publication, PublishedFile, StoredDraft
 from pressdraft.store.review import StepRefused
-
-if TYPE_CHECKING:
-    from pressdraft.app.service import AppService
 
 #: step -> (the states it starts from, the state it leads to)
 STEPS: dict[str, tuple[frozenset[str], str]] = {
@@ -81,11 +81,27 @@ def refused(template: str, **params: str) -> PressdraftError:
     return PressdraftError(Problem(NOWHERE, template, params))
 
 
+class Service(Protocol):
+    """What a review needs of the app service (``app.service.AppService`` is one, acting for one
+    account): named narrowly, so this module sits below the service in the chain of imports."""
+
+    account: Account
+    store: Store
+    engine: Engine
+
+    @property
+    def user(self) -> str: ...
+
+    def as_downloaded(self, draft_id: str) -> Edition: ...
+
+    def edition_files(self, edition: Edition) -> list[Planned]: ...
+
+
 class Review:
     # Public methods that change nothing (every other one is marked with ``requires``).
-    READS = frozenset({"steps", "editors", "four_eyes", "publications", "published_file"})
+    READS = frozenset({"release", "steps", "editors", "four_eyes", "publications", "published_file"})
 
-    def __init__(self, service: AppService):
+    def __init__(self, service: Service):
         """``service``: the app service acting for this review's account (``AppService.for_user``)."""
         self.service = service
 
@@ -98,6 +114,10 @@ class Review:
         return self.service.user
 
     # --- reading -----------------------------------------------------------------------------
+    def release(self, draft_id: str) -> StoredDraft:
+        """The release as stored now: its state, since when and by whom."""
+        return self.service.store.get_draft(draft_id)
+
     def steps(self, draft_id: str) -> dict[str, str | None]:
         """The steps this account may take now, each with None, or why it may not after all (the
         approval of one's own changes, under four eyes)."""
