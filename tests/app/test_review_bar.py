@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from test_roles import as_user, office, texts  # noqa: F401  (office: the fixture)
+import pytest
+from test_roles import as_user, office, texts  # noqa: F401  (office: the fixture every test here uses)
 
 from pressdraft.app.review import OWN_CHANGES
+
+pytestmark = pytest.mark.usefixtures("office")
 
 
 def bar_keys(at) -> list[str]:
@@ -15,7 +18,7 @@ def badge(at) -> str:
     return next(m.value for m in at.markdown if "-badge[" in m.value)
 
 
-def test_a_drafter_sends_for_review_an_editor_approves_and_the_form_is_frozen_until_withdrawn(office):
+def test_a_drafter_sends_for_review_an_editor_approves_and_the_form_is_frozen_until_withdrawn():
     deniz = as_user("deniz@example.org")
     assert "Draft" in badge(deniz) and bar_keys(deniz) == ["review-submit"]
     assert not deniz.selectbox(key="w-template").disabled
@@ -43,7 +46,7 @@ def test_a_drafter_sends_for_review_an_editor_approves_and_the_form_is_frozen_un
     assert "Draft" in badge(deniz) and not deniz.selectbox(key="w-template").disabled
 
 
-def test_an_editor_who_sent_the_release_sees_approve_disabled_saying_why(office):
+def test_an_editor_who_sent_the_release_sees_approve_disabled_saying_why():
     emre = as_user("emre@example.org")
     emre.button(key="review-submit").click().run()
 
@@ -51,7 +54,7 @@ def test_an_editor_who_sent_the_release_sees_approve_disabled_saying_why(office)
     assert approve.disabled and approve.help == OWN_CHANGES
 
 
-def test_an_editor_publishes_and_the_files_that_went_out_are_listed_for_download(office):
+def test_an_editor_publishes_and_the_files_that_went_out_are_listed_for_download():
     as_user("deniz@example.org").button(key="review-submit").click().run()
     emre = as_user("emre@example.org")
     emre.button(key="review-approve").click().run()
