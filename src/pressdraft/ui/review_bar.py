@@ -33,9 +33,8 @@ STEP_LABELS = {
     "submit": N_("Send for review"),
     "approve": N_("Approve"),
     "publish": N_("Publish"),
-    "withdraw": N_("Withdraw"),
 }
-WITHDRAW_LABELS = {
+WITHDRAW_LABELS = {  # withdrawing, by the state it leaves
     "in_review": N_("Take back from review"),
     "approved": N_("Withdraw approval to edit"),
     "published": N_("Withdraw to edit"),
