@@ -65,3 +65,17 @@ def test_an_editor_publishes_and_the_files_that_went_out_are_listed_for_download
     files = [d.proto.label for d in emre.get("download_button") if "published-" in d.proto.id]
     stem = "2021-10-23_turkiye-azerbaycan-ortak-medya-platformu-ilk-toplantisini"
     assert files == [f"{stem}_{langs}.docx" for langs in ("az", "en", "tr-az-en", "tr")]  # each language, side by side
+
+
+def test_an_administrator_relaxes_four_eyes_on_the_admin_page_and_an_editor_may_approve_own_changes():
+    emre = as_user("emre@example.org")
+    emre.button(key="review-submit").click().run()
+    assert emre.button(key="review-approve").disabled
+
+    admin = as_user("ayse@example.org", page="admin")
+    assert admin.toggle(key="four-eyes").value is True
+    admin.toggle(key="four-eyes").set_value(False).run()
+    assert not admin.exception and admin.toggle(key="four-eyes").value is False
+
+    emre.run()
+    assert not emre.button(key="review-approve").disabled

@@ -127,3 +127,13 @@ def _published_files(review: Review, draft_id: str) -> None:
                     mime=item.media_type,
                     key=f"published-{publication.id}-{item.name}",
                 )
+
+
+def four_eyes_setting(review: Review) -> None:
+    """The administrator's switch for four eyes (off: a one-person office approves its own work)."""
+    st.toggle(
+        _("Four eyes: nobody approves a release they changed since its last approval"),
+        value=review.four_eyes(),
+        key="four-eyes",
+        on_change=lambda: review.set_four_eyes(st.session_state["four-eyes"]),
+    )
