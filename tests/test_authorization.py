@@ -20,10 +20,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from review_states import new_release
 
 from pressdraft.app.auth import CAPABILITIES, LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowed, allowed, mutations
 from pressdraft.app.history import History
+from pressdraft.app.review import Review
 from pressdraft.app.service import EXAMPLE, AppService
 from pressdraft.app.settings import load_settings
 from pressdraft.app.trust import template_runner
@@ -180,6 +182,15 @@ CALLS = {
         lambda s, root: partial(s.history.resolve, commented(root, SOMEONE_ELSE, author=s.user)),
         EVERYONE,
     ),
+    "review.submit": (lambda s, root: partial(s.review.submit, new_release(root, EXAMPLE)), EVERYONE),
+    "review.request_changes": (
+        lambda s, root: partial(s.review.request_changes, new_release(root, EXAMPLE, "in_review")),
+        EDITORS,
+    ),
+    "review.approve": (lambda s, root: partial(s.review.approve, new_release(root, EXAMPLE, "in_review")), EDITORS),
+    "review.publish": (lambda s, root: partial(s.review.publish, new_release(root, EXAMPLE, "approved")), EDITORS),
+    "review.withdraw": (lambda s, root: partial(s.review.withdraw, new_release(root, EXAMPLE, "approved")), EVERYONE),
+    "review.set_four_eyes": (lambda s, root: partial(s.review.set_four_eyes, True), ADMINS),
     "audit_page": (lambda s, root: partial(s.audit_page), ADMINS),
     "audit_file": (lambda s, root: partial(s.audit_file, "csv"), ADMINS),
     "recover_draft": (lambda s, root: partial(s.recover_draft, kept_draft_entry(root)), ADMINS),
@@ -242,7 +253,7 @@ def test_each_role_may_make_the_changes_of_the_table_and_no_other(root, call, ro
 
 
 def test_every_public_method_is_a_checked_change_or_a_read():
-    for cls in (AppService, Workshop, Worklist, History):
+    for cls in (AppService, Workshop, Worklist, History, Review):
         public = {
             name
             for name, member in inspect.getmembers(cls)
@@ -258,6 +269,7 @@ def test_every_public_method_is_a_checked_change_or_a_read():
 def test_every_change_has_a_row_in_the_table():
     marked = set(mutations(AppService)) | {f"workshop.{name}" for name in mutations(Workshop)}
     marked |= {f"history.{name}" for name in mutations(History)}
+    marked |= {f"review.{name}" for name in mutations(Review)}
     tested = {call.split(" ")[0] for call in CALLS}
     assert marked == tested
 
@@ -271,8 +283,12 @@ def test_the_table_agrees_with_the_roles_the_pages_use():
         "accounts": "admin",
         "draft.edit": "compose",
         "draft.create": "drafts",
-        "release.number": "templates",  # no page of its own yet (issue 15's approval): an editor's right
         "draft.comment": "comment",
+        "release.number": "templates",  # an editor's right, like approving
+        "review.submit": "compose",
+        "review.withdraw": "compose",
+        "review.decide": "templates",  # editors and admins
+        "review.publish": "templates",
     }
     for who in ACCOUNTS.values():
         for action, capability in pairs.items():

@@ -131,3 +131,22 @@ def assign_numbers(url: str, draft_ids: list[str], user: str, start: Any, result
     except Exception:
         given.append(traceback.format_exc())
     results.put(given)
+
+
+def approve_releases(url: str, draft_ids: list[str], user: str, start: Any, results: Any) -> None:
+    """Approve every release of the list as an editor, through the app, as one app server would."""
+    from pressdraft.app.auth import Account
+    from pressdraft.app.service import AppService
+    from pressdraft.core.library import Library, default_templates_folder
+    from pressdraft.pipeline.in_process import IN_PROCESS
+
+    approved: list[Any] = []
+    try:
+        with open_store(url) as store:
+            app = AppService(store, Library.from_folder(default_templates_folder()), IN_PROCESS)
+            review = app.for_user(Account(user, "editor")).review
+            start.wait()
+            approved = [(draft_id, review.approve(draft_id).data["release"]["number"]) for draft_id in draft_ids]
+    except Exception:
+        approved.append(traceback.format_exc())
+    results.put(approved)

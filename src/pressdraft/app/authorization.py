@@ -33,11 +33,18 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "draft.purge": frozenset({"admin"}),
     "directory.edit": frozenset({"editor", "admin"}),
     "templates.edit": frozenset({"editor", "admin"}),
-    # the approval workflow's step (issue 15) until it exists: an editor's right, like approving
+    # a number by hand (approval gives one too): an editor's right, like approving
     "release.number": frozenset({"editor", "admin"}),
     "draft.comment": frozenset({"editor", "admin"}),  # the reviewer's remark beside a field
     # resolve a comment: the draft's owner or the comment's author (``app/history.py``), editors
     "comment.resolve": frozenset({OWNER, "editor", "admin"}),
+    # the review (app/review.py): whoever may edit a draft sends it for review, and takes back an
+    # approval or a publication to change the text again (the withdrawal is a version and audited);
+    # editors and admins decide (approve, or ask for changes) and publish
+    "review.submit": EVERYONE,
+    "review.withdraw": EVERYONE,
+    "review.decide": frozenset({"editor", "admin"}),
+    "review.publish": frozenset({"editor", "admin"}),
     "audit": frozenset({"admin"}),  # read and export the audit log, restore a draft kept in it
     "settings": frozenset({"admin"}),
     # bindings of sign-in accounts: made by the installation itself (its own service, acting as the
@@ -55,6 +62,10 @@ REFUSALS: dict[str, str] = {
     "release.number": N_("Only editors and administrators may give a release its number."),
     "draft.comment": N_("Only editors and administrators may comment on a release."),
     "comment.resolve": N_("Only the draft's owner, the comment's author, an editor or an admin may resolve it."),
+    "review.submit": N_("Your account may not send releases for review."),
+    "review.withdraw": N_("Your account may not withdraw a release from review, approval or publication."),
+    "review.decide": N_("Only editors and administrators may approve a release or ask for changes."),
+    "review.publish": N_("Only editors and administrators may publish a release."),
     "audit": N_("Only administrators may read the audit log or restore a draft from it."),
     "settings": N_("Only administrators may change the settings."),
     "accounts": N_("Only administrators may see or release the bindings of sign-in accounts."),

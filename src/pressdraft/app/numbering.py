@@ -1,7 +1,8 @@
 """Release numbers, as the app gives them: ``auto`` becomes the issuer's next number of the year.
 
-The approval workflow (issue 15) will call ``assign`` when a release is approved; until then
-editors and administrators call it through ``AppService.assign_release_number``. The store takes
+Approval gives the number in its own transaction (``store/review.py`` calls ``store/numbers.py``);
+editors and administrators may also ask for it earlier, through ``AppService.assign_release_number``
+(not for a frozen release: ``app/locks.py``). The store takes
 the number, records it in the draft, the register and the audit log in one transaction, and gives
 a draft the same number however often it is asked (``store/numbers.py``); this module checks the
 draft first and tells refusals as problems, in the user's language, at the field they concern.

@@ -22,6 +22,8 @@ from pressdraft.app.authorization import authorize, requires
 from pressdraft.app.downloads import kept, release_digest
 from pressdraft.app.editing import Marks, new_draft_data
 from pressdraft.app.history import History
+from pressdraft.app.locks import ensure_editable
+from pressdraft.app.review import Review
 from pressdraft.app.worklist import DraftRow, Worklist
 from pressdraft.app.workshop import SaveResult, TemplateRow, Workshop, organization_templates
 from pressdraft.app.workspace import Conflict, DraftEditor, draft_title
@@ -65,8 +67,11 @@ class StoreDrafts:
     def save_draft_state(
         self, draft_id: str, data: dict[str, Any], marks: Marks, *, expected_revision: int, analysis: Analysis
     ) -> int:
-        """Every save of the form; a non-owner's, or one emptying the draft, is audited by the store."""
+        """Every save of the form; a non-owner's, or one emptying the draft, is audited by the store.
+        An approved or published draft is refused (``Locked``); one approved after this read has moved
+        on its revision, so the save is a conflict."""
         authorize(self.service.account, "draft.edit")
+        ensure_editable(self.service.store.get_draft(draft_id))
         title, summary = self.service.described(data, analysis)
         try:
             return self.service.store.save_draft_as(
@@ -139,6 +144,7 @@ class AppService:
         self.engine = Engine(shipped, default_directory(), runner)
         self.workshop = self._workshop_for(self.account)
         self.history = History(self)
+        self.review = Review(self)
         self.refresh()
 
     @property
@@ -162,6 +168,7 @@ class AppService:
         view.account = account
         view.workshop = self._workshop_for(account)
         view.history = History(view)
+        view.review = Review(view)
         return view
 
     def _workshop_for(self, account: Account) -> Workshop:
@@ -315,8 +322,9 @@ class AppService:
 
     @requires("release.number")
     def assign_release_number(self, draft_id: str) -> str:
-        """Give a release whose number is ``auto`` its issuer's next number of the year, once (the
-        approval workflow's step); returns the number as printed, the same on every call."""
+        """Give a release whose number is ``auto`` its issuer's next number of the year, once (approval
+        gives it too: ``app/review.py``); returns the number as printed. Not of a frozen release."""
+        ensure_editable(self.store.get_draft(draft_id))
         return numbering.assign(self.store, self.engine, draft_id, user=self.user)
 
     def release_number_format(self, issuer: str) -> str:

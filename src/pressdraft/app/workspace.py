@@ -116,6 +116,10 @@ class Report:
 
 
 class DraftEditor:
+    #: Whether the release's text is frozen (approved or published, ``app/locks.py``), as its page
+    #: last saw it: the form shows it read-only. The store refuses a save either way.
+    locked = False
+
     def __init__(self, engine: Engine, store: DraftStore, draft_id: str):
         self.engine, self.store, self.id = engine, store, draft_id
         self._memo: dict[str, Any] = {}

@@ -25,6 +25,8 @@ from pressdraft.store import (
     images,
     numbers,
     overrides,
+    publications,
+    review,
     templates,
     versions,
 )
@@ -144,6 +146,14 @@ class Store:
     comment = _unit(comments.get, writes=False)
     resolve_comment = _unit(comments.resolve, writes=True)
     draft_comments = _unit(comments.for_draft, writes=False)
+
+    # review: a release's steps, and what its publications sent -----------------------------
+
+    review_step = _unit(review.step, writes=True)
+    approve_draft = _unit(review.approve, writes=True)
+    publish_draft = _unit(review.publish, writes=True)
+    draft_publications = _unit(publications.of_draft, writes=False)
+    publication = _unit(publications.publication, writes=False)
 
     # templates ----------------------------------------------------------------------------
 

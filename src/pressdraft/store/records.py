@@ -153,3 +153,32 @@ class AssignedNumber:
     printed: str
     assigned_at: datetime
     assigned_by: str
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """One file as it went out: its name, media type, bytes and their SHA-256."""
+
+    name: str
+    media_type: str
+    data: bytes
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What one publication of a release sent (``store/publications.py``): which version, by whom,
+    when, through which channel, with which number, template and directory, and its files."""
+
+    id: int
+    draft_id: str
+    version: int
+    channel: str
+    published_at: datetime
+    published_by: str
+    number: str | None
+    template_id: str | None
+    template_version: int | None
+    directory_version: int | None
+    files: tuple[PublishedFile, ...]

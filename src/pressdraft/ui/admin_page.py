@@ -10,6 +10,7 @@ from pressdraft.app.admin import AuditEntry
 from pressdraft.app.auth import sorted_allowlist
 from pressdraft.app.settings import SETTINGS
 from pressdraft.ui.access import require, role_name
+from pressdraft.ui.review_bar import four_eyes_setting
 from pressdraft.ui.session import _, settings
 from pressdraft.ui.state import account, app
 
@@ -67,6 +68,7 @@ def page() -> None:
         users_and_roles()
     with configured:
         settings_table()
+        four_eyes_setting(app().review)
 
 
 def _reset_paging() -> None:

@@ -19,6 +19,7 @@ from pressdraft.ui.body_editor import body_section
 from pressdraft.ui.downloads import download_button
 from pressdraft.ui.event_form import event_section
 from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.review_bar import review_bar
 from pressdraft.ui.session import _, ui_lang
 from pressdraft.ui.state import app, editor
 from pressdraft.ui.text import PREVIEW_CSS, literal
@@ -29,6 +30,7 @@ OFFSETS = {"+03:00": "UTC+3 (İstanbul, Ankara)", "+04:00": "UTC+4 (Bakı)", "+0
 
 def page() -> None:
     ed = editor()
+    review_bar(ed, app().review)  # first: it tells the form whether the release is frozen
     header(ed)
     body()
 

@@ -110,7 +110,8 @@ def bind(
     set when it first appears, and again when the draft changed under it (another tab's change
     merged in) while it still shows its base. Its pending conflict, if any, is shown above it
     (unless ``conflict`` is False: the caller shows it, e.g. across a row of narrow columns).
-    Returns the widget's ``key``/``on_change``/``args``: a change is saved with its base."""
+    Returns the widget's ``key``/``on_change``/``args``: a change is saved with its base; and
+    ``disabled`` while the release is frozen (``DraftEditor.locked``)."""
     value, bases = ed.value(path), _session(BASES)
     untouched = key in bases and st.session_state.get(key) == shown(bases[key]) and key not in _session(CONFLICTS)
     if key not in st.session_state or key not in bases or (untouched and bases[key] != value):
@@ -118,7 +119,8 @@ def bind(
         bases[key] = value
     if conflict:
         _conflict(ed, key)
-    return {"key": key, "on_change": _changed, "args": (ed, key, Binding(path, shown, to_data, change))}
+    binding = Binding(path, shown, to_data, change)
+    return {"key": key, "on_change": _changed, "args": (ed, key, binding), "disabled": ed.locked}
 
 
 def _changed(ed: DraftEditor, key: str, binding: Binding) -> None:
