@@ -24,7 +24,7 @@ from pressdraft.cli.commands import main
 from pressdraft.store import head_revision, open_store, pending_migrations, upgrade
 
 POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")
-MIGRATIONS = ["0001", "0002", "0003", "0004", "0005"]
+MIGRATIONS = ["0001", "0002", "0003", "0004", "0005", "0006"]
 
 NewDatabase = Callable[[], str]
 

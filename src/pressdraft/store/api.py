@@ -24,6 +24,7 @@ from pressdraft.store import (
     images,
     numbers,
     overrides,
+    search,
     templates,
     versions,
 )
@@ -138,6 +139,8 @@ class Store:
     set_draft_template_version = _unit(drafts.set_template_version, writes=True)
     draft_history = _unit(versions.history, writes=False)
     draft_version = _unit(versions.version, writes=False)
+    search_drafts = _unit(search.search, writes=False)
+    reindex_drafts = _unit(search.rebuild, writes=True)
 
     # templates ----------------------------------------------------------------------------
 
