@@ -19,9 +19,9 @@ from pressdraft.store import (
     head_revision,
     open_store,
     pending_migrations,
+    search,
     upgrade,
 )
-from pressdraft.store import search
 from pressdraft.store.database import Database
 from pressdraft.store.migrate import alembic_config
 from pressdraft.store.schema import metadata

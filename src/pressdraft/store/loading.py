@@ -14,9 +14,9 @@ from typing import Any
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
+from pressdraft.store import search
 from pressdraft.store.errors import BackupError, StoreNotEmpty
 from pressdraft.store.migrate import alembic_config, upgrade_on
-from pressdraft.store import search
 from pressdraft.store.revision import current_revision
 from pressdraft.store.rows import (
     Kind,

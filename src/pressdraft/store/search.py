@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, ColumnElement, delete, func, insert, literal_column, select, text
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, literal_column, select, text
 
 from pressdraft.language.folding import words
 from pressdraft.store.schema import drafts, search_index
