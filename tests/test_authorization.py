@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from pressdraft.app.archive import Archive
 from pressdraft.app.auth import CAPABILITIES, LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowed, allowed, mutations
 from pressdraft.app.service import EXAMPLE, AppService
@@ -219,7 +220,7 @@ def test_each_role_may_make_the_changes_of_the_table_and_no_other(root, call, ro
 
 
 def test_every_public_method_is_a_checked_change_or_a_read():
-    for cls in (AppService, Workshop):
+    for cls in (AppService, Workshop, Archive):
         public = {
             name
             for name, member in inspect.getmembers(cls)

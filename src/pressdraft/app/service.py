@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pressdraft.app import admin, numbering, photos
+from pressdraft.app.archive import Archive
 from pressdraft.app.auth import LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import authorize, requires
 from pressdraft.app.downloads import kept, release_digest
@@ -151,6 +152,7 @@ class AppService:
         self._seen: dict[str, Any] = {"directory": -1, "templates": None}
         self.engine = Engine(shipped, default_directory(), runner)
         self.workshop = self._workshop_for(self.account)
+        self.archive = Archive(store)  # reads only: the same for every account
         self.refresh()
 
     @property
