@@ -19,6 +19,7 @@ from pressdraft import LANGUAGES, N_
 from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
 from pressdraft.language.folding import spans, words
 from pressdraft.store import Store
+from pressdraft.store.schema import STATUSES
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 PAGE = 50
@@ -34,7 +35,8 @@ class ArchiveHit:
     owner: str
     date: str | None
     number: str | None
-    marked: str
+    sentence: str  # where the query matched, as written ("" for a search by filters alone)
+    marked: str  # the same sentence as HTML, escaped, the matched words in <mark>
 
 
 def release_date(text: str | None, field: str) -> dt.date | None:
@@ -51,6 +53,13 @@ def release_date(text: str | None, field: str) -> dt.date | None:
                 {"field": field, "text": text},
             )
         ) from None
+
+
+def _known_status(status: str | None) -> str | None:
+    if status and status not in STATUSES:
+        message = N_("status: {status!r} is not a state of a release; use one of {known}.")
+        raise PressdraftError(Problem(NOWHERE, message, {"status": status, "known": ", ".join(STATUSES)}))
+    return status or None
 
 
 class Archive:
@@ -77,10 +86,11 @@ class Archive:
         offset: int = 0,
     ) -> list[ArchiveHit]:
         """Releases with every word of ``query`` (folded, by prefix) that pass the filters, newest
-        edit first; ``lang``: the reader's interface language, for the headline."""
+        edit first; ``lang``: the reader's interface language, for the headline. An unknown
+        ``status`` is refused in one line."""
         found = self.store.search_drafts(
             query,
-            status=status or None,
+            status=_known_status(status),
             issuer=issuer or None,
             owner=owner or None,
             template=template or None,
@@ -95,6 +105,7 @@ class Archive:
         for draft in found:
             data = draft.data if isinstance(draft.data, Mapping) else {}
             release = data.get("release") if isinstance(data.get("release"), Mapping) else {}
+            sentence, marked = matching_sentence(data, terms, lang)
             hits.append(
                 ArchiveHit(
                     id=draft.id,
@@ -103,7 +114,8 @@ class Archive:
                     owner=draft.owner,
                     date=_text(release.get("date")),
                     number=_text(release.get("number")),
-                    marked=matching_sentence(data, terms, lang),
+                    sentence=sentence,
+                    marked=marked,
                 )
             )
         return hits
@@ -126,17 +138,18 @@ def headline(data: Mapping[str, Any], lang: str) -> str:
     return ""
 
 
-def matching_sentence(data: Mapping[str, Any], terms: list[str], lang: str) -> str:
+def matching_sentence(data: Mapping[str, Any], terms: list[str], lang: str) -> tuple[str, str]:
     """The first sentence (the reader's language first) holding a word that begins with a query
-    term, HTML-escaped with those words in ``<mark>``; "" when none does (e.g. a filter-only search)."""
+    term, as written and as escaped HTML with those words in ``<mark>``; empty when none does
+    (e.g. a search by filters alone)."""
     if not terms:
-        return ""
+        return "", ""
     for text in _texts(data, lang):
         for sentence in _SENTENCE_END.split(text):
             marked = mark(sentence, terms)
             if marked is not None:
-                return marked
-    return ""
+                return sentence, marked
+    return "", ""
 
 
 def mark(sentence: str, terms: list[str]) -> str | None:
