@@ -20,5 +20,5 @@ def test_the_search_benchmark_agrees_with_the_like_scan_and_prints_its_ratio_las
     module.main(count=120, repeats=1)  # exits when the search and the LIKE scan disagree
 
     out = capsys.readouterr().out.strip().splitlines()
-    assert out[0] == "120 releases stored and indexed in " + out[0].split(" in ")[1]
+    assert out[0].startswith("120 releases stored and indexed in ")
     assert re.fullmatch(r"median_ms=\d+\.\d\d like_median_ms=\d+\.\d\d ratio_vs_like=\d+\.\d\d", out[-1])

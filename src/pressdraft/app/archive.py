@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,7 +105,7 @@ class Archive:
         for draft in found:
             data = draft.data if isinstance(draft.data, Mapping) else {}
             release = data.get("release") if isinstance(data.get("release"), Mapping) else {}
-            sentence, marked = matching_sentence(data, terms, lang)
+            sentence, marked = matching_sentence(data, terms, lang, title=draft.title)
             hits.append(
                 ArchiveHit(
                     id=draft.id,
@@ -138,13 +138,13 @@ def headline(data: Mapping[str, Any], lang: str) -> str:
     return ""
 
 
-def matching_sentence(data: Mapping[str, Any], terms: list[str], lang: str) -> tuple[str, str]:
-    """The first sentence (the reader's language first) holding a word that begins with a query
-    term, as written and as escaped HTML with those words in ``<mark>``; empty when none does
-    (e.g. a search by filters alone)."""
+def matching_sentence(data: Mapping[str, Any], terms: list[str], lang: str, *, title: str = "") -> tuple[str, str]:
+    """The first sentence (the reader's language first, the draft's title before its directory
+    keys) holding a word that begins with a query term, as written and as escaped HTML with those
+    words in ``<mark>``; empty when none does (e.g. a search by filters alone)."""
     if not terms:
         return "", ""
-    for text in _texts(data, lang):
+    for text in _texts(data, lang, title):
         for sentence in _SENTENCE_END.split(text):
             marked = mark(sentence, terms)
             if marked is not None:
@@ -162,14 +162,14 @@ def mark(sentence: str, terms: list[str]) -> str | None:
     return "".join([*parts, html.escape(sentence[last:])]) if hit else None
 
 
-def _texts(data: Mapping[str, Any], lang: str) -> Iterator[str]:
-    """Every string of the data, the texts in ``lang`` first."""
-    mine: list[str] = []
-    others: list[str] = []
+def _texts(data: Mapping[str, Any], lang: str, title: str) -> list[str]:
+    """Every string of the data: the texts in ``lang`` first, then those in the other languages,
+    the title, then the rest (directory keys, template, number), each group in the data's order."""
+    found: list[tuple[int, str]] = [(2, title)]
 
     def walk(value: Any, language: str | None) -> None:
         if isinstance(value, str):
-            (mine if language == lang else others).append(value)
+            found.append((0 if language == lang else 1 if language else 3, value))
         elif isinstance(value, Mapping):
             for key, item in value.items():
                 walk(item, key if key in LANGUAGES else language)
@@ -178,5 +178,4 @@ def _texts(data: Mapping[str, Any], lang: str) -> Iterator[str]:
                 walk(item, language)
 
     walk(data, None)
-    yield from mine
-    yield from others
+    return [text for _, text in sorted(found, key=lambda pair: pair[0])]

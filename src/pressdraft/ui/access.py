@@ -17,6 +17,7 @@ from pressdraft.ui.session import _
 TITLES = {
     "compose": (N_("Compose"), ":material/edit_note:"),
     "drafts": (N_("Drafts"), ":material/folder_open:"),
+    "archive": (N_("Archive"), ":material/manage_search:"),
     "directory": (N_("Directory"), ":material/contacts:"),
     "templates": (N_("Templates"), ":material/description:"),
     "admin": (N_("Administration"), ":material/admin_panel_settings:"),
@@ -25,6 +26,7 @@ TITLES = {
 NEEDS = {
     "compose": "compose",
     "drafts": "drafts",
+    "archive": "drafts",
     "directory": "directory.view",
     "templates": "templates",
     "admin": "admin",

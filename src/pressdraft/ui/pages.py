@@ -27,6 +27,7 @@ from pressdraft.ui.state import account, app, provider_configured
 PAGES: dict[str, str] = {
     "compose": "compose",
     "drafts": "drafts",
+    "archive": "archive_page",
     "directory": "directory_page",
     "templates": "templates_page",
     "admin": "admin_page",
