@@ -46,7 +46,7 @@ def test_pending_migrations_on_postgresql_stop_the_app_with_what_to_run(data_dir
     assert not at.exception
     assert len(at.error) == 1
     message = at.error[0].value
-    assert "Run `pressdraft db upgrade`" in message and "needs 4 schema migration(s)" in message
+    assert "Run `pressdraft db upgrade`" in message and "needs 6 schema migration(s)" in message
     password = make_url(empty_postgres_database).password
     assert ":***@" in message and (not password or f":{password}@" not in message)  # no password on the page
     assert not at.text_input and not at.button  # no form: nothing can be typed and lost
@@ -55,6 +55,8 @@ def test_pending_migrations_on_postgresql_stop_the_app_with_what_to_run(data_dir
         "0002",
         "0003",
         "0004",
+        "0005",
+        "0006",
     ]  # not changed behind our back
 
     opened: list[AppService] = []
