@@ -7,8 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert
 
-from pressdraft.store import Store, migrate_store, open_store, restore
+from pressdraft.store import Store, migrate_store, open_store, restore, schema, upgrade
+from pressdraft.store.database import Database
 
 
 def release(text: str, *, issuer: str = "tr-communications", date: str = "2025-04-16", number: str = "2025/1") -> dict:
@@ -115,3 +117,20 @@ def test_a_migrated_store_is_searchable(new_database, tmp_path: Path):
     migrate_store(source, target)
     with open_store(target) as migrated:
         assert found(migrated, "qebele") == [kept]
+
+
+def test_migration_0006_indexes_the_drafts_a_0005_store_holds(new_database):
+    url = new_database()
+    upgrade(url, "0005")
+    stamp = dt.datetime(2025, 4, 16, tzinfo=dt.UTC)
+    row = {"id": "a" * 32, "data": release("Naxçıvan görüşü"), "title": "", "languages": ["tr", "az"], "owner": "ayse",
+           "created_at": stamp, "updated_at": stamp, "revision": 1}  # fmt: skip
+    database = Database(url)
+    try:
+        database.run_write(lambda connection: connection.execute(insert(schema.drafts).values(**row)))
+    finally:
+        database.dispose()
+
+    assert upgrade(url) == ["0006"]
+    with open_store(url) as store:
+        assert found(store, "nahcivan") == [] and found(store, "naxcivan") == ["a" * 32]
