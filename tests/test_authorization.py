@@ -22,6 +22,7 @@ import pytest
 from PIL import Image
 from review_states import new_release
 
+from pressdraft.app.archive import Archive
 from pressdraft.app.auth import CAPABILITIES, LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import OWNER, PERMISSIONS, REFUSALS, NotAllowed, allowed, mutations
 from pressdraft.app.history import History
@@ -253,7 +254,7 @@ def test_each_role_may_make_the_changes_of_the_table_and_no_other(root, call, ro
 
 
 def test_every_public_method_is_a_checked_change_or_a_read():
-    for cls in (AppService, Workshop, Worklist, History, Review):
+    for cls in (AppService, Workshop, Worklist, History, Review, Archive):
         public = {
             name
             for name, member in inspect.getmembers(cls)

@@ -24,7 +24,7 @@ from pressdraft.cli.commands import main
 from pressdraft.store import head_revision, open_store, pending_migrations, upgrade
 
 POSTGRES_URL = os.environ.get("PRESSDRAFT_TEST_POSTGRES_URL", "")
-MIGRATIONS = ["0001", "0002", "0003", "0004", "0005"]
+MIGRATIONS = ["0001", "0002", "0003", "0004", "0005", "0006"]
 
 NewDatabase = Callable[[], str]
 
@@ -108,7 +108,7 @@ def test_status_lists_pending_migrations_and_exits_1_then_upgrade_applies_them(n
     code, out, _ = run(capsys, "db", "status", "--database-url", url)
     assert code == 1
     assert [line.split()[1] for line in out.splitlines() if line.startswith("pending ")] == MIGRATIONS
-    assert "5 migration(s) pending; run `pressdraft db upgrade`" in out
+    assert "6 migration(s) pending; run `pressdraft db upgrade`" in out
 
     code, out, _ = run(capsys, "db", "upgrade", "--database-url", url)
     assert code == 0
@@ -334,3 +334,87 @@ def test_restore_refuses_a_forged_manifest_in_one_line_and_restores_nothing(new_
     assert code == 2 and "verified" not in out
     assert "nothing was changed" in assert_one_line_error(err)
     assert pending_migrations(target) == MIGRATIONS
+
+
+# --- search / db reindex ---------------------------------------------------------------------------
+
+
+def archived(url: str) -> dict[str, str]:
+    """Two releases of two issuers, a name written with and without Turkish letters."""
+    upgrade(url)
+
+    def release(headline: str, issuer: str, date: str) -> dict:
+        return {
+            "template": "statement",
+            "source_language": "tr",
+            "release": {"date": date, "issuer": issuer, "number": "2025/4"},
+            "fields": {"headline": {"tr": headline, "en": f"{headline} (en)"}},
+        }
+
+    with open_store(url) as store:
+        return {
+            "tr": store.create_draft(release("Hacıyev'in Bakıda açıklaması.", "tr-mfa", "2025-04-16"), owner="ayşe").id,
+            "az": store.create_draft(release("Haciyev Şəkidə.", "az-mfa", "2025-06-01"), owner="elvin").id,
+        }
+
+
+def test_search_finds_by_a_word_typed_without_letters_and_by_filters(new_database, capsys):
+    url = new_database()
+    kept = archived(url)
+
+    code, out, _ = run(capsys, "search", "HACIYEV", "--database-url", url)
+    assert code == 0
+    assert out.splitlines()[-1] == "2 found"
+    assert f"{kept['az']}  2025-06-01  2025/4  draft  Haciyev Şəkidə. (en)" in out.splitlines()
+    assert "    Hacıyev'in Bakıda açıklaması." in out.splitlines()  # the sentence, not the line
+
+    code, out, _ = run(
+        capsys, "search", "haciyev", "--issuer", "tr-mfa", "--json", "--lang", "tr", "--database-url", url
+    )
+    [hit] = json.loads(out)
+    assert (code, hit["id"], hit["headline"]) == (0, kept["tr"], "Hacıyev'in Bakıda açıklaması.")
+    assert hit["marked"] == "<mark>Hacıyev&#x27;in</mark> Bakıda açıklaması."
+
+    code, out, _ = run(
+        capsys, "search", "", "--from", "2025-05-01", "--to", "2025-12-31", "--json", "--database-url", url
+    )
+    assert [hit["id"] for hit in json.loads(out)] == [kept["az"]]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--from", "16.04.2025", "--from: '16.04.2025' is not a date; write it as YYYY-MM-DD, e.g. 2025-04-16."),
+        ("--to", "2025-13-01", "--to: '2025-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2025-04-16."),
+        (
+            "--status",
+            "sent",
+            "status: 'sent' is not a state of a release; use one of draft, in_review, approved, published.",
+        ),
+    ],
+)
+def test_search_refuses_a_bad_date_or_state_in_one_line(new_database, capsys, option, value, message):
+    url = new_database()
+    archived(url)
+    code, out, err = run(capsys, "search", "x", option, value, "--database-url", url)
+    assert (code, out) == (2, "")
+    assert err.strip().splitlines() == [f"error: {message}"]
+
+
+def test_search_in_a_missing_store_is_refused_in_one_line(tmp_path, capsys):
+    code, _, err = run(capsys, "search", "x", "--database-url", f"sqlite:///{tmp_path / 'none.db'}")
+    assert code == 2
+    assert "there is no store at" in assert_one_line_error(err)
+
+
+def test_db_reindex_rebuilds_a_lost_index(new_database, capsys):
+    url = new_database()
+    kept = archived(url)
+    with open_store(url) as store:
+        store.database.run_write(lambda connection: connection.exec_driver_sql("DELETE FROM search_index"))
+    assert json.loads(run(capsys, "search", "haciyev", "--json", "--database-url", url)[1]) == []
+
+    code, out, _ = run(capsys, "db", "reindex", "--database-url", url)
+    assert (code, out.strip().endswith("search index rebuilt for 2 draft(s)")) == (0, True)
+    found = json.loads(run(capsys, "search", "haciyev", "--json", "--database-url", url)[1])
+    assert {hit["id"] for hit in found} == set(kept.values())

@@ -82,13 +82,13 @@ def refused(at: AppTest) -> bool:
 
 
 def test_each_role_sees_the_pages_it_may_use(office):
-    assert menu("deniz@example.org") == ["compose", "drafts", "history", "directory"]
-    assert menu("emre@example.org") == ["compose", "drafts", "history", "directory", "templates"]
-    assert menu("ayse@example.org") == ["compose", "drafts", "history", "directory", "templates", "admin"]
+    assert menu("deniz@example.org") == ["compose", "drafts", "history", "archive", "directory"]
+    assert menu("emre@example.org") == ["compose", "drafts", "history", "archive", "directory", "templates"]
+    assert menu("ayse@example.org") == ["compose", "drafts", "history", "archive", "directory", "templates", "admin"]
 
 
 def test_local_mode_has_every_role_and_says_so(data_dir):
-    assert menu(None, provider=False) == ["compose", "drafts", "history", "directory", "templates", "admin"]
+    assert menu(None, provider=False) == ["compose", "drafts", "history", "archive", "directory", "templates", "admin"]
     at = as_user(None, provider=False)
     assert "Local mode: no sign-in, one user with every role." in [c.value.split(" ", 1)[1] for c in at.sidebar.caption]
     assert not [b for b in at.button if b.key == "sign-out"]

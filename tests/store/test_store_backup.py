@@ -149,7 +149,7 @@ def test_a_tampered_backup_is_refused_and_the_target_stays_untouched(store: Stor
     with pytest.raises(BackupError, match="settings.*checksum"):
         restore(tampered, target)
 
-    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005"]
+    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005", "0006"]
 
 
 def test_a_backup_missing_rows_is_refused(store: Store, new_database, tmp_path: Path):
@@ -307,4 +307,4 @@ def test_a_forged_manifest_is_refused_in_one_line_and_nothing_is_restored(
 
     message = str(caught.value)
     assert named in message and "\n" not in message
-    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005"]
+    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005", "0006"]

@@ -140,7 +140,7 @@ def test_a_backup_at_the_current_revision_that_leaves_out_the_pictures_is_refuse
 
     with pytest.raises(BackupError, match="leaves out the tables images"):
         restore(tmp_path / "forged.zip", target)
-    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005"]
+    assert pending_migrations(target) == ["0001", "0002", "0003", "0004", "0005", "0006"]
 
 
 def test_migrate_store_copies_pictures_and_release_numbers(new_database, tmp_path: Path):

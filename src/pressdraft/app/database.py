@@ -17,9 +17,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from pressdraft.app.archive import Archive, ArchiveHit
 from pressdraft.app.failures import StoreFailure, hide_passwords
 from pressdraft.app.settings import load_settings
-from pressdraft.store.api import Store
+from pressdraft.store.api import Store, open_store
 from pressdraft.store.backup_file import restore_backup
 from pressdraft.store.database import safe_url
 from pressdraft.store.errors import StoreError
@@ -37,8 +38,10 @@ __all__ = [
     "head_revision",
     "hide_passwords",
     "migrate",
+    "reindex",
     "restore",
     "safe_url",
+    "search",
     "status",
     "upgrade",
 ]
@@ -145,6 +148,28 @@ def restore(path: Path, url: str) -> dict[str, Any]:
     if not path.is_file():
         raise StoreFailure(f"cannot read the backup {path}: no such file")
     return restore_backup(path, url)
+
+
+def _existing_store(url: str) -> Store:
+    """The store at ``url``, at the code's schema revision (else a one-line refusal)."""
+    missing = _missing_sqlite_file(url)
+    if missing:
+        raise StoreFailure(f"there is no store at {missing}")
+    return open_store(url)
+
+
+@_failing_in_one_line
+def search(url: str, query: str, *, lang: str, **filters: Any) -> list[ArchiveHit]:
+    """The archive's search (``app/archive.py``) on the store at ``url``, for scripts and the CLI."""
+    with _existing_store(url) as store:
+        return Archive(store).search(query, lang=lang, **filters)
+
+
+@_failing_in_one_line
+def reindex(url: str) -> int:
+    """Rebuild the search index of every draft (after it was lost or damaged); how many were indexed."""
+    with _existing_store(url) as store:
+        return store.reindex_drafts()
 
 
 @_failing_in_one_line

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pressdraft.app import admin, numbering, photos
+from pressdraft.app.archive import Archive
 from pressdraft.app.auth import LOCAL_ACCOUNT, Account
 from pressdraft.app.authorization import authorize, requires
 from pressdraft.app.downloads import kept, release_digest
@@ -145,6 +146,7 @@ class AppService:
         self.workshop = self._workshop_for(self.account)
         self.history = History(self)
         self.review = Review(self)
+        self.archive = Archive(store)  # reads only: the same for every account
         self.refresh()
 
     @property

@@ -1,5 +1,6 @@
 """The command line: ``pressdraft render | check | upgrade-draft | templates | inflect``, the store's
-``db upgrade | db status | backup | restore | migrate-store``, and its drafts: ``drafts import | export | list``.
+``db upgrade | db status | db reindex | backup | restore | migrate-store | search``, and its drafts:
+``drafts import | export | list``.
 
 Bad input gets one clear line per problem and exit code 2; ``check`` exits 1 when it finds
 what ``render`` would refuse (with ``--strict``, a warning too), ``db status`` when migrations
@@ -312,6 +313,44 @@ def cmd_drafts_list(args: argparse.Namespace) -> int:
         missing = " ".join(f"{lang}:{count}" for lang, count in row.missing.items())
         changed = row.updated_at.strftime("%Y-%m-%d %H:%M")
         print(f"{row.id}\t{row.status}\t{row.owner}\t{changed}\t{missing}\t{row.title}")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+
+    from pressdraft.app import archive, database
+
+    url = database.database_url(args.database_url)
+    hits = database.search(
+        url,
+        args.query,
+        lang=args.lang,
+        status=args.status,
+        issuer=args.issuer,
+        owner=args.owner,
+        template=args.template,
+        number=args.number,
+        date_from=archive.release_date(args.date_from, "--from"),
+        date_to=archive.release_date(args.date_to, "--to"),
+        limit=args.limit,
+    )
+    if args.json:
+        print(json.dumps([dataclasses.asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        return 0
+    for hit in hits:
+        print(f"{hit.id}  {hit.date or '-'}  {hit.number or '-'}  {hit.status}  {hit.headline}")
+        if hit.sentence:
+            print(f"    {hit.sentence}")
+    print(f"{len(hits)} found")
+    return 0
+
+
+def cmd_db_reindex(args: argparse.Namespace) -> int:
+    from pressdraft.app import database
+
+    url = database.database_url(args.database_url)
+    print(f"{database.safe_url(url)}: search index rebuilt for {database.reindex(url)} draft(s)")
     return 0
 
 
@@ -404,6 +443,7 @@ def parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True)
     store_command(db_commands, "upgrade", "apply the pending schema migrations", cmd_db_upgrade)
     store_command(db_commands, "status", "list pending migrations (exit code 1 when there are some)", cmd_db_status)
+    store_command(db_commands, "reindex", "rebuild the archive's search index of every draft", cmd_db_reindex)
     store_command(commands, "backup", "write the whole store to one file", cmd_backup, file=True)
     store_command(commands, "restore", "load a backup into a new, empty store", cmd_restore, file=True)
 
@@ -422,6 +462,24 @@ def parser() -> argparse.ArgumentParser:
     draft_list = store_command(draft_commands, "list", "list the drafts, the latest change first", cmd_drafts_list)
     draft_list.add_argument("--status", help="only the drafts in this state: draft, in_review, approved, published")
     draft_list.add_argument("--owner", help="only the drafts of this user (an e-mail address, or local)")
+    finding = commands.add_parser("search", help="find releases in the store's archive by any word and by filters")
+    finding.add_argument(
+        "query", help="words, typed with or without Turkish/Azerbaijani letters ('' for filters alone)"
+    )
+    finding.add_argument("--status", help="draft, in_review, approved or published")
+    finding.add_argument("--issuer", help="the issuer's directory key")
+    finding.add_argument("--owner", help="the drafter who owns it")
+    finding.add_argument("--template", help="the template id")
+    finding.add_argument("--number", help="the release number, e.g. 2025/27")
+    finding.add_argument("--from", dest="date_from", metavar="DATE", help="release date on or after (YYYY-MM-DD)")
+    finding.add_argument("--to", dest="date_to", metavar="DATE", help="release date on or before (YYYY-MM-DD)")
+    finding.add_argument("--lang", choices=LANGUAGES, default="en", help="the headline's language (default: en)")
+    finding.add_argument("--limit", type=int, default=50, help="at most this many results (default: 50)")
+    finding.add_argument("--json", action="store_true", help="print the results as JSON")
+    finding.add_argument(
+        "--database-url", help="the store's SQLAlchemy URL (default: the settings' PRESSDRAFT_DATABASE_URL)"
+    )
+    finding.set_defaults(run=cmd_search)
 
     copying = commands.add_parser("migrate-store", help="copy a whole store into a new, empty database")
     copying.add_argument("--from", dest="source", required=True, metavar="URL", help="the store to copy")

@@ -27,6 +27,7 @@ from pressdraft.store import (
     overrides,
     publications,
     review,
+    search,
     templates,
     versions,
 )
@@ -154,6 +155,8 @@ class Store:
     publish_draft = _unit(review.publish, writes=True)
     draft_publications = _unit(publications.of_draft, writes=False)
     publication = _unit(publications.publication, writes=False)
+    search_drafts = _unit(search.search, writes=False)
+    reindex_drafts = _unit(search.rebuild, writes=True)
 
     # templates ----------------------------------------------------------------------------
 

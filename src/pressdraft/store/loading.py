@@ -14,6 +14,7 @@ from typing import Any
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
+from pressdraft.store import search
 from pressdraft.store.errors import BackupError, StoreNotEmpty
 from pressdraft.store.migrate import alembic_config, upgrade_on
 from pressdraft.store.revision import current_revision
@@ -116,8 +117,10 @@ def _compare(name: str, where: str, digest: TableDigest, expected: Mapping[str, 
 
 
 def finish(connection: Connection) -> None:
-    """After loading: the code's schema revision, and sequences past the loaded ids."""
+    """After loading: the code's schema revision, the search index of the loaded drafts (it is
+    not backed up: derived from them), and sequences past the loaded ids."""
     upgrade_on(connection, "head")
+    search.rebuild(connection)
     if connection.dialect.name == "postgresql":
         _reset_sequences(connection)
 

@@ -259,6 +259,17 @@ publication_files = Table(
 )
 
 #: Every table of the store, in the order a backup writes and a restore loads them.
+# The words a draft is found by, folded (``language/folding.py``), one row per draft, kept by the
+# store with every saved version (``store/search.py``). Derived from the drafts, so not backed up
+# (not in TABLES): rebuilt when a store is loaded. The database's own full-text index sits beside
+# it, made by migration 0006: an FTS5 table on SQLite, a GIN index on PostgreSQL.
+search_index = Table(
+    "search_index",
+    metadata,
+    Column("draft_id", String(32), primary_key=True),
+    Column("words", Text, nullable=False),
+)
+
 TABLES: tuple[Table, ...] = (
     drafts,
     template_versions,

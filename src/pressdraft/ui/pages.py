@@ -28,6 +28,7 @@ PAGES: dict[str, str] = {
     "compose": "compose",
     "drafts": "drafts",
     "history": "history_page",
+    "archive": "archive_page",
     "directory": "directory_page",
     "templates": "templates_page",
     "admin": "admin_page",
