@@ -18,7 +18,7 @@ from typing import Any
 from pressdraft import LANGUAGES, N_
 from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
 from pressdraft.language.folding import spans, words
-from pressdraft.store import Store
+from pressdraft.store.api import Store
 from pressdraft.store.schema import STATUSES
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")

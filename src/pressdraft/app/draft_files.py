@@ -8,16 +8,22 @@ command line imports neither the store nor its errors.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, Protocol
 
-from pressdraft.app.failures import StoreFailure, hide_passwords
-from pressdraft.app.service import NOT_READY, AppService
-from pressdraft.app.settings import load_settings
-from pressdraft.app.trust import template_runner
 from pressdraft.core.problems import Location, PressdraftError, Problem
 from pressdraft.store.errors import NotFound
+
+
+class Drafts(Protocol):
+    """What of ``AppService`` the draft files use (named here, so this module does not import the
+    service and every app-layer class it holds)."""
+
+    def import_draft(self, content: bytes, name: str) -> str: ...
+
+    def draft_export(self, draft_id: str, fmt: str, date: str | None = None) -> tuple[str, Callable[[], Any]]: ...
 
 
 class NoSuchDraft(LookupError):
@@ -33,17 +39,7 @@ class Imported:
     problems: tuple[Problem, ...] = ()
 
 
-def open_service(database_url: str) -> AppService:
-    """The app service over the store at ``database_url`` (made and upgraded if it is a new SQLite
-    file, as the web app does, but without the sample release), acting as the local account."""
-    settings = {**load_settings(), "database_url": database_url}
-    try:
-        return AppService.open(settings, template_runner(), seed=False)
-    except NOT_READY as error:
-        raise StoreFailure(hide_passwords(str(error))) from None
-
-
-def import_files(service: AppService, paths: Sequence[Path]) -> Iterator[Imported]:
+def import_files(service: Drafts, paths: Sequence[Path]) -> Iterator[Imported]:
     """Each file as a new draft, one after another; a file that cannot be read or is invalid is told
     with every problem (located in that file) and leaves nothing behind."""
     for path in paths:
@@ -60,7 +56,7 @@ def import_files(service: AppService, paths: Sequence[Path]) -> Iterator[Importe
             yield Imported(path, None, located)
 
 
-def export_file(service: AppService, draft_id: str, fmt: str) -> bytes:
+def export_file(service: Drafts, draft_id: str, fmt: str) -> bytes:
     """The draft file of ``draft_id`` in ``fmt`` (canonical when the draft is valid, as stored otherwise)."""
     try:
         return service.draft_export(draft_id, fmt)[1]()  # type: ignore[no-any-return]

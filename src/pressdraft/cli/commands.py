@@ -250,10 +250,18 @@ def cmd_migrate_store(args: argparse.Namespace) -> int:
 
 
 def _drafts_service(args: argparse.Namespace) -> AppService:
-    """The app service over the store of ``--database-url`` (default: the settings'), as the local account."""
-    from pressdraft.app import database, draft_files
+    """The app service over the store of ``--database-url`` (default: the settings'), as the local account:
+    made and upgraded if it is a new SQLite file, as the web app does, but without the sample release."""
+    from pressdraft.app import database
+    from pressdraft.app.service import NOT_READY, AppService
+    from pressdraft.app.settings import load_settings
+    from pressdraft.app.trust import template_runner
 
-    return draft_files.open_service(database.database_url(args.database_url))
+    settings = {**load_settings(), "database_url": database.database_url(args.database_url)}
+    try:
+        return AppService.open(settings, template_runner(), seed=False)
+    except NOT_READY as error:
+        raise StoreFailure(hide_passwords(str(error))) from None
 
 
 def cmd_drafts_import(args: argparse.Namespace) -> int:

@@ -33,7 +33,7 @@ from pressdraft.store import (
 )
 from pressdraft.store import audit as audit_log
 from pressdraft.store.database import Database, is_sqlite, safe_url
-from pressdraft.store.records import DirectoryVersion
+from pressdraft.store.records import DirectoryVersion, StoredDraft
 from pressdraft.store.revision import at_head, current_revision
 from pressdraft.store.rows import count
 from pressdraft.store.safety_copy import copy_before_upgrade
@@ -151,7 +151,15 @@ class Store:
     # review: a release's steps, and what its publications sent -----------------------------
 
     review_step = _unit(review.step, writes=True)
-    approve_draft = _unit(review.approve, writes=True)
+
+    def approve_draft(self, draft_id: str, **step: Any) -> StoredDraft:
+        """``review.approve``, the release's number given by ``numbers.assign`` in its transaction."""
+
+        def give(connection: Connection, draft: str, user: str) -> str:
+            return numbers.assign(connection, draft, user=user).printed
+
+        return self.database.run_write(lambda connection: review.approve(connection, draft_id, number=give, **step))
+
     publish_draft = _unit(review.publish, writes=True)
     draft_publications = _unit(publications.of_draft, writes=False)
     publication = _unit(publications.publication, writes=False)

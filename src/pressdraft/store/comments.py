@@ -7,17 +7,19 @@ still lists it; comments go only when their draft is purged.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
-from pressdraft.store import versions
 from pressdraft.store.errors import NotFound
 from pressdraft.store.records import DraftComment
-from pressdraft.store.schema import draft_comments, now
+from pressdraft.store.schema import draft_comments, draft_versions, now
 
 
 def add(connection: Connection, draft_id: str, *, path: str, language: str | None, text: str, author: str) -> int:
     """Keep a new open comment; returns its id."""
-    newest = versions.latest(connection, draft_id)
+    # the version it was made on: the draft's newest (read here, so comments need nothing of versions)
+    newest = connection.execute(
+        select(func.max(draft_versions.c.number)).where(draft_versions.c.draft_id == draft_id)
+    ).scalar()
     result = connection.execute(
         insert(draft_comments).values(
             draft_id=draft_id,
@@ -26,7 +28,7 @@ def add(connection: Connection, draft_id: str, *, path: str, language: str | Non
             text=text,
             author=author,
             created_at=now(),
-            version=newest.number if newest is not None else None,
+            version=newest,
         )
     )
     return int(result.inserted_primary_key[0])

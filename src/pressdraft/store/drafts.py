@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, insert, or_, select, update
 
-from pressdraft.store import audit, comments, versions
+from pressdraft.store import audit, comments, search, versions
 from pressdraft.store.database import plain_json
 from pressdraft.store.errors import ConflictError, NotFound, StoreError
 from pressdraft.store.records import DraftSummary, StoredDraft
@@ -82,8 +82,15 @@ def create(
         **_derived(data),
     }
     connection.execute(insert(drafts).values(**row))
-    versions.record(connection, row["id"], row["data"], author=owner, revision=1, status="draft")
+    _keep(connection, row["id"], row["data"], author=owner, revision=1, status="draft")
     return get(connection, row["id"])
+
+
+def _keep(connection: Connection, draft_id: str, data: Mapping[str, Any], *, status: str, **version: Any) -> None:
+    """What a saved state leaves besides the draft's row: a version (``store/versions.py``) and what
+    the search finds of it (``store/search.py``)."""
+    versions.record(connection, draft_id, data, status=status, **version)
+    search.index(connection, draft_id, data, status)
 
 
 def _exists(connection: Connection, draft_id: str) -> bool:
@@ -139,7 +146,7 @@ def save(
     )
     if result.rowcount == 1:
         saved = connection.execute(select(drafts.c.status, drafts.c.owner).where(drafts.c.id == draft_id)).one()
-        versions.record(
+        _keep(
             connection,
             draft_id,
             values["data"],
@@ -271,6 +278,7 @@ def purge(connection: Connection, draft_id: str, *, user: str) -> None:
     connection.execute(delete(drafts).where(drafts.c.id == draft_id))
     versions.forget(connection, draft_id)
     comments.forget(connection, draft_id)
+    search.forget(connection, draft_id)
     _audit(connection, "draft.purge", user, before, None)
 
 

@@ -11,13 +11,13 @@ may take it, is the app's rule (``app/review.py``); the store only does it atomi
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, update
 
 from pressdraft.core.model import AUTO_NUMBER
-from pressdraft.store import audit, drafts, numbers, publications, versions
+from pressdraft.store import audit, drafts, publications, versions
 from pressdraft.store.errors import StoreError
 from pressdraft.store.records import PublishedFile, StoredDraft
 from pressdraft.store.schema import drafts as drafts_table
@@ -59,14 +59,17 @@ def approve(
     revision: int,
     user: str,
     details: Mapping[str, Any] | None = None,
+    number: Callable[[Connection, str, str], str],
 ) -> StoredDraft:
-    """``step`` to ``approved``; a release whose number is ``auto`` gets its issuer's next number of
-    the year in the same transaction (``numbers.assign``), given back if the approval fails."""
+    """``step`` to ``approved``; a release whose number is ``auto`` gets ``number(connection, draft_id,
+    user)``, its issuer's next number of the year, in the same transaction, given back if the approval
+    fails. The store passes ``numbers.assign`` (``Store.approve_draft``): the steps need nothing else of
+    the number series."""
     previous = _move(connection, draft_id, before, "approved", revision, user)
     recorded = dict(details or {})
     release = previous.data.get("release")
     if isinstance(release, dict) and release.get("number") == AUTO_NUMBER:
-        recorded["number"] = numbers.assign(connection, draft_id, user=user).printed
+        recorded["number"] = number(connection, draft_id, user)
     return _record(connection, previous, "approve", user, "", recorded)
 
 

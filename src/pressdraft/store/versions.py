@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from pressdraft.core.users import same_user
-from pressdraft.store import search
 from pressdraft.store.errors import NotFound
 from pressdraft.store.records import DraftVersion
 from pressdraft.store.schema import draft_versions, now
@@ -39,9 +38,7 @@ def record(
     restored_from: int | None = None,
 ) -> int:
     """Keep ``data``, just saved at ``revision``, as the draft's newest version (folded into the
-    newest one when it continues it, see the module) and as what the search finds of the draft;
-    returns the version's number."""
-    search.index(connection, draft_id, data, status)
+    newest one when it continues it, see the module); returns the version's number."""
     newest = latest(connection, draft_id)
     stamp = now()
     if newest is not None and _continues(newest, author, status, event, stamp):
@@ -109,6 +106,5 @@ def version(connection: Connection, draft_id: str, number: int) -> DraftVersion:
 
 
 def forget(connection: Connection, draft_id: str) -> None:
-    """A purged draft's versions go with it, and so does its place in the search index."""
+    """A purged draft's versions go with it."""
     connection.execute(delete(draft_versions).where(draft_versions.c.draft_id == draft_id))
-    search.forget(connection, draft_id)

@@ -23,6 +23,7 @@ from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.safety.images import MAX_IMAGE_BYTES
 from pressdraft.ui import comments, form
 from pressdraft.ui.labels import KIND_LABELS, VERB_LABELS
+from pressdraft.ui.notices import notify
 from pressdraft.ui.session import _
 from pressdraft.ui.text import LANG_LABELS, literal
 
@@ -275,7 +276,7 @@ def _uploaded(ed: DraftEditor, service: AppService, path: str, upload: str, show
         ref = service.upload_photo(chosen.getvalue(), chosen.name)
         ed.set(path, ref, base=shown)
     except PressdraftError as error:
-        form.notify(error)
+        notify(error)
 
 
 #: The widgets of each block kind, by the names of ``BLOCK_TYPES`` (a test holds them equal).

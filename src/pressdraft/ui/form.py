@@ -29,6 +29,7 @@ from pressdraft.core.problems import PressdraftError, Problem
 from pressdraft.ui import comments
 from pressdraft.ui.i18n import problem_text
 from pressdraft.ui.labels import KIND_LABELS
+from pressdraft.ui.notices import notify
 from pressdraft.ui.session import BASES, CONFLICTS, NOTICES, _, ui_lang
 from pressdraft.ui.text import LANG_LABELS, literal
 
@@ -142,11 +143,6 @@ def save(ed: DraftEditor, key: str, binding: Binding, value: Any, *, base: Any =
         return
     _session(BASES)[key] = ed.value(binding.path)
     _session(CONFLICTS).pop(key, None)
-
-
-def notify(error: PressdraftError) -> None:
-    """A refusal shown once, above the form, in the interface language."""
-    _session(NOTICES).update({problem_text(ui_lang(), p): None for p in error.problems})
 
 
 def attempt(action: Callable[..., Any], *args: Any) -> None:

@@ -19,7 +19,7 @@ from pressdraft.app.review import Review, StoredDraft
 from pressdraft.app.workspace import DraftEditor
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.downloads import download_button
-from pressdraft.ui.form import notify
+from pressdraft.ui.notices import notify
 from pressdraft.ui.session import _
 
 SEEN = "review-seen"  # draft id -> (state, when it was set) as this page last showed it
