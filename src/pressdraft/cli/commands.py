@@ -321,6 +321,7 @@ def cmd_drafts_list(args: argparse.Namespace) -> int:
         missing = " ".join(f"{lang}:{count}" for lang, count in row.missing.items())
         changed = row.updated_at.strftime("%Y-%m-%d %H:%M")
         print(f"{row.id}\t{row.status}\t{row.owner}\t{changed}\t{missing}\t{row.title}")
+    return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
