@@ -71,7 +71,15 @@ def test_an_admin_signs_in_changes_the_directory_and_reads_it_in_the_audit_log(b
     with signed_in_tab(browser, office, "ayse@example.org", shots) as page:
         sidebar = page.locator("[data-testid='stSidebar']")
         assert "Signed in as Ayşe Yılmaz <ayse@example.org> (administrator)" in sidebar.inner_text()
-        assert navigation(page) == ["Compose", "Drafts", "Directory", "Templates", "Administration"]
+        assert navigation(page) == [
+            "Compose",
+            "Drafts",
+            "History",
+            "Archive",
+            "Directory",
+            "Templates",
+            "Administration",
+        ]
         shots(page, "admin-compose")
 
         page.goto(f"{office.url}/directory")
@@ -100,7 +108,7 @@ def test_an_admin_signs_in_changes_the_directory_and_reads_it_in_the_audit_log(b
 
 def test_a_drafter_cannot_reach_the_template_editor(browser, office, shots):
     with signed_in_tab(browser, office, "deniz@example.org") as page:
-        assert navigation(page) == ["Compose", "Drafts", "Directory"]
+        assert navigation(page) == ["Compose", "Drafts", "History", "Archive", "Directory"]
         assert (
             "Signed in as Deniz Kaya <deniz@example.org> (drafter)"
             in page.locator("[data-testid='stSidebar']").inner_text()
@@ -162,7 +170,7 @@ def test_look_alikes_and_addresses_not_verified_by_the_json_true_are_refused(bro
 
 def test_another_account_with_a_bound_address_is_refused_until_an_admin_releases_the_binding(browser, office, shots):
     with signed_in_tab(browser, office, "deniz@example.org") as page:  # the first sign-in binds the address
-        assert navigation(page) == ["Compose", "Drafts", "Directory"]
+        assert navigation(page) == ["Compose", "Drafts", "History", "Archive", "Directory"]
 
     with signed_in_tab(browser, office, "deniz-elsewhere") as page:  # same address, another subject
         text = page.locator("body").inner_text()
@@ -188,6 +196,6 @@ def test_another_account_with_a_bound_address_is_refused_until_an_admin_releases
         shots(page, "admin-binding-released")
 
     with signed_in_tab(browser, office, "deniz-elsewhere") as page:  # e.g. Deniz's new account: binds anew
-        assert navigation(page) == ["Compose", "Drafts", "Directory"]
+        assert navigation(page) == ["Compose", "Drafts", "History", "Archive", "Directory"]
         sidebar = page.locator("[data-testid='stSidebar']").inner_text()
         assert "Signed in as Deniz (another account) <deniz@example.org> (drafter)" in sidebar

@@ -78,7 +78,10 @@ def _request_changes(ed: DraftEditor, review: Review) -> None:
     with st.popover(_("Ask for changes")):
         st.text_area(_("What should change?"), key="review-note")
         st.button(
-            _("Send back to the drafter"), key="review-request_changes", on_click=_take, args=(ed, review, "request_changes")
+            _("Send back to the drafter"),
+            key="review-request_changes",
+            on_click=_take,
+            args=(ed, review, "request_changes"),
         )
 
 
