@@ -52,7 +52,7 @@ def test_the_history_page_lists_versions_shows_the_marked_diff_restores_and_list
         ["<div><strong>2</strong>", REVIEWER],
         ["<div><strong>1</strong>", "local"],
     ]
-    assert all("draft · edited" in r for r in rows)
+    assert all("Draft · edited" in r for r in rows)
     assert [t.label for t in at.tabs] == ["TR", "AZ", "EN"]
     diffs = [m.value for m in at.markdown if "[−" in m.value or "[+" in m.value]
     (az,) = diffs  # only the Azerbaijani text changed

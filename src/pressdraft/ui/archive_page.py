@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pressdraft import N_
 from pressdraft.app.archive import STATUSES
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.labels import STATUS_LABELS
 from pressdraft.ui.session import _, ui_lang
 from pressdraft.ui.state import app
 from pressdraft.ui.text import literal
-
-STATE_NAMES = {
-    "draft": N_("draft"),
-    "in_review": N_("in review"),
-    "approved": N_("approved"),
-    "published": N_("published"),
-}
 
 
 def page() -> None:
@@ -31,7 +24,10 @@ def page() -> None:
     )
     state, issuer, number, since, until = st.columns(5)
     status = state.selectbox(
-        _("State"), ["", *STATUSES], key="archive-status", format_func=lambda s: _(STATE_NAMES[s]) if s else _("any")
+        _("State"),
+        ["", *STATUSES],
+        key="archive-status",
+        format_func=lambda s: _(STATUS_LABELS[s][0]) if s else _("any"),
     )
     filters = {
         "status": status,
@@ -55,7 +51,7 @@ def page() -> None:
     for hit in hits:
         with st.container(border=True):
             st.markdown(f"**[{literal(hit.headline or _('Untitled'))}](compose?draft={hit.id})**")
-            details = [hit.date or "", hit.number or "", _(STATE_NAMES[hit.status]), literal(hit.owner)]
+            details = [hit.date or "", hit.number or "", _(STATUS_LABELS[hit.status][0]), literal(hit.owner)]
             st.caption(" · ".join(part for part in details if part))
             if hit.marked:
                 st.markdown(hit.marked, unsafe_allow_html=True)  # escaped by the app, <mark> only

@@ -16,21 +16,11 @@ from pressdraft.app.workspace import DraftEditor
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.comments import html_text, when
 from pressdraft.ui.i18n import problem_text
+from pressdraft.ui.labels import STATUS_LABELS, STEP_LABELS
 from pressdraft.ui.session import _, ui_lang
 from pressdraft.ui.state import app, editor
 from pressdraft.ui.text import LANG_LABELS, literal
 
-STATES = {
-    "draft": N_("draft"),
-    "in_review": N_("in review"),
-    "approved": N_("approved"),
-    "published": N_("published"),
-}
-STEPS = {
-    "edit": N_("edited"),
-    "restore": N_("restored"),
-    "draft.recover": N_("put back from the audit log"),
-}
 MARKS = {
     "insert": ('<ins style="background:#d1fadf;color:#05603a;text-decoration:none">[+', "+]</ins>"),
     "delete": ('<del style="background:#fee4e2;color:#912018">[−', "−]</del>"),
@@ -59,10 +49,10 @@ def page() -> None:
 
 def row(ed: DraftEditor, version: DraftVersion) -> None:
     """One version: number, author, time, state and step, and its restore button with a confirmation."""
-    step = _(STEPS[version.event]) if version.event in STEPS else version.event
+    step = _(STEP_LABELS[version.event]) if version.event in STEP_LABELS else version.event
     if version.restored_from:
         step = _("restored from version {number}").format(number=version.restored_from)
-    state = _(STATES[version.status]) if version.status in STATES else version.status
+    state = _(STATUS_LABELS[version.status][0]) if version.status in STATUS_LABELS else version.status
     text, action = st.columns([6, 1], vertical_alignment="center")
     text.markdown(
         f"<div><strong>{version.number}</strong> · {html_text(version.author)} · "

@@ -30,11 +30,23 @@ VERB_LABELS = {
     "welcome": N_("welcomed"),
     "condemn": N_("condemned"),
 }
-#: Each state of a release as the worklist's badges and filter name it, and the badge's colour
-#: (a test holds the keys equal to ``schema.STATUSES``).
+#: Each state of a release as every page names it (badges, filters, history, archive), and the
+#: badge's colour (a test holds the keys equal to ``schema.STATUSES``).
 STATUS_LABELS = {
     "draft": (N_("Draft"), "gray"),
     "in_review": (N_("In review"), "orange"),
     "approved": (N_("Approved"), "green"),
     "published": (N_("Published"), "blue"),
+}
+#: Each step that kept a version of a draft, as the history names it (``store/versions.py`` events).
+STEP_LABELS = {
+    "edit": N_("edited"),
+    "restore": N_("restored"),
+    "draft.recover": N_("put back from the audit log"),
+    "number": N_("numbered"),
+    "submit": N_("sent for review"),
+    "request_changes": N_("sent back for changes"),
+    "approve": N_("approved"),
+    "publish": N_("published"),
+    "withdraw": N_("withdrawn"),
 }

@@ -19,16 +19,11 @@ from pressdraft.app.review import Review, StoredDraft
 from pressdraft.app.workspace import DraftEditor
 from pressdraft.core.problems import PressdraftError
 from pressdraft.ui.downloads import download_button
+from pressdraft.ui.labels import STATUS_LABELS
 from pressdraft.ui.notices import notify
 from pressdraft.ui.session import _
 
 SEEN = "review-seen"  # draft id -> (state, when it was set) as this page last showed it
-STATES = {
-    "draft": (N_("Draft"), "gray"),
-    "in_review": (N_("In review"), "orange"),
-    "approved": (N_("Approved"), "green"),
-    "published": (N_("Published"), "blue"),
-}
 STEP_LABELS = {
     "submit": N_("Send for review"),
     "approve": N_("Approve"),
@@ -48,7 +43,7 @@ def review_bar(ed: DraftEditor, review: Review) -> None:
     release = review.release(ed.id)
     _told_of_change(ed, release)
     ed.locked = release.status in LOCK_NOTICES
-    label, colour = STATES[release.status]
+    label, colour = STATUS_LABELS[release.status]
     badge, buttons = st.columns([1, 5], vertical_alignment="center")
     badge.badge(_(label), color=colour)
     steps = review.steps(ed.id)
@@ -104,7 +99,7 @@ def _told_of_change(ed: DraftEditor, release: StoredDraft) -> None:
     now = (release.status, release.status_at)
     if release.id in seen and seen[release.id] != now:
         when = release.status_at.astimezone().strftime("%d.%m.%Y %H:%M") if release.status_at else ""
-        state = _(STATES[release.status][0])
+        state = _(STATUS_LABELS[release.status][0])
         st.info(_(CHANGED).format(who=release.status_by or "", state=state, when=when), icon=":material/info:")
         ed.reload()
     _remember(release)
