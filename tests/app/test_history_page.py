@@ -70,13 +70,20 @@ def test_the_history_page_lists_versions_shows_the_marked_diff_restores_and_list
     assert any("restored from version 1" in m.value for m in at.markdown)
 
 
+def submitted(app: AppTest) -> None:
+    """The release sent for review (local mode may): reviewers' comment boxes show only then."""
+    assert "comment-fields.theme-text" not in [t.key for t in app.text_area]
+    app.button(key="review-submit").click().run()
+    assert not app.exception
+
+
 def test_an_open_comment_is_shown_beside_its_field_and_resolved_there(app):
     draft_id = draft_of(app)
     with the_store() as store:
         comment = store.add_comment(
             draft_id, path="fields.theme", language="az", text="“Gələcək” sözü kifayətdir.", author=REVIEWER
         )
-    app.run()
+    submitted(app)
     assert not app.exception
     shown = [m.value for m in app.markdown if "kifayətdir" in m.value]
     assert len(shown) == 1 and f"<strong>{REVIEWER}</strong>" in shown[0] and " · AZ<br>" in shown[0]
@@ -90,6 +97,7 @@ def test_an_open_comment_is_shown_beside_its_field_and_resolved_there(app):
 
 
 def test_a_comment_written_in_the_popover_is_kept_and_shown_beside_its_field(app):
+    submitted(app)
     app.text_area(key="comment-fields.theme-text").input("Temayı kısaltın.")
     app.selectbox(key="comment-fields.theme-lang").select("tr")
     app.button(key="comment-fields.theme-add").click().run()
@@ -108,6 +116,8 @@ def test_a_comment_written_in_the_popover_is_kept_and_shown_beside_its_field(app
 def test_a_comment_on_a_body_block_is_shown_in_that_block(app):
     app.button(key="new-release").click().run()
     add_block(app, "paragraph")
+    assert "comment-body.0-text" not in [t.key for t in app.text_area]  # while drafted
+    app.button(key="review-submit").click().run()
     assert "comment-body.0-text" in [t.key for t in app.text_area]
     with the_store() as store:
         store.add_comment(draft_of(app), path="body.0", language=None, text="Bu paragrafı kısaltın.", author=REVIEWER)

@@ -210,7 +210,18 @@ def comment_boxes(at: AppTest) -> list[str]:
     return [t.key for t in at.text_area if (t.key or "").startswith("comment-")]
 
 
-def test_only_roles_that_may_comment_get_a_comment_popover_beside_each_field(office):
+def test_only_roles_that_may_comment_get_a_comment_popover_beside_each_field_in_review(office):
+    from pressdraft.app.auth import Account
+    from pressdraft.app.service import AppService
+    from pressdraft.app.settings import load_settings
+
+    assert not comment_boxes(as_user("emre@example.org"))  # while the release is drafted: none
+    service = AppService.open(load_settings(), template_runner())
+    try:
+        sample = service.draft_summaries()[0].id
+        service.for_user(Account("deniz@example.org", "drafter")).review.submit(sample)
+    finally:
+        service.store.close()
     assert not comment_boxes(as_user("deniz@example.org"))
     assert "comment-fields.theme-text" in comment_boxes(as_user("emre@example.org"))
 

@@ -40,6 +40,7 @@ from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem
 from pressdraft.document.export import Edition
 from pressdraft.document.rendition import Rendition
 from pressdraft.pipeline.engine import Analysis, Engine
+from pressdraft.store.schema import LOCKED
 
 Operation = Callable[[dict[str, Any], RowIds], Any]
 SHOWN: Any = object()  # the base of a change made without one: what this editor shows at that path
@@ -116,9 +117,15 @@ class Report:
 
 
 class DraftEditor:
-    #: Whether the release's text is frozen (approved or published, ``app/locks.py``), as its page
-    #: last saw it: the form shows it read-only. The store refuses a save either way.
-    locked = False
+    #: The release's state as its page last saw it (the review bar reads it on every run of the page):
+    #: the form is read-only while the text is frozen (``locked``; the store refuses a save either way),
+    #: and a reviewer's comment boxes stand beside the fields while it is in review.
+    status = "draft"
+
+    @property
+    def locked(self) -> bool:
+        """Whether the text is frozen (approved or published, ``app/locks.py``)."""
+        return self.status in LOCKED
 
     def __init__(self, engine: Engine, store: DraftStore, draft_id: str):
         self.engine, self.store, self.id = engine, store, draft_id

@@ -2,7 +2,8 @@
 
 The compose run reads the draft's open comments once (``read``); each field and block then
 shows its own (``beside``) without another query: the page's speed is the form's (issue 14).
-Whoever may comment (an editor, an admin) gets a small "Comment" popover there too.
+Whoever may comment (an editor, an admin) gets a small "Comment" popover there too, while the
+release is in review.
 """
 
 from __future__ import annotations
@@ -43,13 +44,14 @@ def read(ed: DraftEditor, history: History) -> None:
 
 def beside(ed: DraftEditor, path: str) -> None:
     """The open comments on ``path`` (``fields.theme``, ``body.2``), each with Resolve; a
-    reviewer's Comment popover."""
+    reviewer's Comment popover while the release is in review (not while it is drafted: a popover
+    per field costs every run of the form, issue 14)."""
     done: Read | None = st.session_state.get(_READ)
     if done is None or done.draft_id != ed.id:
         return
     for comment in done.by_path.get(path, []):
         shown(done.history, comment)
-    if done.history.account.can("comment"):
+    if done.history.account.can("comment") and ed.status == "in_review":
         with st.popover(_("Comment"), icon=":material/add_comment:"):
             write(done.history, ed, path)
 

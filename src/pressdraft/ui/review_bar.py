@@ -39,10 +39,10 @@ CHANGED = N_("{who} changed this release to “{state}” at {when}.")
 
 def review_bar(ed: DraftEditor, review: Review) -> None:
     """The bar above the form, for ``review`` (the session's account's); sets whether the form is
-    read-only (``ed.locked``)."""
+    read-only (``ed.locked``) and whether reviewers comment (``ed.status``)."""
     release = review.release(ed.id)
     _told_of_change(ed, release)
-    ed.locked = release.status in LOCK_NOTICES
+    ed.status = release.status
     label, colour = STATUS_LABELS[release.status]
     badge, buttons = st.columns([1, 5], vertical_alignment="center")
     badge.badge(_(label), color=colour)
