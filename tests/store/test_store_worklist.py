@@ -66,7 +66,7 @@ def test_a_state_and_an_owner_narrow_the_list_together(store: Store, office):
     assert [d.status for d in store.list_drafts(status="published")] == ["published"]
 
 
-def test_waiting_for_review_leaves_out_what_the_reviewer_owns_or_submitted(store: Store, office):
+def test_waiting_for_review_leaves_out_what_the_reviewer_submitted_or_changed(store: Store, office):
     assert names(office, store.list_drafts(reviewer="emre@x.org")) == ["elvin-review", "ayse-review"]
     assert names(office, store.list_drafts(reviewer="elvin@x.org")) == ["ayse-review"]
     assert names(office, store.list_drafts(reviewer="ayse@x.org")) == ["emre-review", "elvin-review"]
@@ -92,3 +92,21 @@ def test_owners_are_everyone_with_a_draft_outside_the_trash_once_each(store: Sto
     assert store.draft_owners() == ["ayse@x.org", "elvin@x.org", "emre@x.org"]
     store.delete_draft(office["emre-published"], user="emre@x.org")
     assert store.draft_owners() == ["ayse@x.org", "elvin@x.org"]
+
+
+def test_a_reviewer_who_changed_the_text_since_the_last_approval_is_not_waited_on(store: Store, draft_data):
+    """Four eyes in the query: an edit by the reviewer in the current round takes the release off
+    their list; after an approval, a new round without their edits puts it back."""
+    draft_id = store.create_draft(draft_data, owner="ayse@x.org").id
+    changed = {**draft_data, "fields": {**draft_data["fields"], "theme": {"tr": "Emre'nin düzeltmesi"}}}
+    store.save_draft_as("EMRE@x.org", draft_id, changed, expected_revision=1)  # the same person, other case
+    set_state(store, draft_id, "in_review", by="ayse@x.org", changed=DAY)
+    assert [d.id for d in store.list_drafts(reviewer="emre@x.org")] == []
+    assert [d.id for d in store.list_drafts(reviewer="zeynep@x.org")] == [draft_id]
+
+    revision = store.get_draft(draft_id).revision
+    store.save_draft(draft_id, changed, expected_revision=revision, author="zeynep@x.org", event="approve")
+    store.save_draft_as("ayse@x.org", draft_id, draft_data, expected_revision=revision + 1)  # a new round
+    set_state(store, draft_id, "in_review", by="ayse@x.org", changed=DAY)
+    assert [d.id for d in store.list_drafts(reviewer="emre@x.org")] == [draft_id]
+    assert [d.id for d in store.list_drafts(reviewer="ayse@x.org")] == []

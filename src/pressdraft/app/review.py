@@ -29,6 +29,7 @@ from pressdraft.store.api import Store
 from pressdraft.store.publications import published_file
 from pressdraft.store.records import Publication, PublishedFile, StoredDraft
 from pressdraft.store.review import StepRefused
+from pressdraft.store.versions import KEEPS_TEXT
 
 #: step -> (the states it starts from, the state it leads to)
 STEPS: dict[str, tuple[frozenset[str], str]] = {
@@ -46,10 +47,14 @@ ACTIONS = {
     "publish": "review.publish",
     "withdraw": "review.withdraw",
 }
-#: The steps that leave the text as it was; every other event of a version (an edit, a restore, a
-#: number, a submission) makes its author one of the release's editors for four eyes.
-KEEPS_TEXT = frozenset({"request_changes", "approve", "publish", "withdraw"})
 FOUR_EYES = "review.four_eyes"  # the setting: True (the default) or False
+
+
+def four_eyes_on(store: Store) -> bool:
+    """Whether approvals need a second person: the setting ``review.four_eyes``, on unless an
+    administrator turned it off."""
+    return store.get_setting(FOUR_EYES, True) is not False
+
 
 NOT_FROM = {
     "draft": N_("This release is a draft: it has to be sent for review first."),
@@ -142,9 +147,8 @@ class Review:
         return authors
 
     def four_eyes(self) -> bool:
-        """Whether approvals need a second person (the setting ``review.four_eyes``, on unless an
-        administrator turned it off)."""
-        return self.service.store.get_setting(FOUR_EYES, True) is not False
+        """Whether approvals need a second person (``four_eyes_on``)."""
+        return four_eyes_on(self.service.store)
 
     def publications(self, draft_id: str) -> list[Publication]:
         """What each publication of the release sent, the newest first."""

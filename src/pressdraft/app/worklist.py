@@ -15,6 +15,7 @@ from typing import Any
 
 from pressdraft.app.auth import Account
 from pressdraft.app.authorization import allowed
+from pressdraft.app.review import four_eyes_on
 from pressdraft.core.library import Library
 from pressdraft.core.problems import PressdraftError
 from pressdraft.store.api import Store
@@ -77,16 +78,15 @@ class Filters:
         return {key: value for key, value in named.items() if value}
 
 
-def waiting_for_review(account: Account) -> dict[str, str] | None:
+def waiting_for_review(account: Account, four_eyes: bool = True) -> dict[str, str] | None:
     """The store filter of the drafts waiting for ``account``'s review; None when none can be.
 
-    The one home of that predicate. An editor or administrator approves (the permission the
-    approval step has until ``app/review.py`` names its own); four eyes is approximated from the
-    draft's row: in review, and neither owned nor submitted for review by them. The exact rule (no
-    author of the current round approves it) is the review step's, to be called from here."""
-    if not allowed(account, "release.number"):
+    The one home of that predicate: an editor or administrator (who may approve) is waiting on every
+    release in review that they may approve: with ``four_eyes`` (``app/review.py``), not one they sent
+    for review or whose text they changed since its last approval (the store asks that in its query)."""
+    if not allowed(account, "review.decide"):
         return None
-    return {"reviewer": account.user}
+    return {"reviewer": account.user} if four_eyes else {"status": "in_review"}
 
 
 class Worklist:
@@ -113,7 +113,7 @@ class Worklist:
         query: dict[str, Any] = {"status": filters.status, "oldest_first": filters.oldest_first}
         query["owner"] = self.account.user if filters.owner == ME else filters.owner
         if filters.waiting:
-            waiting = waiting_for_review(self.account)
+            waiting = waiting_for_review(self.account, four_eyes_on(self.store))
             if waiting is None:
                 return []
             query.update(waiting)

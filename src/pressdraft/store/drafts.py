@@ -16,13 +16,13 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, or_, select, update
 
 from pressdraft.store import audit, comments, search, versions
 from pressdraft.store.database import plain_json
 from pressdraft.store.errors import ConflictError, NotFound, StoreError
 from pressdraft.store.records import DraftSummary, StoredDraft
-from pressdraft.store.schema import drafts, now
+from pressdraft.store.schema import draft_versions, drafts, now
 
 _SUMMARY_COLUMNS = [column for column in drafts.c if column.name not in ("data", "marks")]
 
@@ -209,10 +209,28 @@ def summaries(
 
 
 def _waiting_for(reviewer: str) -> ColumnElement[bool]:
-    """In review, and neither owned nor submitted by ``reviewer``: the four-eyes rule approximated
-    from the draft's row alone (the exact rule, no author of the round approves, is the app's)."""
-    submitted_by_other = or_(drafts.c.status_by.is_(None), drafts.c.status_by != reviewer)
-    return and_(drafts.c.status == "in_review", drafts.c.owner != reviewer, submitted_by_other)
+    """In review, not sent for review by ``reviewer``, and with no version since the release's last
+    approval (or since it was made) whose text ``reviewer`` changed: four eyes, in the query
+    (``app/review.py`` asks the same of one release, step by step)."""
+    round_ = draft_versions.alias("round")
+    approvals = draft_versions.alias("approvals")
+    last_approval = (
+        select(func.coalesce(func.max(approvals.c.number), 0))
+        .where(approvals.c.draft_id == drafts.c.id, approvals.c.event == "approve")
+        .scalar_subquery()
+    )
+    changed_by_reviewer = (
+        select(round_.c.number)
+        .where(
+            round_.c.draft_id == drafts.c.id,
+            func.lower(round_.c.author) == reviewer.lower(),
+            round_.c.event.not_in(sorted(versions.KEEPS_TEXT)),
+            round_.c.number > last_approval,
+        )
+        .exists()
+    )
+    submitted_by_other = or_(drafts.c.status_by.is_(None), func.lower(drafts.c.status_by) != reviewer.lower())
+    return and_(drafts.c.status == "in_review", submitted_by_other, ~changed_by_reviewer)
 
 
 def owners(connection: Connection) -> list[str]:

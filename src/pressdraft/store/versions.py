@@ -22,6 +22,9 @@ from pressdraft.store.records import DraftVersion
 from pressdraft.store.schema import draft_versions, now
 
 EDIT = "edit"
+#: The review's steps that leave the text as it was; every other event of a version (an edit, a
+#: restore, a number, a submission) makes its author one of the release's editors, for four eyes.
+KEEPS_TEXT = frozenset({"request_changes", "approve", "publish", "withdraw"})
 FOLD = timedelta(minutes=5)
 
 
