@@ -28,7 +28,7 @@ from pressdraft.pipeline.engine import Engine
 from pressdraft.store.api import Store
 from pressdraft.store.publications import published_file
 from pressdraft.store.records import Publication, PublishedFile, StoredDraft
-from pressdraft.store.review import StepRefused
+from pressdraft.store.review import FOUR_EYES, StepRefused
 from pressdraft.store.versions import KEEPS_TEXT
 
 #: step -> (the states it starts from, the state it leads to)
@@ -47,13 +47,6 @@ ACTIONS = {
     "publish": "review.publish",
     "withdraw": "review.withdraw",
 }
-FOUR_EYES = "review.four_eyes"  # the setting: True (the default) or False
-
-
-def four_eyes_on(store: Store) -> bool:
-    """Whether approvals need a second person: the setting ``review.four_eyes``, on unless an
-    administrator turned it off."""
-    return store.get_setting(FOUR_EYES, True) is not False
 
 
 NOT_FROM = {
@@ -147,8 +140,8 @@ class Review:
         return authors
 
     def four_eyes(self) -> bool:
-        """Whether approvals need a second person (``four_eyes_on``)."""
-        return four_eyes_on(self.service.store)
+        """Whether approvals need a second person (``store/review.py four_eyes``)."""
+        return self.service.store.four_eyes()
 
     def publications(self, draft_id: str) -> list[Publication]:
         """What each publication of the release sent, the newest first."""

@@ -15,7 +15,6 @@ from typing import Any
 
 from pressdraft.app.auth import Account
 from pressdraft.app.authorization import allowed
-from pressdraft.app.review import four_eyes_on
 from pressdraft.core.library import Library
 from pressdraft.core.problems import PressdraftError
 from pressdraft.store.api import Store
@@ -82,7 +81,7 @@ def waiting_for_review(account: Account, four_eyes: bool = True) -> dict[str, st
     """The store filter of the drafts waiting for ``account``'s review; None when none can be.
 
     The one home of that predicate: an editor or administrator (who may approve) is waiting on every
-    release in review that they may approve: with ``four_eyes`` (``app/review.py``), not one they sent
+    release in review that they may approve: with ``four_eyes`` (``store/review.py``), not one they sent
     for review or whose text they changed since its last approval (the store asks that in its query)."""
     if not allowed(account, "review.decide"):
         return None
@@ -113,7 +112,7 @@ class Worklist:
         query: dict[str, Any] = {"status": filters.status, "oldest_first": filters.oldest_first}
         query["owner"] = self.account.user if filters.owner == ME else filters.owner
         if filters.waiting:
-            waiting = waiting_for_review(self.account, four_eyes_on(self.store))
+            waiting = waiting_for_review(self.account, self.store.four_eyes())
             if waiting is None:
                 return []
             query.update(waiting)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -19,6 +18,7 @@ from pydantic import Discriminator, Field, Tag, ValidationError
 from pressdraft.core.files import format_of, read_data
 from pressdraft.core.model import Key, Lang, LocalizedName, LocalizedText, Strict, Text, problems_from
 from pressdraft.core.problems import NOWHERE, Location, PressdraftError, Problem, unknown
+from pressdraft.core.shipped import directory_text
 from pressdraft.language._base import CASES
 
 Case = Literal[CASES]  # type: ignore[valid-type]
@@ -176,8 +176,7 @@ def extended(directory: Directory, files: Sequence[tuple[str, str]]) -> Director
 @cache
 def default_directory() -> Directory:
     """The shipped directory: the starting content of every installation."""
-    text = resources.files("pressdraft").joinpath("data/directory.yaml").read_text("utf-8")
-    return parse_directory(read_data(text, "yaml"))
+    return parse_directory(read_data(directory_text(), "yaml"))
 
 
 # --- the directory as tables (the app edits it a section at a time, a column per language) -------

@@ -151,6 +151,7 @@ class Store:
     # review: a release's steps, and what its publications sent -----------------------------
 
     review_step = _unit(review.step, writes=True)
+    four_eyes = _unit(review.four_eyes, writes=False)
 
     def approve_draft(self, draft_id: str, **step: Any) -> StoredDraft:
         """``review.approve``, the release's number given by ``numbers.assign`` in its transaction."""

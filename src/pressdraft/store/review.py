@@ -17,11 +17,19 @@ from typing import Any
 from sqlalchemy import Connection, update
 
 from pressdraft.core.model import AUTO_NUMBER
-from pressdraft.store import audit, drafts, publications, versions
+from pressdraft.store import audit, drafts, overrides, publications, versions
 from pressdraft.store.errors import StoreError
 from pressdraft.store.records import PublishedFile, StoredDraft
 from pressdraft.store.schema import drafts as drafts_table
 from pressdraft.store.schema import now
+
+FOUR_EYES = "review.four_eyes"  # the setting: True (the default) or False
+
+
+def four_eyes(connection: Connection) -> bool:
+    """Whether approvals need a second person: the setting ``review.four_eyes``, on unless an
+    administrator turned it off (``app/review.py`` applies it, the worklist asks it)."""
+    return overrides.get(connection, FOUR_EYES, True) is not False
 
 
 class StepRefused(StoreError):

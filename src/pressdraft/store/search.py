@@ -1,6 +1,6 @@
 """The archive's full-text search, in the database: folded words per draft, matched by prefix.
 
-``index`` runs with every saved version (``store/versions.py``), in the same transaction, so the
+``index`` runs with every saved version (``store/drafts.py``), in the same transaction, so the
 index never describes text other than the draft's; a purged draft's row goes with it. Both sides
 are folded (``language/folding.py``): "haciyev" finds "Hacıyev'in", "bakı" finds "Bakıda" (a
 query word matches the words it begins). SQLite matches through FTS5 (``search_fts``, kept from
@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import yaml
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, literal_column, select, text
 
+from pressdraft.core.shipped import directory_text
 from pressdraft.language.folding import words
-from pressdraft.store.schema import drafts, search_index
+from pressdraft.store.schema import directory_versions, drafts, search_index
 
 #: The SQLite FTS5 table over ``search_index`` (its shadow tables share the prefix).
 FTS = "search_fts"
@@ -44,12 +46,57 @@ class Found:
     template_id: str | None
 
 
-def folded_words(data: Any, status: str) -> str:
+def folded_words(data: Any, status: str, names: Names) -> str:
     """Every word a draft is found by: each string of its data (text in every language, names
-    written in, directory keys, template, issuer, number) and its state, folded, each once."""
-    seen = dict.fromkeys(word for value in _strings(data) for word in words(value))
+    written in, directory keys, template, issuer, number), the names in every language of the
+    directory entries it names by key (``names``), and its state, folded, each once."""
+    strings = list(_strings(data))
+    strings += [name for value in strings for name in names.get(value, ())]
+    seen = dict.fromkeys(word for value in strings for word in words(value))
     seen.update(dict.fromkeys(words(status.replace("_", " "))))
     return " ".join(seen)
+
+
+#: A directory key -> the names of its entry, in every language.
+Names = Mapping[str, tuple[str, ...]]
+#: The sections whose entries a release names by key, and the fields that name them.
+NAMED = {"people": ("name", "short"), "organizations": ("name", "short"), "places": ("name",)}
+
+
+def directory_names(connection: Connection) -> Names:
+    """Each directory key's names in every language (people, organizations, places), from the
+    newest saved directory or, in a store that has none, the shipped one: so a release that names
+    "hikmet-hajiyev" is found by "Hacıyev", and one held in "baku" by "Bakı". Directory versions
+    never change, so each is read once per database and version."""
+    number = connection.execute(select(func.max(directory_versions.c.number))).scalar()
+    return _names_of(connection, str(connection.engine.url), number)
+
+
+def _names_of(connection: Connection, database: str, number: int | None) -> Names:
+    key = (database, number)
+    if key not in _NAMES:
+        if number is None:
+            data = yaml.safe_load(directory_text())  # checked where the app parses it (core/directory.py)
+        else:
+            query = select(directory_versions.c.data).where(directory_versions.c.number == number)
+            data = connection.execute(query).scalar_one()
+        _NAMES.clear()  # one directory at a time: the newest is what saves index with
+        _NAMES[key] = _entry_names(data)
+    return _NAMES[key]
+
+
+_NAMES: dict[tuple[str, int | None], Names] = {}
+
+
+def _entry_names(data: Any) -> dict[str, tuple[str, ...]]:
+    names: dict[str, tuple[str, ...]] = {}
+    for section, fields in NAMED.items():
+        entries = data.get(section) if isinstance(data, Mapping) else None
+        for key, entry in (entries or {}).items() if isinstance(entries, Mapping) else ():
+            if isinstance(entry, Mapping):  # a place may be its names alone: ``baku: {tr: Bakü, ...}``
+                named = [entry[field] for field in fields if field in entry] or [entry]
+                names[str(key)] = tuple(_strings(named))
+    return names
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -66,7 +113,11 @@ def _strings(value: Any) -> Iterator[str]:
 def index(connection: Connection, draft_id: str, data: Any, status: str) -> None:
     """Index the draft's saved ``data`` in its ``status`` (replacing what was indexed of it)."""
     forget(connection, draft_id)
-    connection.execute(insert(search_index).values(draft_id=draft_id, words=folded_words(data, status)))
+    _insert(connection, draft_id, data, status, directory_names(connection))
+
+
+def _insert(connection: Connection, draft_id: str, data: Any, status: str, names: Names) -> None:
+    connection.execute(insert(search_index).values(draft_id=draft_id, words=folded_words(data, status, names)))
 
 
 def forget(connection: Connection, draft_id: str) -> None:
@@ -79,8 +130,11 @@ def rebuild(connection: Connection) -> int:
     returns how many drafts were indexed."""
     connection.execute(delete(search_index))
     rows = connection.execute(select(drafts.c.id, drafts.c.data, drafts.c.status)).all()
+    names = directory_names(connection)
     for row in rows:
-        index(connection, row.id, row.data, row.status)
+        connection.execute(
+            insert(search_index).values(draft_id=row.id, words=folded_words(row.data, row.status, names))
+        )
     return len(rows)
 
 
