@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from app_server import free_port, stop_process
 from helpers import new_context, wait_for_app
-from test_sign_in import ROOT, _wait_for
+from oidc import ROOT, wait_for
 from test_two_servers import Nginx, nginx_installed  # noqa: F401 (nginx_installed is a fixture)
 
 pytestmark = pytest.mark.browser
@@ -81,7 +81,7 @@ def open_server(tmp_path) -> Iterator[tuple[str, int]]:
     command += ["--server.address", "0.0.0.0", "--server.headless", "true"]
     process = subprocess.Popen(command, cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT)
     try:
-        _wait_for(f"http://127.0.0.1:{port}/_stcore/health", process, tmp_path / "server.log")
+        wait_for(f"http://127.0.0.1:{port}/_stcore/health", process, tmp_path / "server.log")
         yield address, port
     finally:
         stop_process(process)

@@ -5,7 +5,7 @@ Two ``streamlit run`` servers share ``PRESSDRAFT_DATABASE_URL`` (migrated first 
 configured by ``deploy/nginx.conf.template`` itself, with sticky sessions. A draft changed
 through one server is seen through the other. Behind nginx the servers need sign-in (local
 mode refuses proxied requests): each browser signs in through nginx with the local OpenID
-Connect provider of ``test_sign_in``, as an admin of the allowlist.
+Connect provider (``oidc.py``), as an admin of the allowlist.
 
 Skips, saying why, without Chromium, nginx or a PostgreSQL server
 (``PRESSDRAFT_TEST_POSTGRES_URL``, a role that may create databases); CI has all three.
@@ -31,9 +31,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from app_server import free_port, stop_process
 from helpers import by_key, new_context, type_into, wait_for_app
+from oidc import oidc_provider, people, sign_in, write_secrets
 from playwright.sync_api import expect
 from postgres_databases import empty_postgres_database
-from test_sign_in import provider, sign_in, write_secrets  # noqa: F401 (provider is a fixture)
 
 from pressdraft.core.files import read_data
 from pressdraft.store import open_store
@@ -45,7 +45,16 @@ TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 EXAMPLE = ROOT / "tests" / "data" / "v1" / "joint-media-platform.yaml"
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 ROUTE_COOKIE = "pressdraft_server"
-USER = "ayse@example.org"  # known to the provider of test_sign_in
+USER = "ayse@example.org"  # known to this file's provider
+
+
+@pytest.fixture(scope="module")
+def provider(tmp_path_factory) -> Iterator[str]:
+    """The OpenID Connect provider, knowing the admin: one for the file."""
+    with oidc_provider(tmp_path_factory.mktemp("provider"), people({USER: "Ayşe Yılmaz"})) as issuer:
+        yield issuer
+
+
 SERVED_BY = "X-Pressdraft-Server"
 
 
@@ -124,7 +133,7 @@ def nginx_installed() -> None:
 
 
 @pytest.fixture
-def cluster(browser, nginx_installed, start_server, shared_database, provider, tmp_path, request):  # noqa: F811
+def cluster(browser, nginx_installed, start_server, shared_database, provider, tmp_path, request):
     """Two app servers on one migrated PostgreSQL database, behind nginx, signing in with the
     provider at nginx's address (one ``[auth]`` for both, as docs/deploy.md says): (a, b, nginx)."""
     upgraded = subprocess.run(
