@@ -178,7 +178,7 @@ class History:
         """Save version ``number``'s data as the draft's newest version; returns the new revision."""
         store = self.service.store
         current = store.get_draft(draft_id)
-        ensure_editable(current)
+        ensure_editable(current.status)
         data = store.draft_version(draft_id, number).data
         title, summary = self.service.described(data)
         return store.save_draft_as(

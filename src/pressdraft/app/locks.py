@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pressdraft import N_
 from pressdraft.core.problems import NOWHERE, PressdraftError, Problem
-from pressdraft.store.records import StoredDraft
 from pressdraft.store.schema import LOCKED
 
 REFUSALS = {
@@ -25,7 +24,7 @@ class Locked(PressdraftError):
         self.status = status
 
 
-def ensure_editable(draft: StoredDraft) -> None:
-    """Raise ``Locked`` when ``draft``'s text is frozen by its approval."""
-    if draft.status in LOCKED:
-        raise Locked(draft.status)
+def ensure_editable(status: str) -> None:
+    """Raise ``Locked`` when a draft in ``status`` has its text frozen by its approval."""
+    if status in LOCKED:
+        raise Locked(status)

@@ -72,7 +72,7 @@ class StoreDrafts:
         An approved or published draft is refused (``Locked``); one approved after this read has moved
         on its revision, so the save is a conflict."""
         authorize(self.service.account, "draft.edit")
-        ensure_editable(self.service.store.get_draft(draft_id))
+        ensure_editable(self.service.store.draft_status(draft_id))
         title, summary = self.service.described(data, analysis)
         try:
             return self.service.store.save_draft_as(
@@ -326,7 +326,7 @@ class AppService:
     def assign_release_number(self, draft_id: str) -> str:
         """Give a release whose number is ``auto`` its issuer's next number of the year, once (approval
         gives it too: ``app/review.py``); returns the number as printed. Not of a frozen release."""
-        ensure_editable(self.store.get_draft(draft_id))
+        ensure_editable(self.store.draft_status(draft_id))
         return numbering.assign(self.store, self.engine, draft_id, user=self.user)
 
     def release_number_format(self, issuer: str) -> str:

@@ -140,6 +140,7 @@ class Store:
     restore_draft = _unit(drafts.restore, writes=True)
     purge_draft = _unit(drafts.purge, writes=True)
     draft_template_version = _unit(drafts.template_version, writes=False)
+    draft_status = _unit(drafts.status, writes=False)
     set_draft_template_version = _unit(drafts.set_template_version, writes=True)
     draft_history = _unit(versions.history, writes=False)
     draft_version = _unit(versions.version, writes=False)

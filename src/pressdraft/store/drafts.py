@@ -254,10 +254,20 @@ def duplicate(connection: Connection, draft_id: str, *, owner: str, title: str |
 
 def template_version(connection: Connection, draft_id: str) -> int | None:
     """The template version the draft was last rendered with (None: not yet)."""
-    row = connection.execute(select(drafts.c.template_version).where(drafts.c.id == draft_id)).one_or_none()
+    return _one(connection, draft_id, drafts.c.template_version)  # type: ignore[no-any-return]
+
+
+def status(connection: Connection, draft_id: str) -> str:
+    """Where the draft stands in its review (``schema.STATUSES``): what an autosave asks first."""
+    return _one(connection, draft_id, drafts.c.status)  # type: ignore[no-any-return]
+
+
+def _one(connection: Connection, draft_id: str, column: Any) -> Any:
+    """One column of the draft's row, without reading its data."""
+    row = connection.execute(select(column).where(drafts.c.id == draft_id)).one_or_none()
     if row is None:
         raise NotFound(f"There is no draft {draft_id!r}.")
-    return row.template_version  # type: ignore[no-any-return]
+    return row[0]
 
 
 def set_template_version(connection: Connection, draft_id: str, version: int | None) -> None:

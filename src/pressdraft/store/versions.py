@@ -26,6 +26,7 @@ EDIT = "edit"
 #: restore, a number, a submission) makes its author one of the release's editors, for four eyes.
 KEEPS_TEXT = frozenset({"request_changes", "approve", "publish", "withdraw"})
 FOLD = timedelta(minutes=5)
+_HEAD = [column for column in draft_versions.c if column.name != "data"]  # a version without its text
 
 
 def record(
@@ -42,7 +43,9 @@ def record(
 ) -> int:
     """Keep ``data``, just saved at ``revision``, as the draft's newest version (folded into the
     newest one when it continues it, see the module); returns the version's number."""
-    newest = latest(connection, draft_id)
+    newest = connection.execute(  # every column but the data: an autosave reads no version's text
+        select(*_HEAD).where(draft_versions.c.draft_id == draft_id).order_by(draft_versions.c.number.desc()).limit(1)
+    ).first()
     stamp = now()
     if newest is not None and _continues(newest, author, status, event, stamp):
         folded = sorted({*(newest.changed or []), *changed})
@@ -71,7 +74,7 @@ def record(
     return number
 
 
-def _continues(newest: DraftVersion, author: str, status: str, event: str, stamp: Any) -> bool:
+def _continues(newest: Any, author: str, status: str, event: str, stamp: Any) -> bool:
     return (
         event == EDIT
         and newest.event == EDIT
